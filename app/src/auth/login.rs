@@ -1,0 +1,161 @@
+use crate::i18n::{Locale, Texts};
+use crate::ui::Field;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum LoginError {
+    #[error("not a valid email address")]
+    InvalidEmail,
+    #[error("no password given")]
+    MissingPassword,
+    /// One answer for an unknown email and a wrong password: no account enumeration.
+    #[error("wrong email or password")]
+    WrongCredentials,
+    #[error("too many failed attempts")]
+    TooManyAttempts { retry_after_secs: u64 },
+    #[error("internal error")]
+    Internal,
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for LoginError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        LoginError::Transport(value.to_string())
+    }
+}
+
+impl LoginError {
+    fn message(&self, t: &Texts) -> String {
+        match self {
+            LoginError::InvalidEmail => t.email_invalid.to_owned(),
+            LoginError::MissingPassword => t.password_missing.to_owned(),
+            LoginError::WrongCredentials => t.login_failed.to_owned(),
+            LoginError::TooManyAttempts { retry_after_secs } => {
+                (t.login_too_many)(retry_after_secs.div_ceil(60))
+            }
+            LoginError::Internal | LoginError::Transport(_) => t.error_text.to_owned(),
+        }
+    }
+}
+
+#[server(endpoint = "login")]
+pub async fn login(email: String, password: String) -> Result<(), LoginError> {
+    use axum::http::StatusCode;
+    let result = log_in(email, password).await;
+    match &result {
+        Ok(()) | Err(LoginError::TooManyAttempts { .. }) => {}
+        Err(LoginError::InvalidEmail | LoginError::MissingPassword) => {
+            crate::backend::request::set_error_status(StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(LoginError::WrongCredentials) => {
+            crate::backend::request::set_error_status(StatusCode::UNAUTHORIZED)
+        }
+        Err(LoginError::Internal | LoginError::Transport(_)) => {}
+    }
+    result
+}
+
+#[cfg(feature = "ssr")]
+async fn log_in(email: String, password: String) -> Result<(), LoginError> {
+    use crate::backend::login_throttle::LoginThrottle;
+    use crate::backend::{passwords, request, sessions, unix_now, users};
+    use crate::domain::EmailAddress;
+
+    let internal = |error: crate::backend::DbError| {
+        tracing::error!(%error, "login failed on our side");
+        LoginError::Internal
+    };
+    let db = crate::backend::database().map_err(|_| LoginError::Internal)?;
+    let throttle = use_context::<LoginThrottle>().ok_or(LoginError::Internal)?;
+    let address = request::client_address();
+    let account = email.trim().to_lowercase();
+    let now = std::time::Instant::now();
+
+    if let Err(wait) = throttle.check(&account, address, now) {
+        request::too_many_requests(wait);
+        return Err(LoginError::TooManyAttempts {
+            retry_after_secs: wait.as_secs(),
+        });
+    }
+    let email = EmailAddress::parse(&email).map_err(|_| LoginError::InvalidEmail)?;
+    if password.is_empty() {
+        return Err(LoginError::MissingPassword);
+    }
+    let user = users::find_by_email(&db, &email).await.map_err(internal)?;
+    // Always hash, even for an unknown email, so the answer takes as long either way.
+    let matches =
+        passwords::verify(user.as_ref().map(|u| u.password_hash.clone()), &password).await;
+    let Some(user) = user.filter(|_| matches) else {
+        throttle.record_failure(&account, address, now);
+        return Err(LoginError::WrongCredentials);
+    };
+    throttle.record_success(&account, address);
+
+    let previous = request::current_session().map(|session| session.token);
+    let token = sessions::start(&db, user.id, previous.as_ref(), unix_now())
+        .await
+        .map_err(internal)?;
+    request::set_session_cookie(Some(&token));
+    tracing::info!(user_id = user.id, "logged in");
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let t = expect_context::<Locale>().texts();
+    // Created here, inside the routes: without JavaScript the failed attempt comes back with
+    // its error in the URL, and only the routes read it.
+    let login = ServerAction::<Login>::new();
+    let error = move || login.value().get().and_then(Result::err);
+    let email_error = move || {
+        error()
+            .filter(|e| *e == LoginError::InvalidEmail)
+            .map(|e| e.message(t))
+    };
+    let password_error = move || {
+        error()
+            .filter(|e| *e == LoginError::MissingPassword)
+            .map(|e| e.message(t))
+    };
+    let form_error = move || {
+        error()
+            .filter(|e| !matches!(e, LoginError::InvalidEmail | LoginError::MissingPassword))
+            .map(|e| e.message(t))
+    };
+    view! {
+        <Title text=t.login_title/>
+        <section class="form-page">
+            <h1>{t.login_title}</h1>
+            <p>{t.login_intro}</p>
+            <ActionForm action=login attr:class="stacked-form" attr:novalidate="">
+                <p class="form-error" role="alert" id="login-error">{form_error}</p>
+                <Field
+                    id="login-email"
+                    name="email"
+                    label=t.field_email
+                    input_type="email"
+                    autocomplete="username"
+                    error=Signal::derive(email_error)
+                />
+                <Field
+                    id="login-password"
+                    name="password"
+                    label=t.field_password
+                    input_type="password"
+                    autocomplete="current-password"
+                    error=Signal::derive(password_error)
+                />
+                <button type="submit" class="button">{t.login_submit}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,64 @@
+//! Logging in and out, and who is looking at the page.
+
+mod login;
+mod logout;
+
+pub use login::{Login, LoginError, LoginPage};
+pub use logout::{Logout, LogoutButton};
+
+use crate::domain::Role;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the page knows about the logged-in user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub email: String,
+    pub role: Role,
+}
+
+#[server(endpoint = "viewer")]
+pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
+    Ok(
+        crate::backend::request::current_session().map(|session| Viewer {
+            email: session.user.email.to_string(),
+            role: session.user.role,
+        }),
+    )
+}
+
+/// For server functions of the administration: the logged-in distributor staff member, or the
+/// reason to refuse (401 without a session, 403 for any other role). Every such server function
+/// asks first; hiding a link is not protection.
+#[cfg(feature = "ssr")]
+pub fn require_staff() -> Result<crate::backend::sessions::SessionUser, AppError> {
+    use crate::backend::request::{current_session, set_error_status};
+    use axum::http::StatusCode;
+    let Some(session) = current_session() else {
+        set_error_status(StatusCode::UNAUTHORIZED);
+        return Err(AppError::NotLoggedIn);
+    };
+    if !session.user.role.is_distributor_staff() {
+        set_error_status(StatusCode::FORBIDDEN);
+        return Err(AppError::Forbidden);
+    }
+    Ok(session.user)
+}
+
+/// The viewer, reloaded whenever someone logs in or out on this page.
+#[derive(Clone, Copy)]
+pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
+
+/// Provides the logout action and the viewer, which is looked up again after every navigation
+/// (a login ends with one) and every logout. Called once, by the frame inside the router.
+pub fn provide_auth() {
+    let logout = ServerAction::<Logout>::new();
+    let location = leptos_router::hooks::use_location();
+    let viewer = Resource::new(
+        move || (location.pathname.get(), logout.version().get()),
+        |_| current_viewer(),
+    );
+    provide_context(logout);
+    provide_context(ViewerResource(viewer));
+}

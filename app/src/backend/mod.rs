@@ -1,0 +1,37 @@
+//! Server-only code: database access and everything that does I/O. Gated once, in `lib.rs`.
+
+pub mod db;
+pub mod email_tokens;
+pub mod installation;
+pub mod login_throttle;
+pub mod mail;
+pub mod passwords;
+pub mod request;
+pub mod secret_token;
+pub mod sessions;
+pub mod users;
+
+pub use db::{Backend, Database, DbError};
+
+use crate::error::AppError;
+
+/// The database the server put into the Leptos context for pages and server functions.
+pub fn database() -> Result<Database, AppError> {
+    leptos::prelude::use_context::<Database>().ok_or_else(|| {
+        tracing::error!("no database in the Leptos context");
+        AppError::Internal
+    })
+}
+
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+impl From<DbError> for AppError {
+    fn from(error: DbError) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}

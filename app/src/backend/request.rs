@@ -1,0 +1,84 @@
+//! What a page or server function may ask of the request it is answering, and the few things
+//! it may set on the response.
+
+use super::secret_token::SecretToken;
+use super::sessions::{self, CurrentSession};
+use axum::extract::ConnectInfo;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+/// Whether cookies get the `Secure` flag: set by the server when it is reached over HTTPS.
+#[derive(Clone, Copy, Debug)]
+pub struct SecureCookies(pub bool);
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+pub fn current_session() -> Option<CurrentSession> {
+    parts()?.extensions.get::<CurrentSession>().cloned()
+}
+
+/// The client's address as the socket saw it (unspecified where there is no socket, in tests).
+pub fn client_address() -> IpAddr {
+    parts()
+        .and_then(|p| {
+            p.extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip())
+        })
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
+/// Sets the session cookie, or with `None` removes it.
+pub fn set_session_cookie(token: Option<&SecretToken>) {
+    let secure = use_context::<SecureCookies>().is_some_and(|s| s.0);
+    let (value, max_age) = match token {
+        Some(token) => (token.expose(), sessions::ABSOLUTE_LIFETIME_SECS),
+        None => ("", 0),
+    };
+    let cookie = format!(
+        "{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        sessions::COOKIE,
+        if secure { "; Secure" } else { "" }
+    );
+    if let (Some(response), Ok(cookie)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(header::SET_COOKIE, cookie);
+    }
+}
+
+/// The status of a failed server function (instead of the default 500), for script and API
+/// callers. A plain form post (JavaScript off) keeps its redirect back to the form, which then
+/// shows the reason next to the fields.
+pub fn set_error_status(status: StatusCode) {
+    let is_form_post = parts()
+        .and_then(|p| {
+            p.headers
+                .get(header::ACCEPT)?
+                .to_str()
+                .ok()
+                .map(|a| a.contains("text/html"))
+        })
+        .unwrap_or(false);
+    if let (false, Some(response)) = (is_form_post, use_context::<ResponseOptions>()) {
+        response.set_status(status);
+    }
+}
+
+/// Tells a client to slow down: `Retry-After`, and 429 where a status is read.
+pub fn too_many_requests(wait: Duration) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.insert_header(
+            header::RETRY_AFTER,
+            HeaderValue::from(wait.as_secs().max(1)),
+        );
+    }
+    set_error_status(StatusCode::TOO_MANY_REQUESTS);
+}

@@ -1,0 +1,60 @@
+//! User accounts: distributor staff (admin) and, from the signup on, reseller users.
+
+use super::passwords::StoredHash;
+use super::{Database, DbError};
+use crate::domain::{EmailAddress, Role};
+
+#[derive(Clone, Debug)]
+pub struct User {
+    pub id: i64,
+    pub email: EmailAddress,
+    pub role: Role,
+    pub password_hash: StoredHash,
+}
+
+pub async fn count(db: &Database) -> Result<i64, DbError> {
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(count)
+}
+
+/// Creates a distributor admin; false if the email is taken already.
+pub async fn create_admin(
+    db: &Database,
+    email: &EmailAddress,
+    password_hash: &StoredHash,
+    now: i64,
+) -> Result<bool, DbError> {
+    let inserted = sqlx::query(
+        "INSERT INTO users (email, password_hash, role, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(email.as_str())
+    .bind(password_hash.as_str())
+    .bind(Role::Admin.as_str())
+    .bind(now)
+    .execute(db.pool())
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+pub async fn find_by_email(db: &Database, email: &EmailAddress) -> Result<Option<User>, DbError> {
+    let row: Option<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT id, email, role, password_hash FROM users \
+         WHERE email = $1 AND deactivated_at IS NULL",
+    )
+    .bind(email.as_str())
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(|(id, email, role, hash)| {
+        Ok(User {
+            id,
+            email: EmailAddress::parse(&email).map_err(|_| DbError::Corrupt("users.email"))?,
+            role: Role::parse(&role).ok_or(DbError::Corrupt("users.role"))?,
+            password_hash: StoredHash::from_stored(hash),
+        })
+    })
+    .transpose()
+}

@@ -1,0 +1,129 @@
+use std::fmt;
+
+/// A password that meets the portal's rules: at least 8 characters with an upper-case letter,
+/// a lower-case letter, a digit and a special character. Every character counts — umlauts,
+/// spaces, any symbol — and anything that is neither letter nor digit is a special character.
+/// Never printed, never serialised.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+/// One rule of the password policy; a rejected password names every rule it misses, so the
+/// form can show them all at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PasswordRule {
+    MinLength,
+    MaxLength,
+    UpperCase,
+    LowerCase,
+    Digit,
+    Special,
+}
+
+impl PasswordRule {
+    pub const MIN_CHARS: usize = 8;
+    /// Generous for passphrases, and a bound on the work of hashing.
+    pub const MAX_CHARS: usize = 1024;
+
+    pub fn is_met_by(self, candidate: &str) -> bool {
+        let chars = candidate.chars().count();
+        match self {
+            PasswordRule::MinLength => chars >= Self::MIN_CHARS,
+            PasswordRule::MaxLength => chars <= Self::MAX_CHARS,
+            PasswordRule::UpperCase => candidate.chars().any(char::is_uppercase),
+            PasswordRule::LowerCase => candidate.chars().any(char::is_lowercase),
+            PasswordRule::Digit => candidate.chars().any(char::is_numeric),
+            PasswordRule::Special => candidate.chars().any(|c| !c.is_alphanumeric()),
+        }
+    }
+}
+
+const RULES: [PasswordRule; 6] = [
+    PasswordRule::MinLength,
+    PasswordRule::MaxLength,
+    PasswordRule::UpperCase,
+    PasswordRule::LowerCase,
+    PasswordRule::Digit,
+    PasswordRule::Special,
+];
+
+impl Password {
+    pub fn parse(candidate: &str) -> Result<Password, Vec<PasswordRule>> {
+        let missed: Vec<PasswordRule> = RULES
+            .into_iter()
+            .filter(|rule| !rule.is_met_by(candidate))
+            .collect();
+        if missed.is_empty() {
+            Ok(Password(candidate.to_owned()))
+        } else {
+            Err(missed)
+        }
+    }
+
+    /// The secret itself, for hashing only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PasswordRule::*;
+
+    #[test]
+    fn a_password_meeting_every_rule_is_accepted() {
+        for good in [
+            "Sommer2026!",
+            "Ä1b2c3d4 ",
+            "Passwort 123 Ü",
+            "Zß9€abcdefg",
+            "aB3#aB3#",
+        ] {
+            assert!(Password::parse(good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn every_character_counts_as_special_unless_letter_or_digit() {
+        for special in [" ", "€", "§", "°", "´", "\"", "'", "\\", "µ̈", "😀"] {
+            let candidate = format!("Abcdef1{special}");
+            assert!(Password::parse(&candidate).is_ok(), "{candidate:?}");
+        }
+    }
+
+    #[test]
+    fn every_missed_rule_is_named() {
+        assert_eq!(
+            Password::parse("abc"),
+            Err(vec![MinLength, UpperCase, Digit, Special])
+        );
+        assert_eq!(Password::parse("ABCDEFG1!"), Err(vec![LowerCase]));
+        assert_eq!(Password::parse("Abcdefgh!"), Err(vec![Digit]));
+        assert_eq!(Password::parse("Abcdefgh1"), Err(vec![Special]));
+        assert_eq!(
+            Password::parse(""),
+            Err(vec![MinLength, UpperCase, LowerCase, Digit, Special])
+        );
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        // Seven characters, but more than eight bytes.
+        assert_eq!(Password::parse("Äöü1!ßx"), Err(vec![MinLength]));
+        let long = format!("Aa1!{}", "x".repeat(PasswordRule::MAX_CHARS - 4));
+        assert!(Password::parse(&long).is_ok());
+        assert_eq!(Password::parse(&format!("{long}x")), Err(vec![MaxLength]));
+    }
+
+    #[test]
+    fn a_password_never_shows_in_debug_output() {
+        let password = Password::parse("Geheim123!").unwrap();
+        assert_eq!(format!("{password:?}"), "Password(***)");
+    }
+}

@@ -1,0 +1,22 @@
+//! Kontor's web application: compiled for the server (`ssr`) and for the browser (`hydrate`).
+
+pub mod admin;
+pub mod auth;
+pub mod cookies;
+pub mod domain;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod backend;
+
+pub use ui::{shell, App};
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

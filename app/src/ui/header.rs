@@ -1,0 +1,112 @@
+use crate::auth::{LogoutButton, ViewerResource};
+use crate::i18n::Locale;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let t = locale.texts();
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-name">{t.app_name}</span>
+                <span class="brand-tagline">{t.tagline}</span>
+            </a>
+            <nav class="main-nav" aria-label=t.nav_label>
+                <ul>
+                    <li><A href="/">{t.nav_home}</A></li>
+                    <StaffLinks/>
+                </ul>
+            </nav>
+            <Account/>
+            <LanguageSwitch current=locale/>
+        </header>
+    }
+}
+
+/// The areas only the distributor's staff may use (their server functions check the role too).
+#[component]
+fn StaffLinks() -> impl IntoView {
+    let t = expect_context::<Locale>().texts();
+    let viewer = expect_context::<ViewerResource>().0;
+    let links = move || {
+        Suspend::new(async move {
+            let is_staff = viewer
+                .await
+                .ok()
+                .flatten()
+                .is_some_and(|v| v.role.is_distributor_staff());
+            is_staff.then(|| view! { <li><A href="/admin">{t.nav_admin}</A></li> })
+        })
+    };
+    view! { <Transition fallback=|| ()>{links}</Transition> }
+}
+
+/// Who is logged in, with the way out; or the way in.
+#[component]
+fn Account() -> impl IntoView {
+    let t = expect_context::<Locale>().texts();
+    let viewer = expect_context::<ViewerResource>().0;
+    let account = move || {
+        Suspend::new(async move {
+            match viewer.await.ok().flatten() {
+                Some(viewer) => view! {
+                    <span class="signed-in">
+                        <span class="visually-hidden">{t.signed_in_as}" "</span>
+                        {viewer.email}
+                    </span>
+                    <LogoutButton/>
+                }
+                .into_any(),
+                None => {
+                    view! { <A href="/login" attr:class="login-link">{t.nav_login}</A> }.into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <div class="account">
+            <Transition fallback=|| ()>{account}</Transition>
+        </div>
+    }
+}
+
+/// A plain form: it works without JavaScript, and the server remembers the choice in a cookie
+/// and sends the user back to the page they were on.
+#[component]
+fn LanguageSwitch(current: Locale) -> impl IntoView {
+    let location = use_location();
+    let back_to = move || {
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{search}", location.pathname.get())
+        }
+    };
+    let buttons = Locale::ALL
+        .into_iter()
+        .map(|locale| {
+            view! {
+                <button
+                    type="submit"
+                    name="lang"
+                    value=locale.code()
+                    lang=locale.code()
+                    aria-pressed=(locale == current).to_string()
+                >
+                    {locale.texts().language_name}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="language-switch" method="post" action="/language" aria-label=current.texts().language_label>
+            <input type="hidden" name="next" value=back_to/>
+            {buttons}
+        </form>
+    }
+}

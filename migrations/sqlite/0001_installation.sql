@@ -1,0 +1,5 @@
+-- One row: when this installation first started.
+CREATE TABLE installation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    installed_at INTEGER NOT NULL
+);

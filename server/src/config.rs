@@ -1,0 +1,341 @@
+//! Configuration: command-line flags, then environment variables, then an optional TOML file,
+//! then defaults — so `kontor` with nothing set runs the embedded SQLite portal.
+
+use clap::{Parser, ValueEnum};
+use serde::Deserialize;
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kontor.db";
+pub const DEFAULT_LISTEN: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 3000);
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+pub const DEFAULT_SITE_ROOT: &str = "target/site";
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
+pub const DEFAULT_ADMIN_EMAIL: &str = "admin@kontor.example";
+pub const DEFAULT_MAIL_FROM: &str = "Kontor <noreply@kontor.example>";
+pub const DEFAULT_MAIL_DIR: &str = "data/mail";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kontor",
+    version,
+    about = "Kontor: the reseller portal of a cloud distributor",
+    after_help = "Every setting can also be given in the TOML file named by --config \
+                  (keys as the long flag names with underscores); flags and environment win.\n\
+                  The first admin's password is read from KONTOR_ADMIN_PASSWORD only; without \
+                  it a password is generated on the first start and logged once."
+)]
+pub struct Cli {
+    /// Optional TOML file with settings.
+    #[arg(long, env = "KONTOR_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Database URL: sqlite://PATH or postgres://USER@HOST/DB [default: sqlite://data/kontor.db]
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// Address to listen on [default: 127.0.0.1:3000]
+    #[arg(long, env = "LEPTOS_SITE_ADDR")]
+    pub listen: Option<SocketAddr>,
+    /// The address users reach Kontor at; https turns on HSTS [default: http://127.0.0.1:3000]
+    #[arg(long, env = "KONTOR_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Email of the first distributor admin, created on the first start [default: admin@kontor.example]
+    #[arg(long, env = "KONTOR_ADMIN_EMAIL")]
+    pub admin_email: Option<String>,
+    /// SMTP server for outgoing mail, e.g. smtp://user:pass@host:587?tls=required; without it
+    /// mails are saved as files in --mail-dir and their links are logged
+    #[arg(long, env = "KONTOR_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of outgoing mail [default: Kontor <noreply@kontor.example>]
+    #[arg(long, env = "KONTOR_MAIL_FROM")]
+    pub mail_from: Option<String>,
+    /// Folder for mails when no SMTP server is configured [default: data/mail]
+    #[arg(long, env = "KONTOR_MAIL_DIR")]
+    pub mail_dir: Option<PathBuf>,
+    /// Folder with the built stylesheet and browser bundle [default: target/site]
+    #[arg(long, env = "LEPTOS_SITE_ROOT")]
+    pub site_root: Option<String>,
+    /// Log format [default: pretty]
+    #[arg(long, env = "KONTOR_LOG_FORMAT", value_enum)]
+    pub log_format: Option<LogFormat>,
+    /// Log filter, e.g. "info" or "kontor=debug,sqlx=warn" [default: info]
+    #[arg(long, env = "RUST_LOG")]
+    pub log: Option<String>,
+    /// Largest request body accepted, in bytes [default: 1048576]
+    #[arg(long, env = "KONTOR_MAX_BODY_BYTES")]
+    pub max_body_bytes: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Pretty,
+    Json,
+}
+
+/// The same settings as the flags, read from the optional file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    database_url: Option<String>,
+    listen: Option<SocketAddr>,
+    public_url: Option<String>,
+    admin_email: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    mail_dir: Option<PathBuf>,
+    site_root: Option<String>,
+    log_format: Option<LogFormat>,
+    log: Option<String>,
+    max_body_bytes: Option<usize>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the config file {path} is not valid: {source}")]
+    Parse {
+        path: PathBuf,
+        source: Box<toml::de::Error>,
+    },
+    #[error("max_body_bytes must be at least 1024")]
+    BodyLimitTooSmall,
+    #[error("public_url must be an http:// or https:// address without a path, not {0:?}")]
+    PublicUrl(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    pub listen: SocketAddr,
+    pub public_url: PublicUrl,
+    pub admin: AdminSettings,
+    pub mail: MailSettings,
+    pub site_root: String,
+    pub log_format: LogFormat,
+    pub log_filter: String,
+    pub max_body_bytes: usize,
+}
+
+impl Config {
+    pub fn load(cli: Cli) -> Result<Config, ConfigError> {
+        let file = match &cli.config {
+            Some(path) => read_file(path)?,
+            None => FileSettings::default(),
+        };
+        let max_body_bytes = cli
+            .max_body_bytes
+            .or(file.max_body_bytes)
+            .unwrap_or(DEFAULT_MAX_BODY_BYTES);
+        if max_body_bytes < 1024 {
+            return Err(ConfigError::BodyLimitTooSmall);
+        }
+        Ok(Config {
+            database_url: DatabaseUrl(
+                cli.database_url
+                    .or(file.database_url)
+                    .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            ),
+            listen: cli.listen.or(file.listen).unwrap_or(DEFAULT_LISTEN),
+            public_url: PublicUrl::parse(
+                cli.public_url
+                    .or(file.public_url)
+                    .as_deref()
+                    .unwrap_or(DEFAULT_PUBLIC_URL),
+            )?,
+            admin: AdminSettings {
+                email: cli
+                    .admin_email
+                    .or(file.admin_email)
+                    .unwrap_or_else(|| DEFAULT_ADMIN_EMAIL.to_owned()),
+                // A password belongs in neither a flag (visible to every process) nor a file.
+                password: std::env::var("KONTOR_ADMIN_PASSWORD").ok().map(Secret),
+            },
+            mail: MailSettings {
+                smtp_url: cli.smtp_url.or(file.smtp_url).map(Secret),
+                from: cli
+                    .mail_from
+                    .or(file.mail_from)
+                    .unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
+                folder: cli
+                    .mail_dir
+                    .or(file.mail_dir)
+                    .unwrap_or_else(|| PathBuf::from(DEFAULT_MAIL_DIR)),
+            },
+            site_root: cli
+                .site_root
+                .or(file.site_root)
+                .unwrap_or_else(|| DEFAULT_SITE_ROOT.to_owned()),
+            log_format: cli.log_format.or(file.log_format).unwrap_or_default(),
+            log_filter: cli.log.or(file.log).unwrap_or_else(|| "info".to_owned()),
+            max_body_bytes,
+        })
+    }
+}
+
+fn read_file(path: &PathBuf) -> Result<FileSettings, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|source| ConfigError::Parse {
+        path: path.clone(),
+        source: Box::new(source),
+    })
+}
+
+#[derive(Clone, Debug)]
+pub struct MailSettings {
+    /// May carry a password: never printed.
+    pub smtp_url: Option<Secret>,
+    pub from: String,
+    pub folder: PathBuf,
+}
+
+#[derive(Clone, Debug)]
+pub struct AdminSettings {
+    pub email: String,
+    pub password: Option<Secret>,
+}
+
+/// A value that must never be printed.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// Where users reach Kontor, e.g. `https://portal.example.de`: an origin without a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    pub fn parse(text: &str) -> Result<PublicUrl, ConfigError> {
+        let invalid = || ConfigError::PublicUrl(text.to_owned());
+        let uri: axum::http::Uri = text.parse().map_err(|_| invalid())?;
+        let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
+        let path_ok = matches!(uri.path(), "" | "/") && uri.query().is_none();
+        if !scheme_ok || uri.host().is_none_or(str::is_empty) || !path_ok {
+            return Err(invalid());
+        }
+        Ok(PublicUrl(text.trim_end_matches('/').to_owned()))
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.0.starts_with("https://")
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A database URL may carry a password: it is printed only with the password masked.
+#[derive(Clone)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url = &self.0;
+        let masked = url.split_once("://").and_then(|(scheme, rest)| {
+            let (userinfo, host) = rest.split_once('@')?;
+            let (user, _password) = userinfo.split_once(':')?;
+            Some(format!("{scheme}://{user}:***@{host}"))
+        });
+        f.write_str(masked.as_deref().unwrap_or(url))
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({self})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cli(args: &[&str]) -> Cli {
+        Cli::try_parse_from(std::iter::once("kontor").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn passwords_in_database_urls_are_never_printed() {
+        let url = DatabaseUrl("postgres://kontor:s3cret@db.internal:5432/kontor".into());
+        assert_eq!(
+            url.to_string(),
+            "postgres://kontor:***@db.internal:5432/kontor"
+        );
+        assert!(!format!("{url:?}").contains("s3cret"));
+        assert_eq!(
+            DatabaseUrl("sqlite://data/kontor.db".into()).to_string(),
+            "sqlite://data/kontor.db"
+        );
+    }
+
+    #[test]
+    fn flags_win_over_the_file_and_the_file_over_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kontor.toml");
+        std::fs::write(
+            &path,
+            "listen = \"127.0.0.1:4000\"\nlog_format = \"json\"\nmax_body_bytes = 2048\n",
+        )
+        .unwrap();
+        let path = path.to_str().unwrap();
+
+        let config = Config::load(cli(&["--config", path, "--listen", "127.0.0.1:5000"])).unwrap();
+        assert_eq!(config.listen.port(), 5000);
+        assert_eq!(config.log_format, LogFormat::Json);
+        assert_eq!(config.max_body_bytes, 2048);
+    }
+
+    #[test]
+    fn the_public_url_is_an_origin() {
+        let url = PublicUrl::parse("https://portal.example.de/").unwrap();
+        assert_eq!(url.as_str(), "https://portal.example.de");
+        assert!(url.is_https());
+        assert!(!PublicUrl::parse("http://127.0.0.1:3000")
+            .unwrap()
+            .is_https());
+        for bad in [
+            "portal.example.de",
+            "ftp://x.de",
+            "https://x.de/portal",
+            "https://",
+            "",
+        ] {
+            assert!(PublicUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_an_error_not_silently_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kontor.toml");
+        std::fs::write(&path, "databse_url = \"sqlite://x.db\"\n").unwrap();
+        let error = Config::load(cli(&["--config", path.to_str().unwrap()])).unwrap_err();
+        assert!(matches!(error, ConfigError::Parse { .. }), "{error}");
+    }
+}

@@ -1,0 +1,35 @@
+//! Puts the request's live session, if any, into the request, where pages and server functions
+//! find it (`app::backend::request::current_session`). An unknown, expired or broken session
+//! simply means "not logged in".
+
+use app::backend::secret_token::SecretToken;
+use app::backend::sessions::{self, CurrentSession};
+use app::backend::{unix_now, Database};
+use app::cookies::cookie_value;
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::Response;
+
+pub async fn load(State(db): State<Database>, mut request: Request, next: Next) -> Response {
+    // Static files need no session: spare them the lookup.
+    let is_asset = request.uri().path().starts_with("/pkg/");
+    let token = request
+        .headers()
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|cookies| cookie_value(cookies, sessions::COOKIE))
+        .and_then(SecretToken::from_presented);
+    if let (false, Some(token)) = (is_asset, token) {
+        match sessions::resume(&db, &token, unix_now()).await {
+            Ok(Some(user)) => {
+                request
+                    .extensions_mut()
+                    .insert(CurrentSession { token, user });
+            }
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "session lookup failed; treating as logged out"),
+        }
+    }
+    next.run(request).await
+}

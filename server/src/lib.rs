@@ -1,0 +1,17 @@
+//! The Kontor server: configuration, the HTTP router and its middleware, and start-up.
+//! The pages, server functions and data layer live in the `app` crate.
+
+pub mod assets;
+pub mod body_limit;
+pub mod config;
+pub mod cross_site;
+pub mod current_session;
+pub mod error_pages;
+pub mod first_admin;
+pub mod health;
+pub mod language;
+pub mod mail_worker;
+pub mod router;
+pub mod security_headers;
+pub mod startup;
+pub mod telemetry;

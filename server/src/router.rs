@@ -1,0 +1,85 @@
+//! The HTTP surface: probes, the language switch, and the Leptos pages and server functions
+//! (`/api/…`, registered by `leptos_routes_with_context`), with the middleware every request
+//! passes through.
+
+use crate::body_limit::{self, BodyLimit};
+use crate::security_headers::{self, Hsts};
+use crate::{assets, cross_site, current_session, error_pages, health, language, telemetry};
+use app::backend::login_throttle::LoginThrottle;
+use app::backend::request::SecureCookies;
+use app::backend::Database;
+use app::{shell, App};
+use axum::extract::FromRef;
+use axum::middleware;
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Database,
+}
+
+pub struct RouterSettings {
+    pub max_body_bytes: usize,
+    /// Behind HTTPS: browsers are told to use nothing else (HSTS).
+    pub https: bool,
+}
+
+pub fn router(state: AppState, settings: RouterSettings) -> Router {
+    let routes = generate_route_list(App);
+    // What pages and server functions find in their context.
+    let page_context = {
+        let db = state.db.clone();
+        let login_throttle = LoginThrottle::default();
+        let secure_cookies = SecureCookies(settings.https);
+        move || {
+            provide_context(db.clone());
+            provide_context(login_throttle.clone());
+            provide_context(secure_cookies);
+        }
+    };
+    let render_shell = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+
+    Router::new()
+        .route("/healthz", get(health::live))
+        .route("/readyz", get(health::ready))
+        .route("/language", post(language::switch))
+        .merge(assets::router(&state.leptos_options.site_root))
+        .leptos_routes_with_context(&state, routes, page_context.clone(), render_shell.clone())
+        // Any other address is the app's own 404 page.
+        .fallback(leptos_axum::render_app_to_stream_with_context(
+            page_context,
+            render_shell,
+        ))
+        .layer(
+            // Outermost first: every request gets an id, then a span, then the rest.
+            ServiceBuilder::new()
+                .layer(telemetry::set_request_id())
+                .layer(telemetry::propagate_request_id())
+                .layer(telemetry::trace())
+                .layer(middleware::from_fn_with_state(
+                    Hsts(settings.https),
+                    security_headers::add,
+                ))
+                .layer(middleware::from_fn(error_pages::friendly))
+                .layer(CatchPanicLayer::custom(error_pages::panic_response))
+                .layer(middleware::from_fn(cross_site::refuse_cross_site))
+                .layer(middleware::from_fn_with_state(
+                    state.db.clone(),
+                    current_session::load,
+                ))
+                .layer(middleware::from_fn_with_state(
+                    BodyLimit(settings.max_body_bytes),
+                    body_limit::read_whole_body,
+                )),
+        )
+        .with_state(state)
+}

@@ -1,0 +1,132 @@
+//! From configuration to a listening server.
+
+use crate::config::Config;
+use crate::config::MailSettings;
+use crate::first_admin::{self, FirstAdminError};
+use crate::mail_worker;
+use crate::router::{router, AppState, RouterSettings};
+use app::backend::mail::transport::MailConfigError;
+use app::backend::mail::MailTransport;
+use app::backend::{installation, unix_now, Database, DbError};
+use leptos::config::errors::LeptosConfigError;
+use leptos::config::get_configuration;
+use tokio::net::TcpListener;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("Leptos settings: {0}")]
+    Leptos(#[from] LeptosConfigError),
+    #[error("database: {0}")]
+    Database(#[from] DbError),
+    #[error("first admin: {0}")]
+    FirstAdmin(#[from] FirstAdminError),
+    #[error("mail: {0}")]
+    Mail(#[from] MailConfigError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("server: {0}")]
+    Serve(std::io::Error),
+}
+
+/// Connects, migrates and records the first start: the database is ready when this returns.
+pub async fn open_database(url: &str) -> Result<Database, DbError> {
+    let db = Database::connect(url).await?;
+    db.migrate().await?;
+    installation::record_first_start(&db, unix_now()).await?;
+    Ok(db)
+}
+
+pub async fn run(config: Config) -> Result<(), StartError> {
+    tracing::info!(database = %config.database_url, "opening the database");
+    let db = open_database(config.database_url.expose()).await?;
+    first_admin::ensure(&db, &config.admin, unix_now()).await?;
+    let (stop_worker, worker_stopping) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(mail_worker::run(
+        db.clone(),
+        mail_transport(&config.mail)?,
+        worker_stopping,
+    ));
+
+    let mut leptos_options = get_configuration(None)?.leptos_options;
+    leptos_options.site_addr = config.listen;
+    leptos_options.site_root = config.site_root.into();
+    let state = AppState {
+        leptos_options,
+        db: db.clone(),
+    };
+    let app = router(
+        state,
+        RouterSettings {
+            max_body_bytes: config.max_body_bytes,
+            https: config.public_url.is_https(),
+        },
+    );
+
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .map_err(|source| StartError::Listen {
+            addr: config.listen,
+            source,
+        })?;
+    tracing::info!(
+        "Kontor is listening on http://{} (users reach it at {})",
+        config.listen,
+        config.public_url.as_str()
+    );
+    // Connection info gives the login throttle the client's address.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(StartError::Serve)?;
+    // Let the worker finish the mail it is sending before the pool closes.
+    let _ = stop_worker.send(true);
+    let _ = worker.await;
+    db.close().await;
+    tracing::info!("Kontor stopped cleanly");
+    Ok(())
+}
+
+fn mail_transport(settings: &MailSettings) -> Result<MailTransport, MailConfigError> {
+    match &settings.smtp_url {
+        Some(url) => {
+            tracing::info!("mail goes out through SMTP");
+            MailTransport::smtp(url.expose(), &settings.from)
+        }
+        None => {
+            tracing::info!(
+                folder = %settings.folder.display(),
+                "no SMTP server configured: mails are saved as files and their links logged"
+            );
+            MailTransport::folder(settings.folder.clone(), &settings.from)
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,17 @@
+//! Integration tests of the whole router, in process, against SQLite and PostgreSQL.
+//! One test binary (not one per file) keeps linking fast.
+
+mod smtp;
+mod support;
+
+mod admin;
+mod email_tokens;
+mod first_admin;
+mod health;
+mod language;
+mod login;
+mod outbox;
+mod pages;
+mod robustness;
+mod security;
+mod sessions;

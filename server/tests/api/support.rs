@@ -1,0 +1,301 @@
+//! `TestApp`: the real router over a fresh database of its own, called in process.
+
+use app::backend::{passwords, sessions, users, Database};
+use app::domain::{EmailAddress, Password};
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use kontor::router::{router, AppState, RouterSettings};
+use kontor::startup::open_database;
+use leptos::config::LeptosOptions;
+use std::sync::atomic::{AtomicU32, Ordering};
+use tower::ServiceExt;
+
+/// The server a test talks to; PostgreSQL tests need `KONTOR_TEST_POSTGRES_URL` (or the
+/// default below) to reach a server where they may create and drop databases.
+const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+pub struct TestApp {
+    router: Router,
+    db: Database,
+    _store: Store,
+    _site: tempfile::TempDir,
+}
+
+/// The stylesheet in each test app's site folder, as `cargo leptos build` would write it.
+pub const STYLESHEET: &str = "body { margin: 0 }";
+
+/// Held only so that dropping the app removes its database.
+#[allow(dead_code)]
+enum Store {
+    Sqlite(tempfile::TempDir),
+    Postgres(PostgresDatabase),
+}
+
+/// Runs a test body once on SQLite and once on PostgreSQL.
+macro_rules! on_both_backends {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test]
+            async fn sqlite() {
+                ($body)($crate::support::TestApp::sqlite().await).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                ($body)($crate::support::TestApp::postgres().await).await
+            }
+        }
+    };
+}
+pub(crate) use on_both_backends;
+
+impl TestApp {
+    pub async fn sqlite() -> TestApp {
+        TestApp::sqlite_with(false).await
+    }
+
+    /// As if deployed behind HTTPS.
+    pub async fn sqlite_behind_https() -> TestApp {
+        TestApp::sqlite_with(true).await
+    }
+
+    async fn sqlite_with(https: bool) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("kontor.db").display());
+        TestApp::start(&url, Store::Sqlite(dir), https).await
+    }
+
+    pub async fn postgres() -> TestApp {
+        let database = PostgresDatabase::create().await;
+        let url = database.url.clone();
+        TestApp::start(&url, Store::Postgres(database), false).await
+    }
+
+    async fn start(url: &str, store: Store, https: bool) -> TestApp {
+        let db = open_database(url).await.expect("open the test database");
+        let site = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(site.path().join("pkg")).expect("pkg folder");
+        std::fs::write(site.path().join("pkg/kontor.css"), STYLESHEET).expect("stylesheet");
+        let state = AppState {
+            leptos_options: LeptosOptions::builder()
+                .output_name("kontor")
+                .site_root(site.path().to_string_lossy().into_owned())
+                .build(),
+            db: db.clone(),
+        };
+        let router = router(
+            state,
+            RouterSettings {
+                max_body_bytes: MAX_BODY_BYTES,
+                https,
+            },
+        );
+        TestApp {
+            router,
+            db,
+            _store: store,
+            _site: site,
+        }
+    }
+
+    /// A method, not a public field: a test body that used only the field would capture just
+    /// that (Rust 2021 closures capture fields) and drop the app — and its database — early.
+    pub fn db(&self) -> &Database {
+        &self.db
+    }
+
+    /// A distributor admin with a real (Argon2id) password hash; returns the user id.
+    pub async fn create_admin(&self, email: &str, password: &str) -> i64 {
+        let email = EmailAddress::parse(email).expect("a valid email");
+        let password = Password::parse(password).expect("a valid password");
+        let hash = passwords::hash(&password).await.expect("hash");
+        assert!(users::create_admin(&self.db, &email, &hash, 0)
+            .await
+            .expect("insert"));
+        users::find_by_email(&self.db, &email)
+            .await
+            .expect("select")
+            .expect("the new admin")
+            .id
+    }
+
+    /// A reseller company with its admin user; returns the user id.
+    pub async fn create_reseller_admin(&self, email: &str) -> i64 {
+        let (reseller_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO resellers (company_name, created_at) VALUES ('Muster IT GmbH', 0) RETURNING id",
+        )
+        .fetch_one(self.db.pool())
+        .await
+        .expect("insert reseller");
+        let (user_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO users (email, password_hash, role, reseller_id, created_at) \
+             VALUES ($1, 'unused', 'reseller_admin', $2, 0) RETURNING id",
+        )
+        .bind(email)
+        .bind(reseller_id)
+        .fetch_one(self.db.pool())
+        .await
+        .expect("insert reseller admin");
+        user_id
+    }
+
+    /// A `Cookie` header value with a live session for the user.
+    pub async fn session_cookie(&self, user_id: i64) -> String {
+        let token = sessions::start(&self.db, user_id, None, app::backend::unix_now())
+            .await
+            .expect("start a session");
+        format!("{}={}", sessions::COOKIE, token.expose())
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router is infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("read the body")
+            .to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.get_with(path, &[]).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::empty()).expect("request"))
+            .await
+    }
+
+    /// Like a browser on our own page: with a `Content-Length` and same-origin metadata.
+    pub async fn post_form(&self, path: &str, body: impl Into<Vec<u8>>) -> TestResponse {
+        self.post_form_with(path, body, &[("sec-fetch-site", "same-origin")])
+            .await
+    }
+
+    pub async fn post_form_with(
+        &self,
+        path: &str,
+        body: impl Into<Vec<u8>>,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let body = body.into();
+        let mut request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-length", body.len());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(body)).expect("request"))
+            .await
+    }
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The `name=value` part of the Set-Cookie for `name`, ready for a `Cookie` header.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with(&format!("{name}=")))
+            .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+    }
+
+    #[track_caller]
+    pub fn assert_contains(&self, text: &str) {
+        assert!(
+            self.body.contains(text),
+            "expected {text:?} in the {} response:\n{}",
+            self.status,
+            self.body
+        );
+    }
+}
+
+/// A database of its own on the PostgreSQL server, dropped when the test ends.
+struct PostgresDatabase {
+    server: String,
+    name: String,
+    url: String,
+}
+
+impl PostgresDatabase {
+    async fn create() -> PostgresDatabase {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let server = std::env::var("KONTOR_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| DEFAULT_POSTGRES_URL.to_owned());
+        let name = format!(
+            "kontor_test_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        admin(&server, &format!("DROP DATABASE IF EXISTS {name}")).await;
+        admin(&server, &format!("CREATE DATABASE {name}")).await;
+        let (base, _) = server
+            .rsplit_once('/')
+            .expect("a database URL ends in /NAME");
+        let url = format!("{base}/{name}");
+        PostgresDatabase { server, name, url }
+    }
+}
+
+impl Drop for PostgresDatabase {
+    fn drop(&mut self) {
+        let server = self.server.clone();
+        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        // Drop runs inside the test's runtime, which cannot block on itself: use a thread.
+        std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime")
+                .block_on(admin(&server, &sql));
+        })
+        .join()
+        .expect("drop the test database");
+    }
+}
+
+async fn admin(server: &str, sql: &str) {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(server)
+        .await
+        .unwrap_or_else(|e| panic!("PostgreSQL at {server} is needed for these tests: {e}"));
+    sqlx::query(sql)
+        .execute(&mut conn)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
