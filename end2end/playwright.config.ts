@@ -65,7 +65,7 @@ export default defineConfig({
       DATABASE_URL: `sqlite://${join(dataDir, 'kontor.db')}`,
       RUST_LOG: 'warn',
       KONTOR_ADMIN_EMAIL: 'admin@kontor.example',
-      KONTOR_ADMIN_PASSWORD: 'Sommer2026!',
+      KONTOR_ADMIN_PASSWORD: 'Fachhandel#2026',
     },
   },
 });

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 
 // The first admin, created by the server under test from KONTOR_ADMIN_* (playwright.config.ts).
 const ADMIN = 'admin@kontor.example';
-const PASSWORD = 'Sommer2026!';
+const PASSWORD = 'Fachhandel#2026';
 
 test('the admin logs in, sees the administration, and logs out', async ({ page }) => {
   await page.goto('/');

@@ -130,19 +130,19 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_and_nothing_else() {
-        let password = Password::parse("Sommer2026!").unwrap();
+        let password = Password::parse("Fachhandel#2026").unwrap();
         let stored = hash(&password).await.unwrap();
         assert!(stored
             .as_str()
             .starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify(Some(stored.clone()), "Sommer2026!").await);
+        assert!(verify(Some(stored.clone()), "Fachhandel#2026").await);
         assert!(!verify(Some(stored.clone()), "sommer2026!").await);
         assert!(!verify(Some(stored), "").await);
     }
 
     #[tokio::test]
     async fn the_same_password_gets_a_new_salt_every_time() {
-        let password = Password::parse("Sommer2026!").unwrap();
+        let password = Password::parse("Fachhandel#2026").unwrap();
         assert_ne!(
             hash(&password).await.unwrap(),
             hash(&password).await.unwrap()
@@ -151,7 +151,7 @@ mod tests {
 
     #[tokio::test]
     async fn no_stored_hash_never_verifies() {
-        assert!(!verify(None, "Sommer2026!").await);
+        assert!(!verify(None, "Fachhandel#2026").await);
         assert!(!verify(Some(StoredHash::from_stored("garbage".into())), "x").await);
     }
 

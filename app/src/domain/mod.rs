@@ -1,9 +1,22 @@
-//! The rules, shared by browser and server: types that can only hold valid values. No I/O.
+//! The rules, shared by browser and server: types and parsers that only let valid values
+//! through. No I/O.
 
+mod address;
+mod bank;
 mod email;
+mod field_error;
+mod partner;
 mod password;
 mod role;
+mod salutation;
+mod text;
 
+pub use address::{Country, FederalState};
+pub use bank::{bic, Iban};
 pub use email::{EmailAddress, EmailError};
+pub use field_error::{FieldError, IbanProblem};
+pub use partner::{customer_number, partner_id};
 pub use password::{Password, PasswordRule};
 pub use role::Role;
+pub use salutation::Salutation;
+pub use text::{optional_line, phone_number, single_line};

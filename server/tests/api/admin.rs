@@ -30,7 +30,7 @@ on_both_backends!(
         );
 
         let admin = app
-            .create_admin("chefin@distributor.example", "Sommer2026!")
+            .create_admin("chefin@distributor.example", "Fachhandel#2026")
             .await;
         let admin_cookie = app.session_cookie(admin).await;
         let allowed = overview(&app, Some(&admin_cookie)).await;
@@ -63,7 +63,7 @@ on_both_backends!(
         );
 
         let admin = app
-            .create_admin("chefin@distributor.example", "Sommer2026!")
+            .create_admin("chefin@distributor.example", "Fachhandel#2026")
             .await;
         let admin_cookie = app.session_cookie(admin).await;
         let page = app.get_with("/admin", &[("cookie", &admin_cookie)]).await;

@@ -16,7 +16,7 @@ on_both_backends!(
     |app: TestApp| async move {
         ensure(
             app.db(),
-            &settings(" Chefin@Distributor.example ", Some("Sommer2026!")),
+            &settings(" Chefin@Distributor.example ", Some("Fachhandel#2026")),
             1,
         )
         .await
@@ -27,7 +27,7 @@ on_both_backends!(
             .unwrap()
             .expect("the admin");
         assert_eq!(admin.role, app::domain::Role::Admin);
-        assert!(passwords::verify(Some(admin.password_hash.clone()), "Sommer2026!").await);
+        assert!(passwords::verify(Some(admin.password_hash.clone()), "Fachhandel#2026").await);
 
         // A later start changes nothing, whatever the settings say now.
         ensure(
@@ -42,7 +42,7 @@ on_both_backends!(
             .await
             .unwrap()
             .unwrap();
-        assert!(passwords::verify(Some(admin.password_hash), "Sommer2026!").await);
+        assert!(passwords::verify(Some(admin.password_hash), "Fachhandel#2026").await);
     }
 );
 
@@ -75,9 +75,13 @@ on_both_backends!(
             FirstAdminError::Password(missed) => assert!(missed.contains(&PasswordRule::MinLength)),
             other => panic!("expected a password error, got {other}"),
         }
-        let error = ensure(app.db(), &settings("not-an-email", Some("Sommer2026!")), 1)
-            .await
-            .unwrap_err();
+        let error = ensure(
+            app.db(),
+            &settings("not-an-email", Some("Fachhandel#2026")),
+            1,
+        )
+        .await
+        .unwrap_err();
         assert!(matches!(error, FirstAdminError::Email(_)), "{error}");
         assert_eq!(users::count(app.db()).await.unwrap(), 0);
     }

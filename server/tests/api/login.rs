@@ -5,7 +5,7 @@ use axum::http::Request;
 use std::net::SocketAddr;
 
 const EMAIL: &str = "chefin@distributor.example";
-const PASSWORD: &str = "Sommer2026!";
+const PASSWORD: &str = "Fachhandel#2026";
 
 fn form(email: &str, password: &str) -> String {
     format!(

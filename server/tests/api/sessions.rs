@@ -9,7 +9,7 @@ on_both_backends!(
     a_session_resumes_its_user_and_nothing_else,
     |app: TestApp| async move {
         let user_id = app
-            .create_admin("chefin@distributor.example", "Sommer2026!")
+            .create_admin("chefin@distributor.example", "Fachhandel#2026")
             .await;
         let token = sessions::start(app.db(), user_id, None, T0).await.unwrap();
 
@@ -32,7 +32,7 @@ on_both_backends!(
 
 on_both_backends!(only_the_digest_is_stored, |app: TestApp| async move {
     let user_id = app
-        .create_admin("a@distributor.example", "Sommer2026!")
+        .create_admin("a@distributor.example", "Fachhandel#2026")
         .await;
     let token = sessions::start(app.db(), user_id, None, T0).await.unwrap();
     let (stored,): (String,) = sqlx::query_as("SELECT id_digest FROM sessions")
@@ -45,7 +45,7 @@ on_both_backends!(only_the_digest_is_stored, |app: TestApp| async move {
 
 on_both_backends!(logging_in_again_rotates_the_id, |app: TestApp| async move {
     let user_id = app
-        .create_admin("a@distributor.example", "Sommer2026!")
+        .create_admin("a@distributor.example", "Fachhandel#2026")
         .await;
     let planted = sessions::start(app.db(), user_id, None, T0).await.unwrap();
     let fresh = sessions::start(app.db(), user_id, Some(&planted), T0 + 1)
@@ -66,7 +66,7 @@ on_both_backends!(
     an_idle_session_expires_and_is_deleted,
     |app: TestApp| async move {
         let user_id = app
-            .create_admin("a@distributor.example", "Sommer2026!")
+            .create_admin("a@distributor.example", "Fachhandel#2026")
             .await;
         let token = sessions::start(app.db(), user_id, None, T0).await.unwrap();
         let late = T0 + IDLE_TIMEOUT_SECS + 1;
@@ -86,7 +86,7 @@ on_both_backends!(
     use_keeps_a_session_alive_until_its_absolute_end,
     |app: TestApp| async move {
         let user_id = app
-            .create_admin("a@distributor.example", "Sommer2026!")
+            .create_admin("a@distributor.example", "Fachhandel#2026")
             .await;
         let token = sessions::start(app.db(), user_id, None, T0).await.unwrap();
         // Active every hour: the idle timeout never strikes…
@@ -114,7 +114,7 @@ on_both_backends!(
     logout_and_deactivation_end_sessions,
     |app: TestApp| async move {
         let user_id = app
-            .create_admin("a@distributor.example", "Sommer2026!")
+            .create_admin("a@distributor.example", "Fachhandel#2026")
             .await;
         let token = sessions::start(app.db(), user_id, None, T0).await.unwrap();
         sessions::end(app.db(), &token).await.unwrap();
