@@ -7,6 +7,8 @@ pub mod domain;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod password_reset;
+pub mod signup;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

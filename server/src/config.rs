@@ -64,6 +64,9 @@ pub struct Cli {
     /// Largest request body accepted, in bytes [default: 1048576]
     #[arg(long, env = "KONTOR_MAX_BODY_BYTES")]
     pub max_body_bytes: Option<usize>,
+    /// Seed demo records (distributor customer numbers to sign up with) [default: false]
+    #[arg(long, env = "KONTOR_DEMO_DATA")]
+    pub demo_data: Option<bool>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
@@ -89,6 +92,7 @@ struct FileSettings {
     log_format: Option<LogFormat>,
     log: Option<String>,
     max_body_bytes: Option<usize>,
+    demo_data: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -120,6 +124,7 @@ pub struct Config {
     pub log_format: LogFormat,
     pub log_filter: String,
     pub max_body_bytes: usize,
+    pub demo_data: bool,
 }
 
 impl Config {
@@ -174,6 +179,7 @@ impl Config {
             log_format: cli.log_format.or(file.log_format).unwrap_or_default(),
             log_filter: cli.log.or(file.log).unwrap_or_else(|| "info".to_owned()),
             max_body_bytes,
+            demo_data: cli.demo_data.or(file.demo_data).unwrap_or(false),
         })
     }
 }

@@ -6,6 +6,7 @@ pub mod body_limit;
 pub mod config;
 pub mod cross_site;
 pub mod current_session;
+pub mod demo_data;
 pub mod error_pages;
 pub mod first_admin;
 pub mod health;

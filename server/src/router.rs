@@ -5,8 +5,10 @@
 use crate::body_limit::{self, BodyLimit};
 use crate::security_headers::{self, Hsts};
 use crate::{assets, cross_site, current_session, error_pages, health, language, telemetry};
+use app::backend::form_memory::FormMemory;
 use app::backend::login_throttle::LoginThrottle;
-use app::backend::request::SecureCookies;
+use app::backend::rate_limit::Limits;
+use app::backend::request::{LinkBase, SecureCookies};
 use app::backend::Database;
 use app::{shell, App};
 use axum::extract::FromRef;
@@ -28,6 +30,8 @@ pub struct RouterSettings {
     pub max_body_bytes: usize,
     /// Behind HTTPS: browsers are told to use nothing else (HSTS).
     pub https: bool,
+    /// Where users reach the portal, for the links in mails.
+    pub public_url: String,
 }
 
 pub fn router(state: AppState, settings: RouterSettings) -> Router {
@@ -36,10 +40,16 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
     let page_context = {
         let db = state.db.clone();
         let login_throttle = LoginThrottle::default();
+        let limits = Limits::default();
+        let form_memory = FormMemory::default();
+        let link_base = LinkBase(settings.public_url.into());
         let secure_cookies = SecureCookies(settings.https);
         move || {
             provide_context(db.clone());
             provide_context(login_throttle.clone());
+            provide_context(limits.clone());
+            provide_context(form_memory.clone());
+            provide_context(link_base.clone());
             provide_context(secure_cookies);
         }
     };

@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::config::MailSettings;
+use crate::demo_data;
 use crate::first_admin::{self, FirstAdminError};
 use crate::mail_worker;
 use crate::router::{router, AppState, RouterSettings};
@@ -43,6 +44,9 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     tracing::info!(database = %config.database_url, "opening the database");
     let db = open_database(config.database_url.expose()).await?;
     first_admin::ensure(&db, &config.admin, unix_now()).await?;
+    if config.demo_data {
+        demo_data::seed(&db).await?;
+    }
     let (stop_worker, worker_stopping) = tokio::sync::watch::channel(false);
     let worker = tokio::spawn(mail_worker::run(
         db.clone(),
@@ -62,6 +66,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         RouterSettings {
             max_body_bytes: config.max_body_bytes,
             https: config.public_url.is_https(),
+            public_url: config.public_url.as_str().to_owned(),
         },
     );
 

@@ -2,6 +2,10 @@
 //! the portal itself (accounts, and mail that is waiting, delivered or given up); the areas for
 //! resellers, catalogue, orders and announcements join it.
 
+mod approvals;
+
+pub use approvals::{Approvals, DecideReseller, PendingReseller};
+
 use crate::error::AppError;
 use crate::i18n::{format_number, Locale};
 use leptos::prelude::*;
@@ -59,6 +63,7 @@ pub fn AdminPage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </dl>
+                        <Approvals/>
                     }
                     .into_any()
                 }

@@ -16,6 +16,13 @@ pub enum LoginError {
     /// One answer for an unknown email and a wrong password: no account enumeration.
     #[error("wrong email or password")]
     WrongCredentials,
+    /// The password was right, but the signup's email address is not confirmed yet.
+    #[error("email address not confirmed")]
+    Unconfirmed,
+    #[error("waiting for the distributor's approval")]
+    AwaitingApproval,
+    #[error("signup rejected")]
+    Rejected,
     #[error("too many failed attempts")]
     TooManyAttempts { retry_after_secs: u64 },
     #[error("internal error")]
@@ -38,6 +45,9 @@ impl LoginError {
             LoginError::InvalidEmail => t.email_invalid.to_owned(),
             LoginError::MissingPassword => t.password_missing.to_owned(),
             LoginError::WrongCredentials => t.login_failed.to_owned(),
+            LoginError::Unconfirmed => t.accounts.login_unconfirmed.to_owned(),
+            LoginError::AwaitingApproval => t.accounts.login_awaiting_approval.to_owned(),
+            LoginError::Rejected => t.accounts.login_rejected.to_owned(),
             LoginError::TooManyAttempts { retry_after_secs } => {
                 (t.login_too_many)(retry_after_secs.div_ceil(60))
             }
@@ -58,6 +68,9 @@ pub async fn login(email: String, password: String) -> Result<(), LoginError> {
         Err(LoginError::WrongCredentials) => {
             crate::backend::request::set_error_status(StatusCode::UNAUTHORIZED)
         }
+        Err(LoginError::Unconfirmed | LoginError::AwaitingApproval | LoginError::Rejected) => {
+            crate::backend::request::set_error_status(StatusCode::FORBIDDEN)
+        }
         Err(LoginError::Internal | LoginError::Transport(_)) => {}
     }
     result
@@ -66,6 +79,7 @@ pub async fn login(email: String, password: String) -> Result<(), LoginError> {
 #[cfg(feature = "ssr")]
 async fn log_in(email: String, password: String) -> Result<(), LoginError> {
     use crate::backend::login_throttle::LoginThrottle;
+    use crate::backend::resellers::ResellerStatus;
     use crate::backend::{passwords, request, sessions, unix_now, users};
     use crate::domain::EmailAddress;
 
@@ -98,6 +112,13 @@ async fn log_in(email: String, password: String) -> Result<(), LoginError> {
         return Err(LoginError::WrongCredentials);
     };
     throttle.record_success(&account, address);
+    // Only now, with the right password, may the answer say where the account stands.
+    match user.reseller_status {
+        Some(ResellerStatus::Unconfirmed) => return Err(LoginError::Unconfirmed),
+        Some(ResellerStatus::AwaitingApproval) => return Err(LoginError::AwaitingApproval),
+        Some(ResellerStatus::Rejected) => return Err(LoginError::Rejected),
+        Some(ResellerStatus::Active) | None => {}
+    }
 
     let previous = request::current_session().map(|session| session.token);
     let token = sessions::start(&db, user.id, previous.as_ref(), unix_now())
@@ -156,6 +177,15 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <button type="submit" class="button">{t.login_submit}</button>
             </ActionForm>
+            {move || (error() == Some(LoginError::Unconfirmed)).then(|| view! {
+                <p><a href="/signup/resend">{t.accounts.request_new_confirmation}</a></p>
+            })}
+            <p class="form-links">
+                <a href="/password/forgot">{t.accounts.login_forgot_link}</a>
+                <br/>
+                {t.accounts.login_new_here} " "
+                <a href="/signup">{t.accounts.login_signup_link}</a>
+            </p>
         </section>
     }
 }

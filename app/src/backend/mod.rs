@@ -2,11 +2,14 @@
 
 pub mod db;
 pub mod email_tokens;
+pub mod form_memory;
 pub mod installation;
 pub mod login_throttle;
 pub mod mail;
 pub mod passwords;
+pub mod rate_limit;
 pub mod request;
+pub mod resellers;
 pub mod secret_token;
 pub mod sessions;
 pub mod users;

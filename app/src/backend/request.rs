@@ -58,7 +58,14 @@ pub fn set_session_cookie(token: Option<&SecretToken>) {
 /// callers. A plain form post (JavaScript off) keeps its redirect back to the form, which then
 /// shows the reason next to the fields.
 pub fn set_error_status(status: StatusCode) {
-    let is_form_post = parts()
+    if let (false, Some(response)) = (is_plain_form_post(), use_context::<ResponseOptions>()) {
+        response.set_status(status);
+    }
+}
+
+/// A form posted by the browser itself (JavaScript off), which is answered with a redirect.
+pub fn is_plain_form_post() -> bool {
+    parts()
         .and_then(|p| {
             p.headers
                 .get(header::ACCEPT)?
@@ -66,10 +73,28 @@ pub fn set_error_status(status: StatusCode) {
                 .ok()
                 .map(|a| a.contains("text/html"))
         })
-        .unwrap_or(false);
-    if let (false, Some(response)) = (is_form_post, use_context::<ResponseOptions>()) {
-        response.set_status(status);
+        .unwrap_or(false)
+}
+
+/// A cookie the request carries.
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = parts()?;
+    let header = parts.headers.get(header::COOKIE)?.to_str().ok()?;
+    crate::cookies::cookie_value(header, name).map(str::to_owned)
+}
+
+/// Where users reach the portal (`https://portal.example.de`), for links in mails.
+#[derive(Clone, Debug)]
+pub struct LinkBase(pub std::sync::Arc<str>);
+
+impl LinkBase {
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
     }
+}
+
+pub fn link_base() -> Option<LinkBase> {
+    use_context::<LinkBase>()
 }
 
 /// Tells a client to slow down: `Retry-After`, and 429 where a status is read.

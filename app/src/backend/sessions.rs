@@ -104,3 +104,12 @@ pub async fn end(db: &Database, token: &SecretToken) -> Result<(), DbError> {
         .await?;
     Ok(())
 }
+
+/// Ends every session of a user, on every device: after a password reset.
+pub async fn end_all_of_user(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result<u64, DbError> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?
+        .rows_affected())
+}

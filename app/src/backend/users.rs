@@ -1,6 +1,7 @@
 //! User accounts: distributor staff (admin) and, from the signup on, reseller users.
 
 use super::passwords::StoredHash;
+use super::resellers::ResellerStatus;
 use super::{Database, DbError};
 use crate::domain::{EmailAddress, Role};
 
@@ -10,6 +11,8 @@ pub struct User {
     pub email: EmailAddress,
     pub role: Role,
     pub password_hash: StoredHash,
+    /// The company's standing, for reseller users.
+    pub reseller_status: Option<ResellerStatus>,
 }
 
 pub async fn count(db: &Database) -> Result<i64, DbError> {
@@ -41,20 +44,35 @@ pub async fn create_admin(
 }
 
 pub async fn find_by_email(db: &Database, email: &EmailAddress) -> Result<Option<User>, DbError> {
-    let row: Option<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, email, role, password_hash FROM users \
-         WHERE email = $1 AND deactivated_at IS NULL",
+    let row: Option<(i64, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.role, u.password_hash, r.status \
+         FROM users u LEFT JOIN resellers r ON r.id = u.reseller_id \
+         WHERE u.email = $1 AND u.deactivated_at IS NULL",
     )
     .bind(email.as_str())
     .fetch_optional(db.pool())
     .await?;
-    row.map(|(id, email, role, hash)| {
+    row.map(|(id, email, role, hash, status)| {
         Ok(User {
             id,
             email: EmailAddress::parse(&email).map_err(|_| DbError::Corrupt("users.email"))?,
             role: Role::parse(&role).ok_or(DbError::Corrupt("users.role"))?,
             password_hash: StoredHash::from_stored(hash),
+            reseller_status: status.as_deref().map(ResellerStatus::parse).transpose()?,
         })
     })
     .transpose()
+}
+
+pub async fn set_password(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    password_hash: &StoredHash,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash.as_str())
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }

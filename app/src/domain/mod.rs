@@ -16,7 +16,7 @@ pub use bank::{bic, Iban};
 pub use email::{EmailAddress, EmailError};
 pub use field_error::{FieldError, IbanProblem};
 pub use partner::{customer_number, partner_id};
-pub use password::{Password, PasswordRule};
+pub use password::{password_strength, Password, PasswordRule};
 pub use role::Role;
 pub use salutation::Salutation;
 pub use text::{optional_line, phone_number, single_line};

@@ -80,6 +80,23 @@ impl Password {
     }
 }
 
+/// A rough strength for the meter beside the form, 0 (very weak) to 4 (very strong): an
+/// acceptable password starts at 2 and gains with length, the surest protection.
+pub fn password_strength(candidate: &str) -> u8 {
+    if candidate.is_empty() {
+        return 0;
+    }
+    if Password::parse(candidate).is_err() {
+        let met = PasswordRule::ALL
+            .into_iter()
+            .filter(|rule| rule.is_met_by(candidate))
+            .count();
+        return u8::from(met >= 5);
+    }
+    let chars = candidate.chars().count();
+    2 + u8::from(chars >= 12) + u8::from(chars >= 16)
+}
+
 impl fmt::Debug for Password {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Password(***)")
@@ -140,6 +157,16 @@ mod tests {
     fn a_password_never_shows_in_debug_output() {
         let password = Password::parse("Zugang-7x!K").unwrap();
         assert_eq!(format!("{password:?}"), "Password(***)");
+    }
+
+    #[test]
+    fn strength_grows_with_the_rules_met_and_the_length() {
+        assert_eq!(password_strength(""), 0);
+        assert_eq!(password_strength("abc"), 0);
+        assert_eq!(password_strength("Kxcdefgh!"), 1);
+        assert_eq!(password_strength("Kxcdef1!"), 2);
+        assert_eq!(password_strength("Kxcdef1!wxyz"), 3);
+        assert_eq!(password_strength("Kxcdef1! wxyz uvw"), 4);
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub struct Texts {
     pub mail_greeting: &'static str,
     pub mail_sign_off: &'static str,
     pub mail_sender: &'static str,
+
+    pub accounts: &'static super::accounts::AccountTexts,
 }
 
 pub static DE: Texts = Texts {
@@ -141,6 +143,8 @@ pub static DE: Texts = Texts {
     mail_greeting: "Guten Tag,",
     mail_sign_off: "Mit freundlichen Grüßen",
     mail_sender: "Ihr Kontor-Team",
+
+    accounts: &super::accounts::DE,
 };
 
 pub static EN: Texts = Texts {
@@ -221,4 +225,6 @@ pub static EN: Texts = Texts {
     mail_greeting: "Hello,",
     mail_sign_off: "Kind regards",
     mail_sender: "Your Kontor team",
+
+    accounts: &super::accounts::EN,
 };

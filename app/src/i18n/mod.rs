@@ -4,9 +4,11 @@
 //! otherwise the browser's `Accept-Language`, otherwise German — and written into
 //! `<html lang>`, from where the browser side reads it back when it hydrates.
 
+mod accounts;
 mod catalogue;
 mod format;
 
+pub use accounts::AccountTexts;
 pub use catalogue::Texts;
 pub use format::{format_date, format_money, format_number};
 

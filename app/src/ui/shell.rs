@@ -5,6 +5,10 @@ use crate::admin::AdminPage;
 use crate::auth::{provide_auth, LoginPage};
 use crate::home::HomePage;
 use crate::i18n::{current_locale, Locale};
+use crate::password_reset::{ForgotDonePage, ForgotPage, ResetDonePage, ResetPage};
+use crate::signup::{
+    ConfirmPage, ConfirmedPage, LegalPage, ResendDonePage, ResendPage, SentPage, SignupPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -66,6 +70,19 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("signup") view=SignupPage ssr=SsrMode::Async/>
+                    <Route path=path!("signup/sent") view=SentPage ssr=SsrMode::Async/>
+                    <Route path=path!("signup/confirm/:token") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("signup/confirmed") view=|| view! { <ConfirmedPage waiting=false/> } ssr=SsrMode::Async/>
+                    <Route path=path!("signup/waiting") view=|| view! { <ConfirmedPage waiting=true/> } ssr=SsrMode::Async/>
+                    <Route path=path!("signup/resend") view=ResendPage ssr=SsrMode::Async/>
+                    <Route path=path!("signup/resend/done") view=ResendDonePage ssr=SsrMode::Async/>
+                    <Route path=path!("password/forgot") view=ForgotPage ssr=SsrMode::Async/>
+                    <Route path=path!("password/forgot/done") view=ForgotDonePage ssr=SsrMode::Async/>
+                    <Route path=path!("password/reset/done") view=ResetDonePage ssr=SsrMode::Async/>
+                    <Route path=path!("password/reset/:token") view=ResetPage ssr=SsrMode::Async/>
+                    <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>
+                    <Route path=path!("privacy") view=|| view! { <LegalPage privacy=true/> } ssr=SsrMode::Async/>
                 </Routes>
             </ErrorBoundary>
         </main>

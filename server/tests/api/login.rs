@@ -1,4 +1,4 @@
-use crate::support::{on_both_backends, TestApp, TestResponse};
+use crate::support::{on_both_backends, urlencode, TestApp, TestResponse};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::Request;
@@ -13,15 +13,6 @@ fn form(email: &str, password: &str) -> String {
         urlencode(email),
         urlencode(password)
     )
-}
-
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// As the hydrated page calls it: a script asking for JSON.

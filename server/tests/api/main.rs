@@ -12,6 +12,8 @@ mod language;
 mod login;
 mod outbox;
 mod pages;
+mod password_reset;
 mod robustness;
 mod security;
 mod sessions;
+mod signup;

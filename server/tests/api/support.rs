@@ -17,6 +17,7 @@ use tower::ServiceExt;
 const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+pub const PUBLIC_URL: &str = "https://kontor.test";
 
 pub struct TestApp {
     router: Router,
@@ -95,6 +96,7 @@ impl TestApp {
             RouterSettings {
                 max_body_bytes: MAX_BODY_BYTES,
                 https,
+                public_url: PUBLIC_URL.to_owned(),
             },
         );
         TestApp {
@@ -298,4 +300,57 @@ async fn admin(server: &str, sql: &str) {
         .execute(&mut conn)
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+pub fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A form body from its fields, as a browser encodes it.
+pub fn form_body(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(name, value)| format!("{}={}", urlencode(name), urlencode(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The headers of a call from the hydrated page: a script asking for JSON.
+pub fn as_script(cookie: Option<&str>) -> Vec<(&str, &str)> {
+    let mut headers = vec![
+        ("accept", "application/json"),
+        ("sec-fetch-site", "same-origin"),
+    ];
+    if let Some(cookie) = cookie {
+        headers.push(("cookie", cookie));
+    }
+    headers
+}
+
+impl TestApp {
+    /// The mails in the outbox, oldest first: recipient, subject, plain-text body.
+    pub async fn outbox(&self) -> Vec<(String, String, String)> {
+        sqlx::query_as("SELECT recipient, subject, body_text FROM outbox ORDER BY id")
+            .fetch_all(self.db().pool())
+            .await
+            .expect("read the outbox")
+    }
+}
+
+/// The token of the first link to `path_prefix` (e.g. `/signup/confirm/`) in a mail body.
+pub fn link_token(body: &str, path_prefix: &str) -> String {
+    let start = body
+        .find(&format!("{PUBLIC_URL}{path_prefix}"))
+        .unwrap_or_else(|| panic!("a link to {path_prefix} in {body}"))
+        + PUBLIC_URL.len()
+        + path_prefix.len();
+    body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
 }

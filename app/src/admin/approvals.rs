@@ -1,0 +1,129 @@
+//! Resellers who signed up without a customer number wait here, after confirming their
+//! address, until distributor staff approve or reject them. Each decision mails the reseller.
+
+use crate::error::AppError;
+use crate::i18n::{format_date, Locale};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A company waiting for the distributor's decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingReseller {
+    pub id: i64,
+    pub company_name: String,
+    pub city: String,
+    pub country: String,
+    pub contact: String,
+    pub email: String,
+    pub partner_id: Option<String>,
+    pub signed_up_at: i64,
+}
+
+#[server(endpoint = "admin/pending-resellers")]
+pub async fn pending_resellers() -> Result<Vec<PendingReseller>, AppError> {
+    crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    Ok(crate::backend::resellers::awaiting_approval(&db).await?)
+}
+
+/// Approves (`approve = true`) or rejects a waiting reseller. Deciding twice changes nothing
+/// and sends nothing.
+#[server(endpoint = "admin/decide-reseller")]
+pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppError> {
+    use crate::backend::mail::outbox;
+    use crate::backend::{request, resellers, unix_now, DbError};
+    let staff = crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    let links = request::link_base().ok_or(AppError::Internal)?;
+    let now = unix_now();
+    let db_error = |e: sqlx::Error| AppError::from(DbError::from(e));
+    let mut tx = db.pool().begin().await.map_err(db_error)?;
+    if let Some((email, locale)) = resellers::decide(&mut tx, reseller_id, approve).await? {
+        let mail = crate::signup::mails::decision(locale, &links, approve, email);
+        outbox::enqueue(&mut tx, &mail, now).await?;
+        tracing::info!(reseller_id, approve, by = staff.user_id, "reseller decided");
+    }
+    tx.commit().await.map_err(db_error)?;
+    Ok(())
+}
+
+#[component]
+pub fn Approvals() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let t = locale.texts().accounts;
+    let decide = ServerAction::<DecideReseller>::new();
+    let pending = Resource::new(move || decide.version().get(), |_| pending_resellers());
+    let rows = move || {
+        Suspend::new(async move {
+            let pending = pending.await.unwrap_or_default();
+            if pending.is_empty() {
+                return view! { <p>{t.approvals_empty}</p> }.into_any();
+            }
+            view! {
+                <table class="table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.approvals_company}</th>
+                            <th scope="col">{t.approvals_contact}</th>
+                            <th scope="col">{t.approvals_signed_up}</th>
+                            <th scope="col"><span class="visually-hidden">{t.approve}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {pending
+                            .into_iter()
+                            .map(|r| view! { <PendingRow reseller=r decide locale/> })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="approvals" aria-labelledby="approvals-title">
+            <h2 id="approvals-title">{t.approvals_title}</h2>
+            <p>{t.approvals_intro}</p>
+            <Suspense fallback=|| ()>{rows}</Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn PendingRow(
+    reseller: PendingReseller,
+    decide: ServerAction<DecideReseller>,
+    locale: Locale,
+) -> impl IntoView {
+    let t = locale.texts().accounts;
+    let signed_up = time::OffsetDateTime::from_unix_timestamp(reseller.signed_up_at)
+        .map(|at| format_date(at.date(), locale))
+        .unwrap_or_default();
+    view! {
+        <tr>
+            <td>
+                <strong>{reseller.company_name}</strong>
+                <br/>
+                {reseller.city} ", " {reseller.country}
+                {reseller.partner_id.map(|id| view! { <br/> "MPN " {id} })}
+            </td>
+            <td>{reseller.contact}<br/>{reseller.email}</td>
+            <td>{signed_up}</td>
+            <td>
+                {[(true, t.approve, ""), (false, t.reject, "secondary")]
+                    .into_iter()
+                    .map(|(approve, label, class)| {
+                        view! {
+                            <ActionForm action=decide attr:class="inline-form">
+                                <input type="hidden" name="reseller_id" value=reseller.id/>
+                                <input type="hidden" name="approve" value=approve.to_string()/>
+                                <button type="submit" class=class>{label}</button>
+                            </ActionForm>
+                        }
+                    })
+                    .collect_view()}
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,112 @@
+//! Limits on what costs us mail or work: signups, and mails sent on request (confirmation
+//! again, password reset). A sliding window per key, in memory: a restart forgets, which
+//! errs toward the legitimate user.
+
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+#[derive(Clone)]
+pub struct RateLimit {
+    max: usize,
+    window: Duration,
+    hits: Arc<Mutex<HashMap<String, VecDeque<Instant>>>>,
+}
+
+impl RateLimit {
+    pub fn new(max: usize, window: Duration) -> RateLimit {
+        RateLimit {
+            max,
+            window,
+            hits: Arc::default(),
+        }
+    }
+
+    /// Counts a hit for `key`, or `Err(wait)` when the key has used up its window.
+    pub fn hit(&self, key: &str, now: Instant) -> Result<(), Duration> {
+        let mut hits = self.hits.lock().unwrap_or_else(|p| p.into_inner());
+        let window = self.window;
+        let times = hits.entry(key.to_owned()).or_default();
+        while times
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= window)
+        {
+            times.pop_front();
+        }
+        if times.len() >= self.max {
+            let oldest = times[times.len() - self.max];
+            return Err(window
+                .saturating_sub(now.duration_since(oldest))
+                .max(Duration::from_secs(1)));
+        }
+        times.push_back(now);
+        // Bounded memory under a flood of distinct keys.
+        if hits.len() > 10_000 {
+            hits.retain(|_, t| t.back().is_some_and(|t| now.duration_since(*t) < window));
+        }
+        Ok(())
+    }
+}
+
+/// The portal's limits, shared by all requests (the server puts one into the context).
+#[derive(Clone)]
+pub struct Limits {
+    /// Signups per client address.
+    pub signups: RateLimit,
+    /// Mails on request (confirmation again, password reset) per client address…
+    pub mails_per_address: RateLimit,
+    /// …and per recipient, so that no one can flood someone else's mailbox.
+    pub mails_per_recipient: RateLimit,
+}
+
+const HOUR: Duration = Duration::from_secs(60 * 60);
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            signups: RateLimit::new(10, HOUR),
+            mails_per_address: RateLimit::new(20, HOUR),
+            mails_per_recipient: RateLimit::new(3, HOUR),
+        }
+    }
+}
+
+impl Limits {
+    /// A mail on request to `recipient` from `address`: both limits must allow it.
+    pub fn mail_on_request(
+        &self,
+        address: IpAddr,
+        recipient: &str,
+        now: Instant,
+    ) -> Result<(), Duration> {
+        self.mails_per_address.hit(&address.to_string(), now)?;
+        self.mails_per_recipient.hit(recipient, now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_gets_its_quota_per_window_then_waits_for_the_oldest_hit_to_leave() {
+        let limit = RateLimit::new(3, Duration::from_secs(60));
+        let t = Instant::now();
+        for i in 0..3 {
+            assert!(limit.hit("a", t + Duration::from_secs(i)).is_ok());
+        }
+        assert_eq!(
+            limit.hit("a", t + Duration::from_secs(10)),
+            Err(Duration::from_secs(50))
+        );
+        assert!(
+            limit.hit("b", t + Duration::from_secs(10)).is_ok(),
+            "other keys are free"
+        );
+        assert!(
+            limit.hit("a", t + Duration::from_secs(60)).is_ok(),
+            "the window slid on"
+        );
+    }
+}

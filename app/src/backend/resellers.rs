@@ -1,0 +1,281 @@
+//! Reseller companies: created by the signup, confirmed by mail, approved by the distributor
+//! when no customer number vouches for them.
+
+use super::passwords::StoredHash;
+use super::{Database, DbError};
+use crate::admin::PendingReseller;
+use crate::domain::{EmailAddress, FieldError, Role};
+use crate::i18n::Locale;
+use crate::signup::Registration;
+use sqlx::AnyConnection;
+
+/// Where a reseller account stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResellerStatus {
+    /// The signup's email address is not confirmed yet.
+    Unconfirmed,
+    /// Confirmed, but without a customer number: the distributor decides.
+    AwaitingApproval,
+    Active,
+    Rejected,
+}
+
+impl ResellerStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResellerStatus::Unconfirmed => "unconfirmed",
+            ResellerStatus::AwaitingApproval => "awaiting_approval",
+            ResellerStatus::Active => "active",
+            ResellerStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Result<ResellerStatus, DbError> {
+        [
+            ResellerStatus::Unconfirmed,
+            ResellerStatus::AwaitingApproval,
+            ResellerStatus::Active,
+            ResellerStatus::Rejected,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == stored)
+        .ok_or(DbError::Corrupt("resellers.status"))
+    }
+}
+
+/// What the distributor's records say about a customer number given at signup; `None` when
+/// it may be used by this company.
+pub async fn customer_number_problem(
+    conn: &mut AnyConnection,
+    number: &str,
+    postal_code: &str,
+) -> Result<Option<FieldError>, DbError> {
+    let record: Option<(String,)> =
+        sqlx::query_as("SELECT postal_code FROM customer_registry WHERE customer_number = $1")
+            .bind(number)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((registered_postal_code,)) = record else {
+        return Ok(Some(FieldError::CustomerNumberUnknown));
+    };
+    if registered_postal_code != postal_code {
+        return Ok(Some(FieldError::CustomerNumberMismatch));
+    }
+    let taken: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM resellers WHERE customer_number = $1")
+            .bind(number)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(taken.map(|_| FieldError::CustomerNumberTaken))
+}
+
+/// The account behind an email address, with its user id and reseller status (`None` for
+/// distributor staff).
+pub async fn account_of(
+    conn: &mut AnyConnection,
+    email: &EmailAddress,
+) -> Result<Option<(i64, Option<ResellerStatus>, Locale)>, DbError> {
+    let row: Option<(i64, Option<String>, String)> = sqlx::query_as(
+        "SELECT u.id, r.status, u.locale FROM users u LEFT JOIN resellers r ON r.id = u.reseller_id \
+         WHERE u.email = $1",
+    )
+    .bind(email.as_str())
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|(id, status, locale)| {
+        Ok((
+            id,
+            status.as_deref().map(ResellerStatus::parse).transpose()?,
+            Locale::from_tag(&locale).unwrap_or_default(),
+        ))
+    })
+    .transpose()
+}
+
+pub enum CreateError {
+    /// Another signup took the customer number a moment ago.
+    CustomerNumberTaken,
+    Database(DbError),
+}
+
+impl From<sqlx::Error> for CreateError {
+    fn from(error: sqlx::Error) -> Self {
+        CreateError::Database(error.into())
+    }
+}
+
+/// Creates the company (unconfirmed) and its reseller admin; returns the user id.
+pub async fn create(
+    conn: &mut AnyConnection,
+    registration: &Registration,
+    password_hash: &StoredHash,
+    locale: Locale,
+    now: i64,
+    terms: (&str, &str),
+) -> Result<i64, CreateError> {
+    let bank = registration.bank_account.as_ref();
+    let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
+        "INSERT INTO resellers (company_name, created_at, status, street, postal_code, city, \
+           country, federal_state, customer_number, partner_id, account_holder, iban, bic, \
+           terms_version, privacy_version, terms_accepted_at) \
+         VALUES ($1, $2, 'unconfirmed', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $2) \
+         RETURNING id",
+    )
+    .bind(&registration.company_name)
+    .bind(now)
+    .bind(&registration.street)
+    .bind(&registration.postal_code)
+    .bind(&registration.city)
+    .bind(registration.country.code())
+    .bind(registration.federal_state.map(|s| s.code()))
+    .bind(registration.customer_number.as_deref())
+    .bind(registration.partner_id.as_deref())
+    .bind(bank.map(|b| b.holder.as_str()))
+    .bind(bank.map(|b| b.iban.as_str()))
+    .bind(bank.and_then(|b| b.bic.as_deref()))
+    .bind(terms.0)
+    .bind(terms.1)
+    .fetch_one(&mut *conn)
+    .await;
+    let (reseller_id,) = match inserted {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(CreateError::CustomerNumberTaken)
+        }
+        other => other?,
+    };
+    let (user_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO users (email, password_hash, role, reseller_id, created_at, salutation, \
+           first_name, last_name, phone, locale) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(registration.email.as_str())
+    .bind(password_hash.as_str())
+    .bind(Role::ResellerAdmin.as_str())
+    .bind(reseller_id)
+    .bind(now)
+    .bind(registration.salutation.code())
+    .bind(&registration.first_name)
+    .bind(&registration.last_name)
+    .bind(&registration.phone)
+    .bind(locale.code())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(user_id)
+}
+
+/// The user confirmed their address: an unconfirmed company becomes active when its customer
+/// number matched, else it waits for approval. Returns the status now.
+pub async fn confirm_email(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<ResellerStatus, DbError> {
+    sqlx::query(
+        "UPDATE resellers SET status = CASE WHEN customer_number IS NULL \
+           THEN 'awaiting_approval' ELSE 'active' END \
+         WHERE status = 'unconfirmed' AND id = (SELECT reseller_id FROM users WHERE id = $1)",
+    )
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
+    let (status,): (String,) = sqlx::query_as(
+        "SELECT r.status FROM resellers r JOIN users u ON u.reseller_id = r.id WHERE u.id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    ResellerStatus::parse(&status)
+}
+
+pub async fn awaiting_approval(db: &Database) -> Result<Vec<PendingReseller>, DbError> {
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+        String,
+        Option<String>,
+        i64,
+    )> = sqlx::query_as(
+        "SELECT r.id, r.company_name, r.city, r.country, u.first_name || ' ' || u.last_name, \
+               u.email, u.locale, r.partner_id, r.created_at \
+             FROM resellers r JOIN users u ON u.reseller_id = r.id AND u.role = 'reseller_admin' \
+             WHERE r.status = 'awaiting_approval' ORDER BY r.created_at, r.id",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, company_name, city, country, contact, email, _locale, partner_id, at)| {
+                PendingReseller {
+                    id,
+                    company_name,
+                    city: city.unwrap_or_default(),
+                    country: country.unwrap_or_default(),
+                    contact,
+                    email,
+                    partner_id,
+                    signed_up_at: at,
+                }
+            },
+        )
+        .collect())
+}
+
+/// Approves or rejects a waiting company; returns its admin's address and language, or
+/// `None` when it was not waiting (decided already, or no such company).
+pub async fn decide(
+    conn: &mut AnyConnection,
+    reseller_id: i64,
+    approve: bool,
+) -> Result<Option<(EmailAddress, Locale)>, DbError> {
+    let status = if approve {
+        ResellerStatus::Active
+    } else {
+        ResellerStatus::Rejected
+    };
+    let changed = sqlx::query(
+        "UPDATE resellers SET status = $1 WHERE id = $2 AND status = 'awaiting_approval'",
+    )
+    .bind(status.as_str())
+    .bind(reseller_id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Ok(None);
+    }
+    let (email, locale): (String, String) = sqlx::query_as(
+        "SELECT email, locale FROM users WHERE reseller_id = $1 AND role = 'reseller_admin' \
+         ORDER BY id LIMIT 1",
+    )
+    .bind(reseller_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(Some((
+        EmailAddress::parse(&email).map_err(|_| DbError::Corrupt("users.email"))?,
+        Locale::from_tag(&locale).unwrap_or_default(),
+    )))
+}
+
+/// Adds a customer to the distributor's records (kept if the number is there already).
+pub async fn add_to_registry(
+    db: &Database,
+    customer_number: &str,
+    company_name: &str,
+    postal_code: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO customer_registry (customer_number, company_name, postal_code) \
+         VALUES ($1, $2, $3) ON CONFLICT (customer_number) DO NOTHING",
+    )
+    .bind(customer_number)
+    .bind(company_name)
+    .bind(postal_code)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,272 @@
+//! "Forgot password": a link by mail (valid one hour, once), and a page to choose a new
+//! password. The new password ends every session of the account. Asking for a link answers
+//! the same whether or not the address has an account.
+
+use crate::domain::{FieldError, Password, PasswordRule};
+use crate::i18n::Locale;
+use crate::signup::LinkError;
+use crate::ui::{Field, Notice};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ResetError {
+    #[error("the new password is not acceptable")]
+    Password(FieldError),
+    #[error("the confirmation does not match")]
+    Confirmation(FieldError),
+    #[error("the link does not work: {0}")]
+    Link(LinkError),
+}
+
+impl FromServerFnError for ResetError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        ResetError::Link(LinkError::Transport(value.to_string()))
+    }
+}
+
+#[server(endpoint = "password/forgot")]
+pub async fn request_password_reset(email: String) -> Result<(), LinkError> {
+    use crate::backend::email_tokens::{self, TokenPurpose};
+    use crate::backend::mail::{outbox, Letter};
+    use crate::backend::{request, resellers, unix_now};
+
+    let email = crate::signup::email_for_mail_on_request(&email)?;
+    let db = crate::backend::database().map_err(|_| LinkError::Internal)?;
+    let links = request::link_base().ok_or(LinkError::Internal)?;
+    let now = unix_now();
+    let mut tx = db.pool().begin().await.map_err(LinkError::internal)?;
+    if let Some((user_id, _, locale)) = resellers::account_of(&mut tx, &email)
+        .await
+        .map_err(LinkError::internal)?
+    {
+        let token = email_tokens::issue(&mut tx, TokenPurpose::ResetPassword, user_id, now)
+            .await
+            .map_err(LinkError::internal)?;
+        let t = locale.texts().accounts;
+        let mail = Letter::new(locale, t.mail_reset_subject)
+            .paragraph(t.mail_reset_text)
+            .action(
+                t.mail_reset_action,
+                links.link(&format!("/password/reset/{}", token.expose())),
+            )
+            .paragraph(t.mail_ignore)
+            .to(email);
+        outbox::enqueue(&mut tx, &mail, now)
+            .await
+            .map_err(LinkError::internal)?;
+    }
+    tx.commit().await.map_err(LinkError::internal)?;
+    leptos_axum::redirect("/password/forgot/done");
+    Ok(())
+}
+
+#[server(endpoint = "password/check")]
+pub async fn check_reset_link(token: String) -> Result<(), LinkError> {
+    use crate::backend::email_tokens::{self, TokenPurpose};
+    let db = crate::backend::database().map_err(|_| LinkError::Internal)?;
+    let mut conn = db.pool().acquire().await.map_err(LinkError::internal)?;
+    email_tokens::check(
+        &mut conn,
+        TokenPurpose::ResetPassword,
+        &token,
+        crate::backend::unix_now(),
+    )
+    .await?;
+    Ok(())
+}
+
+#[server(endpoint = "password/reset")]
+pub async fn reset_password(
+    token: String,
+    password: String,
+    password_confirmation: String,
+) -> Result<(), ResetError> {
+    use crate::backend::email_tokens::{self, TokenPurpose};
+    use crate::backend::{passwords, request, sessions, unix_now, users};
+    use axum::http::StatusCode;
+
+    let refuse = |error: ResetError| {
+        request::set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
+        Err(error)
+    };
+    let password = match Password::parse(&password) {
+        Ok(password) => password,
+        Err(missed) => return refuse(ResetError::Password(FieldError::WeakPassword(missed))),
+    };
+    if password_confirmation != password.expose() {
+        return refuse(ResetError::Confirmation(FieldError::PasswordMismatch));
+    }
+    let internal = |e: &dyn std::fmt::Display| ResetError::Link(LinkError::internal(e));
+    let hash = passwords::hash(&password).await.map_err(|e| internal(&e))?;
+    let db = crate::backend::database().map_err(|_| ResetError::Link(LinkError::Internal))?;
+    let mut tx = db.pool().begin().await.map_err(|e| internal(&e))?;
+    let user_id = email_tokens::redeem(&mut tx, TokenPurpose::ResetPassword, &token, unix_now())
+        .await
+        .map_err(|e| ResetError::Link(e.into()))?;
+    users::set_password(&mut tx, user_id, &hash)
+        .await
+        .map_err(|e| internal(&e))?;
+    let ended = sessions::end_all_of_user(&mut tx, user_id)
+        .await
+        .map_err(|e| internal(&e))?;
+    tx.commit().await.map_err(|e| internal(&e))?;
+    tracing::info!(user_id, sessions_ended = ended, "password reset");
+    // This browser's session, if it had one, is gone too.
+    request::set_session_cookie(None);
+    leptos_axum::redirect("/password/reset/done");
+    Ok(())
+}
+
+#[component]
+pub fn ForgotPage() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let texts = locale.texts();
+    let t = texts.accounts;
+    let request = ServerAction::<RequestPasswordReset>::new();
+    let error = move || request.value().get().and_then(Result::err);
+    let email_error = move || {
+        error()
+            .filter(|e| *e == LinkError::InvalidEmail)
+            .map(|e| e.message(locale))
+    };
+    let form_error = move || {
+        error()
+            .filter(|e| *e != LinkError::InvalidEmail)
+            .map(|e| e.message(locale))
+    };
+    view! {
+        <Title text=t.forgot_title/>
+        <section class="form-page">
+            <h1>{t.forgot_title}</h1>
+            <p>{t.forgot_intro}</p>
+            <ActionForm action=request attr:class="stacked-form" attr:novalidate="">
+                <p class="form-error" role="alert">{form_error}</p>
+                <Field
+                    id="forgot-email"
+                    name="email"
+                    label=texts.field_email
+                    input_type="email"
+                    autocomplete="email"
+                    error=Signal::derive(email_error)
+                />
+                <button type="submit">{t.forgot_submit}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+pub fn ForgotDonePage() -> impl IntoView {
+    let t = expect_context::<Locale>().texts().accounts;
+    view! { <Notice title=t.forgot_title text=t.forgot_done/> }
+}
+
+#[component]
+pub fn ResetDonePage() -> impl IntoView {
+    let texts = expect_context::<Locale>().texts();
+    let t = texts.accounts;
+    view! {
+        <Notice
+            title=t.reset_done_title
+            text=t.reset_done_text
+            link=Some((texts.nav_login, "/login"))
+        />
+    }
+}
+
+/// The page the reset link lands on: it checks the link, then asks for the new password. The
+/// form's POST is what uses the link, so a mail scanner opening it changes nothing.
+#[component]
+pub fn ResetPage() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let texts = locale.texts();
+    let t = texts.accounts;
+    let token = move || use_params_map().with(|p| p.get("token").unwrap_or_default());
+    let checked = Resource::new(token, check_reset_link);
+    let reset = ServerAction::<ResetPassword>::new();
+    let answer = move || reset.value().get().and_then(Result::err);
+    let link_problem = move || match answer() {
+        Some(ResetError::Link(problem)) => Some(problem),
+        _ => checked.get().and_then(Result::err),
+    };
+    // Checked while typing, with the rules the server applies.
+    let typed = RwSignal::new(String::new());
+    let message = move |error: FieldError| texts.accounts.field_error(&error, texts.email_invalid);
+    let password_error = move || {
+        let live = typed.with(|p| {
+            (!p.is_empty())
+                .then(|| Password::parse(p).err())
+                .flatten()
+                .map(FieldError::WeakPassword)
+        });
+        match answer() {
+            Some(ResetError::Password(error)) if typed.with(String::is_empty) => Some(error),
+            _ => live,
+        }
+        .map(message)
+    };
+    let confirmation_error = move || match answer() {
+        Some(ResetError::Confirmation(error)) => Some(message(error)),
+        _ => None,
+    };
+    let rules: Vec<&str> = PasswordRule::ALL
+        .into_iter()
+        .filter(|r| *r != PasswordRule::MaxLength)
+        .map(|r| t.password_rule(r))
+        .collect();
+    view! {
+        <Title text=t.reset_title/>
+        <Suspense fallback=|| ()>
+            {move || match link_problem() {
+                Some(problem) => {
+                    let link = match problem {
+                        LinkError::Used => Some((texts.nav_login, "/login")),
+                        _ => Some((t.request_new_reset, "/password/forgot")),
+                    };
+                    view! { <Notice title=t.link_problem_title text=problem.message(locale) link/> }
+                        .into_any()
+                }
+                None if checked.get().is_some() => view! {
+                    <section class="form-page">
+                        <h1>{t.reset_title}</h1>
+                        <p>{t.reset_intro}</p>
+                        <p class="hint">{t.password_rules_title} " " {rules.join(", ")}</p>
+                        <ActionForm action=reset attr:class="stacked-form" attr:novalidate="">
+                            <input type="hidden" name="token" value=token/>
+                            <label for="reset-password">{t.field_new_password}</label>
+                            <input
+                                id="reset-password"
+                                type="password"
+                                name="password"
+                                autocomplete="new-password"
+                                required
+                                aria-describedby="reset-password-error"
+                                on:input=move |ev| typed.set(event_target_value(&ev))
+                            />
+                            <p class="field-error" id="reset-password-error">{password_error}</p>
+                            <Field
+                                id="reset-password-confirmation"
+                                name="password_confirmation"
+                                label=t.field_password_confirmation
+                                input_type="password"
+                                autocomplete="new-password"
+                                error=Signal::derive(confirmation_error)
+                            />
+                            <button type="submit">{t.reset_submit}</button>
+                        </ActionForm>
+                    </section>
+                }
+                .into_any(),
+                None => ().into_any(),
+            }}
+        </Suspense>
+    }
+}

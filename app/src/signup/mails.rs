@@ -1,0 +1,52 @@
+//! The mails of the signup and of the distributor's decision, in the reader's language.
+
+use crate::backend::mail::{Letter, OutgoingMail};
+use crate::backend::request::LinkBase;
+use crate::backend::secret_token::SecretToken;
+use crate::domain::EmailAddress;
+use crate::i18n::Locale;
+
+pub fn confirm_signup(
+    locale: Locale,
+    links: &LinkBase,
+    token: &SecretToken,
+    to: EmailAddress,
+) -> OutgoingMail {
+    let t = locale.texts().accounts;
+    Letter::new(locale, t.mail_confirm_subject)
+        .paragraph(t.mail_confirm_text)
+        .action(
+            t.mail_confirm_action,
+            links.link(&format!("/signup/confirm/{}", token.expose())),
+        )
+        .paragraph(t.mail_confirm_expiry)
+        .to(to)
+}
+
+pub fn already_registered(locale: Locale, links: &LinkBase, to: EmailAddress) -> OutgoingMail {
+    let t = locale.texts().accounts;
+    Letter::new(locale, t.mail_exists_subject)
+        .paragraph(t.mail_exists_text)
+        .action(t.mail_exists_action, links.link("/login"))
+        .paragraph(t.mail_exists_reset)
+        .to(to)
+}
+
+pub fn decision(
+    locale: Locale,
+    links: &LinkBase,
+    approved: bool,
+    to: EmailAddress,
+) -> OutgoingMail {
+    let t = locale.texts().accounts;
+    if approved {
+        Letter::new(locale, t.mail_approved_subject)
+            .paragraph(t.mail_approved_text)
+            .action(t.mail_approved_action, links.link("/login"))
+            .to(to)
+    } else {
+        Letter::new(locale, t.mail_rejected_subject)
+            .paragraph(t.mail_rejected_text)
+            .to(to)
+    }
+}

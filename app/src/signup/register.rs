@@ -1,0 +1,173 @@
+//! The signup's server function: parse, check the customer number against the distributor's
+//! records, then create the company, its admin, the confirmation token and the mail in one
+//! transaction. An address that has an account already gets the same answer and a mail of
+//! its own: no one learns from the form which addresses are registered.
+
+use super::form::{FieldErrors, SignupForm};
+use leptos::prelude::*;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// The versions of the terms and privacy policy the signup accepts (shown on their pages).
+pub const TERMS_VERSION: &str = "2026-11";
+pub const PRIVACY_VERSION: &str = "2026-11";
+/// The key under which a refused signup is kept for a browser without JavaScript.
+#[cfg(feature = "ssr")]
+const FORM_NAME: &str = "signup";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum SignupError {
+    #[error("some fields are not valid")]
+    Invalid(FieldErrors),
+    #[error("too many signups")]
+    TooManyAttempts { retry_after_secs: u64 },
+    #[error("internal error")]
+    Internal,
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for SignupError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        SignupError::Transport(value.to_string())
+    }
+}
+
+#[server(endpoint = "signup")]
+pub async fn sign_up(form: SignupForm) -> Result<(), SignupError> {
+    use crate::backend::form_memory::FormMemory;
+    use crate::backend::request::set_error_status;
+    use axum::http::StatusCode;
+
+    let result = ssr::register(&form).await;
+    match &result {
+        Ok(()) => leptos_axum::redirect("/signup/sent"),
+        Err(error) => {
+            if let Some(memory) = use_context::<FormMemory>() {
+                memory.remember(FORM_NAME, &form.clone().without_secrets());
+            }
+            if matches!(error, SignupError::Invalid(_)) {
+                set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
+            }
+        }
+    }
+    result
+}
+
+/// The form as this browser last had it refused (JavaScript off), without its passwords.
+#[server(endpoint = "signup/draft")]
+pub async fn signup_draft() -> Result<Option<SignupForm>, SignupError> {
+    use crate::backend::form_memory::FormMemory;
+    Ok(use_context::<FormMemory>().and_then(|memory| memory.recall(FORM_NAME)))
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::super::form::{parse_signup, Registration, SignupField};
+    use super::super::mails;
+    use super::*;
+    use crate::backend::email_tokens::{self, TokenPurpose};
+    use crate::backend::mail::outbox;
+    use crate::backend::rate_limit::Limits;
+    use crate::backend::resellers::{self, CreateError, ResellerStatus};
+    use crate::backend::{database, passwords, request, unix_now, DbError};
+    use crate::i18n::current_locale;
+
+    fn internal(error: DbError) -> SignupError {
+        tracing::error!(%error, "signup failed on our side");
+        SignupError::Internal
+    }
+
+    pub async fn register(form: &SignupForm) -> Result<(), SignupError> {
+        let registration = parse_signup(form).map_err(SignupError::Invalid)?;
+        let limits = use_context::<Limits>().ok_or(SignupError::Internal)?;
+        // Every complete signup counts, so the customer-number check cannot be used to guess.
+        if let Err(wait) = limits.signups.hit(
+            &request::client_address().to_string(),
+            std::time::Instant::now(),
+        ) {
+            request::too_many_requests(wait);
+            return Err(SignupError::TooManyAttempts {
+                retry_after_secs: wait.as_secs(),
+            });
+        }
+        let db = database().map_err(|_| SignupError::Internal)?;
+        let links = request::link_base().ok_or(SignupError::Internal)?;
+        // Hashed for every signup, also the duplicates: both answers take as long.
+        let hash = passwords::hash(&registration.password)
+            .await
+            .map_err(|_| SignupError::Internal)?;
+        let locale = current_locale();
+        let now = unix_now();
+
+        let mut tx = db.pool().begin().await.map_err(|e| internal(e.into()))?;
+        if let Some(number) = &registration.customer_number {
+            let problem =
+                resellers::customer_number_problem(&mut tx, number, &registration.postal_code)
+                    .await
+                    .map_err(internal)?;
+            if let Some(problem) = problem {
+                return Err(SignupError::Invalid(vec![(
+                    SignupField::CustomerNumber,
+                    problem,
+                )]));
+            }
+        }
+        let existing = resellers::account_of(&mut tx, &registration.email)
+            .await
+            .map_err(internal)?;
+        let mail = match existing {
+            // Signed up before but never confirmed: a fresh link, in the language of now.
+            Some((user_id, Some(ResellerStatus::Unconfirmed), _)) => {
+                let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user_id, now)
+                    .await
+                    .map_err(internal)?;
+                mails::confirm_signup(locale, &links, &token, registration.email.clone())
+            }
+            Some((_, _, account_locale)) => {
+                mails::already_registered(account_locale, &links, registration.email.clone())
+            }
+            None => {
+                let user_id = create(&mut tx, &registration, &hash, locale, now).await?;
+                let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user_id, now)
+                    .await
+                    .map_err(internal)?;
+                tracing::info!(user_id, "reseller signed up");
+                mails::confirm_signup(locale, &links, &token, registration.email.clone())
+            }
+        };
+        outbox::enqueue(&mut tx, &mail, now)
+            .await
+            .map_err(internal)?;
+        tx.commit().await.map_err(|e| internal(e.into()))?;
+        Ok(())
+    }
+
+    async fn create(
+        conn: &mut sqlx::AnyConnection,
+        registration: &Registration,
+        hash: &passwords::StoredHash,
+        locale: crate::i18n::Locale,
+        now: i64,
+    ) -> Result<i64, SignupError> {
+        resellers::create(
+            conn,
+            registration,
+            hash,
+            locale,
+            now,
+            (TERMS_VERSION, PRIVACY_VERSION),
+        )
+        .await
+        .map_err(|error| match error {
+            CreateError::CustomerNumberTaken => SignupError::Invalid(vec![(
+                SignupField::CustomerNumber,
+                crate::domain::FieldError::CustomerNumberTaken,
+            )]),
+            CreateError::Database(error) => internal(error),
+        })
+    }
+}
