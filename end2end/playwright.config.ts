@@ -10,6 +10,9 @@ const targetDir = process.env.CARGO_TARGET_DIR ?? join(workspace, 'target');
 const port = Number(process.env.KONTOR_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'kontor-e2e-'));
+// The real SMTP server the portal delivers to; tests read its mail over HTTP.
+const smtpPort = Number(process.env.MAIL_SINK_SMTP_PORT ?? 3125);
+const mailSinkHttpPort = Number(process.env.MAIL_SINK_HTTP_PORT ?? 3126);
 
 // Debian's Chromium: Playwright's own browser download is not available on these machines.
 const chromium = {
@@ -51,21 +54,36 @@ export default defineConfig({
       testIgnore: '**/*.js-only.spec.ts',
     },
   ],
-  webServer: {
-    command: join(targetDir, 'debug', 'kontor'),
-    cwd: workspace,
-    url: `${baseURL}/readyz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      LEPTOS_SITE_ROOT: join(workspace, 'target', 'site'),
-      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      DATABASE_URL: `sqlite://${join(dataDir, 'kontor.db')}`,
-      RUST_LOG: 'warn',
-      KONTOR_ADMIN_EMAIL: 'admin@kontor.example',
-      KONTOR_ADMIN_PASSWORD: 'Fachhandel#2026',
+  webServer: [
+    {
+      command: 'node mail-sink.mjs',
+      cwd: __dirname,
+      url: `http://127.0.0.1:${mailSinkHttpPort}/healthz`,
+      reuseExistingServer: false,
+      env: {
+        MAIL_SINK_SMTP_PORT: String(smtpPort),
+        MAIL_SINK_HTTP_PORT: String(mailSinkHttpPort),
+      },
     },
-  },
+    {
+      command: join(targetDir, 'debug', 'kontor'),
+      cwd: workspace,
+      url: `${baseURL}/readyz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        LEPTOS_SITE_ROOT: join(workspace, 'target', 'site'),
+        LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+        DATABASE_URL: `sqlite://${join(dataDir, 'kontor.db')}`,
+        RUST_LOG: 'warn',
+        KONTOR_PUBLIC_URL: baseURL,
+        KONTOR_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        KONTOR_DEMO_DATA: 'true',
+        KONTOR_ADMIN_EMAIL: 'admin@kontor.example',
+        KONTOR_ADMIN_PASSWORD: 'Fachhandel#2026',
+      },
+    },
+  ],
 });

@@ -60,9 +60,11 @@ fn Account() -> impl IntoView {
                     <LogoutButton/>
                 }
                 .into_any(),
-                None => {
-                    view! { <A href="/login" attr:class="login-link">{t.nav_login}</A> }.into_any()
+                None => view! {
+                    <A href="/signup" attr:class="signup-link">{t.accounts.nav_signup}</A>
+                    <A href="/login" attr:class="login-link">{t.nav_login}</A>
                 }
+                .into_any(),
             }
         })
     };

@@ -1,0 +1,150 @@
+import { Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { linkPath, mailTo } from './mail';
+
+const PASSWORD = 'Kanzlei-Netz 7ä!';
+const ADMIN = 'admin@kontor.example';
+const ADMIN_PASSWORD = 'Fachhandel#2026';
+
+// The demo customer records (server/src/demo_data.rs); each project signs up with its own.
+const CUSTOMER = {
+  js: { number: '100001', postalCode: '10115', state: 'Berlin' },
+  'no-js': { number: '100003', postalCode: '20095', state: 'Hamburg' },
+} as const;
+
+function newAddress(testInfo: TestInfo, name: string): string {
+  return `${name}-${testInfo.project.name}-${Date.now()}@haendler.example`;
+}
+
+type Signup = { email: string; customerNumber?: string; postalCode?: string; state?: string };
+
+async function fillSignup(page: Page, signup: Signup) {
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Jetzt registrieren!' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Konto erstellen');
+  await page.getByLabel('E-Mail-Adresse').fill(signup.email);
+  await page.getByLabel('Kennwort', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Kennwort wiederholen').fill(PASSWORD);
+  await page.getByLabel('Anrede').selectOption({ label: 'Frau' });
+  await page.getByLabel('Vorname').fill('Anna');
+  await page.getByLabel('Nachname').fill('Berger');
+  await page.getByLabel('Telefon').fill('+49 30 1234567');
+  await page.getByLabel('Firmenname').fill('Berger IT GmbH');
+  await page.getByLabel('Straße und Hausnummer').fill('Hauptstraße 1');
+  await page.getByLabel('Postleitzahl').fill(signup.postalCode ?? '10115');
+  await page.getByLabel('Ort', { exact: true }).fill('Berlin');
+  await page.getByLabel('Land', { exact: true }).selectOption({ label: 'Deutschland' });
+  await page.getByLabel('Bundesland').selectOption({ label: signup.state ?? 'Berlin' });
+  if (signup.customerNumber) {
+    await page.getByLabel('Kundennummer').fill(signup.customerNumber);
+  } else {
+    await page.getByLabel('Kontoinhaber').fill('Berger IT GmbH');
+    await page.getByLabel('IBAN').fill('DE89 3704 0044 0532 0130 00');
+  }
+  await page.getByRole('checkbox', { name: /Geschäftsbedingungen/ }).check();
+  await page.getByRole('checkbox', { name: /Datenschutzerklärung/ }).check();
+}
+
+async function submitAndConfirm(page: Page, email: string) {
+  await page.getByRole('button', { name: 'Konto erstellen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fast geschafft');
+
+  const mail = await mailTo(email, 'Bitte bestätigen Sie Ihre E-Mail-Adresse');
+  await page.goto(linkPath(mail, '/signup/confirm/'));
+  await page.getByRole('button', { name: 'Jetzt bestätigen' }).click();
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Kennwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+test('a newcomer signs up with a customer number, confirms by mail and logs in', async ({
+  page,
+}, testInfo) => {
+  const customer = CUSTOMER[testInfo.project.name as keyof typeof CUSTOMER];
+  const email = newAddress(testInfo, 'kunde');
+  await fillSignup(page, {
+    email,
+    customerNumber: customer.number,
+    postalCode: customer.postalCode,
+    state: customer.state,
+  });
+  await submitAndConfirm(page, email);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('E-Mail-Adresse bestätigt');
+  await expect(page.getByText('Ihr Konto ist aktiv')).toBeVisible();
+
+  await logIn(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('banner')).toContainText(email);
+});
+
+test('a wrong customer number is marked at its field and nothing typed is lost', async ({
+  page,
+}, testInfo) => {
+  const email = newAddress(testInfo, 'falsch');
+  await fillSignup(page, { email, customerNumber: '999999' });
+  await page.getByRole('button', { name: 'Konto erstellen' }).click();
+  const field = page.getByLabel('Kundennummer');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#customer_number-error')).toHaveText(
+    'Diese Kundennummer ist beim Distributor nicht bekannt.',
+  );
+  await expect(field).toHaveValue('999999');
+  await expect(page.getByLabel('Firmenname')).toHaveValue('Berger IT GmbH');
+  await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue(email);
+  await expect(page.getByLabel('Kennwort', { exact: true })).toHaveValue(
+    testInfo.project.name === 'js' ? PASSWORD : '',
+  );
+});
+
+test('without a customer number the distributor approves the reseller', async ({
+  page,
+}, testInfo) => {
+  const email = newAddress(testInfo, 'neu');
+  await fillSignup(page, { email });
+  await submitAndConfirm(page, email);
+  await expect(page.getByText('Der Distributor prüft nun Ihre Registrierung')).toBeVisible();
+
+  await logIn(page, email, PASSWORD);
+  await expect(page.getByRole('alert').first()).toContainText('wartet auf die Freigabe');
+
+  await logIn(page, ADMIN, ADMIN_PASSWORD);
+  await expect(page.getByRole('banner')).toContainText(ADMIN);
+  await page.goto('/admin');
+  const row = page.getByRole('row').filter({ hasText: email });
+  await row.getByRole('button', { name: 'Freigeben' }).click();
+  await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page.getByRole('link', { name: 'Anmelden' })).toBeVisible();
+
+  await mailTo(email, 'Ihr Konto ist freigeschaltet');
+  await logIn(page, email, PASSWORD);
+  await expect(page.getByRole('banner')).toContainText(email);
+});
+
+test('a forgotten password is reset through the mailed link', async ({ page }, testInfo) => {
+  const email = newAddress(testInfo, 'vergesslich');
+  await fillSignup(page, { email });
+  await submitAndConfirm(page, email);
+
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Kennwort vergessen?' }).click();
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByRole('button', { name: 'Link anfordern' }).click();
+  await expect(page.getByText('Wenn zu dieser Adresse ein Konto gehört')).toBeVisible();
+
+  const mail = await mailTo(email, 'Kennwort zurücksetzen');
+  await page.goto(linkPath(mail, '/password/reset/'));
+  const fresh = 'Frisches Kennwort 42?';
+  await page.getByLabel('Neues Kennwort').fill(fresh);
+  await page.getByLabel('Kennwort wiederholen').fill(fresh);
+  await page.getByRole('button', { name: 'Kennwort speichern' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kennwort geändert');
+
+  // The new password is the right one: the answer is about the account, not the password.
+  await logIn(page, email, fresh);
+  await expect(page.getByRole('alert').first()).toContainText('wartet auf die Freigabe');
+});
