@@ -4,6 +4,7 @@ pub mod admin;
 pub mod auth;
 pub mod cookies;
 pub mod domain;
+pub mod email_links;
 pub mod error;
 pub mod home;
 pub mod i18n;

@@ -1,10 +1,10 @@
-//! "Forgot password": a link by mail (valid one hour, once), and a page to choose a new
-//! password. The new password ends every session of the account. Asking for a link answers
-//! the same whether or not the address has an account.
+//! "Forgot password": the link by mail (valid one hour, once; asked for through
+//! `email_links`), and the page to choose a new password, which ends every session of the
+//! account.
 
 use crate::domain::{FieldError, Password, PasswordRule};
+use crate::email_links::LinkError;
 use crate::i18n::Locale;
-use crate::signup::LinkError;
 use crate::ui::{Field, Notice};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -32,40 +32,23 @@ impl FromServerFnError for ResetError {
     }
 }
 
-#[server(endpoint = "password/forgot")]
-pub async fn request_password_reset(email: String) -> Result<(), LinkError> {
-    use crate::backend::email_tokens::{self, TokenPurpose};
-    use crate::backend::mail::{outbox, Letter};
-    use crate::backend::{request, resellers, unix_now};
-
-    let email = crate::signup::email_for_mail_on_request(&email)?;
-    let db = crate::backend::database().map_err(|_| LinkError::Internal)?;
-    let links = request::link_base().ok_or(LinkError::Internal)?;
-    let now = unix_now();
-    let mut tx = db.pool().begin().await.map_err(LinkError::internal)?;
-    if let Some((user_id, _, locale)) = resellers::account_of(&mut tx, &email)
-        .await
-        .map_err(LinkError::internal)?
-    {
-        let token = email_tokens::issue(&mut tx, TokenPurpose::ResetPassword, user_id, now)
-            .await
-            .map_err(LinkError::internal)?;
-        let t = locale.texts().accounts;
-        let mail = Letter::new(locale, t.mail_reset_subject)
-            .paragraph(t.mail_reset_text)
-            .action(
-                t.mail_reset_action,
-                links.link(&format!("/password/reset/{}", token.expose())),
-            )
-            .paragraph(t.mail_ignore)
-            .to(email);
-        outbox::enqueue(&mut tx, &mail, now)
-            .await
-            .map_err(LinkError::internal)?;
-    }
-    tx.commit().await.map_err(LinkError::internal)?;
-    leptos_axum::redirect("/password/forgot/done");
-    Ok(())
+/// The mail with the reset link.
+#[cfg(feature = "ssr")]
+pub(crate) fn reset_mail(
+    locale: Locale,
+    links: &crate::backend::request::LinkBase,
+    token: &crate::backend::secret_token::SecretToken,
+    to: crate::domain::EmailAddress,
+) -> crate::backend::mail::OutgoingMail {
+    let t = locale.texts().accounts;
+    crate::backend::mail::Letter::new(locale, t.mail_reset_subject)
+        .paragraph(t.mail_reset_text)
+        .action(
+            t.mail_reset_action,
+            links.link(&format!("/password/reset/{}", token.expose())),
+        )
+        .paragraph(t.mail_ignore)
+        .to(to)
 }
 
 #[server(endpoint = "password/check")]
@@ -123,50 +106,6 @@ pub async fn reset_password(
     request::set_session_cookie(None);
     leptos_axum::redirect("/password/reset/done");
     Ok(())
-}
-
-#[component]
-pub fn ForgotPage() -> impl IntoView {
-    let locale = expect_context::<Locale>();
-    let texts = locale.texts();
-    let t = texts.accounts;
-    let request = ServerAction::<RequestPasswordReset>::new();
-    let error = move || request.value().get().and_then(Result::err);
-    let email_error = move || {
-        error()
-            .filter(|e| *e == LinkError::InvalidEmail)
-            .map(|e| e.message(locale))
-    };
-    let form_error = move || {
-        error()
-            .filter(|e| *e != LinkError::InvalidEmail)
-            .map(|e| e.message(locale))
-    };
-    view! {
-        <Title text=t.forgot_title/>
-        <section class="form-page">
-            <h1>{t.forgot_title}</h1>
-            <p>{t.forgot_intro}</p>
-            <ActionForm action=request attr:class="stacked-form" attr:novalidate="">
-                <p class="form-error" role="alert">{form_error}</p>
-                <Field
-                    id="forgot-email"
-                    name="email"
-                    label=texts.field_email
-                    input_type="email"
-                    autocomplete="email"
-                    error=Signal::derive(email_error)
-                />
-                <button type="submit">{t.forgot_submit}</button>
-            </ActionForm>
-        </section>
-    }
-}
-
-#[component]
-pub fn ForgotDonePage() -> impl IntoView {
-    let t = expect_context::<Locale>().texts().accounts;
-    view! { <Notice title=t.forgot_title text=t.forgot_done/> }
 }
 
 #[component]

@@ -2,114 +2,17 @@
 //! uses the token, so mail scanners that open every link confirm nothing. The page checks the
 //! link first and explains an expired, used or replaced one, with the way to a new mail.
 
+use crate::email_links::LinkError;
 use crate::i18n::Locale;
-use crate::ui::{Field, Notice};
+use crate::ui::Notice;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::JsonEncoding;
-use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-pub enum LinkError {
-    #[error("unknown link")]
-    Unknown,
-    #[error("link used already")]
-    Used,
-    #[error("link expired")]
-    Expired,
-    #[error("a newer link replaced this one")]
-    Superseded,
-    #[error("not a valid email address")]
-    InvalidEmail,
-    #[error("too many requests")]
-    TooManyRequests { retry_after_secs: u64 },
-    #[error("internal error")]
-    Internal,
-    #[error("request failed: {0}")]
-    Transport(String),
-}
-
-impl FromServerFnError for LinkError {
-    type Encoder = JsonEncoding;
-
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        LinkError::Transport(value.to_string())
-    }
-}
-
-impl LinkError {
-    pub fn message(&self, locale: Locale) -> String {
-        let texts = locale.texts();
-        let t = texts.accounts;
-        match self {
-            LinkError::Unknown => t.link_unknown.to_owned(),
-            LinkError::Used => t.link_used.to_owned(),
-            LinkError::Expired => t.link_expired.to_owned(),
-            LinkError::Superseded => t.link_superseded.to_owned(),
-            LinkError::InvalidEmail => texts.email_invalid.to_owned(),
-            LinkError::TooManyRequests { retry_after_secs } => {
-                (t.too_many_requests)(retry_after_secs.div_ceil(60))
-            }
-            LinkError::Internal | LinkError::Transport(_) => texts.error_text.to_owned(),
-        }
-    }
-}
-
-#[cfg(feature = "ssr")]
-impl From<crate::backend::email_tokens::TokenError> for LinkError {
-    fn from(error: crate::backend::email_tokens::TokenError) -> Self {
-        use crate::backend::email_tokens::TokenError;
-        match error {
-            TokenError::Unknown => LinkError::Unknown,
-            TokenError::Used => LinkError::Used,
-            TokenError::Expired => LinkError::Expired,
-            TokenError::Superseded => LinkError::Superseded,
-            TokenError::Database(error) => {
-                tracing::error!(%error, "email link failed on our side");
-                LinkError::Internal
-            }
-        }
-    }
-}
-
-#[cfg(feature = "ssr")]
-impl LinkError {
-    pub fn internal(error: impl std::fmt::Display) -> LinkError {
-        tracing::error!(%error, "email link failed on our side");
-        LinkError::Internal
-    }
-}
 
 #[cfg(feature = "ssr")]
 fn internal(error: impl std::fmt::Display) -> LinkError {
     LinkError::internal(error)
-}
-
-/// The address a mail was asked for (confirmation again, password reset), once it parses and
-/// the limits per client and per recipient allow another mail.
-#[cfg(feature = "ssr")]
-pub fn email_for_mail_on_request(input: &str) -> Result<crate::domain::EmailAddress, LinkError> {
-    use crate::backend::rate_limit::Limits;
-    use crate::backend::request;
-    let email = crate::domain::EmailAddress::parse(input).map_err(|_| {
-        request::set_error_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
-        LinkError::InvalidEmail
-    })?;
-    let limits = use_context::<Limits>().ok_or(LinkError::Internal)?;
-    if let Err(wait) = limits.mail_on_request(
-        request::client_address(),
-        email.as_str(),
-        std::time::Instant::now(),
-    ) {
-        request::too_many_requests(wait);
-        return Err(LinkError::TooManyRequests {
-            retry_after_secs: wait.as_secs(),
-        });
-    }
-    Ok(email)
 }
 
 /// Whether the link would still work; uses nothing up.
@@ -143,38 +46,6 @@ pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
     } else {
         "/signup/confirmed"
     });
-    Ok(())
-}
-
-/// A new confirmation mail for an unconfirmed signup. The answer is the same whether or not
-/// such a signup exists.
-#[server(endpoint = "signup/resend")]
-pub async fn resend_confirmation(email: String) -> Result<(), LinkError> {
-    use crate::backend::email_tokens::{self, TokenPurpose};
-    use crate::backend::mail::outbox;
-    use crate::backend::resellers::{self, ResellerStatus};
-    use crate::backend::{database, request, unix_now};
-
-    let email = email_for_mail_on_request(&email)?;
-    let db = database().map_err(|_| LinkError::Internal)?;
-    let links = request::link_base().ok_or(LinkError::Internal)?;
-    let now = unix_now();
-    let mut tx = db.pool().begin().await.map_err(internal)?;
-    if let Some((user_id, Some(ResellerStatus::Unconfirmed), locale)) =
-        resellers::account_of(&mut tx, &email)
-            .await
-            .map_err(internal)?
-    {
-        let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user_id, now)
-            .await
-            .map_err(internal)?;
-        let mail = super::mails::confirm_signup(locale, &links, &token, email);
-        outbox::enqueue(&mut tx, &mail, now)
-            .await
-            .map_err(internal)?;
-    }
-    tx.commit().await.map_err(internal)?;
-    leptos_axum::redirect("/signup/resend/done");
     Ok(())
 }
 
@@ -226,41 +97,4 @@ fn LinkProblem(problem: LinkError, locale: Locale) -> impl IntoView {
         offer_new.then_some((t.request_new_confirmation, "/signup/resend"))
     };
     view! { <Notice title=t.link_problem_title text=problem.message(locale) link/> }
-}
-
-#[component]
-pub fn ResendPage() -> impl IntoView {
-    let locale = expect_context::<Locale>();
-    let t = locale.texts().accounts;
-    let resend = ServerAction::<ResendConfirmation>::new();
-    let error = move || resend.value().get().and_then(Result::err);
-    let email_error = move || {
-        error()
-            .filter(|e| *e == LinkError::InvalidEmail)
-            .map(|e| e.message(locale))
-    };
-    let form_error = move || {
-        error()
-            .filter(|e| *e != LinkError::InvalidEmail)
-            .map(|e| e.message(locale))
-    };
-    view! {
-        <Title text=t.resend_title/>
-        <section class="form-page">
-            <h1>{t.resend_title}</h1>
-            <p>{t.resend_intro}</p>
-            <ActionForm action=resend attr:class="stacked-form" attr:novalidate="">
-                <p class="form-error" role="alert">{form_error}</p>
-                <Field
-                    id="resend-email"
-                    name="email"
-                    label=locale.texts().field_email
-                    input_type="email"
-                    autocomplete="email"
-                    error=Signal::derive(email_error)
-                />
-                <button type="submit">{t.resend_submit}</button>
-            </ActionForm>
-        </section>
-    }
 }

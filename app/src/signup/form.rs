@@ -267,56 +267,29 @@ pub fn parse_signup(form: &SignupForm) -> Result<Registration, FieldErrors> {
     errors.check(F::AcceptTerms, accepted(&form.accept_terms));
     errors.check(F::AcceptPrivacy, accepted(&form.accept_privacy));
 
-    match (
-        email,
-        password,
-        salutation,
-        first_name,
-        last_name,
-        phone,
-        company_name,
-        street,
-        postal_code,
-        city,
-        country,
-        federal_state,
-        number,
-        bank_account,
-        partner_id,
-    ) {
-        (
-            Some(email),
-            Some(password),
-            Some(salutation),
-            Some(first_name),
-            Some(last_name),
-            Some(phone),
-            Some(company_name),
-            Some(street),
-            Some(postal_code),
-            Some(city),
-            Some(country),
-            Some(federal_state),
-            Some(customer_number),
-            Some(bank_account),
-            Some(partner_id),
-        ) if errors.0.is_empty() => Ok(Registration {
-            email,
-            password,
-            salutation,
-            first_name,
-            last_name,
-            phone,
-            company_name,
-            street,
-            postal_code,
-            city,
-            country,
-            federal_state,
-            customer_number,
-            bank_account,
-            partner_id,
-        }),
+    // Every field has been checked (and every error collected) above; only now may a
+    // missing value end the parse.
+    let registration = (|| {
+        Some(Registration {
+            email: email?,
+            password: password?,
+            salutation: salutation?,
+            first_name: first_name?,
+            last_name: last_name?,
+            phone: phone?,
+            company_name: company_name?,
+            street: street?,
+            postal_code: postal_code?,
+            city: city?,
+            country: country?,
+            federal_state: federal_state?,
+            customer_number: number?,
+            bank_account: bank_account?,
+            partner_id: partner_id?,
+        })
+    })();
+    match registration {
+        Some(registration) if errors.0.is_empty() => Ok(registration),
         _ => Err(errors.0),
     }
 }

@@ -7,9 +7,7 @@ pub(crate) mod mails;
 mod page;
 mod register;
 
-#[cfg(feature = "ssr")]
-pub use confirm::email_for_mail_on_request;
-pub use confirm::{ConfirmPage, LinkError, ResendPage};
+pub use confirm::ConfirmPage;
 pub use form::{parse_signup, BankAccount, Registration, SignupField, SignupForm};
 pub use page::SignupPage;
 pub use register::{SignUp, SignupError, PRIVACY_VERSION, TERMS_VERSION};
@@ -28,12 +26,6 @@ pub fn SentPage() -> impl IntoView {
             link=Some((t.request_new_confirmation, "/signup/resend"))
         />
     }
-}
-
-#[component]
-pub fn ResendDonePage() -> impl IntoView {
-    let t = expect_context::<Locale>().texts().accounts;
-    view! { <Notice title=t.resend_title text=t.resend_done/> }
 }
 
 /// After the confirmation: active (log in now) or waiting for the distributor.

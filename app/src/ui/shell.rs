@@ -3,12 +3,11 @@ use super::header::Header;
 use super::{ErrorView, NotFound};
 use crate::admin::AdminPage;
 use crate::auth::{provide_auth, LoginPage};
+use crate::email_links::{LinkKind, RequestDonePage, RequestPage};
 use crate::home::HomePage;
 use crate::i18n::{current_locale, Locale};
-use crate::password_reset::{ForgotDonePage, ForgotPage, ResetDonePage, ResetPage};
-use crate::signup::{
-    ConfirmPage, ConfirmedPage, LegalPage, ResendDonePage, ResendPage, SentPage, SignupPage,
-};
+use crate::password_reset::{ResetDonePage, ResetPage};
+use crate::signup::{ConfirmPage, ConfirmedPage, LegalPage, SentPage, SignupPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -75,10 +74,10 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("signup/confirm/:token") view=ConfirmPage ssr=SsrMode::Async/>
                     <Route path=path!("signup/confirmed") view=|| view! { <ConfirmedPage waiting=false/> } ssr=SsrMode::Async/>
                     <Route path=path!("signup/waiting") view=|| view! { <ConfirmedPage waiting=true/> } ssr=SsrMode::Async/>
-                    <Route path=path!("signup/resend") view=ResendPage ssr=SsrMode::Async/>
-                    <Route path=path!("signup/resend/done") view=ResendDonePage ssr=SsrMode::Async/>
-                    <Route path=path!("password/forgot") view=ForgotPage ssr=SsrMode::Async/>
-                    <Route path=path!("password/forgot/done") view=ForgotDonePage ssr=SsrMode::Async/>
+                    <Route path=path!("signup/resend") view=|| view! { <RequestPage kind=LinkKind::Confirmation/> } ssr=SsrMode::Async/>
+                    <Route path=path!("signup/resend/done") view=|| view! { <RequestDonePage kind=LinkKind::Confirmation/> } ssr=SsrMode::Async/>
+                    <Route path=path!("password/forgot") view=|| view! { <RequestPage kind=LinkKind::PasswordReset/> } ssr=SsrMode::Async/>
+                    <Route path=path!("password/forgot/done") view=|| view! { <RequestDonePage kind=LinkKind::PasswordReset/> } ssr=SsrMode::Async/>
                     <Route path=path!("password/reset/done") view=ResetDonePage ssr=SsrMode::Async/>
                     <Route path=path!("password/reset/:token") view=ResetPage ssr=SsrMode::Async/>
                     <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>

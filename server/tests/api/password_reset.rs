@@ -6,8 +6,8 @@ const NEW: &str = "Neues Kennwort 9!";
 
 async fn request_link(app: &TestApp, email: &str) -> crate::support::TestResponse {
     app.post_form_with(
-        "/api/password/forgot",
-        form_body(&[("email", email)]),
+        "/api/mail/request-link",
+        form_body(&[("kind", "PasswordReset"), ("email", email)]),
         &as_script(None),
     )
     .await

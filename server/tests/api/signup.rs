@@ -308,8 +308,11 @@ on_both_backends!(
         // A new mail brings a new link; only it works.
         let resent = app
             .post_form_with(
-                "/api/signup/resend",
-                form_body(&[("email", "spaet@berger-it.example")]),
+                "/api/mail/request-link",
+                form_body(&[
+                    ("kind", "Confirmation"),
+                    ("email", "spaet@berger-it.example"),
+                ]),
                 &as_script(None),
             )
             .await;
