@@ -42,6 +42,8 @@ test('a wrong password shows the error next to the form and keeps the user out',
   await expect(page.getByRole('alert')).toHaveText('E-Mail-Adresse oder Kennwort ist nicht richtig.');
   await expect(page.getByRole('link', { name: 'Anmelden' })).toBeVisible();
   await expect(page.getByRole('banner')).not.toContainText(ADMIN);
+  // The address stays filled in (without JavaScript the server kept it for the form).
+  await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue(ADMIN);
 });
 
 test('a malformed email address is marked at its field', async ({ page }) => {

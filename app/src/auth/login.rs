@@ -59,7 +59,13 @@ impl LoginError {
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String) -> Result<(), LoginError> {
     use axum::http::StatusCode;
-    let result = log_in(email, password).await;
+    let result = log_in(email.clone(), password).await;
+    if result.is_err() {
+        // Without JavaScript the form comes back empty otherwise.
+        if let Some(memory) = use_context::<crate::backend::form_memory::FormMemory>() {
+            memory.remember(FORM_NAME, &email);
+        }
+    }
     match &result {
         Ok(()) | Err(LoginError::TooManyAttempts { .. }) => {}
         Err(LoginError::InvalidEmail | LoginError::MissingPassword) => {
@@ -130,12 +136,37 @@ async fn log_in(email: String, password: String) -> Result<(), LoginError> {
     Ok(())
 }
 
+#[cfg(feature = "ssr")]
+const FORM_NAME: &str = "login";
+
+/// The address of this browser's last refused login (JavaScript off), to fill in again.
+#[server(endpoint = "login/draft")]
+pub async fn login_draft() -> Result<Option<String>, LoginError> {
+    use crate::backend::form_memory::FormMemory;
+    Ok(use_context::<FormMemory>().and_then(|memory| memory.recall(FORM_NAME)))
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let t = expect_context::<Locale>().texts();
     // Created here, inside the routes: without JavaScript the failed attempt comes back with
     // its error in the URL, and only the routes read it.
     let login = ServerAction::<Login>::new();
+    let kept = Resource::new(|| (), |_| login_draft());
+    view! {
+        <Title text=t.login_title/>
+        <Suspense fallback=|| ()>
+            {move || kept.get().map(|kept| {
+                let email = kept.ok().flatten().unwrap_or_default();
+                view! { <LoginForm login email/> }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LoginForm(login: ServerAction<Login>, email: String) -> impl IntoView {
+    let t = expect_context::<Locale>().texts();
     let error = move || login.value().get().and_then(Result::err);
     let email_error = move || {
         error()
@@ -153,7 +184,6 @@ pub fn LoginPage() -> impl IntoView {
             .map(|e| e.message(t))
     };
     view! {
-        <Title text=t.login_title/>
         <section class="form-page">
             <h1>{t.login_title}</h1>
             <p>{t.login_intro}</p>
@@ -165,6 +195,7 @@ pub fn LoginPage() -> impl IntoView {
                     label=t.field_email
                     input_type="email"
                     autocomplete="username"
+                    value=email
                     error=Signal::derive(email_error)
                 />
                 <Field

@@ -10,6 +10,9 @@ pub fn Field(
     label: &'static str,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: &'static str,
+    /// What the field starts with (never used for passwords).
+    #[prop(optional)]
+    value: String,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
@@ -20,6 +23,7 @@ pub fn Field(
             type=input_type
             name=name
             autocomplete=autocomplete
+            value=(!value.is_empty()).then_some(value)
             required
             aria-invalid=move || error.get().is_some().to_string()
             aria-describedby=error_id.clone()

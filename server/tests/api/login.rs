@@ -208,8 +208,11 @@ on_both_backends!(
         let back = response.header("location").unwrap().to_owned();
         assert!(back.starts_with("http://kontor.test/login?"), "{back}");
         let path = back.trim_start_matches("http://kontor.test");
-        let page = app.get(path).await;
+        let kept = response.cookie("kontor_form").expect("the address is kept");
+        let page = app.get_with(path, &[("cookie", &kept)]).await;
         page.assert_contains("E-Mail-Adresse oder Kennwort ist nicht richtig.");
+        page.assert_contains(&format!(r#"value="{EMAIL}""#));
+        assert!(!page.body.contains("Falsch123!"));
 
         let response = app
             .post_form_with(
