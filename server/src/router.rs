@@ -16,7 +16,8 @@ use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::sync::OnceLock;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 
@@ -34,8 +35,16 @@ pub struct RouterSettings {
     pub public_url: String,
 }
 
+/// The app's routes, worked out once per process. Generating them switches off resource
+/// loading process-wide for a moment (leptos-rs/leptos#4773): a page rendered meanwhile, on
+/// another thread, would wait forever. Once, before any router serves, it cannot overlap.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState, settings: RouterSettings) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     // What pages and server functions find in their context.
     let page_context = {
         let db = state.db.clone();
@@ -64,8 +73,8 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
         .route("/language", post(language::switch))
         .merge(assets::router(&state.leptos_options.site_root))
         .leptos_routes_with_context(&state, routes, page_context.clone(), render_shell.clone())
-        // Any other address is the app's own 404 page.
-        .fallback(leptos_axum::render_app_to_stream_with_context(
+        // Any other address is the app's own 404 page, rendered whole like every page.
+        .fallback(leptos_axum::render_app_async_with_context(
             page_context,
             render_shell,
         ))

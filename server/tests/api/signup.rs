@@ -450,3 +450,24 @@ async fn the_terms_and_privacy_pages_show_their_version() {
         .await;
     privacy.assert_contains("Privacy policy");
 }
+
+on_both_backends!(
+    the_mail_speaks_the_language_the_signup_was_made_in,
+    |app: TestApp| async move {
+        let mut headers = as_script(None);
+        headers.push(("cookie", "kontor_lang=en"));
+        let response = app
+            .post_form_with("/api/signup", signup_form(&[]), &headers)
+            .await;
+        assert!(response.status.is_success(), "{}", response.body);
+        let (_, subject, body) = app.outbox().await.pop().unwrap();
+        assert_eq!(subject, "Please confirm your email address");
+        assert!(body.starts_with("Hello,"), "{body}");
+        let (locale,): (String,) = sqlx::query_as("SELECT locale FROM users WHERE email = $1")
+            .bind(EMAIL)
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        assert_eq!(locale, "en");
+    }
+);

@@ -45,17 +45,28 @@ macro_rules! on_both_backends {
 
             #[tokio::test]
             async fn sqlite() {
-                ($body)($crate::support::TestApp::sqlite().await).await
+                $crate::support::within_a_minute(($body)($crate::support::TestApp::sqlite().await))
+                    .await
             }
 
             #[tokio::test]
             async fn postgres() {
-                ($body)($crate::support::TestApp::postgres().await).await
+                $crate::support::within_a_minute(($body)(
+                    $crate::support::TestApp::postgres().await,
+                ))
+                .await
             }
         }
     };
 }
 pub(crate) use on_both_backends;
+
+/// A test that hangs fails with its name instead of stalling the whole run.
+pub async fn within_a_minute(test: impl std::future::Future<Output = ()>) {
+    tokio::time::timeout(std::time::Duration::from_secs(60), test)
+        .await
+        .expect("the test should finish within a minute");
+}
 
 impl TestApp {
     pub async fn sqlite() -> TestApp {
