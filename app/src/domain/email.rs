@@ -1,6 +1,5 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use validator::ValidateEmail;
 
 /// An email address as a login: trimmed and lower-cased, so `Max@Firma.de` and `max@firma.de`
 /// are one account.
@@ -21,12 +20,7 @@ impl EmailAddress {
         if address.is_empty() {
             return Err(EmailError::Empty);
         }
-        // validator checks the syntax; we also insist on a dot in the domain, as a person's
-        // mailbox always has one.
-        let has_dotted_domain = address
-            .rsplit_once('@')
-            .is_some_and(|(_, domain)| domain.contains('.') && !domain.ends_with('.'));
-        if !address.validate_email() || !has_dotted_domain {
+        if !has_plausible_shape(&address) || !passes_full_syntax_check(&address) {
             return Err(EmailError::Invalid);
         }
         Ok(EmailAddress(address))
@@ -35,6 +29,33 @@ impl EmailAddress {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// One `@` between a local part and a dotted domain, no spaces: what the browser checks while
+/// typing. A person's mailbox always has a dot in its domain.
+fn has_plausible_shape(address: &str) -> bool {
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !address.chars().any(char::is_whitespace)
+}
+
+/// The complete syntax check (validator: RFC 5321 lengths, allowed characters, IDN domains)
+/// runs on the server only: its regular expressions and Unicode tables would triple the
+/// browser bundle, and the server has the last word anyway.
+#[cfg(feature = "ssr")]
+fn passes_full_syntax_check(address: &str) -> bool {
+    validator::ValidateEmail::validate_email(&address)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn passes_full_syntax_check(_address: &str) -> bool {
+    true
 }
 
 impl fmt::Display for EmailAddress {
@@ -73,6 +94,22 @@ mod tests {
         ] {
             assert_eq!(EmailAddress::parse(bad), Err(EmailError::Invalid), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_browser_side_shape_check_already_catches_the_usual_typos() {
+        for bad in [
+            "max",
+            "max@",
+            "@firma.de",
+            "max@firma",
+            "max@@firma.de",
+            "max @firma.de",
+            "max@firma.",
+        ] {
+            assert!(!has_plausible_shape(bad), "{bad}");
+        }
+        assert!(has_plausible_shape("max.muster@firma-it.de"));
     }
 
     #[test]
