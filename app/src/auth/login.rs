@@ -109,7 +109,9 @@ async fn log_in(email: String, password: String) -> Result<(), LoginError> {
     if password.is_empty() {
         return Err(LoginError::MissingPassword);
     }
-    let user = users::find_by_email(&db, &email).await.map_err(internal)?;
+    let user = users::find_by_email(db.pool(), &email)
+        .await
+        .map_err(internal)?;
     // Always hash, even for an unknown email, so the answer takes as long either way.
     let matches =
         passwords::verify(user.as_ref().map(|u| u.password_hash.clone()), &password).await;

@@ -6,6 +6,7 @@
 //! ends by itself when the window slides on. Kept in memory: a restart forgets, which only
 //! helps the legitimate user, and the attacker gains one window at most.
 
+use super::rate_limit::{forget_old, wait_for_room};
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
@@ -41,15 +42,12 @@ impl LoginThrottle {
         .into_iter()
         .filter_map(|(key, max)| {
             let times = failures.get_mut(&key)?;
-            forget_old(times, now);
-            (times.len() >= max).then(|| {
-                // The block ends when the oldest failure that still counts leaves the window.
-                let oldest = times[times.len() - max];
-                WINDOW.saturating_sub(now.duration_since(oldest))
-            })
+            forget_old(times, WINDOW, now);
+            // The block ends when the oldest failure that still counts leaves the window.
+            wait_for_room(times, max, WINDOW, now)
         });
         match waits.max() {
-            Some(wait) => Err(wait.max(Duration::from_secs(1))),
+            Some(wait) => Err(wait),
             None => Ok(()),
         }
     }
@@ -61,7 +59,7 @@ impl LoginThrottle {
             Key::AccountFromAddress(account.to_owned(), address),
         ] {
             let times = failures.entry(key).or_default();
-            forget_old(times, now);
+            forget_old(times, WINDOW, now);
             times.push_back(now);
         }
         // Keep memory bounded under a flood of distinct addresses or accounts.
@@ -83,15 +81,6 @@ impl LoginThrottle {
         self.failures
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-fn forget_old(times: &mut VecDeque<Instant>, now: Instant) {
-    while times
-        .front()
-        .is_some_and(|t| now.duration_since(*t) >= WINDOW)
-    {
-        times.pop_front();
     }
 }
 

@@ -28,17 +28,9 @@ impl RateLimit {
         let mut hits = self.hits.lock().unwrap_or_else(|p| p.into_inner());
         let window = self.window;
         let times = hits.entry(key.to_owned()).or_default();
-        while times
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= window)
-        {
-            times.pop_front();
-        }
-        if times.len() >= self.max {
-            let oldest = times[times.len() - self.max];
-            return Err(window
-                .saturating_sub(now.duration_since(oldest))
-                .max(Duration::from_secs(1)));
+        forget_old(times, window, now);
+        if let Some(wait) = wait_for_room(times, self.max, window, now) {
+            return Err(wait);
         }
         times.push_back(now);
         // Bounded memory under a flood of distinct keys.
@@ -47,6 +39,32 @@ impl RateLimit {
         }
         Ok(())
     }
+}
+
+/// Drops the events (oldest first) that have left the window.
+pub(super) fn forget_old(times: &mut VecDeque<Instant>, window: Duration, now: Instant) {
+    while times
+        .front()
+        .is_some_and(|t| now.duration_since(*t) >= window)
+    {
+        times.pop_front();
+    }
+}
+
+/// With `max` events in the window already, how long until the oldest one that counts leaves
+/// it (at least a second); `None` while there is room.
+pub(super) fn wait_for_room(
+    times: &VecDeque<Instant>,
+    max: usize,
+    window: Duration,
+    now: Instant,
+) -> Option<Duration> {
+    (times.len() >= max).then(|| {
+        let oldest = times[times.len() - max];
+        window
+            .saturating_sub(now.duration_since(oldest))
+            .max(Duration::from_secs(1))
+    })
 }
 
 /// The portal's limits, shared by all requests (the server puts one into the context).

@@ -69,29 +69,6 @@ pub async fn customer_number_problem(
     Ok(taken.map(|_| FieldError::CustomerNumberTaken))
 }
 
-/// The account behind an email address, with its user id and reseller status (`None` for
-/// distributor staff).
-pub async fn account_of(
-    conn: &mut AnyConnection,
-    email: &EmailAddress,
-) -> Result<Option<(i64, Option<ResellerStatus>, Locale)>, DbError> {
-    let row: Option<(i64, Option<String>, String)> = sqlx::query_as(
-        "SELECT u.id, r.status, u.locale FROM users u LEFT JOIN resellers r ON r.id = u.reseller_id \
-         WHERE u.email = $1",
-    )
-    .bind(email.as_str())
-    .fetch_optional(&mut *conn)
-    .await?;
-    row.map(|(id, status, locale)| {
-        Ok((
-            id,
-            status.as_deref().map(ResellerStatus::parse).transpose()?,
-            Locale::from_tag(&locale).unwrap_or_default(),
-        ))
-    })
-    .transpose()
-}
-
 pub enum CreateError {
     /// Another signup took the customer number a moment ago.
     CustomerNumberTaken,

@@ -4,6 +4,7 @@ use super::passwords::StoredHash;
 use super::resellers::ResellerStatus;
 use super::{Database, DbError};
 use crate::domain::{EmailAddress, Role};
+use crate::i18n::Locale;
 
 #[derive(Clone, Debug)]
 pub struct User {
@@ -13,6 +14,8 @@ pub struct User {
     pub password_hash: StoredHash,
     /// The company's standing, for reseller users.
     pub reseller_status: Option<ResellerStatus>,
+    /// The language their mails are written in.
+    pub locale: Locale,
 }
 
 pub async fn count(db: &Database) -> Result<i64, DbError> {
@@ -43,22 +46,28 @@ pub async fn create_admin(
     Ok(inserted == 1)
 }
 
-pub async fn find_by_email(db: &Database, email: &EmailAddress) -> Result<Option<User>, DbError> {
-    let row: Option<(i64, String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT u.id, u.email, u.role, u.password_hash, r.status \
+/// The active account behind an address; on the pool or inside a caller's transaction.
+pub async fn find_by_email<'e>(
+    executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    email: &EmailAddress,
+) -> Result<Option<User>, DbError> {
+    #[allow(clippy::type_complexity)]
+    let row: Option<(i64, String, String, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.role, u.password_hash, r.status, u.locale \
          FROM users u LEFT JOIN resellers r ON r.id = u.reseller_id \
          WHERE u.email = $1 AND u.deactivated_at IS NULL",
     )
     .bind(email.as_str())
-    .fetch_optional(db.pool())
+    .fetch_optional(executor)
     .await?;
-    row.map(|(id, email, role, hash, status)| {
+    row.map(|(id, email, role, hash, status, locale)| {
         Ok(User {
             id,
             email: EmailAddress::parse(&email).map_err(|_| DbError::Corrupt("users.email"))?,
             role: Role::parse(&role).ok_or(DbError::Corrupt("users.role"))?,
             password_hash: StoredHash::from_stored(hash),
             reseller_status: status.as_deref().map(ResellerStatus::parse).transpose()?,
+            locale: Locale::from_tag(&locale).unwrap_or_default(),
         })
     })
     .transpose()

@@ -55,32 +55,40 @@ impl LinkKind {
 pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError> {
     use crate::backend::email_tokens::{self, TokenPurpose};
     use crate::backend::mail::outbox;
-    use crate::backend::resellers::{self, ResellerStatus};
-    use crate::backend::{database, request, unix_now};
+    use crate::backend::resellers::ResellerStatus;
+    use crate::backend::{database, request, unix_now, users};
 
     let email = super::email_for_mail_on_request(&email)?;
     let db = database().map_err(|_| LinkError::Internal)?;
     let links = request::link_base().ok_or(LinkError::Internal)?;
     let now = unix_now();
     let mut tx = db.pool().begin().await.map_err(LinkError::internal)?;
-    let account = resellers::account_of(&mut tx, &email)
+    let account = users::find_by_email(&mut *tx, &email)
         .await
         .map_err(LinkError::internal)?;
     let mail = match (kind, account) {
-        (LinkKind::Confirmation, Some((user_id, Some(ResellerStatus::Unconfirmed), locale))) => {
-            let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user_id, now)
+        (LinkKind::Confirmation, Some(user))
+            if user.reseller_status == Some(ResellerStatus::Unconfirmed) =>
+        {
+            let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user.id, now)
                 .await
                 .map_err(LinkError::internal)?;
             Some(crate::signup::mails::confirm_signup(
-                locale, &links, &token, email,
+                user.locale,
+                &links,
+                &token,
+                email,
             ))
         }
-        (LinkKind::PasswordReset, Some((user_id, _, locale))) => {
-            let token = email_tokens::issue(&mut tx, TokenPurpose::ResetPassword, user_id, now)
+        (LinkKind::PasswordReset, Some(user)) => {
+            let token = email_tokens::issue(&mut tx, TokenPurpose::ResetPassword, user.id, now)
                 .await
                 .map_err(LinkError::internal)?;
             Some(crate::password_reset::reset_mail(
-                locale, &links, &token, email,
+                user.locale,
+                &links,
+                &token,
+                email,
             ))
         }
         _ => None,

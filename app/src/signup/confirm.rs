@@ -10,18 +10,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-#[cfg(feature = "ssr")]
-fn internal(error: impl std::fmt::Display) -> LinkError {
-    LinkError::internal(error)
-}
-
 /// Whether the link would still work; uses nothing up.
 #[server(endpoint = "signup/check")]
 pub async fn check_confirmation(token: String) -> Result<(), LinkError> {
     use crate::backend::email_tokens::{self, TokenPurpose};
     use crate::backend::{database, unix_now};
     let db = database().map_err(|_| LinkError::Internal)?;
-    let mut conn = db.pool().acquire().await.map_err(internal)?;
+    let mut conn = db.pool().acquire().await.map_err(LinkError::internal)?;
     email_tokens::check(&mut conn, TokenPurpose::ConfirmSignup, &token, unix_now()).await?;
     Ok(())
 }
@@ -33,13 +28,13 @@ pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
     use crate::backend::resellers::{self, ResellerStatus};
     use crate::backend::{database, unix_now};
     let db = database().map_err(|_| LinkError::Internal)?;
-    let mut tx = db.pool().begin().await.map_err(internal)?;
+    let mut tx = db.pool().begin().await.map_err(LinkError::internal)?;
     let user_id =
         email_tokens::redeem(&mut tx, TokenPurpose::ConfirmSignup, &token, unix_now()).await?;
     let status = resellers::confirm_email(&mut tx, user_id)
         .await
-        .map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+        .map_err(LinkError::internal)?;
+    tx.commit().await.map_err(LinkError::internal)?;
     tracing::info!(user_id, ?status, "signup confirmed");
     leptos_axum::redirect(if status == ResellerStatus::AwaitingApproval {
         "/signup/waiting"

@@ -73,7 +73,7 @@ pub(crate) mod ssr {
     use crate::backend::mail::outbox;
     use crate::backend::rate_limit::Limits;
     use crate::backend::resellers::{self, CreateError, ResellerStatus};
-    use crate::backend::{database, passwords, request, unix_now, DbError};
+    use crate::backend::{database, passwords, request, unix_now, users, DbError};
     use crate::i18n::current_locale;
 
     fn internal(error: DbError) -> SignupError {
@@ -116,19 +116,19 @@ pub(crate) mod ssr {
                 )]));
             }
         }
-        let existing = resellers::account_of(&mut tx, &registration.email)
+        let existing = users::find_by_email(&mut *tx, &registration.email)
             .await
             .map_err(internal)?;
         let mail = match existing {
             // Signed up before but never confirmed: a fresh link, in the language of now.
-            Some((user_id, Some(ResellerStatus::Unconfirmed), _)) => {
-                let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user_id, now)
+            Some(user) if user.reseller_status == Some(ResellerStatus::Unconfirmed) => {
+                let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user.id, now)
                     .await
                     .map_err(internal)?;
                 mails::confirm_signup(locale, &links, &token, registration.email.clone())
             }
-            Some((_, _, account_locale)) => {
-                mails::already_registered(account_locale, &links, registration.email.clone())
+            Some(user) => {
+                mails::already_registered(user.locale, &links, registration.email.clone())
             }
             None => {
                 let user_id = create(&mut tx, &registration, &hash, locale, now).await?;

@@ -22,7 +22,7 @@ on_both_backends!(
         .await
         .unwrap();
         let email = EmailAddress::parse("chefin@distributor.example").unwrap();
-        let admin = users::find_by_email(app.db(), &email)
+        let admin = users::find_by_email(app.db().pool(), &email)
             .await
             .unwrap()
             .expect("the admin");
@@ -38,7 +38,7 @@ on_both_backends!(
         .await
         .unwrap();
         assert_eq!(users::count(app.db()).await.unwrap(), 1);
-        let admin = users::find_by_email(app.db(), &email)
+        let admin = users::find_by_email(app.db().pool(), &email)
             .await
             .unwrap()
             .unwrap();
@@ -53,7 +53,7 @@ on_both_backends!(
             .await
             .unwrap();
         let email = EmailAddress::parse("admin@kontor.example").unwrap();
-        let admin = users::find_by_email(app.db(), &email)
+        let admin = users::find_by_email(app.db().pool(), &email)
             .await
             .unwrap()
             .expect("the admin");

@@ -132,7 +132,7 @@ impl TestApp {
         assert!(users::create_admin(&self.db, &email, &hash, 0)
             .await
             .expect("insert"));
-        users::find_by_email(&self.db, &email)
+        users::find_by_email(self.db.pool(), &email)
             .await
             .expect("select")
             .expect("the new admin")
