@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod auth;
 pub mod cookies;
+pub mod customers;
 pub mod domain;
 pub mod email_links;
 pub mod error;

@@ -1,10 +1,9 @@
 import { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { linkPath, mailTo } from './mail';
+import { ADMIN, logIn } from './session';
 
 const PASSWORD = 'Kanzlei-Netz 7ä!';
-const ADMIN = 'admin@kontor.example';
-const ADMIN_PASSWORD = 'Fachhandel#2026';
 
 // The demo customer records (server/src/demo_data.rs); each project signs up with its own.
 const CUSTOMER = {
@@ -52,13 +51,6 @@ async function submitAndConfirm(page: Page, email: string) {
   const mail = await mailTo(email, 'Bitte bestätigen Sie Ihre E-Mail-Adresse');
   await page.goto(linkPath(mail, '/signup/confirm/'));
   await page.getByRole('button', { name: 'Jetzt bestätigen' }).click();
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Kennwort').fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
 }
 
 test('a newcomer signs up with a customer number, confirms by mail and logs in', async ({
@@ -111,8 +103,8 @@ test('without a customer number the distributor approves the reseller', async ({
   await logIn(page, email, PASSWORD);
   await expect(page.getByRole('alert').first()).toContainText('wartet auf die Freigabe');
 
-  await logIn(page, ADMIN, ADMIN_PASSWORD);
-  await expect(page.getByRole('banner')).toContainText(ADMIN);
+  await logIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole('banner')).toContainText(ADMIN.email);
   await page.goto('/admin');
   const row = page.getByRole('row').filter({ hasText: email });
   await row.getByRole('button', { name: 'Freigeben' }).click();

@@ -1,8 +1,13 @@
 //! Demo records for trying the portal (`--demo-data true`, which `scripts/run` sets): a few
 //! entries in the distributor's customer records, so that a newcomer can sign up with a valid
-//! and with an invalid customer number. Seeding again changes nothing.
+//! and with an invalid customer number, and an active demo reseller with a few customers to
+//! log in as. Seeding again changes nothing.
 
-use app::backend::{resellers, Database, DbError};
+use app::backend::{customers, passwords, resellers, unix_now, users, Database, DbError};
+use app::customers::{parse_customer, CustomerForm};
+use app::domain::EmailAddress;
+use app::i18n::Locale;
+use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
 
 /// Customer number, company, postal code. Listed in the README.
 pub const CUSTOMERS: [(&str, &str, &str); 3] = [
@@ -11,13 +16,133 @@ pub const CUSTOMERS: [(&str, &str, &str); 3] = [
     ("100003", "Nordlicht EDV KG", "20095"),
 ];
 
-pub async fn seed(db: &Database) -> Result<(), DbError> {
-    for (number, company, postal_code) in CUSTOMERS {
+/// The demo reseller's login (README).
+pub const RESELLER_EMAIL: &str = "demo@fachhandel.example";
+pub const RESELLER_PASSWORD: &str = "Fachhandel#2026";
+const RESELLER_NUMBER: (&str, &str, &str) = ("100000", "Demo Systemhaus GmbH", "10117");
+
+/// Company, street, postal code, city, country, contact first and last name, email.
+const RESELLER_CUSTOMERS: [[&str; 8]; 3] = [
+    [
+        "Bäckerei Sonnenschein GmbH",
+        "Marktplatz 3",
+        "80331",
+        "München",
+        "DE",
+        "Jonas",
+        "Weber",
+        "it@baeckerei-sonnenschein.example",
+    ],
+    [
+        "Kanzlei Berg & Partner",
+        "Ringstraße 12",
+        "1010",
+        "Wien",
+        "AT",
+        "Eva",
+        "Berg",
+        "office@kanzlei-berg.example",
+    ],
+    [
+        "Zahnarztpraxis Dr. Lind",
+        "Seestrasse 8",
+        "8002",
+        "Zürich",
+        "CH",
+        "Lukas",
+        "Lind",
+        "praxis@dr-lind.example",
+    ],
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error(transparent)]
+    Database(#[from] DbError),
+    #[error("the demo data does not pass the portal's own rules: {0}")]
+    Invalid(String),
+    #[error("cannot hash the demo password: {0}")]
+    Hash(#[from] passwords::HashError),
+}
+
+pub async fn seed(db: &Database) -> Result<(), SeedError> {
+    for (number, company, postal_code) in CUSTOMERS.into_iter().chain([RESELLER_NUMBER]) {
         resellers::add_to_registry(db, number, company, postal_code).await?;
     }
     tracing::info!(
         numbers = ?CUSTOMERS.map(|(number, _, postal)| format!("{number} ({postal})")),
         "demo customer numbers ready for signup"
     );
+    let email =
+        EmailAddress::parse(RESELLER_EMAIL).map_err(|e| SeedError::Invalid(e.to_string()))?;
+    if users::find_by_email(db.pool(), &email).await?.is_none() {
+        seed_reseller(db).await?;
+    }
+    tracing::info!("demo reseller: log in as {RESELLER_EMAIL} with {RESELLER_PASSWORD}");
+    Ok(())
+}
+
+/// The demo reseller goes through the signup's own parsing and creation, and is confirmed
+/// as if it had followed its mail.
+async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
+    let (number, company, postal_code) = RESELLER_NUMBER;
+    let form = SignupForm {
+        email: RESELLER_EMAIL.into(),
+        password: RESELLER_PASSWORD.into(),
+        password_confirmation: RESELLER_PASSWORD.into(),
+        salutation: "ms".into(),
+        first_name: "Dana".into(),
+        last_name: "Demo".into(),
+        phone: "+49 30 1234567".into(),
+        company_name: company.into(),
+        street: "Friedrichstraße 1".into(),
+        postal_code: postal_code.into(),
+        city: "Berlin".into(),
+        country: "DE".into(),
+        federal_state: "BE".into(),
+        customer_number: number.into(),
+        accept_terms: Some("on".into()),
+        accept_privacy: Some("on".into()),
+        ..SignupForm::default()
+    };
+    let registration = parse_signup(&form).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
+    let hash = passwords::hash(&registration.password).await?;
+    let now = unix_now();
+    let mut tx = db.pool().begin().await.map_err(DbError::from)?;
+    let user_id = match resellers::create(
+        &mut tx,
+        &registration,
+        &hash,
+        Locale::De,
+        now,
+        (TERMS_VERSION, PRIVACY_VERSION),
+    )
+    .await
+    {
+        Ok(user_id) => user_id,
+        // Another instance seeded it a moment ago.
+        Err(resellers::CreateError::CustomerNumberTaken) => return Ok(()),
+        Err(resellers::CreateError::Database(error)) => return Err(error.into()),
+    };
+    resellers::confirm_email(&mut tx, user_id).await?;
+    let reseller_id = users::reseller_of(&mut tx, user_id).await?;
+    for [company_name, street, postal_code, city, country, first, last, email] in RESELLER_CUSTOMERS
+    {
+        let form = CustomerForm {
+            company_name: company_name.into(),
+            street: street.into(),
+            postal_code: postal_code.into(),
+            city: city.into(),
+            country: country.into(),
+            contact_first_name: first.into(),
+            contact_last_name: last.into(),
+            contact_email: email.into(),
+            phone: String::new(),
+            language: "de".into(),
+        };
+        let details = parse_customer(&form).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
+        customers::create(&mut tx, reseller_id, &details, now).await?;
+    }
+    tx.commit().await.map_err(DbError::from)?;
     Ok(())
 }

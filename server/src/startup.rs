@@ -21,6 +21,8 @@ pub enum StartError {
     Database(#[from] DbError),
     #[error("first admin: {0}")]
     FirstAdmin(#[from] FirstAdminError),
+    #[error("demo data: {0}")]
+    DemoData(#[from] crate::demo_data::SeedError),
     #[error("mail: {0}")]
     Mail(#[from] MailConfigError),
     #[error("cannot listen on {addr}: {source}")]

@@ -8,6 +8,7 @@ pub use approvals::{Approvals, DecideReseller, PendingReseller};
 
 use crate::error::AppError;
 use crate::i18n::{format_number, Locale};
+use crate::ui::Refusal;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -67,19 +68,7 @@ pub fn AdminPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Err(AppError::NotLoggedIn) => view! {
-                    <p class="form-error" role="alert">{t.access_login_first}</p>
-                    <a class="button" href="/login">{t.nav_login}</a>
-                }
-                .into_any(),
-                Err(AppError::Forbidden) => view! {
-                    <p class="form-error" role="alert">{t.access_staff_only}</p>
-                    <a class="button" href="/">{t.back_home}</a>
-                }
-                .into_any(),
-                Err(_) => {
-                    view! { <p class="form-error" role="alert">{t.error_text}</p> }.into_any()
-                }
+                Err(error) => view! { <Refusal error forbidden=t.access_staff_only/> }.into_any(),
             }
         })
     };

@@ -46,6 +46,26 @@ pub fn require_staff() -> Result<crate::backend::sessions::SessionUser, AppError
     Ok(session.user)
 }
 
+/// For server functions of a reseller's own area: the logged-in reseller user and the id of
+/// their company, by which every query of theirs is scoped (401 without a session, 403 for
+/// distributor staff, who belong to no reseller).
+#[cfg(feature = "ssr")]
+pub fn require_reseller() -> Result<(crate::backend::sessions::SessionUser, i64), AppError> {
+    use crate::backend::request::{current_session, set_error_status};
+    use axum::http::StatusCode;
+    let Some(session) = current_session() else {
+        set_error_status(StatusCode::UNAUTHORIZED);
+        return Err(AppError::NotLoggedIn);
+    };
+    match session.user.reseller_id {
+        Some(reseller_id) => Ok((session.user, reseller_id)),
+        None => {
+            set_error_status(StatusCode::FORBIDDEN);
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
 /// The viewer, reloaded whenever someone logs in or out on this page.
 #[derive(Clone, Copy)]
 pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);

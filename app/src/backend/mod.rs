@@ -1,5 +1,6 @@
 //! Server-only code: database access and everything that does I/O. Gated once, in `lib.rs`.
 
+pub mod customers;
 pub mod db;
 pub mod email_tokens;
 pub mod form_memory;
@@ -36,5 +37,11 @@ impl From<DbError> for AppError {
     fn from(error: DbError) -> Self {
         tracing::error!(%error, "database error");
         AppError::Internal
+    }
+}
+
+impl<F> From<DbError> for crate::error::FormError<F> {
+    fn from(error: DbError) -> Self {
+        crate::error::FormError::Failed(error.into())
     }
 }

@@ -107,3 +107,10 @@ pub fn too_many_requests(wait: Duration) {
     }
     set_error_status(StatusCode::TOO_MANY_REQUESTS);
 }
+
+/// The answer for an id this user has nothing under — whether it does not exist or belongs
+/// to someone else: 404 either way, so ids give nothing away.
+pub fn not_found() -> crate::error::AppError {
+    set_error_status(StatusCode::NOT_FOUND);
+    crate::error::AppError::NotFound
+}

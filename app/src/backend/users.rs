@@ -85,3 +85,13 @@ pub async fn set_password(
         .await?;
     Ok(())
 }
+
+/// The company a reseller user belongs to.
+pub async fn reseller_of(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result<i64, DbError> {
+    let (reseller_id,): (Option<i64>,) =
+        sqlx::query_as("SELECT reseller_id FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    reseller_id.ok_or(DbError::Corrupt("users.reseller_id"))
+}

@@ -29,6 +29,11 @@ pub enum FieldError {
     /// The number exists, but the distributor's records have another postal code for it.
     CustomerNumberMismatch,
     MustAccept,
+    /// A tenant prefix holds something other than letters and digits.
+    PrefixCharacters,
+    /// The prefix is taken: by another customer in Kontor or at the provider.
+    PrefixTaken,
+    InvalidDomain,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,4 +44,32 @@ pub enum IbanProblem {
     /// Wrong length or layout for its country.
     CountryFormat,
     Checksum,
+}
+
+/// Every refused field of one form, in the order of the form.
+pub type FieldErrors<F> = Vec<(F, FieldError)>;
+
+/// Gathers the errors of a whole form while it is parsed, so that every field is checked and
+/// reported at once rather than stopping at the first.
+pub struct Collector<F>(FieldErrors<F>);
+
+impl<F> Default for Collector<F> {
+    fn default() -> Self {
+        Collector(Vec::new())
+    }
+}
+
+impl<F> Collector<F> {
+    pub fn check<T>(&mut self, field: F, result: Result<T, FieldError>) -> Option<T> {
+        result.map_err(|e| self.0.push((field, e))).ok()
+    }
+
+    /// The parsed value if every field passed, otherwise every field's error. `value` is
+    /// `None` only if some check failed, so the errors are never empty then.
+    pub fn finish<T>(self, value: Option<T>) -> Result<T, FieldErrors<F>> {
+        match value {
+            Some(value) if self.0.is_empty() => Ok(value),
+            _ => Err(self.0),
+        }
+    }
 }

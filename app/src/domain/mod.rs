@@ -9,14 +9,16 @@ mod partner;
 mod password;
 mod role;
 mod salutation;
+mod tenant;
 mod text;
 
 pub use address::{Country, FederalState};
 pub use bank::{bic, Iban};
 pub use email::{EmailAddress, EmailError};
-pub use field_error::{FieldError, IbanProblem};
+pub use field_error::{Collector, FieldError, FieldErrors, IbanProblem};
 pub use partner::{customer_number, partner_id};
 pub use password::{password_strength, Password, PasswordRule};
 pub use role::Role;
 pub use salutation::Salutation;
+pub use tenant::{prefix_candidates, SuggestionSource, TenantDomain, TenantPrefix};
 pub use text::{optional_line, phone_number, single_line};

@@ -146,6 +146,9 @@ pub struct AccountTexts {
     pub error_customer_number_taken: &'static str,
     pub error_customer_number_mismatch: &'static str,
     pub error_must_accept: &'static str,
+    pub error_prefix_characters: &'static str,
+    pub error_prefix_taken: &'static str,
+    pub error_domain: &'static str,
 }
 
 impl AccountTexts {
@@ -178,6 +181,9 @@ impl AccountTexts {
             FieldError::CustomerNumberTaken => self.error_customer_number_taken.to_owned(),
             FieldError::CustomerNumberMismatch => self.error_customer_number_mismatch.to_owned(),
             FieldError::MustAccept => self.error_must_accept.to_owned(),
+            FieldError::PrefixCharacters => self.error_prefix_characters.to_owned(),
+            FieldError::PrefixTaken => self.error_prefix_taken.to_owned(),
+            FieldError::InvalidDomain => self.error_domain.to_owned(),
         }
     }
 
@@ -389,6 +395,11 @@ pub static DE: AccountTexts = AccountTexts {
     error_customer_number_mismatch: "Kundennummer und Postleitzahl passen nicht zusammen. \
                                      Bitte prüfen Sie beide Angaben.",
     error_must_accept: "Bitte stimmen Sie zu, um fortzufahren.",
+    error_prefix_characters: "Nur Buchstaben (a–z) und Ziffern, ohne Leer- oder Sonderzeichen \
+                              und ohne Umlaute.",
+    error_prefix_taken: "Dieses Präfix ist bereits vergeben.",
+    error_domain: "Bitte geben Sie eine Domäne wie muster-it.de oder \
+                   muster.onmicrosoft.com ein.",
 };
 
 pub static EN: AccountTexts = AccountTexts {
@@ -578,4 +589,8 @@ pub static EN: AccountTexts = AccountTexts {
     error_customer_number_mismatch: "Customer number and postal code do not belong together. \
                                      Please check both.",
     error_must_accept: "Please agree to continue.",
+    error_prefix_characters: "Letters (a–z) and digits only, no spaces, special characters or \
+                              umlauts.",
+    error_prefix_taken: "This prefix is already taken.",
+    error_domain: "Please enter a domain such as muster-it.de or muster.onmicrosoft.com.",
 };

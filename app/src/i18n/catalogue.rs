@@ -58,6 +58,7 @@ pub struct Texts {
     pub mail_sender: &'static str,
 
     pub accounts: &'static super::accounts::AccountTexts,
+    pub customers: &'static super::customers::CustomerTexts,
 }
 
 pub static DE: Texts = Texts {
@@ -145,6 +146,7 @@ pub static DE: Texts = Texts {
     mail_sender: "Ihr Kontor-Team",
 
     accounts: &super::accounts::DE,
+    customers: &super::customers::DE,
 };
 
 pub static EN: Texts = Texts {
@@ -227,4 +229,5 @@ pub static EN: Texts = Texts {
     mail_sender: "Your Kontor team",
 
     accounts: &super::accounts::EN,
+    customers: &super::customers::EN,
 };

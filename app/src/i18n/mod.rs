@@ -6,10 +6,12 @@
 
 mod accounts;
 mod catalogue;
+mod customers;
 mod format;
 
 pub use accounts::AccountTexts;
 pub use catalogue::Texts;
+pub use customers::CustomerTexts;
 pub use format::{format_date, format_money, format_number};
 
 use serde::{Deserialize, Serialize};

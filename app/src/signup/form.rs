@@ -4,7 +4,7 @@
 //! records about the customer number.
 
 use crate::domain::{
-    bic, customer_number, partner_id, phone_number, single_line, Country, EmailAddress,
+    bic, customer_number, partner_id, phone_number, single_line, Collector, Country, EmailAddress,
     FederalState, FieldError, Iban, Password, Salutation,
 };
 use serde::{Deserialize, Serialize};
@@ -87,11 +87,21 @@ impl SignupField {
             AcceptPrivacy => "form[accept_privacy]",
         }
     }
+}
 
-    /// The input's `id`.
-    pub fn id(self) -> &'static str {
-        let name = self.name();
-        &name["form[".len()..name.len() - 1]
+impl crate::ui::form::FormField for SignupField {
+    type Form = SignupForm;
+
+    fn name(self) -> &'static str {
+        SignupField::name(self)
+    }
+
+    fn value(self, form: &SignupForm) -> &str {
+        form.value(self)
+    }
+
+    fn set(self, form: &mut SignupForm, value: String) {
+        form.set(self, value);
     }
 }
 
@@ -198,7 +208,7 @@ pub struct Registration {
     pub partner_id: Option<String>,
 }
 
-pub type FieldErrors = Vec<(SignupField, FieldError)>;
+pub type FieldErrors = crate::domain::FieldErrors<SignupField>;
 
 pub fn parse_signup(form: &SignupForm) -> Result<Registration, FieldErrors> {
     let mut errors = Collector::default();
@@ -288,19 +298,7 @@ pub fn parse_signup(form: &SignupForm) -> Result<Registration, FieldErrors> {
             partner_id: partner_id?,
         })
     })();
-    match registration {
-        Some(registration) if errors.0.is_empty() => Ok(registration),
-        _ => Err(errors.0),
-    }
-}
-
-#[derive(Default)]
-struct Collector(FieldErrors);
-
-impl Collector {
-    fn check<T>(&mut self, field: SignupField, result: Result<T, FieldError>) -> Option<T> {
-        result.map_err(|e| self.0.push((field, e))).ok()
-    }
+    errors.finish(registration)
 }
 
 fn accepted(checkbox: &Option<String>) -> Result<(), FieldError> {
@@ -310,6 +308,7 @@ fn accepted(checkbox: &Option<String>) -> Result<(), FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::form::FormField;
 
     /// A complete, valid form: a German reseller with bank details.
     pub fn valid_form() -> SignupForm {

@@ -5,70 +5,14 @@
 
 use super::form::{parse_signup, FieldErrors, SignupField, SignupForm};
 use super::register::{signup_draft, SignUp, SignupError};
-use crate::domain::{Country, FederalState, FieldError, PasswordRule, Salutation};
+use crate::domain::{Country, FederalState, PasswordRule, Salutation};
 use crate::i18n::Locale;
+use crate::ui::form::{Checkbox, Choice, FormState, Input};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use std::collections::HashSet;
 
-/// What every input of the form reads and writes.
-#[derive(Clone, Copy)]
-struct FormState {
-    locale: Locale,
-    draft: RwSignal<SignupForm>,
-    /// Fields the user has changed or left: checked live from then on.
-    touched: RwSignal<HashSet<SignupField>>,
-    /// Fields changed since the server last answered: its verdict on them is stale.
-    edited: RwSignal<HashSet<SignupField>>,
-    live_errors: Memo<FieldErrors>,
-    server_errors: Signal<FieldErrors>,
-    /// After hydration: only then may sections hide (without JavaScript nothing could show
-    /// them again).
-    interactive: RwSignal<bool>,
-}
-
-impl FormState {
-    fn set(&self, field: SignupField, value: String) {
-        self.draft.update(|d| d.set(field, value));
-        self.touched.update(|t| {
-            t.insert(field);
-        });
-        self.edited.update(|e| {
-            e.insert(field);
-        });
-    }
-
-    fn touch(&self, field: SignupField) {
-        self.touched.update(|t| {
-            t.insert(field);
-        });
-    }
-
-    fn error(&self, field: SignupField) -> Option<FieldError> {
-        let find = |errors: &FieldErrors| {
-            errors
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map(|(_, e)| e.clone())
-        };
-        let from_server = (!self.edited.with(|e| e.contains(&field)))
-            .then(|| self.server_errors.with(find))
-            .flatten();
-        from_server.or_else(|| {
-            self.touched
-                .with(|t| t.contains(&field))
-                .then(|| self.live_errors.with(find))
-                .flatten()
-        })
-    }
-
-    fn message(&self, field: SignupField) -> Option<String> {
-        let texts = self.locale.texts();
-        self.error(field)
-            .map(|e| texts.accounts.field_error(&e, texts.email_invalid))
-    }
-}
+type State = FormState<SignupField>;
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
@@ -97,23 +41,12 @@ fn SignupFormView(kept: SignupForm) -> impl IntoView {
         Some(SignupError::Invalid(errors)) => errors,
         _ => FieldErrors::new(),
     });
-    let draft = RwSignal::new(kept);
-    let state = FormState {
-        locale,
-        draft,
-        touched: RwSignal::new(HashSet::new()),
-        edited: RwSignal::new(HashSet::new()),
-        live_errors: Memo::new(move |_| draft.with(|d| parse_signup(d).err().unwrap_or_default())),
+    let state = State::new(
+        kept,
+        |form| parse_signup(form).err().unwrap_or_default(),
         server_errors,
-        interactive: RwSignal::new(false),
-    };
-    Effect::new(move |_| state.interactive.set(true));
-    // A new answer from the server is about the form as it is now.
-    Effect::new(move |_| {
-        action.version().track();
-        state.edited.set(HashSet::new());
-    });
-    provide_context(state);
+    );
+    let draft = state.draft;
     let form_error = move || match answer() {
         Some(SignupError::TooManyAttempts { retry_after_secs }) => {
             Some((t.too_many_requests)(retry_after_secs.div_ceil(60)))
@@ -199,102 +132,6 @@ fn SignupFormView(kept: SignupForm) -> impl IntoView {
     }
 }
 
-/// The label, the hint, and the error below, tied to the control for screen readers.
-#[component]
-fn Labelled(
-    field: SignupField,
-    label: &'static str,
-    #[prop(optional_no_strip)] hint: Option<&'static str>,
-    #[prop(optional)] optional: bool,
-    children: Children,
-) -> impl IntoView {
-    let state = expect_context::<FormState>();
-    let t = state.locale.texts().accounts;
-    view! {
-        <div class="field">
-            <label for=field.id()>
-                {label}
-                {optional.then(|| view! { <span class="optional">" (" {t.optional} ")"</span> })}
-            </label>
-            {children()}
-            {hint.map(|hint| view! { <p class="hint" id=format!("{}-hint", field.id())>{hint}</p> })}
-            <p class="field-error" id=format!("{}-error", field.id())>
-                {move || state.message(field)}
-            </p>
-        </div>
-    }
-}
-
-fn described_by(field: SignupField, hint: Option<&str>) -> String {
-    match hint {
-        Some(_) => format!("{0}-error {0}-hint", field.id()),
-        None => format!("{}-error", field.id()),
-    }
-}
-
-#[component]
-fn Input(
-    field: SignupField,
-    label: &'static str,
-    #[prop(default = "text")] input_type: &'static str,
-    #[prop(optional)] autocomplete: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(optional)] optional: bool,
-) -> impl IntoView {
-    let state = expect_context::<FormState>();
-    // Passwords are never written back into a page.
-    let value =
-        move || (input_type != "password").then(|| state.draft.with(|d| d.value(field).to_owned()));
-    view! {
-        <Labelled field label hint optional>
-            <input
-                id=field.id()
-                name=field.name()
-                type=input_type
-                autocomplete=autocomplete
-                value=value
-                required=!optional
-                aria-invalid=move || state.error(field).is_some().to_string()
-                aria-describedby=described_by(field, hint)
-                on:input=move |ev| state.set(field, event_target_value(&ev))
-                on:blur=move |_| state.touch(field)
-            />
-        </Labelled>
-    }
-}
-
-#[component]
-fn Choice(
-    field: SignupField,
-    label: &'static str,
-    options: Vec<(&'static str, &'static str)>,
-    #[prop(optional)] hint: Option<&'static str>,
-) -> impl IntoView {
-    let state = expect_context::<FormState>();
-    let t = state.locale.texts().accounts;
-    let chosen = move |code: &str| state.draft.with(|d| d.value(field) == code);
-    view! {
-        <Labelled field label hint>
-            <select
-                id=field.id()
-                name=field.name()
-                aria-invalid=move || state.error(field).is_some().to_string()
-                aria-describedby=described_by(field, hint)
-                on:change=move |ev| state.set(field, event_target_value(&ev))
-                on:blur=move |_| state.touch(field)
-            >
-                <option value="" selected=move || chosen("")>{t.choose}</option>
-                {options
-                    .into_iter()
-                    .map(|(code, name)| {
-                        view! { <option value=code selected=move || chosen(code)>{name}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </Labelled>
-    }
-}
-
 /// A checkbox whose label links to the document it agrees to (opened beside the form).
 #[component]
 fn Consent(
@@ -302,32 +139,13 @@ fn Consent(
     words: (&'static str, &'static str, &'static str),
     href: &'static str,
 ) -> impl IntoView {
-    let state = expect_context::<FormState>();
     let (before, link, after) = words;
     view! {
-        <div class="field checkbox">
-            <input
-                type="checkbox"
-                id=field.id()
-                name=field.name()
-                value="on"
-                checked=move || state.draft.with(|d| !d.value(field).is_empty())
-                aria-invalid=move || state.error(field).is_some().to_string()
-                aria-describedby=format!("{}-error", field.id())
-                on:change=move |ev| {
-                    let ticked = event_target_checked(&ev);
-                    state.set(field, if ticked { "on".to_owned() } else { String::new() });
-                }
-            />
-            <label for=field.id()>
-                {before}
-                <a href=href target="_blank" rel="noopener">{link}</a>
-                {after}
-            </label>
-            <p class="field-error" id=format!("{}-error", field.id())>
-                {move || state.message(field)}
-            </p>
-        </div>
+        <Checkbox field>
+            {before}
+            <a href=href target="_blank" rel="noopener">{link}</a>
+            {after}
+        </Checkbox>
     }
 }
 
@@ -335,7 +153,7 @@ fn Consent(
 /// JavaScript it is the list of rules to follow.
 #[component]
 fn PasswordChecklist() -> impl IntoView {
-    let state = expect_context::<FormState>();
+    let state = expect_context::<State>();
     let t = state.locale.texts().accounts;
     let password = move || state.draft.with(|d| d.password.clone());
     let strength = move || crate::domain::password_strength(&password());

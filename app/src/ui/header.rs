@@ -17,7 +17,7 @@ pub fn Header() -> impl IntoView {
             <nav class="main-nav" aria-label=t.nav_label>
                 <ul>
                     <li><A href="/">{t.nav_home}</A></li>
-                    <StaffLinks/>
+                    <AreaLinks/>
                 </ul>
             </nav>
             <Account/>
@@ -26,19 +26,22 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The areas only the distributor's staff may use (their server functions check the role too).
+/// The areas of the viewer's role: the administration for the distributor's staff, the
+/// customers for resellers (their server functions check the role too).
 #[component]
-fn StaffLinks() -> impl IntoView {
+fn AreaLinks() -> impl IntoView {
     let t = expect_context::<Locale>().texts();
     let viewer = expect_context::<ViewerResource>().0;
     let links = move || {
         Suspend::new(async move {
-            let is_staff = viewer
-                .await
-                .ok()
-                .flatten()
-                .is_some_and(|v| v.role.is_distributor_staff());
-            is_staff.then(|| view! { <li><A href="/admin">{t.nav_admin}</A></li> })
+            let role = viewer.await.ok().flatten().map(|v| v.role);
+            role.map(|role| {
+                if role.is_distributor_staff() {
+                    view! { <li><A href="/admin">{t.nav_admin}</A></li> }
+                } else {
+                    view! { <li><A href="/customers">{t.customers.nav_customers}</A></li> }
+                }
+            })
         })
     };
     view! { <Transition fallback=|| ()>{links}</Transition> }

@@ -3,6 +3,7 @@ use super::header::Header;
 use super::{ErrorView, NotFound};
 use crate::admin::AdminPage;
 use crate::auth::{provide_auth, LoginPage};
+use crate::customers::{CustomerDetailPage, CustomersPage, EditCustomerPage, NewCustomerPage};
 use crate::email_links::{LinkKind, RequestDonePage, RequestPage};
 use crate::home::HomePage;
 use crate::i18n::{current_locale, Locale};
@@ -80,6 +81,10 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("password/forgot/done") view=|| view! { <RequestDonePage kind=LinkKind::PasswordReset/> } ssr=SsrMode::Async/>
                     <Route path=path!("password/reset/done") view=ResetDonePage ssr=SsrMode::Async/>
                     <Route path=path!("password/reset/:token") view=ResetPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers") view=CustomersPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/new") view=NewCustomerPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/:id") view=CustomerDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/:id/edit") view=EditCustomerPage ssr=SsrMode::Async/>
                     <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=|| view! { <LegalPage privacy=true/> } ssr=SsrMode::Async/>
                 </Routes>

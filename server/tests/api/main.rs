@@ -5,6 +5,7 @@ mod smtp;
 mod support;
 
 mod admin;
+mod customers;
 mod email_tokens;
 mod first_admin;
 mod health;

@@ -1,0 +1,200 @@
+//! A reseller's end-customers. Every function takes the reseller's id and puts it into the
+//! query's `WHERE`: a customer id of another reseller finds nothing, exactly like an id that
+//! does not exist.
+
+use super::{Database, DbError};
+use crate::customers::{Customer, CustomerDetails, CustomerList};
+use sqlx::AnyConnection;
+
+pub const PAGE_SIZE: i64 = 20;
+
+const COLUMNS: &str = "id, company_name, street, postal_code, city, country, contact_first_name, \
+                       contact_last_name, contact_email, phone, locale, created_at";
+
+#[derive(sqlx::FromRow)]
+struct CustomerRow {
+    id: i64,
+    company_name: String,
+    street: String,
+    postal_code: String,
+    city: String,
+    country: String,
+    contact_first_name: String,
+    contact_last_name: String,
+    contact_email: String,
+    phone: Option<String>,
+    locale: String,
+    created_at: i64,
+}
+
+impl From<CustomerRow> for Customer {
+    fn from(row: CustomerRow) -> Customer {
+        Customer {
+            id: row.id,
+            company_name: row.company_name,
+            street: row.street,
+            postal_code: row.postal_code,
+            city: row.city,
+            country: row.country,
+            contact_first_name: row.contact_first_name,
+            contact_last_name: row.contact_last_name,
+            contact_email: row.contact_email,
+            phone: row.phone,
+            locale: row.locale,
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// Sorting and searching ignore case; both are computed here because SQLite's `lower()`
+/// only knows ASCII.
+fn sort_name(details: &CustomerDetails) -> String {
+    details.company_name.to_lowercase()
+}
+
+fn search_text(details: &CustomerDetails) -> String {
+    [
+        details.company_name.as_str(),
+        &details.postal_code,
+        &details.city,
+        &details.contact_first_name,
+        &details.contact_last_name,
+        details.contact_email.as_str(),
+    ]
+    .join(" ")
+    .to_lowercase()
+}
+
+pub async fn create(
+    conn: &mut AnyConnection,
+    reseller_id: i64,
+    details: &CustomerDetails,
+    now: i64,
+) -> Result<i64, DbError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO customers (reseller_id, company_name, street, postal_code, city, country, \
+         contact_first_name, contact_last_name, contact_email, phone, locale, sort_name, \
+         search_text, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+    )
+    .bind(reseller_id)
+    .bind(&details.company_name)
+    .bind(&details.street)
+    .bind(&details.postal_code)
+    .bind(&details.city)
+    .bind(details.country.code())
+    .bind(&details.contact_first_name)
+    .bind(&details.contact_last_name)
+    .bind(details.contact_email.as_str())
+    .bind(&details.phone)
+    .bind(details.locale.code())
+    .bind(sort_name(details))
+    .bind(search_text(details))
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// Changes a customer of this reseller; false when it has none with this id.
+pub async fn update(
+    db: &Database,
+    reseller_id: i64,
+    id: i64,
+    details: &CustomerDetails,
+    now: i64,
+) -> Result<bool, DbError> {
+    let result = sqlx::query(
+        "UPDATE customers SET company_name = $3, street = $4, postal_code = $5, city = $6, \
+         country = $7, contact_first_name = $8, contact_last_name = $9, contact_email = $10, \
+         phone = $11, locale = $12, sort_name = $13, search_text = $14, updated_at = $15 \
+         WHERE reseller_id = $1 AND id = $2",
+    )
+    .bind(reseller_id)
+    .bind(id)
+    .bind(&details.company_name)
+    .bind(&details.street)
+    .bind(&details.postal_code)
+    .bind(&details.city)
+    .bind(details.country.code())
+    .bind(&details.contact_first_name)
+    .bind(&details.contact_last_name)
+    .bind(details.contact_email.as_str())
+    .bind(&details.phone)
+    .bind(details.locale.code())
+    .bind(sort_name(details))
+    .bind(search_text(details))
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn find(db: &Database, reseller_id: i64, id: i64) -> Result<Option<Customer>, DbError> {
+    let row: Option<CustomerRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM customers WHERE reseller_id = $1 AND id = $2"
+    ))
+    .bind(reseller_id)
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(Customer::from))
+}
+
+/// One page (counted from 1) of the reseller's customers whose data contains `search`,
+/// sorted by name.
+pub async fn list(
+    db: &Database,
+    reseller_id: i64,
+    search: &str,
+    page: u32,
+) -> Result<CustomerList, DbError> {
+    let pattern = format!("%{}%", escape_like(&search.trim().to_lowercase()));
+    let (total,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM customers WHERE reseller_id = $1 AND search_text LIKE $2 ESCAPE '\\'",
+    )
+    .bind(reseller_id)
+    .bind(&pattern)
+    .fetch_one(db.pool())
+    .await?;
+    let page = page.max(1);
+    let rows: Vec<CustomerRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM customers WHERE reseller_id = $1 AND search_text LIKE $2 ESCAPE '\\' \
+         ORDER BY sort_name, id LIMIT $3 OFFSET $4"
+    ))
+    .bind(reseller_id)
+    .bind(&pattern)
+    .bind(PAGE_SIZE)
+    .bind((i64::from(page) - 1) * PAGE_SIZE)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(CustomerList {
+        customers: rows.into_iter().map(Customer::from).collect(),
+        page,
+        pages: u32::try_from(((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)).unwrap_or(u32::MAX),
+        total,
+    })
+}
+
+/// `%` and `_` in a search are meant literally.
+fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_like;
+
+    #[test]
+    fn like_wildcards_in_a_search_are_literal() {
+        assert_eq!(escape_like("50%_a\\b"), "50\\%\\_a\\\\b");
+        assert_eq!(escape_like("müller"), "müller");
+    }
+}

@@ -1,0 +1,110 @@
+//! The customers' server functions. Each starts with `require_reseller()` and passes the
+//! reseller's id to every query.
+
+use super::form::{CustomerField, CustomerForm};
+use super::{Customer, CustomerList};
+use crate::error::{AppError, FormError};
+use leptos::prelude::*;
+
+#[server(endpoint = "customers/list")]
+pub async fn list_customers(search: String, page: u32) -> Result<CustomerList, AppError> {
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    Ok(crate::backend::customers::list(&db, reseller_id, &search, page).await?)
+}
+
+#[server(endpoint = "customers/get")]
+pub async fn find_customer(id: i64) -> Result<Customer, AppError> {
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    crate::backend::customers::find(&db, reseller_id, id)
+        .await?
+        .ok_or_else(crate::backend::request::not_found)
+}
+
+/// Creates a customer (`id` empty) or changes one, then shows it. A refused form comes back
+/// with every field's error; without JavaScript it is kept for the form page.
+#[server(endpoint = "customers/save")]
+pub async fn save_customer(
+    id: Option<i64>,
+    form: CustomerForm,
+) -> Result<(), FormError<CustomerField>> {
+    use crate::backend::form_memory::FormMemory;
+    use crate::backend::request::set_error_status;
+    use axum::http::StatusCode;
+
+    let result = ssr::save(id, &form).await;
+    match &result {
+        Ok(saved_id) => leptos_axum::redirect(&format!("/customers/{saved_id}")),
+        Err(error) => {
+            if let Some(memory) = use_context::<FormMemory>() {
+                memory.remember(&ssr::form_name(id), &form);
+            }
+            if matches!(error, FormError::Invalid(_)) {
+                set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
+            }
+        }
+    }
+    result.map(|_| ())
+}
+
+/// The customer form as this browser last had it refused (JavaScript off).
+#[server(endpoint = "customers/draft")]
+pub async fn customer_draft(id: Option<i64>) -> Result<Option<CustomerForm>, AppError> {
+    use crate::backend::form_memory::FormMemory;
+    crate::auth::require_reseller()?;
+    Ok(use_context::<FormMemory>().and_then(|memory| memory.recall(&ssr::form_name(id))))
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::form::parse_customer;
+    use super::*;
+    use crate::backend::{customers, database, request, unix_now};
+
+    pub fn form_name(id: Option<i64>) -> String {
+        match id {
+            Some(id) => format!("customer:{id}"),
+            None => "customer:new".to_owned(),
+        }
+    }
+
+    pub async fn save(
+        id: Option<i64>,
+        form: &CustomerForm,
+    ) -> Result<i64, FormError<CustomerField>> {
+        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let details = parse_customer(form).map_err(FormError::Invalid)?;
+        let db = database()?;
+        let now = unix_now();
+        match id {
+            None => {
+                let mut conn = db.pool().acquire().await.map_err(db_error)?;
+                let id = customers::create(&mut conn, reseller_id, &details, now).await?;
+                tracing::info!(
+                    customer_id = id,
+                    reseller_id,
+                    by = user.user_id,
+                    "customer created"
+                );
+                Ok(id)
+            }
+            Some(id) => {
+                if !customers::update(&db, reseller_id, id, &details, now).await? {
+                    return Err(request::not_found().into());
+                }
+                tracing::info!(
+                    customer_id = id,
+                    reseller_id,
+                    by = user.user_id,
+                    "customer changed"
+                );
+                Ok(id)
+            }
+        }
+    }
+
+    fn db_error(error: sqlx::Error) -> AppError {
+        crate::backend::DbError::from(error).into()
+    }
+}

@@ -1,0 +1,133 @@
+//! `/customers`: the reseller's customers, sorted by name, searchable, twenty to a page. The
+//! search is a GET form, so a search is a link that can be bookmarked and works without
+//! JavaScript.
+
+use super::actions::list_customers;
+use super::CustomerList;
+use crate::i18n::Locale;
+use crate::ui::Refusal;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Form, A};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    let t = expect_context::<Locale>().texts().customers;
+    let query = use_query_map();
+    let search = move || query.with(|q| q.get("q").unwrap_or_default());
+    let page = move || {
+        query.with(|q| {
+            q.get("page")
+                .and_then(|p| p.parse::<u32>().ok())
+                .unwrap_or(1)
+        })
+    };
+    let list = Resource::new(
+        move || (search(), page()),
+        |(search, page)| list_customers(search, page),
+    );
+    let body = move || {
+        Suspend::new(async move {
+            match list.await {
+                Ok(list) => view! { <CustomerTable list search=search()/> }.into_any(),
+                Err(error) => {
+                    view! { <Refusal error forbidden=t.access_resellers_only/> }.into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <Title text=t.list_title/>
+        <div class="page-heading">
+            <h1>{t.list_title}</h1>
+            <A href="/customers/new" attr:class="button">{t.new_customer}</A>
+        </div>
+        <Form method="GET" action="/customers" attr:class="search-form" attr:role="search">
+            <label for="customer-search">{t.search_label}</label>
+            <input
+                id="customer-search"
+                type="search"
+                name="q"
+                value=search
+                aria-describedby="customer-search-hint"
+            />
+            <button type="submit">{t.search_submit}</button>
+            <p class="hint" id="customer-search-hint">{t.search_hint}</p>
+        </Form>
+        <Transition fallback=|| ()>{body}</Transition>
+    }
+}
+
+#[component]
+fn CustomerTable(list: CustomerList, search: String) -> impl IntoView {
+    let t = expect_context::<Locale>().texts().customers;
+    if list.customers.is_empty() {
+        let text = if search.trim().is_empty() {
+            t.empty.to_owned()
+        } else {
+            (t.no_match)(search.trim())
+        };
+        return view! { <p class="empty" id="customer-count">{text}</p> }.into_any();
+    }
+    let (total, page, pages) = (list.total, list.page, list.pages);
+    let rows = list
+        .customers
+        .into_iter()
+        .map(|c| {
+            let (href, place, contact) = (
+                format!("/customers/{}", c.id),
+                format!("{} {}", c.postal_code, c.city),
+                c.contact_name(),
+            );
+            view! {
+                <tr>
+                    <th scope="row"><A href=href>{c.company_name}</A></th>
+                    <td>{place}</td>
+                    <td>{contact}</td>
+                    <td>{c.contact_email}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p id="customer-count">{(t.count)(total)}</p>
+        <table class="table customer-list">
+            <thead>
+                <tr>
+                    <th scope="col">{t.column_company}</th>
+                    <th scope="col">{t.column_city}</th>
+                    <th scope="col">{t.column_contact}</th>
+                    <th scope="col">{t.column_email}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <Pagination page pages search/>
+    }
+    .into_any()
+}
+
+#[component]
+fn Pagination(page: u32, pages: u32, search: String) -> impl IntoView {
+    let t = expect_context::<Locale>().texts().customers;
+    if pages <= 1 {
+        return ().into_any();
+    }
+    let link = move |to: u32| {
+        let mut href = format!("/customers?page={to}");
+        if !search.is_empty() {
+            href.push_str("&q=");
+            href.push_str(&crate::ui::url::query_value(&search));
+        }
+        href
+    };
+    view! {
+        <nav class="pagination" aria-label=t.pages_label>
+            {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{t.previous_page}</A> })}
+            <span aria-current="page">{(t.page_of)(page, pages)}</span>
+            {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{t.next_page}</A> })}
+        </nav>
+    }
+    .into_any()
+}

@@ -1,0 +1,246 @@
+//! The form kit every data-entry form uses: the form as typed lives in a signal, each field is
+//! parsed live (by the same function the server runs) once the user changed or left it, and
+//! the server's verdict shows next to the field until the field is edited again. Without
+//! JavaScript the inputs are plain form controls whose values come from the server.
+
+use crate::domain::{FieldError, FieldErrors};
+use crate::i18n::Locale;
+use leptos::prelude::*;
+use std::collections::HashSet;
+use std::hash::Hash;
+
+/// One field of a form: its input's name and how to read and write it in the form as typed.
+pub trait FormField: Copy + Eq + Hash + Send + Sync + 'static {
+    /// The form as typed (all text), which the server function receives as `form`.
+    type Form: Clone + Send + Sync + 'static;
+
+    /// The input's `name`, `form[…]`: the server function's argument is called `form`.
+    fn name(self) -> &'static str;
+    fn value(self, form: &Self::Form) -> &str;
+    fn set(self, form: &mut Self::Form, value: String);
+
+    /// The input's `id`: its name without `form[…]`.
+    fn id(self) -> &'static str {
+        let name = self.name();
+        &name["form[".len()..name.len() - 1]
+    }
+}
+
+/// What every input of one form reads and writes (provided as context by `FormState::new`).
+pub struct FormState<F: FormField> {
+    pub locale: Locale,
+    pub draft: RwSignal<F::Form>,
+    /// Fields the user has changed or left: checked live from then on.
+    touched: RwSignal<HashSet<F>>,
+    /// Fields changed since the server last answered: its verdict on them is stale.
+    edited: RwSignal<HashSet<F>>,
+    live_errors: Memo<FieldErrors<F>>,
+    server_errors: Signal<FieldErrors<F>>,
+    /// After hydration: only then may parts of a form hide (without JavaScript nothing could
+    /// show them again).
+    pub interactive: RwSignal<bool>,
+}
+
+impl<F: FormField> Clone for FormState<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F: FormField> Copy for FormState<F> {}
+
+impl<F: FormField> FormState<F> {
+    /// The state of a form that starts as `kept` and is parsed by `parse`; `server_errors`
+    /// is the field errors of the server's last answer.
+    pub fn new(
+        kept: F::Form,
+        parse: fn(&F::Form) -> FieldErrors<F>,
+        server_errors: Signal<FieldErrors<F>>,
+    ) -> Self {
+        let draft = RwSignal::new(kept);
+        let state = FormState {
+            locale: expect_context::<Locale>(),
+            draft,
+            touched: RwSignal::new(HashSet::new()),
+            edited: RwSignal::new(HashSet::new()),
+            live_errors: Memo::new(move |_| draft.with(parse)),
+            server_errors,
+            interactive: RwSignal::new(false),
+        };
+        Effect::new(move |_| state.interactive.set(true));
+        // A new answer from the server is about the form as it is now.
+        Effect::new(move |_| {
+            server_errors.track();
+            state.edited.set(HashSet::new());
+        });
+        provide_context(state);
+        state
+    }
+
+    pub fn set(&self, field: F, value: String) {
+        self.draft.update(|d| field.set(d, value));
+        self.touched.update(|t| {
+            t.insert(field);
+        });
+        self.edited.update(|e| {
+            e.insert(field);
+        });
+    }
+
+    pub fn touch(&self, field: F) {
+        self.touched.update(|t| {
+            t.insert(field);
+        });
+    }
+
+    pub fn value(&self, field: F) -> String {
+        self.draft.with(|d| field.value(d).to_owned())
+    }
+
+    pub fn error(&self, field: F) -> Option<FieldError> {
+        let find = |errors: &FieldErrors<F>| {
+            errors
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, e)| e.clone())
+        };
+        let from_server = (!self.edited.with(|e| e.contains(&field)))
+            .then(|| self.server_errors.with(find))
+            .flatten();
+        from_server.or_else(|| {
+            self.touched
+                .with(|t| t.contains(&field))
+                .then(|| self.live_errors.with(find))
+                .flatten()
+        })
+    }
+
+    pub fn message(&self, field: F) -> Option<String> {
+        let texts = self.locale.texts();
+        self.error(field)
+            .map(|e| texts.accounts.field_error(&e, texts.email_invalid))
+    }
+}
+
+/// The label, the hint, and the error below, tied to the control for screen readers.
+#[component]
+pub fn Labelled<F: FormField>(
+    field: F,
+    label: &'static str,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
+    #[prop(optional)] optional: bool,
+    children: Children,
+) -> impl IntoView {
+    let state = expect_context::<FormState<F>>();
+    let t = state.locale.texts().accounts;
+    view! {
+        <div class="field">
+            <label for=field.id()>
+                {label}
+                {optional.then(|| view! { <span class="optional">" (" {t.optional} ")"</span> })}
+            </label>
+            {children()}
+            {hint.map(|hint| view! { <p class="hint" id=format!("{}-hint", field.id())>{hint}</p> })}
+            <p class="field-error" id=format!("{}-error", field.id())>
+                {move || state.message(field)}
+            </p>
+        </div>
+    }
+}
+
+pub fn described_by<F: FormField>(field: F, hint: Option<&str>) -> String {
+    match hint {
+        Some(_) => format!("{0}-error {0}-hint", field.id()),
+        None => format!("{}-error", field.id()),
+    }
+}
+
+#[component]
+pub fn Input<F: FormField>(
+    field: F,
+    label: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    let state = expect_context::<FormState<F>>();
+    // Passwords are never written back into a page.
+    let value = move || (input_type != "password").then(|| state.value(field));
+    view! {
+        <Labelled field label hint optional>
+            <input
+                id=field.id()
+                name=field.name()
+                type=input_type
+                autocomplete=autocomplete
+                value=value
+                required=!optional
+                aria-invalid=move || state.error(field).is_some().to_string()
+                aria-describedby=described_by(field, hint)
+                on:input=move |ev| state.set(field, event_target_value(&ev))
+                on:blur=move |_| state.touch(field)
+            />
+        </Labelled>
+    }
+}
+
+#[component]
+pub fn Choice<F: FormField>(
+    field: F,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let state = expect_context::<FormState<F>>();
+    let t = state.locale.texts().accounts;
+    let chosen = move |code: &str| state.draft.with(|d| field.value(d) == code);
+    view! {
+        <Labelled field label hint>
+            <select
+                id=field.id()
+                name=field.name()
+                aria-invalid=move || state.error(field).is_some().to_string()
+                aria-describedby=described_by(field, hint)
+                on:change=move |ev| state.set(field, event_target_value(&ev))
+                on:blur=move |_| state.touch(field)
+            >
+                <option value="" selected=move || chosen("")>{t.choose}</option>
+                {options
+                    .into_iter()
+                    .map(|(code, name)| {
+                        view! { <option value=code selected=move || chosen(code)>{name}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </Labelled>
+    }
+}
+
+/// A checkbox (sent as `on` when ticked) with its label, which `children` may enrich with a
+/// link, and its error.
+#[component]
+pub fn Checkbox<F: FormField>(field: F, children: Children) -> impl IntoView {
+    let state = expect_context::<FormState<F>>();
+    view! {
+        <div class="field checkbox">
+            <input
+                type="checkbox"
+                id=field.id()
+                name=field.name()
+                value="on"
+                checked=move || state.draft.with(|d| !field.value(d).is_empty())
+                aria-invalid=move || state.error(field).is_some().to_string()
+                aria-describedby=format!("{}-error", field.id())
+                on:change=move |ev| {
+                    let ticked = event_target_checked(&ev);
+                    state.set(field, if ticked { "on".to_owned() } else { String::new() });
+                }
+            />
+            <label for=field.id()>{children()}</label>
+            <p class="field-error" id=format!("{}-error", field.id())>
+                {move || state.message(field)}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,29 @@
+use super::{ErrorView, NotFound};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use leptos::prelude::*;
+
+/// What a page shows instead of its content when its server function refused: the way to the
+/// login, why this account may not look, a 404, or that something failed on our side.
+#[component]
+pub fn Refusal(
+    error: AppError,
+    /// Why the logged-in user's role may not use this area.
+    forbidden: &'static str,
+) -> impl IntoView {
+    let t = expect_context::<Locale>().texts();
+    match error {
+        AppError::NotLoggedIn => view! {
+            <p class="form-error" role="alert">{t.access_login_first}</p>
+            <a class="button" href="/login">{t.nav_login}</a>
+        }
+        .into_any(),
+        AppError::Forbidden => view! {
+            <p class="form-error" role="alert">{forbidden}</p>
+            <a class="button" href="/">{t.back_home}</a>
+        }
+        .into_any(),
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        AppError::Internal | AppError::Transport(_) => view! { <ErrorView/> }.into_any(),
+    }
+}

@@ -1,0 +1,13 @@
+import { Page } from '@playwright/test';
+
+// The accounts every test server has: the distributor admin (playwright.config.ts) and the
+// demo reseller (server/src/demo_data.rs).
+export const ADMIN = { email: 'admin@kontor.example', password: 'Fachhandel#2026' };
+export const DEMO_RESELLER = { email: 'demo@fachhandel.example', password: 'Fachhandel#2026' };
+
+export async function logIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Kennwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
