@@ -19,9 +19,29 @@ pub enum AppError {
     /// Nothing with this id exists for this user — also when it belongs to someone else.
     #[error("not found")]
     NotFound,
+    /// The cloud provider did not answer; nothing was changed.
+    #[error("the provider is unavailable")]
+    ProviderUnavailable,
+    /// Too many of these in a short time; try again after this many seconds.
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
     /// The call did not reach the server function, or its answer could not be read.
     #[error("request failed: {0}")]
     Transport(String),
+}
+
+impl AppError {
+    /// What a form says about a failure that is not about one of its fields.
+    pub fn message(&self, texts: &crate::i18n::Texts) -> String {
+        match self {
+            AppError::NotLoggedIn => texts.access_login_first.to_owned(),
+            AppError::ProviderUnavailable => texts.tenants.provider_unavailable.to_owned(),
+            AppError::TooManyRequests { retry_after_secs } => {
+                (texts.accounts.too_many_requests)(retry_after_secs.div_ceil(60))
+            }
+            _ => texts.error_text.to_owned(),
+        }
+    }
 }
 
 impl FromServerFnError for AppError {

@@ -11,6 +11,7 @@ pub mod home;
 pub mod i18n;
 pub mod password_reset;
 pub mod signup;
+pub mod tenants;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

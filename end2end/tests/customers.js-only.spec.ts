@@ -1,11 +1,11 @@
 import { expect, test } from './fixtures';
-import { DEMO_RESELLER, logIn } from './session';
+import { DEMO_RESELLER, logInAs } from './session';
 
 // Runs in the `js` project only: the checks while typing need the hydrated page.
 test('the customer form checks each field as it is left, before anything is sent', async ({
   page,
 }) => {
-  await logIn(page, DEMO_RESELLER.email, DEMO_RESELLER.password);
+  await logInAs(page, DEMO_RESELLER);
   await expect(page.getByRole('link', { name: 'Kunden' })).toBeVisible();
   await page.goto('/customers/new');
   await page.waitForLoadState('networkidle');

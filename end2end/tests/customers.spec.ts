@@ -1,17 +1,12 @@
-import { TestInfo } from '@playwright/test';
+import { createCustomer, uniqueName } from './customer';
 import { expect, test } from './fixtures';
-import { ADMIN, DEMO_RESELLER, logIn } from './session';
-
-// Every test works on customers of its own (the demo reseller is shared), found by name.
-function uniqueName(testInfo: TestInfo, name: string): string {
-  return `${name} ${testInfo.project.name} ${Date.now()}`;
-}
+import { ADMIN, DEMO_RESELLER, logInAs } from './session';
 
 test('a reseller creates a customer, corrects a mistake, edits and finds it', async ({
   page,
 }, testInfo) => {
   const company = uniqueName(testInfo, 'Bäckerei Sonne');
-  await logIn(page, DEMO_RESELLER.email, DEMO_RESELLER.password);
+  await logInAs(page, DEMO_RESELLER);
   await page.getByRole('navigation').getByRole('link', { name: 'Kunden' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kunden');
   await page.getByRole('link', { name: 'Neuen Kunden anlegen' }).click();
@@ -54,23 +49,13 @@ test('a reseller creates a customer, corrects a mistake, edits and finds it', as
 
 test('another account cannot open a customer by its address', async ({ page }, testInfo) => {
   const company = uniqueName(testInfo, 'Kanzlei Fremd');
-  await logIn(page, DEMO_RESELLER.email, DEMO_RESELLER.password);
-  await page.goto('/customers/new');
-  await page.getByLabel('Firmenname').fill(company);
-  await page.getByLabel('Straße und Hausnummer').fill('Ringstraße 12');
-  await page.getByLabel('Land', { exact: true }).selectOption({ label: 'Österreich' });
-  await page.getByLabel('Postleitzahl').fill('1010');
-  await page.getByLabel('Ort', { exact: true }).fill('Wien');
-  await page.getByLabel('Vorname').fill('Eva');
-  await page.getByLabel('Nachname').fill('Berg');
-  await page.getByLabel('E-Mail des Ansprechpartners').fill('eva@berg.example');
-  await page.getByRole('button', { name: 'Kunden anlegen' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(company);
+  await logInAs(page, DEMO_RESELLER);
+  await createCustomer(page, company);
   const address = new URL(page.url()).pathname;
 
   // The distributor's admin is no reseller: the customer stays hidden.
   await page.getByRole('button', { name: 'Abmelden' }).click();
-  await logIn(page, ADMIN.email, ADMIN.password);
+  await logInAs(page, ADMIN);
   await expect(page.getByRole('link', { name: 'Verwaltung' })).toBeVisible();
   await page.goto(address);
   await expect(page.getByText('Die Kundenverwaltung ist für Fachhändler.')).toBeVisible();

@@ -1,4 +1,4 @@
-import { Page } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
 
 // The accounts every test server has: the distributor admin (playwright.config.ts) and the
 // demo reseller (server/src/demo_data.rs).
@@ -10,4 +10,11 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Kennwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/// Logs in and waits until the page shows the account: with JavaScript the login runs in the
+/// background, and navigating away before it answers would cancel it.
+export async function logInAs(page: Page, account: { email: string; password: string }) {
+  await logIn(page, account.email, account.password);
+  await expect(page.getByRole('banner')).toContainText(account.email);
 }

@@ -15,6 +15,9 @@ pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
 pub const DEFAULT_ADMIN_EMAIL: &str = "admin@kontor.example";
 pub const DEFAULT_MAIL_FROM: &str = "Kontor <noreply@kontor.example>";
 pub const DEFAULT_MAIL_DIR: &str = "data/mail";
+pub const DEFAULT_SECRET_KEY_FILE: &str = "data/kontor.key";
+pub const DEFAULT_SIM_LATENCY_MS: u64 = 150;
+pub const DEFAULT_SIM_PROVISIONING_SECS: u64 = 3;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -67,6 +70,20 @@ pub struct Cli {
     /// Seed demo records (distributor customer numbers to sign up with) [default: false]
     #[arg(long, env = "KONTOR_DEMO_DATA")]
     pub demo_data: Option<bool>,
+    /// The cloud provider's API (Partner-Center-shaped); without it Kontor runs the simulated
+    /// provider under /provider-sim [default: the simulator]
+    #[arg(long, env = "KONTOR_PROVIDER_URL")]
+    pub provider_url: Option<String>,
+    /// File with the key that encrypts stored secrets (64 hex digits; created on first start
+    /// when missing); KONTOR_SECRET_KEY gives the key itself instead [default: data/kontor.key]
+    #[arg(long, env = "KONTOR_SECRET_KEY_FILE")]
+    pub secret_key_file: Option<PathBuf>,
+    /// Simulated provider: delay of every answer in milliseconds [default: 150]
+    #[arg(long, env = "KONTOR_PROVIDER_SIM_LATENCY_MS")]
+    pub provider_sim_latency_ms: Option<u64>,
+    /// Simulated provider: seconds a new tenant takes to provision [default: 3]
+    #[arg(long, env = "KONTOR_PROVIDER_SIM_PROVISIONING_SECS")]
+    pub provider_sim_provisioning_secs: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
@@ -93,6 +110,10 @@ struct FileSettings {
     log: Option<String>,
     max_body_bytes: Option<usize>,
     demo_data: Option<bool>,
+    provider_url: Option<String>,
+    secret_key_file: Option<PathBuf>,
+    provider_sim_latency_ms: Option<u64>,
+    provider_sim_provisioning_secs: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -125,6 +146,25 @@ pub struct Config {
     pub log_filter: String,
     pub max_body_bytes: usize,
     pub demo_data: bool,
+    pub provider: ProviderSettings,
+    pub secrets: SecretSettings,
+}
+
+#[derive(Clone, Debug)]
+pub struct ProviderSettings {
+    /// `None`: the simulated provider, mounted in Kontor itself.
+    pub url: Option<String>,
+    /// The bearer token for a real provider (environment only, like every secret).
+    pub token: Option<Secret>,
+    pub sim_latency_ms: u64,
+    pub sim_provisioning_secs: u64,
+}
+
+#[derive(Clone, Debug)]
+pub struct SecretSettings {
+    /// The key itself, from `KONTOR_SECRET_KEY` (environment only).
+    pub key: Option<Secret>,
+    pub key_file: PathBuf,
 }
 
 impl Config {
@@ -180,6 +220,25 @@ impl Config {
             log_filter: cli.log.or(file.log).unwrap_or_else(|| "info".to_owned()),
             max_body_bytes,
             demo_data: cli.demo_data.or(file.demo_data).unwrap_or(false),
+            provider: ProviderSettings {
+                url: cli.provider_url.or(file.provider_url),
+                token: std::env::var("KONTOR_PROVIDER_TOKEN").ok().map(Secret),
+                sim_latency_ms: cli
+                    .provider_sim_latency_ms
+                    .or(file.provider_sim_latency_ms)
+                    .unwrap_or(DEFAULT_SIM_LATENCY_MS),
+                sim_provisioning_secs: cli
+                    .provider_sim_provisioning_secs
+                    .or(file.provider_sim_provisioning_secs)
+                    .unwrap_or(DEFAULT_SIM_PROVISIONING_SECS),
+            },
+            secrets: SecretSettings {
+                key: std::env::var("KONTOR_SECRET_KEY").ok().map(Secret),
+                key_file: cli
+                    .secret_key_file
+                    .or(file.secret_key_file)
+                    .unwrap_or_else(|| PathBuf::from(DEFAULT_SECRET_KEY_FILE)),
+            },
         })
     }
 }

@@ -12,7 +12,9 @@ use std::any::Any;
 
 pub async fn friendly(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let is_machine_read = path.starts_with("/api/") || path.starts_with("/pkg/");
+    let is_machine_read = path.starts_with("/api/")
+        || path.starts_with("/pkg/")
+        || path.starts_with(app::backend::provider::simulator::MOUNT);
     let locale = locale_of_headers(request.headers());
     let response = next.run(request).await;
     let status = response.status();

@@ -2,6 +2,7 @@
 //! The pages, server functions and data layer live in the `app` crate.
 
 pub mod assets;
+pub mod background;
 pub mod body_limit;
 pub mod config;
 pub mod cross_site;
@@ -12,7 +13,10 @@ pub mod first_admin;
 pub mod health;
 pub mod language;
 pub mod mail_worker;
+pub mod provider;
 pub mod router;
+pub mod secret_key;
 pub mod security_headers;
 pub mod startup;
 pub mod telemetry;
+pub mod tenant_worker;

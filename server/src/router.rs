@@ -7,8 +7,11 @@ use crate::security_headers::{self, Hsts};
 use crate::{assets, cross_site, current_session, error_pages, health, language, telemetry};
 use app::backend::form_memory::FormMemory;
 use app::backend::login_throttle::LoginThrottle;
+use app::backend::provider::simulator::{Simulator, MOUNT};
+use app::backend::provider::ProviderClient;
 use app::backend::rate_limit::Limits;
 use app::backend::request::{LinkBase, SecureCookies};
+use app::backend::sealing::SealingKey;
 use app::backend::Database;
 use app::{shell, App};
 use axum::extract::FromRef;
@@ -33,6 +36,10 @@ pub struct RouterSettings {
     pub https: bool,
     /// Where users reach the portal, for the links in mails.
     pub public_url: String,
+    pub provider: ProviderClient,
+    /// Mounted under `/provider-sim` when it is the provider.
+    pub simulator: Option<Simulator>,
+    pub sealing_key: SealingKey,
 }
 
 /// The app's routes, worked out once per process. Generating them switches off resource
@@ -53,6 +60,8 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
         let form_memory = FormMemory::default();
         let link_base = LinkBase(settings.public_url.into());
         let secure_cookies = SecureCookies(settings.https);
+        let provider = settings.provider.clone();
+        let sealing_key = settings.sealing_key.clone();
         move || {
             provide_context(db.clone());
             provide_context(login_throttle.clone());
@@ -60,6 +69,8 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
             provide_context(form_memory.clone());
             provide_context(link_base.clone());
             provide_context(secure_cookies);
+            provide_context(provider.clone());
+            provide_context(sealing_key.clone());
         }
     };
     let render_shell = {
@@ -67,7 +78,12 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
         move || shell(options.clone())
     };
 
+    let simulator = match settings.simulator {
+        Some(simulator) => Router::new().nest(MOUNT, simulator.router()),
+        None => Router::new(),
+    };
     Router::new()
+        .merge(simulator)
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/language", post(language::switch))

@@ -23,6 +23,8 @@ pub enum StartError {
     FirstAdmin(#[from] FirstAdminError),
     #[error("demo data: {0}")]
     DemoData(#[from] crate::demo_data::SeedError),
+    #[error("secret key: {0}")]
+    SecretKey(#[from] crate::secret_key::SecretKeyError),
     #[error("mail: {0}")]
     Mail(#[from] MailConfigError),
     #[error("cannot listen on {addr}: {source}")]
@@ -49,12 +51,27 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     if config.demo_data {
         demo_data::seed(&db).await?;
     }
-    let (stop_worker, worker_stopping) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(mail_worker::run(
-        db.clone(),
-        mail_transport(&config.mail)?,
-        worker_stopping,
-    ));
+    let sealing_key = crate::secret_key::load(&config.secrets)?;
+    let provider = crate::provider::connect(
+        &config.provider,
+        &db,
+        config.listen,
+        config.public_url.as_str(),
+    );
+    let (stop_workers, workers_stopping) = tokio::sync::watch::channel(false);
+    let workers = [
+        tokio::spawn(mail_worker::run(
+            db.clone(),
+            mail_transport(&config.mail)?,
+            workers_stopping.clone(),
+        )),
+        tokio::spawn(crate::tenant_worker::run(
+            db.clone(),
+            provider.client.clone(),
+            sealing_key.clone(),
+            workers_stopping,
+        )),
+    ];
 
     let mut leptos_options = get_configuration(None)?.leptos_options;
     leptos_options.site_addr = config.listen;
@@ -69,6 +86,9 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             max_body_bytes: config.max_body_bytes,
             https: config.public_url.is_https(),
             public_url: config.public_url.as_str().to_owned(),
+            provider: provider.client,
+            simulator: provider.simulator,
+            sealing_key,
         },
     );
 
@@ -91,9 +111,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(StartError::Serve)?;
-    // Let the worker finish the mail it is sending before the pool closes.
-    let _ = stop_worker.send(true);
-    let _ = worker.await;
+    // Let the workers finish what they are doing before the pool closes.
+    let _ = stop_workers.send(true);
+    for worker in workers {
+        let _ = worker.await;
+    }
     db.close().await;
     tracing::info!("Kontor stopped cleanly");
     Ok(())

@@ -56,11 +56,14 @@ pub fn Approvals() -> impl IntoView {
     let pending = Resource::new(move || decide.version().get(), |_| pending_resellers());
     let rows = move || {
         Suspend::new(async move {
-            let pending = pending.await.unwrap_or_default();
-            if pending.is_empty() {
-                return view! { <p>{t.approvals_empty}</p> }.into_any();
-            }
-            view! {
+            // Only staff get the list; the page says why anyone else sees nothing.
+            let Ok(pending) = pending.await else {
+                return ().into_any();
+            };
+            let list = if pending.is_empty() {
+                view! { <p>{t.approvals_empty}</p> }.into_any()
+            } else {
+                view! {
                 <table class="table">
                     <thead>
                         <tr>
@@ -77,17 +80,22 @@ pub fn Approvals() -> impl IntoView {
                             .collect_view()}
                     </tbody>
                 </table>
+                }
+                .into_any()
+            };
+            view! {
+                <section class="approvals" aria-labelledby="approvals-title">
+                    <h2 id="approvals-title">{t.approvals_title}</h2>
+                    <p>{t.approvals_intro}</p>
+                    {list}
+                </section>
             }
             .into_any()
         })
     };
-    view! {
-        <section class="approvals" aria-labelledby="approvals-title">
-            <h2 id="approvals-title">{t.approvals_title}</h2>
-            <p>{t.approvals_intro}</p>
-            <Suspense fallback=|| ()>{rows}</Suspense>
-        </section>
-    }
+    // A page's own <Suspense>, beside the page's other content rather than inside it: a
+    // resource created inside a resolving <Suspense> can deadlock the server's rendering.
+    view! { <Suspense fallback=|| ()>{rows}</Suspense> }
 }
 
 #[component]

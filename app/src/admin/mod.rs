@@ -64,7 +64,6 @@ pub fn AdminPage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </dl>
-                        <Approvals/>
                     }
                     .into_any()
                 }
@@ -76,5 +75,6 @@ pub fn AdminPage() -> impl IntoView {
         <Title text=t.nav_admin/>
         <h1>{t.nav_admin}</h1>
         <Suspense fallback=|| ()>{body}</Suspense>
+        <Approvals/>
     }
 }

@@ -8,11 +8,14 @@ pub mod installation;
 pub mod login_throttle;
 pub mod mail;
 pub mod passwords;
+pub mod provider;
 pub mod rate_limit;
 pub mod request;
 pub mod resellers;
+pub mod sealing;
 pub mod secret_token;
 pub mod sessions;
+pub mod tenants;
 pub mod users;
 
 pub use db::{Backend, Database, DbError};

@@ -256,3 +256,12 @@ pub async fn add_to_registry(
     .await?;
     Ok(())
 }
+
+/// The company's name, as mails to its customers sign it.
+pub async fn company_name(db: &Database, reseller_id: i64) -> Result<String, DbError> {
+    let (name,): (String,) = sqlx::query_as("SELECT company_name FROM resellers WHERE id = $1")
+        .bind(reseller_id)
+        .fetch_one(db.pool())
+        .await?;
+    Ok(name)
+}

@@ -85,8 +85,7 @@ fn CustomerFormView(id: Option<i64>, kept: CustomerForm) -> impl IntoView {
         server_errors,
     );
     let form_error = move || match answer() {
-        Some(FormError::Failed(AppError::NotLoggedIn)) => Some(texts.access_login_first),
-        Some(FormError::Failed(_)) => Some(texts.error_text),
+        Some(FormError::Failed(error)) => Some(error.message(texts)),
         _ => None,
     };
     let cancel = match id {

@@ -20,5 +20,7 @@ pub use partner::{customer_number, partner_id};
 pub use password::{password_strength, Password, PasswordRule};
 pub use role::Role;
 pub use salutation::Salutation;
-pub use tenant::{prefix_candidates, SuggestionSource, TenantDomain, TenantPrefix};
+pub use tenant::{
+    prefix_candidates, SuggestionSource, TenantDomain, TenantPrefix, TENANT_DOMAIN_SUFFIX,
+};
 pub use text::{optional_line, phone_number, single_line};

@@ -59,6 +59,7 @@ pub struct Texts {
 
     pub accounts: &'static super::accounts::AccountTexts,
     pub customers: &'static super::customers::CustomerTexts,
+    pub tenants: &'static super::tenants::TenantTexts,
 }
 
 pub static DE: Texts = Texts {
@@ -147,6 +148,7 @@ pub static DE: Texts = Texts {
 
     accounts: &super::accounts::DE,
     customers: &super::customers::DE,
+    tenants: &super::tenants::DE,
 };
 
 pub static EN: Texts = Texts {
@@ -230,4 +232,5 @@ pub static EN: Texts = Texts {
 
     accounts: &super::accounts::EN,
     customers: &super::customers::EN,
+    tenants: &super::tenants::EN,
 };

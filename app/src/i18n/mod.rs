@@ -8,11 +8,13 @@ mod accounts;
 mod catalogue;
 mod customers;
 mod format;
+mod tenants;
 
 pub use accounts::AccountTexts;
 pub use catalogue::Texts;
 pub use customers::CustomerTexts;
 pub use format::{format_date, format_money, format_number};
+pub use tenants::TenantTexts;
 
 use serde::{Deserialize, Serialize};
 

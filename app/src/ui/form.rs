@@ -97,6 +97,10 @@ impl<F: FormField> FormState<F> {
         self.draft.with(|d| field.value(d).to_owned())
     }
 
+    pub fn value_untracked(&self, field: F) -> String {
+        self.draft.with_untracked(|d| field.value(d).to_owned())
+    }
+
     pub fn error(&self, field: F) -> Option<FieldError> {
         let find = |errors: &FieldErrors<F>| {
             errors

@@ -24,6 +24,9 @@ pub fn Refusal(
         }
         .into_any(),
         AppError::NotFound => view! { <NotFound/> }.into_any(),
-        AppError::Internal | AppError::Transport(_) => view! { <ErrorView/> }.into_any(),
+        AppError::Internal
+        | AppError::Transport(_)
+        | AppError::ProviderUnavailable
+        | AppError::TooManyRequests { .. } => view! { <ErrorView/> }.into_any(),
     }
 }

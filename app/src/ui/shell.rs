@@ -9,6 +9,7 @@ use crate::home::HomePage;
 use crate::i18n::{current_locale, Locale};
 use crate::password_reset::{ResetDonePage, ResetPage};
 use crate::signup::{ConfirmPage, ConfirmedPage, LegalPage, SentPage, SignupPage};
+use crate::tenants::TenantPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -85,6 +86,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("customers/new") view=NewCustomerPage ssr=SsrMode::Async/>
                     <Route path=path!("customers/:id") view=CustomerDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("customers/:id/edit") view=EditCustomerPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/:id/tenant") view=TenantPage ssr=SsrMode::Async/>
                     <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=|| view! { <LegalPage privacy=true/> } ssr=SsrMode::Async/>
                 </Routes>

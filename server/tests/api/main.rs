@@ -3,6 +3,7 @@
 
 mod smtp;
 mod support;
+mod tenants;
 
 mod admin;
 mod customers;

@@ -1,5 +1,8 @@
 //! `TestApp`: the real router over a fresh database of its own, called in process.
 
+use app::backend::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
+use app::backend::provider::ProviderClient;
+use app::backend::sealing::SealingKey;
 use app::backend::{passwords, sessions, users, Database};
 use app::domain::{EmailAddress, Password};
 use axum::body::Body;
@@ -22,6 +25,9 @@ pub const PUBLIC_URL: &str = "https://kontor.test";
 pub struct TestApp {
     router: Router,
     db: Database,
+    simulator: Simulator,
+    provider: ProviderClient,
+    sealing_key: SealingKey,
     _store: Store,
     _site: tempfile::TempDir,
 }
@@ -102,17 +108,25 @@ impl TestApp {
                 .build(),
             db: db.clone(),
         };
+        let (simulator, provider) = simulated_provider(&db).await;
+        let sealing_key = SealingKey::from_hex(&SealingKey::generate_hex()).expect("a key");
         let router = router(
             state,
             RouterSettings {
                 max_body_bytes: MAX_BODY_BYTES,
                 https,
                 public_url: PUBLIC_URL.to_owned(),
+                provider: provider.clone(),
+                simulator: Some(simulator.clone()),
+                sealing_key: sealing_key.clone(),
             },
         );
         TestApp {
             router,
             db,
+            simulator,
+            provider,
+            sealing_key,
             _store: store,
             _site: site,
         }
@@ -122,6 +136,23 @@ impl TestApp {
     /// that (Rust 2021 closures capture fields) and drop the app — and its database — early.
     pub fn db(&self) -> &Database {
         &self.db
+    }
+
+    /// The simulated provider, to make it slow or failing.
+    pub fn simulator(&self) -> &Simulator {
+        &self.simulator
+    }
+
+    /// The adapter, as the server uses it.
+    pub fn provider(&self) -> &ProviderClient {
+        &self.provider
+    }
+
+    /// One pass of the tenant worker, as if it ran at `now`.
+    pub async fn run_tenant_jobs(&self, now: i64) -> app::backend::tenants::JobReport {
+        app::backend::tenants::run_due_jobs(&self.db, &self.provider, &self.sealing_key, now)
+            .await
+            .expect("a worker pass")
     }
 
     /// A distributor admin with a real (Argon2id) password hash; returns the user id.
@@ -256,6 +287,34 @@ impl TestResponse {
             self.body
         );
     }
+}
+
+/// The simulated provider on a loopback port of its own (the adapter speaks real HTTP), with
+/// no latency and instant provisioning unless a test says otherwise.
+async fn simulated_provider(db: &Database) -> (Simulator, ProviderClient) {
+    let token = "test-provider-token";
+    let simulator = Simulator::new(
+        db.clone(),
+        token,
+        PUBLIC_URL,
+        SimulatorSettings {
+            latency: std::time::Duration::ZERO,
+            provisioning: std::time::Duration::ZERO,
+            ..SimulatorSettings::default()
+        },
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a loopback port");
+    let address = listener.local_addr().expect("its address");
+    let app = Router::new().nest(MOUNT, simulator.clone().router());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let client = ProviderClient::new(
+        &format!("http://{address}{MOUNT}"),
+        token,
+        std::time::Duration::from_secs(2),
+    );
+    (simulator, client)
 }
 
 /// A database of its own on the PostgreSQL server, dropped when the test ends.

@@ -73,7 +73,8 @@ impl Letter {
     }
 }
 
-fn escape(text: &str) -> String {
+/// Text made safe to put into HTML, as content or as a quoted attribute.
+pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

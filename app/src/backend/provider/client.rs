@@ -1,0 +1,213 @@
+//! The provider adapter: everything Kontor asks of the cloud vendor, over HTTP, in the shape of
+//! the Microsoft Partner Center REST API (`/v1/domains/{domain}`, `/v1/customers`, …). The
+//! embedded default talks to the simulated provider (`simulator.rs`); a real vendor is another
+//! base URL and token. Every call carries an `MS-RequestId` that the caller keeps across
+//! retries, so the vendor can recognise a repeated request and answer it without doing it
+//! twice.
+
+use super::{CreatedTenant, NewTenant, ProvisioningState, RequestId};
+use reqwest::{header, Method, StatusCode};
+use std::time::Duration;
+
+/// Why a provider call did not give an answer.
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    /// The provider answered 5xx, timed out or could not be reached: try again later.
+    #[error("the provider is unavailable: {0}")]
+    Unavailable(String),
+    /// 429: try again after the time the provider asked for.
+    #[error("the provider asks to wait {0:?}")]
+    RateLimited(Duration),
+    /// The domain is taken at the provider (409 on creation).
+    #[error("the domain is taken at the provider")]
+    DomainTaken,
+    /// Any other 4xx: retrying the same request will not help.
+    #[error("the provider refused the request: {status} {message}")]
+    Refused { status: u16, message: String },
+}
+
+impl ProviderError {
+    /// Worth retrying with the same request id.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            ProviderError::Unavailable(_) | ProviderError::RateLimited(_)
+        )
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ProviderClient {
+    http: reqwest::Client,
+    base_url: std::sync::Arc<str>,
+    token: std::sync::Arc<str>,
+}
+
+impl ProviderClient {
+    /// `base_url` without a trailing slash (e.g. `http://127.0.0.1:3000/provider-sim`).
+    pub fn new(base_url: &str, token: &str, timeout: Duration) -> ProviderClient {
+        let http = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout)
+            .build()
+            .unwrap_or_default();
+        ProviderClient {
+            http,
+            base_url: base_url.trim_end_matches('/').into(),
+            token: token.into(),
+        }
+    }
+
+    fn request(
+        &self,
+        method: Method,
+        path: &str,
+        request_id: &RequestId,
+    ) -> reqwest::RequestBuilder {
+        self.http
+            .request(method, format!("{}{path}", self.base_url))
+            .bearer_auth(&*self.token)
+            .header("MS-RequestId", request_id.as_str())
+            .header(header::ACCEPT, "application/json")
+    }
+
+    async fn send(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, ProviderError> {
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ProviderError::Unavailable(e.without_url().to_string()))?;
+        let status = response.status();
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            let wait = response
+                .headers()
+                .get(header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(1);
+            return Err(ProviderError::RateLimited(Duration::from_secs(wait)));
+        }
+        if status.is_server_error() {
+            return Err(ProviderError::Unavailable(format!("status {status}")));
+        }
+        Ok(response)
+    }
+
+    async fn refused(response: reqwest::Response) -> ProviderError {
+        let status = response.status().as_u16();
+        let message = response.text().await.unwrap_or_default();
+        ProviderError::Refused {
+            status,
+            message: message.chars().take(200).collect(),
+        }
+    }
+
+    /// `HEAD /v1/domains/{domain}`: whether the domain exists anywhere (200 taken, 404 free).
+    pub async fn domain_exists(&self, domain: &str) -> Result<bool, ProviderError> {
+        let request_id = RequestId::generate();
+        let path = format!("/v1/domains/{domain}");
+        let response = self
+            .send(self.request(Method::HEAD, &path, &request_id))
+            .await?;
+        match response.status() {
+            StatusCode::OK => Ok(true),
+            StatusCode::NOT_FOUND => Ok(false),
+            _ => Err(Self::refused(response).await),
+        }
+    }
+
+    /// `POST /v1/customers`: creates a customer tenant. Repeating it with the same request id
+    /// answers with the tenant created the first time.
+    pub async fn create_tenant(
+        &self,
+        request_id: &RequestId,
+        tenant: &NewTenant,
+    ) -> Result<CreatedTenant, ProviderError> {
+        let response = self
+            .send(
+                self.request(Method::POST, "/v1/customers", request_id)
+                    .json(tenant),
+            )
+            .await?;
+        match response.status() {
+            StatusCode::OK | StatusCode::CREATED => response
+                .json::<CreatedTenant>()
+                .await
+                .map_err(|e| ProviderError::Unavailable(format!("unreadable answer: {e}"))),
+            StatusCode::CONFLICT => Err(ProviderError::DomainTaken),
+            _ => Err(Self::refused(response).await),
+        }
+    }
+
+    /// `GET /v1/customers/{tenant id}`: how far the tenant's provisioning is.
+    pub async fn provisioning_state(
+        &self,
+        request_id: &RequestId,
+        tenant_id: &str,
+    ) -> Result<ProvisioningState, ProviderError> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Answer {
+            provisioning_state: ProvisioningState,
+        }
+        let path = format!("/v1/customers/{tenant_id}");
+        let response = self
+            .send(self.request(Method::GET, &path, request_id))
+            .await?;
+        if !response.status().is_success() {
+            return Err(Self::refused(response).await);
+        }
+        response
+            .json::<Answer>()
+            .await
+            .map(|a| a.provisioning_state)
+            .map_err(|e| ProviderError::Unavailable(format!("unreadable answer: {e}")))
+    }
+
+    /// `GET /v1/customers/relationshiprequests`: the link an existing tenant's admin follows to
+    /// authorise this partner as reseller and delegate administration ("CSP autorisieren").
+    pub async fn invitation_link(&self, domain: &str) -> Result<String, ProviderError> {
+        #[derive(serde::Deserialize)]
+        struct Answer {
+            url: String,
+        }
+        let request_id = RequestId::generate();
+        let path = format!("/v1/customers/relationshiprequests?domain={domain}");
+        let response = self
+            .send(self.request(Method::GET, &path, &request_id))
+            .await?;
+        if !response.status().is_success() {
+            return Err(Self::refused(response).await);
+        }
+        response
+            .json::<Answer>()
+            .await
+            .map(|a| a.url)
+            .map_err(|e| ProviderError::Unavailable(format!("unreadable answer: {e}")))
+    }
+
+    /// `GET /v1/customers?domain=…`: whether the tenant is among this partner's customers,
+    /// i.e. has accepted the reseller relationship.
+    pub async fn is_customer(&self, domain: &str) -> Result<bool, ProviderError> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Answer {
+            total_count: u64,
+        }
+        let request_id = RequestId::generate();
+        let path = format!("/v1/customers?domain={domain}");
+        let response = self
+            .send(self.request(Method::GET, &path, &request_id))
+            .await?;
+        if !response.status().is_success() {
+            return Err(Self::refused(response).await);
+        }
+        response
+            .json::<Answer>()
+            .await
+            .map(|a| a.total_count > 0)
+            .map_err(|e| ProviderError::Unavailable(format!("unreadable answer: {e}")))
+    }
+}

@@ -1,0 +1,116 @@
+//! The cloud vendor: the adapter Kontor calls (`client.rs`) and the simulated vendor the
+//! embedded default runs (`simulator.rs`). What crosses between them is shaped after the
+//! Microsoft Partner Center REST API.
+
+mod client;
+pub mod simulator;
+
+pub use client::{ProviderClient, ProviderError};
+
+use serde::{Deserialize, Serialize};
+
+/// The `MS-RequestId` of one logical request: generated once, stored with the job that makes
+/// the call, and sent again with every retry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestId(String);
+
+impl RequestId {
+    pub fn generate() -> RequestId {
+        use rand::RngCore;
+        let mut bytes = [0_u8; 16];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        RequestId(guid(&bytes))
+    }
+
+    pub fn from_stored(stored: String) -> RequestId {
+        RequestId(stored)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// 16 bytes in the GUID layout the vendor uses for ids (`8-4-4-4-12` hex digits).
+pub fn guid(bytes: &[u8; 16]) -> String {
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// A customer tenant to create: `POST /v1/customers`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewTenant {
+    pub company_profile: CompanyProfile,
+    pub billing_profile: BillingProfile,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompanyProfile {
+    pub company_name: String,
+    /// `<prefix>.onmicrosoft.com`.
+    pub domain: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BillingProfile {
+    pub email: String,
+    /// `de-DE` or `en-US`.
+    pub culture: String,
+    pub language: String,
+    pub company_name: String,
+    pub default_address: Address,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    pub country: String,
+    pub city: String,
+    pub postal_code: String,
+    pub address_line1: String,
+    pub first_name: String,
+    pub last_name: String,
+}
+
+/// The vendor's answer to a creation: the tenant's id and its first admin login.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedTenant {
+    pub id: String,
+    pub user_credentials: UserCredentials,
+}
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserCredentials {
+    pub user_name: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for UserCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserCredentials")
+            .field("user_name", &self.user_name)
+            .field("password", &"…")
+            .finish()
+    }
+}
+
+/// How far a new tenant is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ProvisioningState {
+    Pending,
+    Succeeded,
+    Failed,
+}

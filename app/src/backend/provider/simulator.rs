@@ -1,0 +1,477 @@
+//! The simulated cloud vendor, so that the embedded default is a complete portal: it answers
+//! the adapter's HTTP calls under `/provider-sim/v1/…` like the real vendor would — domains
+//! that are taken worldwide, tenants that take a few seconds to provision, idempotent
+//! creation by request id — and keeps its state in the database, so a restart keeps it. For
+//! tests it can be slowed down and made to fail (5xx, 429 with `Retry-After`, timeouts).
+
+use super::{guid, CreatedTenant, NewTenant, ProvisioningState, UserCredentials};
+use crate::backend::mail::letter::escape;
+use crate::backend::{unix_now, Database, DbError};
+use crate::domain::TENANT_DOMAIN_SUFFIX;
+use axum::extract::{Form, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use rand::Rng;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Where the simulator is mounted in Kontor's router.
+pub const MOUNT: &str = "/provider-sim";
+
+/// Prefixes every real vendor has long given away; everything the simulator created joins
+/// them.
+pub const TAKEN_WORLDWIDE: [&str; 16] = [
+    "contoso",
+    "fabrikam",
+    "microsoft",
+    "test",
+    "northwind",
+    "adatum",
+    "litware",
+    "tailspin",
+    "wingtiptoys",
+    "woodgrove",
+    "admin",
+    "office",
+    "azure",
+    "outlook",
+    "muster",
+    "demo",
+];
+
+/// What a failing call looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// 503 Service Unavailable.
+    ServerError,
+    /// 429 with `Retry-After: 1`.
+    TooManyRequests,
+    /// No answer for a minute: the caller's timeout ends it.
+    Timeout,
+}
+
+#[derive(Clone, Debug)]
+pub struct SimulatorSettings {
+    /// Added to every answer.
+    pub latency: Duration,
+    /// How long a new tenant stays `pending`.
+    pub provisioning: Duration,
+    /// The next this many calls fail with `failure`.
+    pub failing_calls: u32,
+    /// This share of all calls (0–100 %) fails with `failure`, at random.
+    pub failure_percent: u8,
+    pub failure: Failure,
+}
+
+impl Default for SimulatorSettings {
+    fn default() -> Self {
+        SimulatorSettings {
+            latency: Duration::from_millis(150),
+            provisioning: Duration::from_secs(3),
+            failing_calls: 0,
+            failure_percent: 0,
+            failure: Failure::ServerError,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Simulator {
+    db: Database,
+    token: Arc<str>,
+    /// Where browsers reach the simulator's pages (Kontor's public URL and `MOUNT`).
+    pages_url: Arc<str>,
+    settings: Arc<Mutex<SimulatorSettings>>,
+}
+
+impl Simulator {
+    pub fn new(
+        db: Database,
+        token: &str,
+        public_url: &str,
+        settings: SimulatorSettings,
+    ) -> Simulator {
+        Simulator {
+            db,
+            token: token.into(),
+            pages_url: format!("{}{MOUNT}", public_url.trim_end_matches('/')).into(),
+            settings: Arc::new(Mutex::new(settings)),
+        }
+    }
+
+    /// Changes how the simulator behaves from the next call on (tests).
+    pub fn configure(&self, change: impl FnOnce(&mut SimulatorSettings)) {
+        change(&mut self.settings.lock().unwrap_or_else(|p| p.into_inner()));
+    }
+
+    fn settings(&self) -> SimulatorSettings {
+        self.settings
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// The failure this call gets, if any.
+    fn next_failure(&self) -> Option<Failure> {
+        let mut settings = self.settings.lock().unwrap_or_else(|p| p.into_inner());
+        if settings.failing_calls > 0 {
+            settings.failing_calls -= 1;
+            return Some(settings.failure);
+        }
+        let roll: u8 = rand::thread_rng().gen_range(0..100);
+        (roll < settings.failure_percent).then_some(settings.failure)
+    }
+
+    /// The simulator's API (behind the token) and the pages customers see, to be nested
+    /// under `MOUNT` in a router of any state.
+    pub fn router<S: Clone + Send + Sync + 'static>(self) -> Router<S> {
+        let api = Router::new()
+            .route("/v1/domains/{domain}", get(domain_exists))
+            .route(
+                "/v1/customers",
+                post(create_tenant).get(customers_by_domain),
+            )
+            .route("/v1/customers/relationshiprequests", get(invitation_link))
+            .route("/v1/customers/{tenant_id}", get(tenant))
+            .layer(axum::middleware::from_fn_with_state(self.clone(), gate));
+        let pages =
+            Router::new().route("/invitations/{token}", get(invitation_page).post(authorise));
+        api.merge(pages).with_state(self)
+    }
+}
+
+/// Every call: the bearer token, then the configured latency and failures.
+async fn gate(State(sim): State<Simulator>, request: Request, next: Next) -> Response {
+    let authorised = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .is_some_and(|token| token == &*sim.token);
+    if !authorised {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let settings = sim.settings();
+    if !settings.latency.is_zero() {
+        tokio::time::sleep(settings.latency).await;
+    }
+    match sim.next_failure() {
+        None => next.run(request).await,
+        Some(Failure::ServerError) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+        Some(Failure::TooManyRequests) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, HeaderValue::from_static("1"))],
+        )
+            .into_response(),
+        Some(Failure::Timeout) => {
+            tokio::time::sleep(Duration::from_secs(60)).await;
+            StatusCode::GATEWAY_TIMEOUT.into_response()
+        }
+    }
+}
+
+fn internal(error: DbError) -> Response {
+    tracing::error!(%error, "simulated provider: database error");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+async fn is_taken(db: &Database, domain: &str) -> Result<bool, DbError> {
+    let worldwide = domain
+        .strip_suffix(TENANT_DOMAIN_SUFFIX)
+        .and_then(|rest| rest.strip_suffix('.'))
+        .is_some_and(|prefix| TAKEN_WORLDWIDE.contains(&prefix));
+    if worldwide {
+        return Ok(true);
+    }
+    let found: Option<(String,)> = sqlx::query_as("SELECT id FROM sim_tenants WHERE domain = $1")
+        .bind(domain)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(found.is_some())
+}
+
+/// `HEAD /v1/domains/{domain}`: 200 when the domain exists, 404 when it is free.
+async fn domain_exists(State(sim): State<Simulator>, Path(domain): Path<String>) -> Response {
+    match is_taken(&sim.db, &domain.to_ascii_lowercase()).await {
+        Ok(true) => StatusCode::OK.into_response(),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => internal(error),
+    }
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("MS-RequestId")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 64)
+        .map(str::to_owned)
+}
+
+type TenantRow = (String, String, String);
+
+async fn created_by(db: &Database, request_id: &str) -> Result<Option<TenantRow>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT id, admin_user, admin_password FROM sim_tenants WHERE request_id = $1",
+    )
+    .bind(request_id)
+    .fetch_optional(db.pool())
+    .await?)
+}
+
+fn created_answer((id, user_name, password): TenantRow) -> Response {
+    (
+        StatusCode::CREATED,
+        Json(CreatedTenant {
+            id,
+            user_credentials: UserCredentials {
+                user_name,
+                password,
+            },
+        }),
+    )
+        .into_response()
+}
+
+/// `POST /v1/customers`: a new tenant, `pending` for the configured time. The same request id
+/// again answers with the same tenant; a taken domain is 409.
+async fn create_tenant(
+    State(sim): State<Simulator>,
+    headers: HeaderMap,
+    Json(tenant): Json<NewTenant>,
+) -> Response {
+    let Some(request_id) = request_id(&headers) else {
+        return (StatusCode::BAD_REQUEST, "MS-RequestId is required").into_response();
+    };
+    let domain = tenant.company_profile.domain.to_ascii_lowercase();
+    let answer = async {
+        if let Some(row) = created_by(&sim.db, &request_id).await? {
+            return Ok(created_answer(row));
+        }
+        if is_taken(&sim.db, &domain).await? {
+            return Ok(StatusCode::CONFLICT.into_response());
+        }
+        let mut id = [0_u8; 16];
+        rand::thread_rng().fill(&mut id);
+        let row = (guid(&id), format!("admin@{domain}"), initial_password());
+        let now = unix_now();
+        let ready_at = now + sim.settings().provisioning.as_secs() as i64;
+        let inserted = sqlx::query(
+            "INSERT INTO sim_tenants (id, domain, company_name, request_id, admin_user, \
+             admin_password, created_at, ready_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&row.0)
+        .bind(&domain)
+        .bind(&tenant.company_profile.company_name)
+        .bind(&request_id)
+        .bind(&row.1)
+        .bind(&row.2)
+        .bind(now)
+        .bind(ready_at)
+        .execute(sim.db.pool())
+        .await;
+        match inserted {
+            Ok(_) => Ok(created_answer(row)),
+            // The same request a moment earlier, or another request for the domain.
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                Ok(match created_by(&sim.db, &request_id).await? {
+                    Some(row) => created_answer(row),
+                    None => StatusCode::CONFLICT.into_response(),
+                })
+            }
+            Err(error) => Err(DbError::from(error)),
+        }
+    };
+    answer.await.unwrap_or_else(internal)
+}
+
+/// `GET /v1/customers/{tenant id}`.
+async fn tenant(State(sim): State<Simulator>, Path(tenant_id): Path<String>) -> Response {
+    let found: Result<Option<(String, i64)>, sqlx::Error> =
+        sqlx::query_as("SELECT domain, ready_at FROM sim_tenants WHERE id = $1")
+            .bind(&tenant_id)
+            .fetch_optional(sim.db.pool())
+            .await;
+    match found {
+        Ok(Some((domain, ready_at))) => {
+            let state = if unix_now() >= ready_at {
+                ProvisioningState::Succeeded
+            } else {
+                ProvisioningState::Pending
+            };
+            Json(serde_json::json!({
+                "id": tenant_id,
+                "companyProfile": { "domain": domain },
+                "provisioningState": state,
+            }))
+            .into_response()
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => internal(error.into()),
+    }
+}
+
+/// A first password as the vendor hands them out: 16 characters with upper and lower case,
+/// digits and a special character, without look-alikes.
+fn initial_password() -> String {
+    const LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    let mut rng = rand::thread_rng();
+    let mut password: String = (0..12)
+        .map(|_| char::from(LETTERS[rng.gen_range(0..LETTERS.len())]))
+        .collect();
+    password.push_str(&format!("K{}#{}", rng.gen_range(2..10), "x"));
+    password
+}
+
+#[derive(serde::Deserialize)]
+struct DomainQuery {
+    domain: String,
+}
+
+/// `GET /v1/customers/relationshiprequests?domain=…`: a link for that tenant's admin.
+async fn invitation_link(
+    State(sim): State<Simulator>,
+    Query(query): Query<DomainQuery>,
+) -> Response {
+    let token = crate::backend::secret_token::SecretToken::generate();
+    let inserted =
+        sqlx::query("INSERT INTO sim_invitations (token, domain, created_at) VALUES ($1, $2, $3)")
+            .bind(token.expose())
+            .bind(query.domain.to_ascii_lowercase())
+            .bind(unix_now())
+            .execute(sim.db.pool())
+            .await;
+    match inserted {
+        Ok(_) => Json(serde_json::json!({
+            "url": format!("{}/invitations/{}", sim.pages_url, token.expose()),
+        }))
+        .into_response(),
+        Err(error) => internal(error.into()),
+    }
+}
+
+/// `GET /v1/customers?domain=…`: the partner's customers with that domain (0 or 1).
+async fn customers_by_domain(
+    State(sim): State<Simulator>,
+    Query(query): Query<DomainQuery>,
+) -> Response {
+    let found: Result<Option<(String,)>, sqlx::Error> =
+        sqlx::query_as("SELECT domain FROM sim_relationships WHERE domain = $1")
+            .bind(query.domain.to_ascii_lowercase())
+            .fetch_optional(sim.db.pool())
+            .await;
+    match found {
+        Ok(found) => {
+            let items: Vec<serde_json::Value> = found
+                .into_iter()
+                .map(|(domain,)| {
+                    serde_json::json!({
+                        "companyProfile": { "domain": domain },
+                        "relationshipToPartner": "reseller",
+                    })
+                })
+                .collect();
+            Json(serde_json::json!({ "totalCount": items.len(), "items": items })).into_response()
+        }
+        Err(error) => internal(error.into()),
+    }
+}
+
+async fn invitation_domain(db: &Database, token: &str) -> Result<Option<String>, DbError> {
+    let found: Option<(String,)> =
+        sqlx::query_as("SELECT domain FROM sim_invitations WHERE token = $1")
+            .bind(token)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(found.map(|(domain,)| domain))
+}
+
+/// The page a customer's admin sees when following an invitation: sign in, then authorise.
+/// Plain HTML without scripts or styles: it is the vendor's page, not Kontor's.
+fn page(title: &str, body: &str) -> Html<String> {
+    Html(format!(
+        "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title></head><body><main><p><em>Simulierter Anbieter · Simulated \
+         provider</em></p><h1>{title}</h1>{body}</main></body></html>"
+    ))
+}
+
+async fn invitation_page(State(sim): State<Simulator>, Path(token): Path<String>) -> Response {
+    match invitation_domain(&sim.db, &token).await {
+        Ok(Some(domain)) => page(
+            "CSP autorisieren",
+            &format!(
+                "<p>Ihr Partner bittet darum, als Reseller für <strong>{domain}</strong> tätig zu \
+                 werden und die delegierte Administration zu übernehmen.</p>\
+                 <form method=\"post\"><p><label for=\"email\">E-Mail-Adresse des globalen \
+                 Administrators</label><br><input id=\"email\" name=\"email\" type=\"email\" \
+                 required></p><p><label for=\"password\">Kennwort</label><br><input \
+                 id=\"password\" name=\"password\" type=\"password\" required></p>\
+                 <p><button type=\"submit\">CSP autorisieren</button></p></form>",
+                domain = escape(&domain)
+            ),
+        )
+        .into_response(),
+        Ok(None) => (
+            StatusCode::NOT_FOUND,
+            page(
+                "Einladung unbekannt",
+                "<p>Diese Einladung gibt es nicht.</p>",
+            ),
+        )
+            .into_response(),
+        Err(error) => internal(error),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SignIn {
+    email: String,
+    password: String,
+}
+
+async fn authorise(
+    State(sim): State<Simulator>,
+    Path(token): Path<String>,
+    Form(sign_in): Form<SignIn>,
+) -> Response {
+    let domain = match invitation_domain(&sim.db, &token).await {
+        Ok(Some(domain)) => domain,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal(error),
+    };
+    if sign_in.email.trim().is_empty() || sign_in.password.is_empty() {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(
+                "Anmeldung fehlgeschlagen",
+                "<p>Bitte melden Sie sich an.</p>",
+            ),
+        )
+            .into_response();
+    }
+    let recorded = sqlx::query(
+        "INSERT INTO sim_relationships (domain, authorised_by, authorised_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (domain) DO NOTHING",
+    )
+    .bind(&domain)
+    .bind(sign_in.email.trim())
+    .bind(unix_now())
+    .execute(sim.db.pool())
+    .await;
+    match recorded {
+        Ok(_) => page(
+            "Autorisiert",
+            &format!(
+                "<p>Ihr Partner ist jetzt Reseller für <strong>{}</strong>. Sie können \
+                 dieses Fenster schließen.</p>",
+                escape(&domain)
+            ),
+        )
+        .into_response(),
+        Err(error) => internal(error.into()),
+    }
+}

@@ -1,0 +1,337 @@
+//! The tenant's server functions. Each starts with `require_reseller()` and reaches the tenant
+//! only through a customer of that reseller.
+
+use super::form::{TenantField, TenantForm};
+use super::{PrefixCheck, TenantSettings};
+use crate::error::{AppError, FormError};
+use leptos::prelude::*;
+
+#[server(endpoint = "tenants/settings")]
+pub async fn load_tenant_settings(customer_id: i64) -> Result<TenantSettings, AppError> {
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    ssr::settings(reseller_id, customer_id).await
+}
+
+/// Whether a prefix is free, for the field while the reseller types; with free suggestions
+/// from the customer's data when it is not.
+#[server(endpoint = "tenants/check-prefix")]
+pub async fn check_prefix(customer_id: i64, prefix: String) -> Result<PrefixCheck, AppError> {
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    ssr::check(reseller_id, customer_id, &prefix).await
+}
+
+/// A new tenant: reserves the prefix (the database's unique index decides between
+/// simultaneous claims) and queues its creation at the provider. An existing tenant: mails
+/// its contact the provider's invitation to authorise this reseller.
+#[server(endpoint = "tenants/set-up")]
+pub async fn set_up_tenant(
+    customer_id: i64,
+    form: TenantForm,
+) -> Result<(), FormError<TenantField>> {
+    use crate::backend::form_memory::FormMemory;
+    use crate::backend::request::set_error_status;
+    use axum::http::StatusCode;
+
+    let result = ssr::set_up(customer_id, &form).await;
+    match &result {
+        Ok(()) => leptos_axum::redirect(&format!("/customers/{customer_id}/tenant")),
+        Err(error) => {
+            if let Some(memory) = use_context::<FormMemory>() {
+                memory.remember(&ssr::form_name(customer_id), &form);
+            }
+            if matches!(error, FormError::Invalid(_)) {
+                set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
+            }
+        }
+    }
+    result
+}
+
+/// The prefix this browser last had refused (JavaScript off).
+#[server(endpoint = "tenants/draft")]
+pub async fn tenant_draft(customer_id: i64) -> Result<Option<TenantForm>, AppError> {
+    use crate::backend::form_memory::FormMemory;
+    crate::auth::require_reseller()?;
+    Ok(use_context::<FormMemory>().and_then(|m| m.recall(&ssr::form_name(customer_id))))
+}
+
+/// The reseller has noted the first admin password: it is deleted for good.
+#[server(endpoint = "tenants/acknowledge-password")]
+pub async fn acknowledge_password(customer_id: i64) -> Result<(), AppError> {
+    let (user, reseller_id) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    if !crate::backend::tenants::forget_password(&db, reseller_id, customer_id).await? {
+        return Err(crate::backend::request::not_found());
+    }
+    tracing::info!(
+        customer_id,
+        by = user.user_id,
+        "first admin password noted and deleted"
+    );
+    leptos_axum::redirect(&format!("/customers/{customer_id}/tenant"));
+    Ok(())
+}
+
+/// Mails the invitation to an existing tenant's contact again.
+#[server(endpoint = "tenants/resend-invitation")]
+pub async fn resend_invitation(customer_id: i64) -> Result<(), AppError> {
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    ssr::resend(reseller_id, customer_id).await?;
+    leptos_axum::redirect(&format!("/customers/{customer_id}/tenant"));
+    Ok(())
+}
+
+/// Starts a failed creation again.
+#[server(endpoint = "tenants/retry")]
+pub async fn retry_tenant(customer_id: i64) -> Result<(), AppError> {
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    let now = crate::backend::unix_now();
+    if !crate::backend::tenants::retry(&db, reseller_id, customer_id, now).await? {
+        return Err(crate::backend::request::not_found());
+    }
+    leptos_axum::redirect(&format!("/customers/{customer_id}/tenant"));
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::form::{parse_tenant_form, TenantRequest};
+    use super::super::{mails, TenantStatus};
+    use super::*;
+    use crate::backend::mail::outbox;
+    use crate::backend::provider::ProviderClient;
+    use crate::backend::rate_limit::Limits;
+    use crate::backend::resellers;
+    use crate::backend::sealing::SealingKey;
+    use crate::backend::tenants::{self, ReserveError};
+    use crate::backend::{customers, database, request, unix_now, DbError};
+    use crate::customers::Customer;
+    use crate::domain::{prefix_candidates, FieldError, SuggestionSource, TenantPrefix};
+    use crate::domain::{EmailAddress, TenantDomain};
+    use crate::i18n::Locale;
+
+    /// How many free prefixes a taken one is answered with.
+    const SUGGESTIONS: usize = 3;
+
+    pub fn form_name(customer_id: i64) -> String {
+        format!("tenant:{customer_id}")
+    }
+
+    fn provider() -> Result<ProviderClient, AppError> {
+        use_context::<ProviderClient>().ok_or_else(|| {
+            tracing::error!("no provider client in the Leptos context");
+            AppError::Internal
+        })
+    }
+
+    fn sealing_key() -> Result<SealingKey, AppError> {
+        use_context::<SealingKey>().ok_or_else(|| {
+            tracing::error!("no sealing key in the Leptos context");
+            AppError::Internal
+        })
+    }
+
+    async fn owned_customer(reseller_id: i64, customer_id: i64) -> Result<Customer, AppError> {
+        let db = database()?;
+        customers::find(&db, reseller_id, customer_id)
+            .await?
+            .ok_or_else(request::not_found)
+    }
+
+    pub async fn settings(reseller_id: i64, customer_id: i64) -> Result<TenantSettings, AppError> {
+        let customer = owned_customer(reseller_id, customer_id).await?;
+        let db = database()?;
+        let key = sealing_key()?;
+        let mut tenant = tenants::find(&db, reseller_id, customer_id, &key).await?;
+        // An invited tenant: has it accepted meanwhile? (If the provider does not answer, it
+        // stays "invited" and the next look asks again.)
+        if let Some(invited) = tenant
+            .as_mut()
+            .filter(|t| t.status == TenantStatus::Invited)
+        {
+            match provider()?.is_customer(&invited.domain).await {
+                Ok(true) => {
+                    tenants::mark_authorised(&db, customer_id, unix_now()).await?;
+                    invited.status = TenantStatus::Authorised;
+                    tracing::info!(customer_id, "existing tenant authorised the reseller");
+                }
+                Ok(false) => {}
+                Err(error) => {
+                    tracing::warn!(%error, "could not ask the provider about an invitation")
+                }
+            }
+        }
+        Ok(TenantSettings {
+            customer_id,
+            company_name: customer.company_name,
+            tenant,
+        })
+    }
+
+    /// Which of `prefixes` are taken, in Kontor or at the provider. A provider that does not
+    /// answer leaves the question open (`None`).
+    async fn taken(prefixes: &[TenantPrefix]) -> Result<Vec<Option<bool>>, AppError> {
+        let db = database()?;
+        let in_kontor = tenants::taken_in_kontor(&db, prefixes).await?;
+        let provider = provider()?;
+        let mut asks = tokio::task::JoinSet::new();
+        for (index, prefix) in prefixes.iter().enumerate() {
+            if in_kontor.contains(prefix.as_str()) {
+                continue;
+            }
+            let (provider, domain) = (provider.clone(), prefix.domain());
+            asks.spawn(async move { (index, provider.domain_exists(&domain).await) });
+        }
+        let mut answers: Vec<Option<bool>> = prefixes
+            .iter()
+            .map(|p| in_kontor.contains(p.as_str()).then_some(true))
+            .collect();
+        while let Some(joined) = asks.join_next().await {
+            let (index, answer) = joined.map_err(|_| AppError::Internal)?;
+            match answer {
+                Ok(exists) => answers[index] = Some(exists),
+                Err(error) => tracing::warn!(%error, "the provider could not check a domain"),
+            }
+        }
+        Ok(answers)
+    }
+
+    pub async fn check(
+        reseller_id: i64,
+        customer_id: i64,
+        input: &str,
+    ) -> Result<PrefixCheck, AppError> {
+        let customer = owned_customer(reseller_id, customer_id).await?;
+        let prefix = match TenantPrefix::parse(input) {
+            Ok(prefix) => prefix,
+            Err(error) => return Ok(PrefixCheck::Invalid(error)),
+        };
+        match taken(std::slice::from_ref(&prefix)).await?[0] {
+            Some(false) => Ok(PrefixCheck::Free),
+            None => Ok(PrefixCheck::Unchecked),
+            Some(true) => {
+                let candidates: Vec<TenantPrefix> = prefix_candidates(&SuggestionSource {
+                    company_name: &customer.company_name,
+                    postal_code: &customer.postal_code,
+                    city: &customer.city,
+                })
+                .into_iter()
+                .filter(|c| *c != prefix)
+                .collect();
+                let answers = taken(&candidates).await?;
+                let suggestions = candidates
+                    .into_iter()
+                    .zip(answers)
+                    .filter(|(_, taken)| *taken == Some(false))
+                    .map(|(c, _)| c.as_str().to_owned())
+                    .take(SUGGESTIONS)
+                    .collect();
+                Ok(PrefixCheck::Taken { suggestions })
+            }
+        }
+    }
+
+    pub async fn set_up(customer_id: i64, form: &TenantForm) -> Result<(), FormError<TenantField>> {
+        let (user, reseller_id) = crate::auth::require_reseller()?;
+        match parse_tenant_form(form).map_err(FormError::Invalid)? {
+            TenantRequest::New(prefix) => reserve(reseller_id, customer_id, &prefix).await?,
+            TenantRequest::Existing(domain) => {
+                invite(reseller_id, customer_id, &domain).await?;
+            }
+        }
+        tracing::info!(customer_id, by = user.user_id, "tenant set up");
+        Ok(())
+    }
+
+    fn prefix_taken() -> FormError<TenantField> {
+        FormError::Invalid(vec![(TenantField::Prefix, FieldError::PrefixTaken)])
+    }
+
+    fn begin_error(error: sqlx::Error) -> AppError {
+        DbError::from(error).into()
+    }
+
+    async fn reserve(
+        reseller_id: i64,
+        customer_id: i64,
+        prefix: &TenantPrefix,
+    ) -> Result<(), FormError<TenantField>> {
+        // The provider's word first; if it does not answer, the reservation goes ahead and the
+        // creation job meets a taken domain later, which frees the prefix again.
+        if taken(std::slice::from_ref(prefix)).await?[0] == Some(true) {
+            return Err(prefix_taken());
+        }
+        let db = database()?;
+        let mut tx = db.pool().begin().await.map_err(begin_error)?;
+        match tenants::reserve(&mut tx, reseller_id, customer_id, prefix, unix_now()).await {
+            Ok(()) => {}
+            Err(ReserveError::PrefixTaken) => return Err(prefix_taken()),
+            Err(ReserveError::NotAllowed) => return Err(request::not_found().into()),
+            Err(ReserveError::Database(error)) => return Err(error.into()),
+        }
+        tx.commit().await.map_err(begin_error)?;
+        Ok(())
+    }
+
+    /// The invitation mail for the customer's contact, with the provider's link. Nothing is
+    /// written when the provider does not answer or the contact had too many mails lately.
+    async fn invitation_mail(
+        reseller_id: i64,
+        customer: &Customer,
+        domain: &str,
+    ) -> Result<crate::backend::mail::OutgoingMail, AppError> {
+        let limits = use_context::<Limits>().ok_or(AppError::Internal)?;
+        let to = EmailAddress::parse(&customer.contact_email)
+            .map_err(|_| crate::backend::DbError::Corrupt("customers.contact_email"))?;
+        if let Err(wait) = limits
+            .mails_per_recipient
+            .hit(to.as_str(), std::time::Instant::now())
+        {
+            request::too_many_requests(wait);
+            return Err(AppError::TooManyRequests {
+                retry_after_secs: wait.as_secs(),
+            });
+        }
+        let link = provider()?.invitation_link(domain).await.map_err(|error| {
+            tracing::warn!(%error, "the provider gave no invitation link");
+            request::set_error_status(axum::http::StatusCode::SERVICE_UNAVAILABLE);
+            AppError::ProviderUnavailable
+        })?;
+        let db = database()?;
+        let reseller = resellers::company_name(&db, reseller_id).await?;
+        let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
+        Ok(mails::invitation(locale, &reseller, domain, link, to))
+    }
+
+    async fn invite(
+        reseller_id: i64,
+        customer_id: i64,
+        domain: &TenantDomain,
+    ) -> Result<(), AppError> {
+        let customer = owned_customer(reseller_id, customer_id).await?;
+        let mail = invitation_mail(reseller_id, &customer, domain.as_str()).await?;
+        let db = database()?;
+        let now = unix_now();
+        let mut tx = db.pool().begin().await.map_err(begin_error)?;
+        if !tenants::invite(&mut tx, reseller_id, customer_id, domain, now).await? {
+            return Err(request::not_found());
+        }
+        outbox::enqueue(&mut tx, &mail, now).await?;
+        tx.commit().await.map_err(begin_error)?;
+        Ok(())
+    }
+
+    pub async fn resend(reseller_id: i64, customer_id: i64) -> Result<(), AppError> {
+        let customer = owned_customer(reseller_id, customer_id).await?;
+        let db = database()?;
+        let tenant = tenants::find(&db, reseller_id, customer_id, &sealing_key()?).await?;
+        let Some(tenant) = tenant.filter(|t| t.status == TenantStatus::Invited) else {
+            return Err(request::not_found());
+        };
+        let mail = invitation_mail(reseller_id, &customer, &tenant.domain).await?;
+        let mut conn = db.pool().acquire().await.map_err(begin_error)?;
+        outbox::enqueue(&mut conn, &mail, unix_now()).await?;
+        Ok(())
+    }
+}

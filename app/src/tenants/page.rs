@@ -1,0 +1,440 @@
+//! `/customers/:id/tenant` ("Einstellungen für weitere Dienste"): an existing tenant's domain
+//! to invite, or a new tenant's prefix with its live availability check and suggestions; then
+//! the creation's progress or the invitation's (updating itself with JavaScript, on reload
+//! without), and a new tenant's first admin login, shown until noted.
+
+use super::actions::{
+    check_prefix, load_tenant_settings, tenant_draft, AcknowledgePassword, ResendInvitation,
+    RetryTenant, SetUpTenant,
+};
+use super::form::{parse_tenant_form, TenantField, TenantForm};
+use super::{PrefixCheck, Tenant, TenantFailure, TenantSettings, TenantStatus};
+use crate::domain::TENANT_DOMAIN_SUFFIX;
+use crate::error::{AppError, FormError};
+use crate::i18n::Locale;
+use crate::ui::form::{described_by, Checkbox, FormField, FormState, Input, Labelled};
+use crate::ui::Refusal;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::time::Duration;
+
+/// How long typing must pause before the prefix is checked.
+const CHECK_DELAY: Duration = Duration::from_millis(350);
+/// How often a tenant on its way is looked at again.
+const POLL_EVERY: Duration = Duration::from_secs(2);
+
+fn customer_id_param() -> impl Fn() -> Option<i64> + Copy {
+    let params = use_params_map();
+    move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()))
+}
+
+/// Reloads the page's data: after an action, and while the tenant is on its way.
+#[derive(Clone, Copy)]
+struct Refresh(RwSignal<u32>);
+
+impl Refresh {
+    /// Reloads whenever `succeeded` turns true (an action's answer was a success). With
+    /// JavaScript the action's redirect to this same page would change nothing by itself; a
+    /// refusal keeps the form as it is, with its errors.
+    fn after(self, succeeded: impl Fn() -> bool + 'static) {
+        Effect::new(move |_| {
+            if succeeded() {
+                self.0.update(|n| *n += 1);
+            }
+        });
+    }
+}
+
+/// Everything the page shows, loaded at once: resources created inside a `<Transition>`
+/// that is itself resolving can deadlock the server's reactive graph while rendering.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct Loaded {
+    settings: TenantSettings,
+    /// The form as it starts: kept after a refusal, or with a suggestion from the link.
+    form: TenantForm,
+    /// The availability of the form's prefix, when it has one.
+    check: Option<PrefixCheck>,
+}
+
+#[component]
+pub fn TenantPage() -> impl IntoView {
+    let texts = expect_context::<Locale>().texts();
+    let t = texts.tenants;
+    let id = customer_id_param();
+    let query = use_query_map();
+    // A suggestion is a link with `?prefix=…`: without JavaScript it fills the field this way.
+    let suggested = move || query.with(|q| q.get("prefix"));
+    let refresh = Refresh(RwSignal::new(0_u32));
+    provide_context(refresh);
+    let loaded = Resource::new(
+        move || (id(), suggested(), refresh.0.get()),
+        |(id, suggested, _)| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            let settings = load_tenant_settings(id).await?;
+            let form = match suggested {
+                Some(prefix) => TenantForm {
+                    prefix,
+                    ..TenantForm::default()
+                },
+                None => tenant_draft(id).await?.unwrap_or_default(),
+            };
+            let check = if form.uses_existing() || form.prefix.trim().is_empty() {
+                None
+            } else {
+                Some(check_prefix(id, form.prefix.clone()).await?)
+            };
+            Ok::<_, AppError>(Loaded {
+                settings,
+                form,
+                check,
+            })
+        },
+    );
+    // While the tenant is on its way, look again every few seconds (browser only).
+    Effect::new(move |_| {
+        let may_change = loaded.with(|l| {
+            matches!(l, Some(Ok(l)) if l.settings.tenant.as_ref().is_some_and(|t| t.status.may_change()))
+        });
+        if may_change {
+            set_timeout(move || refresh.0.update(|n| *n += 1), POLL_EVERY);
+        }
+    });
+    let body = move || {
+        Suspend::new(async move {
+            match loaded.await {
+                Ok(loaded) => view! { <TenantSection loaded/> }.into_any(),
+                Err(error) => view! {
+                    <Refusal error forbidden=texts.customers.access_resellers_only/>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <Title text=t.title/>
+        <Transition fallback=|| ()>{body}</Transition>
+    }
+}
+
+#[component]
+fn TenantSection(loaded: Loaded) -> impl IntoView {
+    let t = expect_context::<Locale>().texts().tenants;
+    let Loaded {
+        settings,
+        form,
+        check,
+    } = loaded;
+    let customer_id = settings.customer_id;
+    let lost_prefix = settings
+        .tenant
+        .as_ref()
+        .is_some_and(|t| t.failure == Some(TenantFailure::PrefixTaken));
+    let content = match settings.tenant {
+        Some(tenant) if !lost_prefix => view! { <TenantState customer_id tenant/> }.into_any(),
+        _ => view! {
+            {lost_prefix.then(|| view! { <p class="notice-box" role="alert">{t.failed_prefix_taken}</p> })}
+            <NewTenantForm customer_id kept=form first_check=check/>
+        }
+        .into_any(),
+    };
+    view! {
+        <p class="breadcrumb">
+            <A href=format!("/customers/{customer_id}")>{settings.company_name.clone()}</A>
+        </p>
+        <h1>{t.title}</h1>
+        {content}
+    }
+}
+
+#[component]
+fn NewTenantForm(
+    customer_id: i64,
+    kept: TenantForm,
+    first_check: Option<PrefixCheck>,
+) -> impl IntoView {
+    let texts = expect_context::<Locale>().texts();
+    let t = texts.tenants;
+    let action = ServerAction::<SetUpTenant>::new();
+    expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));
+    let answer = move || action.value().get().and_then(Result::err);
+    let server_errors =
+        Signal::derive(move || answer().map(|e| e.field_errors()).unwrap_or_default());
+    let state = FormState::new(
+        kept,
+        |form| parse_tenant_form(form).err().unwrap_or_default(),
+        server_errors,
+    );
+    let field = TenantField::Prefix;
+
+    // The prefix last checked, and the answer: first from the server, then from the check
+    // that runs once typing pauses (browser only).
+    let checked = RwSignal::new(state.value(field));
+    let check = Action::new(move |prefix: &String| {
+        let prefix = prefix.clone();
+        async move { check_prefix(customer_id, prefix).await.ok() }
+    });
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        let prefix = state.value(field);
+        if first.is_none() {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                checked.set(prefix.clone());
+                if !prefix.trim().is_empty() {
+                    check.dispatch(prefix);
+                }
+            },
+            CHECK_DELAY,
+        )
+        .ok();
+        pending.set_value(handle);
+    });
+    let first_check = StoredValue::new(first_check);
+    let answer_now = move || {
+        if checked.with(|p| *p != state.value(field)) || checked.with(|p| p.trim().is_empty()) {
+            return None;
+        }
+        match check.value().get() {
+            Some(answer) => answer,
+            None => first_check.get_value(),
+        }
+    };
+    let taken = move || matches!(answer_now(), Some(PrefixCheck::Taken { .. }));
+    let form_error = move || match answer() {
+        Some(FormError::Failed(error)) => Some(error.message(texts)),
+        _ => None,
+    };
+    // Only once hydrated may a section hide: without JavaScript nothing could show it again,
+    // so both stay and the checkbox decides on the server.
+    let uses_existing = move || state.draft.with(TenantForm::uses_existing);
+    let hide_prefix = move || state.interactive.get() && uses_existing();
+    let hide_domain = move || state.interactive.get() && !uses_existing();
+    let availability = move || match answer_now() {
+        Some(PrefixCheck::Free) => view! {
+            <p class="availability free" id="prefix-availability">
+                <span aria-hidden="true">"✓ "</span>
+                {(t.prefix_free)(&format!(
+                    "{}.{TENANT_DOMAIN_SUFFIX}",
+                    checked.get().trim().to_lowercase()
+                ))}
+            </p>
+        }
+        .into_any(),
+        Some(PrefixCheck::Taken { suggestions }) => {
+            view! { <Suggestions customer_id suggestions state/> }.into_any()
+        }
+        Some(PrefixCheck::Unchecked) => {
+            view! { <p class="hint" id="prefix-availability">{t.prefix_unchecked}</p> }.into_any()
+        }
+        Some(PrefixCheck::Invalid(_)) | None => {
+            view! { <p class="availability" id="prefix-availability"></p> }.into_any()
+        }
+    };
+    view! {
+        <p>{t.intro}</p>
+        <ActionForm action attr:class="stacked-form tenant-form" attr:novalidate="">
+            <p class="form-error" role="alert">{form_error}</p>
+            <input type="hidden" name="customer_id" value=customer_id/>
+            <Checkbox field=TenantField::UseExisting>{t.field_use_existing}</Checkbox>
+            <p class="hint">{t.use_existing_hint}</p>
+            <div class:hidden=hide_domain>
+                <Input field=TenantField::Domain label=t.field_domain hint=t.domain_hint autocomplete="off"/>
+            </div>
+            <div class:hidden=hide_prefix>
+            <Labelled field label=t.field_prefix hint=Some(t.prefix_hint)>
+                <div class="prefix-input">
+                    <input
+                        id=field.id()
+                        name=field.name()
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        maxlength="27"
+                        // The attribute for the first render, the property for changes after
+                        // typing (a suggestion taken).
+                        value=state.value_untracked(field)
+                        prop:value=move || state.value(field)
+                        required=true
+                        class:taken=taken
+                        aria-invalid=move || (state.error(field).is_some() || taken()).to_string()
+                        aria-describedby=format!("{} prefix-availability", described_by(field, Some("")))
+                        on:input=move |ev| state.set(field, event_target_value(&ev))
+                        on:blur=move |_| state.touch(field)
+                    />
+                    <span class="suffix">"."{TENANT_DOMAIN_SUFFIX}</span>
+                </div>
+            </Labelled>
+            <div aria-live="polite">{availability}</div>
+            </div>
+            <button type="submit">{t.submit}</button>
+        </ActionForm>
+    }
+}
+
+/// "bereits vergeben", and free prefixes to take instead: links, so that they work without
+/// JavaScript; with it, a click fills the field in place.
+#[component]
+fn Suggestions(
+    customer_id: i64,
+    suggestions: Vec<String>,
+    state: FormState<TenantField>,
+) -> impl IntoView {
+    let t = expect_context::<Locale>().texts().tenants;
+    let links = suggestions
+        .into_iter()
+        .map(|prefix| {
+            let href = format!(
+                "/customers/{customer_id}/tenant?prefix={}",
+                crate::ui::url::query_value(&prefix)
+            );
+            let chosen = prefix.clone();
+            view! {
+                <li>
+                    <a
+                        href=href
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            state.set(TenantField::Prefix, chosen.clone());
+                        }
+                    >
+                        {prefix.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="availability taken" id="prefix-availability">
+            <p><span aria-hidden="true">"✗ "</span>{t.prefix_taken}</p>
+            <p>{t.suggestions_intro}</p>
+            <ul class="suggestions">{links}</ul>
+        </div>
+    }
+}
+
+/// The tenant once reserved: its progress, its failure with the way out, or its login.
+#[component]
+fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
+    let t = expect_context::<Locale>().texts().tenants;
+    let retry = ServerAction::<RetryTenant>::new();
+    let resend = ServerAction::<ResendInvitation>::new();
+    let acknowledge = ServerAction::<AcknowledgePassword>::new();
+    let refresh = expect_context::<Refresh>();
+    refresh.after(move || matches!(retry.value().get(), Some(Ok(()))));
+    refresh.after(move || matches!(acknowledge.value().get(), Some(Ok(()))));
+    refresh.after(move || matches!(resend.value().get(), Some(Ok(()))));
+    let resend_error = move || {
+        resend
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.message(expect_context::<Locale>().texts()))
+    };
+    let domain = tenant.domain.clone();
+    let body = match tenant.status {
+        TenantStatus::Waiting | TenantStatus::Creating => view! {
+            // Without JavaScript the page reloads itself until the tenant is ready (as inner
+            // HTML: with JavaScript a <noscript> holds text, which hydration must not walk).
+            <noscript inner_html=r#"<meta http-equiv="refresh" content="3">"#></noscript>
+            <p class="progress" role="status">
+                {if tenant.status == TenantStatus::Waiting { t.status_waiting } else { t.status_creating }}
+            </p>
+        }
+        .into_any(),
+        TenantStatus::Failed => view! {
+            <p class="notice-box" role="alert">
+                {match tenant.failure {
+                    Some(TenantFailure::Refused) => t.failed_refused,
+                    _ => t.failed_unavailable,
+                }}
+            </p>
+            <ActionForm action=retry>
+                <input type="hidden" name="customer_id" value=customer_id/>
+                <button type="submit">{t.retry}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        TenantStatus::Invited => view! {
+            <p class="progress" role="status">{t.status_invited}</p>
+            <ActionForm action=resend>
+                <p class="form-error" role="alert">{resend_error}</p>
+                <input type="hidden" name="customer_id" value=customer_id/>
+                <button type="submit">{t.resend}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        TenantStatus::Authorised => view! {
+            <p class="ready" role="status"><span aria-hidden="true">"✓ "</span>{t.status_authorised}</p>
+        }
+        .into_any(),
+        TenantStatus::Ready => {
+            let password = tenant.initial_password.clone();
+            view! {
+                <p class="ready" role="status"><span aria-hidden="true">"✓ "</span>{t.status_ready}</p>
+                <dl class="details">
+                    <div><dt>{t.admin_user}</dt><dd><code id="admin-user">{tenant.admin_user.clone()}</code></dd></div>
+                    {match password {
+                        Some(password) => view! {
+                            <div>
+                                <dt>{t.initial_password}</dt>
+                                <dd><code id="initial-password">{password}</code></dd>
+                            </div>
+                        }
+                        .into_any(),
+                        None => view! {
+                            <div><dt>{t.initial_password}</dt><dd>{t.password_forgotten}</dd></div>
+                        }
+                        .into_any(),
+                    }}
+                </dl>
+                {tenant.initial_password.is_some().then(|| view! {
+                    <p class="hint">{t.password_once}</p>
+                    <ActionForm action=acknowledge>
+                        <input type="hidden" name="customer_id" value=customer_id/>
+                        <button type="submit">{t.acknowledge}</button>
+                    </ActionForm>
+                })}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <p>{t.domain_label}" "<strong id="tenant-domain">{domain}</strong></p>
+        {body}
+    }
+}
+
+/// One line on the customer's page: where the tenant stands, and the way to its settings.
+#[component]
+pub fn TenantSummary(customer_id: i64, tenant: Option<Tenant>) -> impl IntoView {
+    let t = expect_context::<Locale>().texts().tenants;
+    let text = match tenant {
+        None => t.summary_none.to_owned(),
+        Some(tenant) => {
+            let status = match (tenant.status, tenant.failure) {
+                (_, Some(TenantFailure::PrefixTaken)) => t.summary_prefix_lost,
+                (TenantStatus::Ready, _) => t.summary_ready,
+                (TenantStatus::Invited, _) => t.summary_invited,
+                (TenantStatus::Authorised, _) => t.summary_authorised,
+                (TenantStatus::Failed, _) => t.summary_failed,
+                (TenantStatus::Waiting | TenantStatus::Creating, _) => t.summary_in_progress,
+            };
+            format!("{} – {status}", tenant.domain)
+        }
+    };
+    view! {
+        <section class="tenant-summary">
+            <h2>{t.summary_title}</h2>
+            <p id="tenant-summary">{text}</p>
+            <A href=format!("/customers/{customer_id}/tenant") attr:class="button">{t.title}</A>
+        </section>
+    }
+}

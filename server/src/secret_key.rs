@@ -1,0 +1,99 @@
+//! The key that encrypts stored secrets: `KONTOR_SECRET_KEY`, or the key file, which the first
+//! start creates (readable by the owner only) so that the embedded default needs no set-up.
+//! Losing the key loses only the secrets not yet shown; keep it out of database backups.
+
+use crate::config::SecretSettings;
+use app::backend::sealing::{SealError, SealingKey};
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SecretKeyError {
+    #[error("KONTOR_SECRET_KEY: {0}")]
+    Env(SealError),
+    #[error("the key file {path}: {source}")]
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the key file {path}: {source}")]
+    Content { path: PathBuf, source: SealError },
+}
+
+pub fn load(settings: &SecretSettings) -> Result<SealingKey, SecretKeyError> {
+    if let Some(key) = &settings.key {
+        return SealingKey::from_hex(key.expose()).map_err(SecretKeyError::Env);
+    }
+    let path = &settings.key_file;
+    let file_error = |source| SecretKeyError::File {
+        path: path.clone(),
+        source,
+    };
+    let hex = match std::fs::read_to_string(path) {
+        Ok(hex) => hex,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(path).map_err(file_error)?,
+        Err(e) => return Err(file_error(e)),
+    };
+    SealingKey::from_hex(&hex).map_err(|source| SecretKeyError::Content {
+        path: path.clone(),
+        source,
+    })
+}
+
+fn create(path: &PathBuf) -> std::io::Result<String> {
+    use std::io::Write;
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)?;
+    }
+    let hex = SealingKey::generate_hex();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(mut file) => {
+            file.write_all(hex.as_bytes())?;
+            tracing::info!(path = %path.display(), "created the key for stored secrets");
+            Ok(hex)
+        }
+        // Another instance created it a moment ago.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => std::fs::read_to_string(path),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Secret;
+
+    #[test]
+    fn the_key_file_is_created_once_and_then_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = SecretSettings {
+            key: None,
+            key_file: dir.path().join("nested/kontor.key"),
+        };
+        let first = load(&settings).unwrap();
+        let sealed = first.seal("geheim");
+        let again = load(&settings).unwrap();
+        assert_eq!(again.open(&sealed).unwrap(), "geheim");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&settings.key_file)
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_key_from_the_environment_must_be_64_hex_digits() {
+        let settings = SecretSettings {
+            key: Some(Secret("kurz".into())),
+            key_file: PathBuf::from("/nonexistent/kontor.key"),
+        };
+        assert!(matches!(load(&settings), Err(SecretKeyError::Env(_))));
+    }
+}
