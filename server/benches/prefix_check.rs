@@ -20,8 +20,8 @@ use leptos::config::LeptosOptions;
 use std::time::{Duration, Instant};
 
 const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
-/// Concurrent clients while measuring.
-const CLIENTS: usize = 4;
+/// Measured one client at a time (latency), then with concurrent clients (under load).
+const CLIENTS: [usize; 2] = [1, 4];
 
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -34,7 +34,9 @@ fn env_number(name: &str, default: usize) -> usize {
 async fn main() {
     let prefixes = env_number("KONTOR_BENCH_PREFIXES", 1_000_000);
     let checks = env_number("KONTOR_BENCH_CHECKS", 4_000);
-    println!("prefix availability check: {prefixes} prefixes stored, {checks} checks per kind, {CLIENTS} clients");
+    println!(
+        "prefix availability check: {prefixes} prefixes stored, {checks} checks per kind and load"
+    );
 
     let dir = tempfile::tempdir().expect("temp dir");
     let sqlite = format!("sqlite://{}", dir.path().join("bench.db").display());
@@ -106,24 +108,23 @@ async fn bench(label: &str, url: &str, prefixes: usize, checks: usize) {
     for n in 0..200 {
         ask(format!("frei{n}")).await;
     }
-    for (kind, prefix_of) in [
-        (
-            "free",
-            Box::new(|n: usize| format!("frei{n}")) as Box<dyn Fn(usize) -> String + Send + Sync>,
-        ),
-        (
-            "taken",
-            Box::new(move |n: usize| format!("p{}", n % prefixes.max(1))),
-        ),
-    ] {
-        let prefix_of = std::sync::Arc::new(prefix_of);
+    for (clients, kind) in CLIENTS
+        .into_iter()
+        .flat_map(|c| [(c, "free"), (c, "taken")])
+    {
         let mut tasks = tokio::task::JoinSet::new();
-        for client_no in 0..CLIENTS {
-            let (ask, prefix_of) = (ask.clone(), prefix_of.clone());
+        for client_no in 0..clients {
+            let ask = ask.clone();
             tasks.spawn(async move {
                 let mut times = Vec::new();
-                for n in (client_no..checks).step_by(CLIENTS) {
-                    let (time, body) = ask(prefix_of(n * 7919)).await;
+                for n in (client_no..checks).step_by(clients) {
+                    // Spread over the whole index: a stored prefix, or one that is not.
+                    let spread = n * 7919 % prefixes.max(1);
+                    let prefix = match kind {
+                        "free" => format!("frei{spread}"),
+                        _ => format!("p{spread}"),
+                    };
+                    let (time, body) = ask(prefix).await;
                     let expected = if kind == "free" { "\"Free\"" } else { "Taken" };
                     assert!(body.contains(expected), "{kind}: {body}");
                     times.push(time);
@@ -138,7 +139,7 @@ async fn bench(label: &str, url: &str, prefixes: usize, checks: usize) {
         times.sort();
         let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
         println!(
-            "{label}: {kind:5}  p50 {:>7.3} ms   p99 {:>7.3} ms   max {:>7.3} ms   ({} checks)",
+            "{label}: {clients} client(s), {kind:5}  p50 {:>7.3} ms   p99 {:>7.3} ms   max {:>7.3} ms   ({} checks)",
             at(0.50).as_secs_f64() * 1000.0,
             at(0.99).as_secs_f64() * 1000.0,
             times.last().expect("checks").as_secs_f64() * 1000.0,

@@ -4,12 +4,17 @@
 
 use super::{Database, DbError};
 use crate::customers::{Customer, CustomerDetails, CustomerList};
+use crate::tenants::{TenantBrief, TenantFailure, TenantStatus};
 use sqlx::AnyConnection;
 
 pub const PAGE_SIZE: i64 = 20;
 
-const COLUMNS: &str = "id, company_name, street, postal_code, city, country, contact_first_name, \
-                       contact_last_name, contact_email, phone, locale, created_at";
+/// A customer with its tenant's domain and state, if it has one.
+const SELECT: &str = "SELECT c.id, c.company_name, c.street, c.postal_code, c.city, c.country, \
+                      c.contact_first_name, c.contact_last_name, c.contact_email, c.phone, c.locale, \
+                      c.created_at, t.domain AS tenant_domain, t.status AS tenant_status, \
+                      t.failure AS tenant_failure \
+                      FROM customers c LEFT JOIN tenants t ON t.customer_id = c.id";
 
 #[derive(sqlx::FromRow)]
 struct CustomerRow {
@@ -25,6 +30,9 @@ struct CustomerRow {
     phone: Option<String>,
     locale: String,
     created_at: i64,
+    tenant_domain: Option<String>,
+    tenant_status: Option<String>,
+    tenant_failure: Option<String>,
 }
 
 impl From<CustomerRow> for Customer {
@@ -42,6 +50,14 @@ impl From<CustomerRow> for Customer {
             phone: row.phone,
             locale: row.locale,
             created_at: row.created_at,
+            tenant: row
+                .tenant_domain
+                .zip(row.tenant_status.as_deref().and_then(TenantStatus::parse))
+                .map(|(domain, status)| TenantBrief {
+                    domain,
+                    status,
+                    failure: row.tenant_failure.as_deref().and_then(TenantFailure::parse),
+                }),
         }
     }
 }
@@ -65,35 +81,44 @@ fn search_text(details: &CustomerDetails) -> String {
     .to_lowercase()
 }
 
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// The customer's columns in the order both the INSERT and the UPDATE name them.
+fn bind_details<'q>(query: AnyQuery<'q>, details: &'q CustomerDetails) -> AnyQuery<'q> {
+    query
+        .bind(&details.company_name)
+        .bind(&details.street)
+        .bind(&details.postal_code)
+        .bind(&details.city)
+        .bind(details.country.code())
+        .bind(&details.contact_first_name)
+        .bind(&details.contact_last_name)
+        .bind(details.contact_email.as_str())
+        .bind(&details.phone)
+        .bind(details.locale.code())
+        .bind(sort_name(details))
+        .bind(search_text(details))
+}
+
 pub async fn create(
     conn: &mut AnyConnection,
     reseller_id: i64,
     details: &CustomerDetails,
     now: i64,
 ) -> Result<i64, DbError> {
-    let (id,): (i64,) = sqlx::query_as(
+    use sqlx::Row;
+    let query = sqlx::query(
         "INSERT INTO customers (reseller_id, company_name, street, postal_code, city, country, \
          contact_first_name, contact_last_name, contact_email, phone, locale, sort_name, \
          search_text, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
     )
-    .bind(reseller_id)
-    .bind(&details.company_name)
-    .bind(&details.street)
-    .bind(&details.postal_code)
-    .bind(&details.city)
-    .bind(details.country.code())
-    .bind(&details.contact_first_name)
-    .bind(&details.contact_last_name)
-    .bind(details.contact_email.as_str())
-    .bind(&details.phone)
-    .bind(details.locale.code())
-    .bind(sort_name(details))
-    .bind(search_text(details))
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(id)
+    .bind(reseller_id);
+    let row = bind_details(query, details)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(row.try_get(0)?)
 }
 
 /// Changes a customer of this reseller; false when it has none with this id.
@@ -104,41 +129,40 @@ pub async fn update(
     details: &CustomerDetails,
     now: i64,
 ) -> Result<bool, DbError> {
-    let result = sqlx::query(
+    let query = sqlx::query(
         "UPDATE customers SET company_name = $3, street = $4, postal_code = $5, city = $6, \
          country = $7, contact_first_name = $8, contact_last_name = $9, contact_email = $10, \
          phone = $11, locale = $12, sort_name = $13, search_text = $14, updated_at = $15 \
          WHERE reseller_id = $1 AND id = $2",
     )
     .bind(reseller_id)
-    .bind(id)
-    .bind(&details.company_name)
-    .bind(&details.street)
-    .bind(&details.postal_code)
-    .bind(&details.city)
-    .bind(details.country.code())
-    .bind(&details.contact_first_name)
-    .bind(&details.contact_last_name)
-    .bind(details.contact_email.as_str())
-    .bind(&details.phone)
-    .bind(details.locale.code())
-    .bind(sort_name(details))
-    .bind(search_text(details))
-    .bind(now)
-    .execute(db.pool())
-    .await?;
+    .bind(id);
+    let result = bind_details(query, details)
+        .bind(now)
+        .execute(db.pool())
+        .await?;
     Ok(result.rows_affected() == 1)
 }
 
 pub async fn find(db: &Database, reseller_id: i64, id: i64) -> Result<Option<Customer>, DbError> {
-    let row: Option<CustomerRow> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM customers WHERE reseller_id = $1 AND id = $2"
-    ))
-    .bind(reseller_id)
-    .bind(id)
-    .fetch_optional(db.pool())
-    .await?;
+    let row: Option<CustomerRow> =
+        sqlx::query_as(&format!("{SELECT} WHERE c.reseller_id = $1 AND c.id = $2"))
+            .bind(reseller_id)
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?;
     Ok(row.map(Customer::from))
+}
+
+/// Whether the customer is this reseller's.
+pub async fn belongs_to(db: &Database, reseller_id: i64, id: i64) -> Result<bool, DbError> {
+    let found: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM customers WHERE id = $1 AND reseller_id = $2")
+            .bind(id)
+            .bind(reseller_id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(found.is_some())
 }
 
 /// One page (counted from 1) of the reseller's customers whose data contains `search`,
@@ -159,8 +183,8 @@ pub async fn list(
     .await?;
     let page = page.max(1);
     let rows: Vec<CustomerRow> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM customers WHERE reseller_id = $1 AND search_text LIKE $2 ESCAPE '\\' \
-         ORDER BY sort_name, id LIMIT $3 OFFSET $4"
+        "{SELECT} WHERE c.reseller_id = $1 AND c.search_text LIKE $2 ESCAPE '\\' \
+         ORDER BY c.sort_name, c.id LIMIT $3 OFFSET $4"
     ))
     .bind(reseller_id)
     .bind(&pattern)

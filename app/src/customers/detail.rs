@@ -4,7 +4,7 @@ use super::actions::find_customer;
 use super::Customer;
 use crate::error::AppError;
 use crate::i18n::{format_date, Locale};
-use crate::tenants::{load_tenant_settings, Tenant, TenantSummary};
+use crate::tenants::TenantSummary;
 use crate::ui::Refusal;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,18 +16,13 @@ pub fn CustomerDetailPage() -> impl IntoView {
     let t = expect_context::<Locale>().texts().customers;
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    // The tenant is loaded here too: a resource created inside the page's <Suspense> could
-    // deadlock the server's rendering.
     let loaded = Resource::new(id, |id| async move {
-        let id = id.ok_or(AppError::NotFound)?;
-        let customer = find_customer(id).await?;
-        let tenant = load_tenant_settings(id).await?.tenant;
-        Ok::<_, AppError>((customer, tenant))
+        find_customer(id.ok_or(AppError::NotFound)?).await
     });
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
-                Ok((customer, tenant)) => view! { <CustomerView customer tenant/> }.into_any(),
+                Ok(customer) => view! { <CustomerView customer/> }.into_any(),
                 Err(error) => {
                     view! { <Refusal error forbidden=t.access_resellers_only/> }.into_any()
                 }
@@ -38,7 +33,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn CustomerView(customer: Customer, tenant: Option<Tenant>) -> impl IntoView {
+fn CustomerView(customer: Customer) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let texts = locale.texts();
     let (t, a) = (texts.customers, texts.accounts);
@@ -84,6 +79,6 @@ fn CustomerView(customer: Customer, tenant: Option<Tenant>) -> impl IntoView {
                 .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
                 .collect_view()}
         </dl>
-        <TenantSummary customer_id=customer.id tenant/>
+        <TenantSummary customer_id=customer.id tenant=customer.tenant.clone()/>
     }
 }

@@ -3,8 +3,8 @@
 //! the server runs.
 
 use crate::domain::{
-    optional_line, phone_number, single_line, Collector, Country, EmailAddress, EmailError,
-    FieldError, FieldErrors,
+    optional_line, phone_number, single_line, Collector, Country, EmailAddress, FieldError,
+    FieldErrors,
 };
 use crate::i18n::Locale;
 use crate::ui::form::FormField;
@@ -146,10 +146,7 @@ pub fn parse_customer(form: &CustomerForm) -> Result<CustomerDetails, FieldError
     );
     let contact_email = errors.check(
         F::ContactEmail,
-        EmailAddress::parse(&form.contact_email).map_err(|e| match e {
-            EmailError::Empty => FieldError::Missing,
-            EmailError::Invalid => FieldError::InvalidEmail,
-        }),
+        EmailAddress::parse_field(&form.contact_email),
     );
     let phone = errors.check(
         F::Phone,

@@ -61,7 +61,8 @@ pub fn CustomersPage() -> impl IntoView {
 
 #[component]
 fn CustomerTable(list: CustomerList, search: String) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().customers;
+    let texts = expect_context::<Locale>().texts();
+    let (t, tenants) = (texts.customers, texts.tenants);
     if list.customers.is_empty() {
         let text = if search.trim().is_empty() {
             t.empty.to_owned()
@@ -80,12 +81,17 @@ fn CustomerTable(list: CustomerList, search: String) -> impl IntoView {
                 format!("{} {}", c.postal_code, c.city),
                 c.contact_name(),
             );
+            let tenant = c
+                .tenant
+                .as_ref()
+                .map_or(String::new(), |b| b.describe(tenants));
             view! {
                 <tr>
                     <th scope="row"><A href=href>{c.company_name}</A></th>
                     <td>{place}</td>
                     <td>{contact}</td>
                     <td>{c.contact_email}</td>
+                    <td>{tenant}</td>
                 </tr>
             }
         })
@@ -99,6 +105,7 @@ fn CustomerTable(list: CustomerList, search: String) -> impl IntoView {
                     <th scope="col">{t.column_city}</th>
                     <th scope="col">{t.column_contact}</th>
                     <th scope="col">{t.column_email}</th>
+                    <th scope="col">{tenants.summary_title}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -33,6 +33,7 @@ pub struct Customer {
     /// Language code of the contact's mails (`de`, `en`).
     pub locale: String,
     pub created_at: i64,
+    pub tenant: Option<crate::tenants::TenantBrief>,
 }
 
 impl Customer {

@@ -26,6 +26,14 @@ impl EmailAddress {
         Ok(EmailAddress(address))
     }
 
+    /// As a form field: what to say next to the field when it is not an address.
+    pub fn parse_field(input: &str) -> Result<EmailAddress, super::FieldError> {
+        EmailAddress::parse(input).map_err(|e| match e {
+            EmailError::Empty => super::FieldError::Missing,
+            EmailError::Invalid => super::FieldError::InvalidEmail,
+        })
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

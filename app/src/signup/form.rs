@@ -214,13 +214,7 @@ pub fn parse_signup(form: &SignupForm) -> Result<Registration, FieldErrors> {
     let mut errors = Collector::default();
     use SignupField as F;
 
-    let email = errors.check(
-        F::Email,
-        EmailAddress::parse(&form.email).map_err(|e| match e {
-            crate::domain::EmailError::Empty => FieldError::Missing,
-            crate::domain::EmailError::Invalid => FieldError::InvalidEmail,
-        }),
-    );
+    let email = errors.check(F::Email, EmailAddress::parse_field(&form.email));
     let password = errors.check(
         F::Password,
         Password::parse(&form.password).map_err(FieldError::WeakPassword),

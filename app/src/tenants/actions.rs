@@ -169,32 +169,42 @@ mod ssr {
         })
     }
 
-    /// Which of `prefixes` are taken, in Kontor or at the provider. A provider that does not
-    /// answer leaves the question open (`None`).
+    /// Which of `prefixes` are taken, in Kontor or at the provider. Kontor's index and the
+    /// provider are asked at the same time; a provider that does not answer leaves the
+    /// question open (`None`) unless Kontor has the prefix.
     async fn taken(prefixes: &[TenantPrefix]) -> Result<Vec<Option<bool>>, AppError> {
         let db = database()?;
-        let in_kontor = tenants::taken_in_kontor(&db, prefixes).await?;
         let provider = provider()?;
-        let mut asks = tokio::task::JoinSet::new();
-        for (index, prefix) in prefixes.iter().enumerate() {
-            if in_kontor.contains(prefix.as_str()) {
-                continue;
+        let at_provider = async {
+            let mut asks = tokio::task::JoinSet::new();
+            for (index, prefix) in prefixes.iter().enumerate() {
+                let (provider, domain) = (provider.clone(), prefix.domain());
+                asks.spawn(async move { (index, provider.domain_exists(&domain).await) });
             }
-            let (provider, domain) = (provider.clone(), prefix.domain());
-            asks.spawn(async move { (index, provider.domain_exists(&domain).await) });
-        }
-        let mut answers: Vec<Option<bool>> = prefixes
+            let mut answers = vec![None; prefixes.len()];
+            while let Some(joined) = asks.join_next().await {
+                let (index, answer) = joined.map_err(|_| AppError::Internal)?;
+                match answer {
+                    Ok(exists) => answers[index] = Some(exists),
+                    Err(error) => tracing::warn!(%error, "the provider could not check a domain"),
+                }
+            }
+            Ok::<_, AppError>(answers)
+        };
+        let (in_kontor, at_provider) =
+            tokio::join!(tenants::taken_in_kontor(&db, prefixes), at_provider);
+        let in_kontor = in_kontor?;
+        Ok(prefixes
             .iter()
-            .map(|p| in_kontor.contains(p.as_str()).then_some(true))
-            .collect();
-        while let Some(joined) = asks.join_next().await {
-            let (index, answer) = joined.map_err(|_| AppError::Internal)?;
-            match answer {
-                Ok(exists) => answers[index] = Some(exists),
-                Err(error) => tracing::warn!(%error, "the provider could not check a domain"),
-            }
-        }
-        Ok(answers)
+            .zip(at_provider?)
+            .map(|(prefix, answer)| {
+                if in_kontor.contains(prefix.as_str()) {
+                    Some(true)
+                } else {
+                    answer
+                }
+            })
+            .collect())
     }
 
     pub async fn check(
@@ -202,7 +212,11 @@ mod ssr {
         customer_id: i64,
         input: &str,
     ) -> Result<PrefixCheck, AppError> {
-        let customer = owned_customer(reseller_id, customer_id).await?;
+        // The hot path (typing) needs only ownership; the customer's data only when the
+        // prefix is taken and suggestions are built from it.
+        if !customers::belongs_to(&database()?, reseller_id, customer_id).await? {
+            return Err(request::not_found());
+        }
         let prefix = match TenantPrefix::parse(input) {
             Ok(prefix) => prefix,
             Err(error) => return Ok(PrefixCheck::Invalid(error)),
@@ -211,6 +225,7 @@ mod ssr {
             Some(false) => Ok(PrefixCheck::Free),
             None => Ok(PrefixCheck::Unchecked),
             Some(true) => {
+                let customer = owned_customer(reseller_id, customer_id).await?;
                 let candidates: Vec<TenantPrefix> = prefix_candidates(&SuggestionSource {
                     company_name: &customer.company_name,
                     postal_code: &customer.postal_code,
@@ -219,14 +234,23 @@ mod ssr {
                 .into_iter()
                 .filter(|c| *c != prefix)
                 .collect();
-                let answers = taken(&candidates).await?;
-                let suggestions = candidates
-                    .into_iter()
-                    .zip(answers)
-                    .filter(|(_, taken)| *taken == Some(false))
-                    .map(|(c, _)| c.as_str().to_owned())
-                    .take(SUGGESTIONS)
-                    .collect();
+                // A few at a time, most natural first: most candidates are free, so the first
+                // round usually settles it without asking about all of them.
+                let mut suggestions = Vec::new();
+                for round in candidates.chunks(SUGGESTIONS + 1) {
+                    let answers = taken(round).await?;
+                    suggestions.extend(
+                        round
+                            .iter()
+                            .zip(answers)
+                            .filter(|(_, taken)| *taken == Some(false))
+                            .map(|(c, _)| c.as_str().to_owned()),
+                    );
+                    if suggestions.len() >= SUGGESTIONS {
+                        break;
+                    }
+                }
+                suggestions.truncate(SUGGESTIONS);
                 Ok(PrefixCheck::Taken { suggestions })
             }
         }

@@ -99,6 +99,29 @@ impl TenantFailure {
     }
 }
 
+/// Where a customer's tenant stands, for lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TenantBrief {
+    pub domain: String,
+    pub status: TenantStatus,
+    pub failure: Option<TenantFailure>,
+}
+
+impl TenantBrief {
+    /// "domain – state", in the reader's language.
+    pub fn describe(&self, t: &crate::i18n::TenantTexts) -> String {
+        let state = match (self.status, self.failure) {
+            (_, Some(TenantFailure::PrefixTaken)) => t.summary_prefix_lost,
+            (TenantStatus::Ready, _) => t.summary_ready,
+            (TenantStatus::Invited, _) => t.summary_invited,
+            (TenantStatus::Authorised, _) => t.summary_authorised,
+            (TenantStatus::Failed, _) => t.summary_failed,
+            (TenantStatus::Waiting | TenantStatus::Creating, _) => t.summary_in_progress,
+        };
+        format!("{} – {state}", self.domain)
+    }
+}
+
 /// The tenant as the reseller sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tenant {

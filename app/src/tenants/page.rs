@@ -8,7 +8,7 @@ use super::actions::{
     RetryTenant, SetUpTenant,
 };
 use super::form::{parse_tenant_form, TenantField, TenantForm};
-use super::{PrefixCheck, Tenant, TenantFailure, TenantSettings, TenantStatus};
+use super::{PrefixCheck, Tenant, TenantBrief, TenantFailure, TenantSettings, TenantStatus};
 use crate::domain::TENANT_DOMAIN_SUFFIX;
 use crate::error::{AppError, FormError};
 use crate::i18n::Locale;
@@ -414,22 +414,9 @@ fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
 
 /// One line on the customer's page: where the tenant stands, and the way to its settings.
 #[component]
-pub fn TenantSummary(customer_id: i64, tenant: Option<Tenant>) -> impl IntoView {
+pub fn TenantSummary(customer_id: i64, tenant: Option<TenantBrief>) -> impl IntoView {
     let t = expect_context::<Locale>().texts().tenants;
-    let text = match tenant {
-        None => t.summary_none.to_owned(),
-        Some(tenant) => {
-            let status = match (tenant.status, tenant.failure) {
-                (_, Some(TenantFailure::PrefixTaken)) => t.summary_prefix_lost,
-                (TenantStatus::Ready, _) => t.summary_ready,
-                (TenantStatus::Invited, _) => t.summary_invited,
-                (TenantStatus::Authorised, _) => t.summary_authorised,
-                (TenantStatus::Failed, _) => t.summary_failed,
-                (TenantStatus::Waiting | TenantStatus::Creating, _) => t.summary_in_progress,
-            };
-            format!("{} – {status}", tenant.domain)
-        }
-    };
+    let text = tenant.map_or(t.summary_none.to_owned(), |tenant| tenant.describe(t));
     view! {
         <section class="tenant-summary">
             <h2>{t.summary_title}</h2>

@@ -1,7 +1,7 @@
 use crate::support::{as_script, form_body, on_both_backends, TestApp, TestResponse};
 
 /// A complete customer form; `changes` replace fields.
-fn customer_form(company: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+pub fn customer_form(company: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = [
         ("form[company_name]", company),
         ("form[street]", "Marktplatz 3"),
@@ -26,7 +26,7 @@ fn customer_form(company: &str, changes: &[(&str, &str)]) -> Vec<(String, String
     fields
 }
 
-fn body(fields: &[(String, String)]) -> String {
+pub fn body(fields: &[(String, String)]) -> String {
     let pairs: Vec<(&str, &str)> = fields
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_str()))
@@ -44,7 +44,7 @@ async fn save(app: &TestApp, cookie: &str, fields: &[(String, String)]) -> TestR
 }
 
 /// The id of the customer a successful save sent the browser to.
-fn saved_id(response: &TestResponse) -> i64 {
+pub fn saved_id(response: &TestResponse) -> i64 {
     let location = response
         .header("location")
         .unwrap_or_else(|| panic!("a redirect after saving: {}", response.body));

@@ -7,29 +7,16 @@ use app::backend::unix_now;
 async fn reseller_with_customer(app: &TestApp, email: &str, company: &str) -> (String, i64) {
     let user = app.create_reseller_admin(email).await;
     let cookie = app.session_cookie(user).await;
+    let form =
+        crate::customers::customer_form(company, &[("form[contact_email]", "jonas@kunde.example")]);
     let saved = app
         .post_form_with(
             "/api/customers/save",
-            form_body(&[
-                ("form[company_name]", company),
-                ("form[street]", "Marktplatz 3"),
-                ("form[postal_code]", "80331"),
-                ("form[city]", "München"),
-                ("form[country]", "DE"),
-                ("form[contact_first_name]", "Jonas"),
-                ("form[contact_last_name]", "Weber"),
-                ("form[contact_email]", "jonas@kunde.example"),
-                ("form[language]", "de"),
-            ]),
+            crate::customers::body(&form),
             &as_script(Some(&cookie)),
         )
         .await;
-    let id = saved
-        .header("location")
-        .and_then(|l| l.strip_prefix("/customers/"))
-        .and_then(|id| id.parse().ok())
-        .unwrap_or_else(|| panic!("a saved customer: {}", saved.body));
-    (cookie, id)
+    (cookie, crate::customers::saved_id(&saved))
 }
 
 async fn call(
@@ -236,6 +223,20 @@ on_both_backends!(
             "admin@sonne80331.onmicrosoft.com"
         );
         assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_tenants").await, 1);
+        // The customer list shows where the tenant stands.
+        let list = call(
+            &app,
+            &cookie,
+            "/api/customers/list",
+            &[("search", ""), ("page", "1")],
+        )
+        .await;
+        let list: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+        assert_eq!(
+            list["customers"][0]["tenant"]["domain"],
+            "sonne80331.onmicrosoft.com"
+        );
+        assert_eq!(list["customers"][0]["tenant"]["status"], "Ready");
         // Nothing is left to do, and doing it again changes nothing.
         assert_eq!(app.run_tenant_jobs(now + 99_999).await, Default::default());
         assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_tenants").await, 1);

@@ -95,6 +95,30 @@ impl ProviderClient {
         Ok(response)
     }
 
+    /// A GET whose successful answer is JSON.
+    async fn get_json<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        request_id: &RequestId,
+    ) -> Result<T, ProviderError> {
+        let response = self
+            .send(self.request(Method::GET, path, request_id))
+            .await?;
+        if !response.status().is_success() {
+            return Err(Self::refused(response).await);
+        }
+        Self::read(response).await
+    }
+
+    async fn read<T: serde::de::DeserializeOwned>(
+        response: reqwest::Response,
+    ) -> Result<T, ProviderError> {
+        response
+            .json::<T>()
+            .await
+            .map_err(|e| ProviderError::Unavailable(format!("unreadable answer: {e}")))
+    }
+
     async fn refused(response: reqwest::Response) -> ProviderError {
         let status = response.status().as_u16();
         let message = response.text().await.unwrap_or_default();
@@ -132,10 +156,7 @@ impl ProviderClient {
             )
             .await?;
         match response.status() {
-            StatusCode::OK | StatusCode::CREATED => response
-                .json::<CreatedTenant>()
-                .await
-                .map_err(|e| ProviderError::Unavailable(format!("unreadable answer: {e}"))),
+            StatusCode::OK | StatusCode::CREATED => Self::read(response).await,
             StatusCode::CONFLICT => Err(ProviderError::DomainTaken),
             _ => Err(Self::refused(response).await),
         }
@@ -153,17 +174,8 @@ impl ProviderClient {
             provisioning_state: ProvisioningState,
         }
         let path = format!("/v1/customers/{tenant_id}");
-        let response = self
-            .send(self.request(Method::GET, &path, request_id))
-            .await?;
-        if !response.status().is_success() {
-            return Err(Self::refused(response).await);
-        }
-        response
-            .json::<Answer>()
-            .await
-            .map(|a| a.provisioning_state)
-            .map_err(|e| ProviderError::Unavailable(format!("unreadable answer: {e}")))
+        let answer: Answer = self.get_json(&path, request_id).await?;
+        Ok(answer.provisioning_state)
     }
 
     /// `GET /v1/customers/relationshiprequests`: the link an existing tenant's admin follows to
@@ -173,19 +185,9 @@ impl ProviderClient {
         struct Answer {
             url: String,
         }
-        let request_id = RequestId::generate();
         let path = format!("/v1/customers/relationshiprequests?domain={domain}");
-        let response = self
-            .send(self.request(Method::GET, &path, &request_id))
-            .await?;
-        if !response.status().is_success() {
-            return Err(Self::refused(response).await);
-        }
-        response
-            .json::<Answer>()
-            .await
-            .map(|a| a.url)
-            .map_err(|e| ProviderError::Unavailable(format!("unreadable answer: {e}")))
+        let answer: Answer = self.get_json(&path, &RequestId::generate()).await?;
+        Ok(answer.url)
     }
 
     /// `GET /v1/customers?domain=…`: whether the tenant is among this partner's customers,
@@ -196,18 +198,8 @@ impl ProviderClient {
         struct Answer {
             total_count: u64,
         }
-        let request_id = RequestId::generate();
         let path = format!("/v1/customers?domain={domain}");
-        let response = self
-            .send(self.request(Method::GET, &path, &request_id))
-            .await?;
-        if !response.status().is_success() {
-            return Err(Self::refused(response).await);
-        }
-        response
-            .json::<Answer>()
-            .await
-            .map(|a| a.total_count > 0)
-            .map_err(|e| ProviderError::Unavailable(format!("unreadable answer: {e}")))
+        let answer: Answer = self.get_json(&path, &RequestId::generate()).await?;
+        Ok(answer.total_count > 0)
     }
 }
