@@ -25,6 +25,12 @@ pub enum AppError {
     /// Too many of these in a short time; try again after this many seconds.
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
+    /// The customer has accepted the cloud agreement already.
+    #[error("the agreement is accepted already")]
+    AlreadyAccepted,
+    /// An emailed link that no longer works (used, expired, replaced or unknown).
+    #[error("the link does not work any more")]
+    LinkUnusable,
     /// The call did not reach the server function, or its answer could not be read.
     #[error("request failed: {0}")]
     Transport(String),
@@ -36,6 +42,8 @@ impl AppError {
         match self {
             AppError::NotLoggedIn => texts.access_login_first.to_owned(),
             AppError::ProviderUnavailable => texts.tenants.provider_unavailable.to_owned(),
+            AppError::AlreadyAccepted => texts.agreements.already_accepted.to_owned(),
+            AppError::LinkUnusable => texts.agreements.link_unusable.to_owned(),
             AppError::TooManyRequests { retry_after_secs } => {
                 (texts.accounts.too_many_requests)(retry_after_secs.div_ceil(60))
             }

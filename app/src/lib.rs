@@ -1,6 +1,8 @@
 //! Kontor's web application: compiled for the server (`ssr`) and for the browser (`hydrate`).
 
 pub mod admin;
+pub mod agreements;
+pub mod audit;
 pub mod auth;
 pub mod cookies;
 pub mod customers;

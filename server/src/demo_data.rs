@@ -1,11 +1,15 @@
 //! Demo records for trying the portal (`--demo-data true`, which `scripts/run` sets): a few
 //! entries in the distributor's customer records, so that a newcomer can sign up with a valid
 //! and with an invalid customer number, and an active demo reseller with a few customers to
-//! log in as. Seeding again changes nothing.
+//! log in as (the first has accepted the cloud agreement, the others have not). Seeding again
+//! changes nothing.
 
+use app::agreements::{parse_attestation, Attestation, AttestationForm};
+use app::backend::agreements;
+use app::backend::audit::Actor;
 use app::backend::{customers, passwords, resellers, unix_now, users, Database, DbError};
 use app::customers::{parse_customer, CustomerForm};
-use app::domain::EmailAddress;
+use app::domain::{german_date, iso_date, EmailAddress};
 use app::i18n::Locale;
 use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
 
@@ -126,7 +130,8 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
     };
     resellers::confirm_email(&mut tx, user_id).await?;
     let reseller_id = users::reseller_of(&mut tx, user_id).await?;
-    for [company_name, street, postal_code, city, country, first, last, email] in RESELLER_CUSTOMERS
+    for (index, [company_name, street, postal_code, city, country, first, last, email]) in
+        RESELLER_CUSTOMERS.into_iter().enumerate()
     {
         let form = CustomerForm {
             company_name: company_name.into(),
@@ -141,8 +146,38 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
             language: "de".into(),
         };
         let details = parse_customer(&form).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
-        customers::create(&mut tx, reseller_id, &details, now).await?;
+        let customer_id = customers::create(&mut tx, reseller_id, &details, now).await?;
+        if index == 0 {
+            let actor = Actor {
+                user_id: Some(user_id),
+                label: RESELLER_EMAIL,
+            };
+            let attestation = signed_a_month_ago(&form, now)?;
+            agreements::record_attestation(
+                &mut tx,
+                reseller_id,
+                customer_id,
+                &attestation,
+                &actor,
+                now,
+            )
+            .await
+            .map_err(|e| SeedError::Invalid(e.to_string()))?;
+        }
     }
     tx.commit().await.map_err(DbError::from)?;
     Ok(())
+}
+
+/// A month ago the customer's contact signed the agreement (and the demo reseller attests it).
+fn signed_a_month_ago(customer: &CustomerForm, now: i64) -> Result<Attestation, SeedError> {
+    const MONTH_SECS: i64 = 30 * 24 * 60 * 60;
+    let form = AttestationForm {
+        first_name: customer.contact_first_name.clone(),
+        last_name: customer.contact_last_name.clone(),
+        email: customer.contact_email.clone(),
+        date: iso_date(german_date(now - MONTH_SECS)),
+        attest: Some("on".into()),
+    };
+    parse_attestation(&form, german_date(now)).map_err(|e| SeedError::Invalid(format!("{e:?}")))
 }

@@ -65,7 +65,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             mail_transport(&config.mail)?,
             workers_stopping.clone(),
         )),
-        tokio::spawn(crate::tenant_worker::run(
+        tokio::spawn(crate::provider_worker::run(
             db.clone(),
             provider.client.clone(),
             sealing_key.clone(),

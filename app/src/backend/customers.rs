@@ -4,17 +4,41 @@
 
 use super::{Database, DbError};
 use crate::customers::{Customer, CustomerDetails, CustomerList};
+use crate::domain::{AcceptanceMethod, AgreementBrief};
 use crate::tenants::{TenantBrief, TenantFailure, TenantStatus};
 use sqlx::AnyConnection;
 
 pub const PAGE_SIZE: i64 = 20;
 
-/// A customer with its tenant's domain and state, if it has one.
+/// A customer with its tenant's domain and state and its agreement, where it has them.
 const SELECT: &str = "SELECT c.id, c.company_name, c.street, c.postal_code, c.city, c.country, \
                       c.contact_first_name, c.contact_last_name, c.contact_email, c.phone, c.locale, \
                       c.created_at, t.domain AS tenant_domain, t.status AS tenant_status, \
-                      t.failure AS tenant_failure \
-                      FROM customers c LEFT JOIN tenants t ON t.customer_id = c.id";
+                      t.failure AS tenant_failure, a.accepted_at AS agreement_accepted_at, \
+                      a.signer_first_name AS agreement_first_name, \
+                      a.signer_last_name AS agreement_last_name, a.method AS agreement_method \
+                      FROM customers c LEFT JOIN tenants t ON t.customer_id = c.id \
+                      LEFT JOIN agreement_acceptances a ON a.customer_id = c.id";
+
+/// Which of a reseller's customers a list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CustomerFilter {
+    All,
+    /// Those that have not accepted the cloud agreement.
+    AgreementOpen,
+}
+
+impl CustomerFilter {
+    fn condition(self) -> &'static str {
+        match self {
+            CustomerFilter::All => "",
+            CustomerFilter::AgreementOpen => {
+                " AND NOT EXISTS (SELECT 1 FROM agreement_acceptances x \
+                 WHERE x.customer_id = c.id)"
+            }
+        }
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct CustomerRow {
@@ -33,6 +57,10 @@ struct CustomerRow {
     tenant_domain: Option<String>,
     tenant_status: Option<String>,
     tenant_failure: Option<String>,
+    agreement_accepted_at: Option<i64>,
+    agreement_first_name: Option<String>,
+    agreement_last_name: Option<String>,
+    agreement_method: Option<String>,
 }
 
 impl From<CustomerRow> for Customer {
@@ -57,6 +85,22 @@ impl From<CustomerRow> for Customer {
                     domain,
                     status,
                     failure: row.tenant_failure.as_deref().and_then(TenantFailure::parse),
+                }),
+            agreement: row
+                .agreement_accepted_at
+                .zip(
+                    row.agreement_method
+                        .as_deref()
+                        .and_then(AcceptanceMethod::parse),
+                )
+                .map(|(accepted_at, method)| AgreementBrief {
+                    accepted_at,
+                    signer_name: format!(
+                        "{} {}",
+                        row.agreement_first_name.unwrap_or_default(),
+                        row.agreement_last_name.unwrap_or_default()
+                    ),
+                    method,
                 }),
         }
     }
@@ -165,25 +209,38 @@ pub async fn belongs_to(db: &Database, reseller_id: i64, id: i64) -> Result<bool
     Ok(found.is_some())
 }
 
-/// One page (counted from 1) of the reseller's customers whose data contains `search`,
-/// sorted by name.
+/// The reseller a customer belongs to, and the customer's company name.
+pub async fn owner_of(conn: &mut AnyConnection, id: i64) -> Result<(i64, String), DbError> {
+    Ok(
+        sqlx::query_as("SELECT reseller_id, company_name FROM customers WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+/// One page (counted from 1) of the reseller's customers whose data contains `search` and
+/// that pass `filter`, sorted by name.
 pub async fn list(
     db: &Database,
     reseller_id: i64,
     search: &str,
+    filter: CustomerFilter,
     page: u32,
 ) -> Result<CustomerList, DbError> {
     let pattern = format!("%{}%", escape_like(&search.trim().to_lowercase()));
-    let (total,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM customers WHERE reseller_id = $1 AND search_text LIKE $2 ESCAPE '\\'",
-    )
+    let condition = filter.condition();
+    let (total,): (i64,) = sqlx::query_as(&format!(
+        "SELECT COUNT(*) FROM customers c WHERE c.reseller_id = $1 \
+         AND c.search_text LIKE $2 ESCAPE '\\'{condition}"
+    ))
     .bind(reseller_id)
     .bind(&pattern)
     .fetch_one(db.pool())
     .await?;
     let page = page.max(1);
     let rows: Vec<CustomerRow> = sqlx::query_as(&format!(
-        "{SELECT} WHERE c.reseller_id = $1 AND c.search_text LIKE $2 ESCAPE '\\' \
+        "{SELECT} WHERE c.reseller_id = $1 AND c.search_text LIKE $2 ESCAPE '\\'{condition} \
          ORDER BY c.sort_name, c.id LIMIT $3 OFFSET $4"
     ))
     .bind(reseller_id)

@@ -17,7 +17,7 @@ pub enum TokenPurpose {
 }
 
 impl TokenPurpose {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             TokenPurpose::ConfirmSignup => "confirm_signup",
             TokenPurpose::ResetPassword => "reset_password",
@@ -114,6 +114,25 @@ pub async fn check(
         Some((_, expires_at, None, None)) if expires_at <= now => Err(TokenError::Expired),
         Some((subject_id, ..)) => Ok(subject_id),
     }
+}
+
+/// The record a token was issued for, whatever became of it since: a page can then say whom
+/// to ask for a new link.
+pub async fn subject_of(
+    conn: &mut AnyConnection,
+    purpose: TokenPurpose,
+    presented: &str,
+) -> Result<Option<i64>, DbError> {
+    let Some(token) = SecretToken::from_presented(presented) else {
+        return Ok(None);
+    };
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT subject_id FROM email_tokens WHERE digest = $1 AND purpose = $2")
+            .bind(token.digest())
+            .bind(purpose.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(row.map(|(subject,)| subject))
 }
 
 /// Uses a token up and returns the record it acts on. One atomic update: of any number of

@@ -1,5 +1,7 @@
 //! Server-only code: database access and everything that does I/O. Gated once, in `lib.rs`.
 
+pub mod agreements;
+pub mod audit;
 pub mod customers;
 pub mod db;
 pub mod email_tokens;
@@ -9,6 +11,7 @@ pub mod login_throttle;
 pub mod mail;
 pub mod passwords;
 pub mod provider;
+pub mod provider_jobs;
 pub mod rate_limit;
 pub mod request;
 pub mod resellers;

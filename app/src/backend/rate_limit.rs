@@ -103,6 +103,23 @@ impl Limits {
     }
 }
 
+/// A mail a user has Kontor send to `recipient` (an invitation, an agreement link): at most
+/// a few per hour to one address, so no one can flood someone else's mailbox through Kontor.
+/// A refusal sets `Retry-After` and 429.
+pub fn allow_mail_to(recipient: &str) -> Result<(), crate::error::AppError> {
+    use crate::error::AppError;
+    let limits = leptos::prelude::use_context::<Limits>().ok_or(AppError::Internal)?;
+    limits
+        .mails_per_recipient
+        .hit(recipient, Instant::now())
+        .map_err(|wait| {
+            super::request::too_many_requests(wait);
+            AppError::TooManyRequests {
+                retry_after_secs: wait.as_secs(),
+            }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

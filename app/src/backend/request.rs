@@ -34,6 +34,19 @@ pub fn client_address() -> IpAddr {
         .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
 }
 
+/// The client's `User-Agent`, shortened to what a record needs.
+pub fn user_agent() -> Option<String> {
+    let parts = parts()?;
+    let agent = parts.headers.get(header::USER_AGENT)?.to_str().ok()?;
+    Some(
+        agent
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(300)
+            .collect(),
+    )
+}
+
 /// Sets the session cookie, or with `None` removes it.
 pub fn set_session_cookie(token: Option<&SecretToken>) {
     let secure = use_context::<SecureCookies>().is_some_and(|s| s.0);

@@ -265,3 +265,45 @@ pub async fn company_name(db: &Database, reseller_id: i64) -> Result<String, DbE
         .await?;
     Ok(name)
 }
+
+/// How a reseller's customers can reach it: the company, and its first administrator's
+/// address and phone.
+pub async fn contact(
+    db: &Database,
+    reseller_id: i64,
+) -> Result<crate::agreements::ResellerContact, DbError> {
+    let (company_name, email, phone): (String, Option<String>, Option<String>) = sqlx::query_as(
+        "SELECT r.company_name, u.email, u.phone FROM resellers r \
+         LEFT JOIN users u ON u.id = (SELECT MIN(id) FROM users WHERE reseller_id = r.id \
+           AND role = 'reseller_admin' AND deactivated_at IS NULL) \
+         WHERE r.id = $1",
+    )
+    .bind(reseller_id)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(crate::agreements::ResellerContact {
+        company_name,
+        email,
+        phone,
+    })
+}
+
+/// The reseller's active administrators, with the language of their mails.
+pub async fn admins(
+    conn: &mut sqlx::AnyConnection,
+    reseller_id: i64,
+) -> Result<Vec<(EmailAddress, Locale)>, DbError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT email, locale FROM users WHERE reseller_id = $1 AND role = 'reseller_admin' \
+         AND deactivated_at IS NULL ORDER BY id",
+    )
+    .bind(reseller_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|(email, locale)| {
+            let email = EmailAddress::parse(&email).map_err(|_| DbError::Corrupt("users.email"))?;
+            Ok((email, Locale::from_tag(&locale).unwrap_or_default()))
+        })
+        .collect()
+}

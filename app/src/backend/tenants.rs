@@ -4,29 +4,18 @@
 
 use super::provider::{
     Address, BillingProfile, CompanyProfile, NewTenant, ProviderClient, ProviderError,
-    ProvisioningState, RequestId,
+    ProvisioningState,
 };
+use super::provider_jobs::{self, AfterFailure, Job, JobKind, Step};
 use super::sealing::SealingKey;
 use super::{Database, DbError};
 use crate::domain::{TenantDomain, TenantPrefix};
 use crate::tenants::{Tenant, TenantFailure, TenantStatus};
 use sqlx::AnyConnection;
 use std::collections::HashSet;
-use std::time::Duration;
 
-/// After this many failed attempts (about half an hour of retries) the creation is marked
-/// failed; the reseller can start it again.
-pub const MAX_ATTEMPTS: i64 = 10;
-/// How long one worker owns a claimed job.
-const CLAIM_SECS: i64 = 60;
 /// How often a tenant being provisioned is asked about.
 const POLL_SECS: i64 = 1;
-const BATCH: i64 = 20;
-
-/// Pause after `attempts` failures: 2 s, 4 s, 8 s, … at most 5 minutes.
-pub fn backoff_secs(attempts: i64) -> i64 {
-    (2_i64 << (attempts.clamp(1, 20) - 1)).min(300)
-}
 
 /// The customer's tenant, if the reseller owns the customer and it has one.
 pub async fn find(
@@ -138,16 +127,9 @@ pub async fn reserve(
         Ok(done) if done.rows_affected() == 0 => return Err(ReserveError::NotAllowed),
         Ok(_) => {}
     }
-    sqlx::query(
-        "INSERT INTO provider_jobs (kind, customer_id, request_id, next_attempt_at, created_at) \
-         VALUES ('create_tenant', $1, $2, $3, $3)",
-    )
-    .bind(customer_id)
-    .bind(RequestId::generate().as_str())
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    provider_jobs::enqueue(conn, JobKind::CreateTenant, customer_id, now)
+        .await
+        .map_err(ReserveError::Database)
 }
 
 /// What a customer's tenant row starts as.
@@ -266,86 +248,13 @@ pub async fn retry(
     if reset.rows_affected() != 1 {
         return Ok(false);
     }
-    sqlx::query(
-        "UPDATE provider_jobs SET failed_at = NULL, attempts = 0, next_attempt_at = $2, \
-         claimed_until = NULL WHERE customer_id = $1 AND kind = 'create_tenant' AND done_at IS NULL",
-    )
-    .bind(customer_id)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    provider_jobs::restart(&mut tx, JobKind::CreateTenant, customer_id, now).await?;
     tx.commit().await?;
     Ok(true)
 }
 
-/// What one pass of the worker did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct JobReport {
-    pub ready: usize,
-    pub waiting: usize,
-    pub retrying: usize,
-    pub failed: usize,
-}
-
-/// One pass of the worker: claims the due creation jobs and moves each one step on.
-pub async fn run_due_jobs(
-    db: &Database,
-    provider: &ProviderClient,
-    key: &SealingKey,
-    now: i64,
-) -> Result<JobReport, DbError> {
-    let due: Vec<(i64, i64, String, i64)> = sqlx::query_as(
-        "SELECT id, customer_id, request_id, attempts FROM provider_jobs \
-         WHERE done_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
-         AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY id LIMIT $2",
-    )
-    .bind(now)
-    .bind(BATCH)
-    .fetch_all(db.pool())
-    .await?;
-    let mut report = JobReport::default();
-    for (job_id, customer_id, request_id, attempts) in due {
-        let claimed = sqlx::query(
-            "UPDATE provider_jobs SET claimed_until = $1 WHERE id = $2 AND done_at IS NULL \
-             AND (claimed_until IS NULL OR claimed_until < $3)",
-        )
-        .bind(now + CLAIM_SECS)
-        .bind(job_id)
-        .bind(now)
-        .execute(db.pool())
-        .await?
-        .rows_affected();
-        if claimed != 1 {
-            continue;
-        }
-        let job = Job {
-            id: job_id,
-            customer_id,
-            request_id: RequestId::from_stored(request_id),
-            attempts,
-        };
-        let step = create_step(db, provider, key, &job, now).await?;
-        finish_step(db, &job, step, now, &mut report).await?;
-    }
-    Ok(report)
-}
-
-struct Job {
-    id: i64,
-    customer_id: i64,
-    request_id: RequestId,
-    attempts: i64,
-}
-
-/// Where one attempt left the creation.
-enum Step {
-    Ready,
-    /// Provisioning: ask again shortly (not a failure).
-    Provisioning,
-    Failed(ProviderError),
-}
-
-async fn create_step(
+/// One attempt at the creation: create (once), then ask until provisioned.
+pub async fn creation_step(
     db: &Database,
     provider: &ProviderClient,
     key: &SealingKey,
@@ -386,8 +295,8 @@ async fn create_step(
             .provisioning_state(&job.request_id, &tenant_id)
             .await
         {
-            Ok(ProvisioningState::Succeeded) => Step::Ready,
-            Ok(ProvisioningState::Pending) => Step::Provisioning,
+            Ok(ProvisioningState::Succeeded) => Step::Done,
+            Ok(ProvisioningState::Pending) => Step::WaitSecs(POLL_SECS),
             Ok(ProvisioningState::Failed) => {
                 Step::Failed(refused("the provider could not provision the tenant"))
             }
@@ -447,85 +356,42 @@ async fn new_tenant(db: &Database, customer_id: i64) -> Result<NewTenant, DbErro
     })
 }
 
-async fn finish_step(
-    db: &Database,
-    job: &Job,
-    step: Step,
-    now: i64,
-    report: &mut JobReport,
-) -> Result<(), DbError> {
-    let mut tx = db.pool().begin().await?;
-    match step {
-        Step::Ready => {
-            set_status(&mut tx, job.customer_id, TenantStatus::Ready, None, now).await?;
-            sqlx::query(
-                "UPDATE provider_jobs SET done_at = $2, claimed_until = NULL WHERE id = $1",
-            )
-            .bind(job.id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            tracing::info!(customer_id = job.customer_id, "tenant ready");
-            report.ready += 1;
-        }
-        Step::Provisioning => {
-            reschedule(&mut tx, job, now + POLL_SECS, job.attempts, None).await?;
-            report.waiting += 1;
-        }
-        Step::Failed(error) if error.is_transient() && job.attempts + 1 < MAX_ATTEMPTS => {
-            let attempts = job.attempts + 1;
-            let wait = match &error {
-                ProviderError::RateLimited(wait) => wait.as_secs().max(1) as i64,
-                _ => backoff_secs(attempts),
-            };
-            tracing::warn!(customer_id = job.customer_id, attempts, %error, "tenant creation will be retried");
-            reschedule(&mut tx, job, now + wait, attempts, Some(&error.to_string())).await?;
-            report.retrying += 1;
-        }
-        Step::Failed(error) => {
-            let failure = match error {
-                ProviderError::DomainTaken => TenantFailure::PrefixTaken,
-                ProviderError::Unavailable(_) | ProviderError::RateLimited(_) => {
-                    TenantFailure::Unavailable
-                }
-                ProviderError::Refused { .. } => TenantFailure::Refused,
-            };
-            tracing::warn!(customer_id = job.customer_id, %error, "tenant creation failed");
-            set_status(
-                &mut tx,
-                job.customer_id,
-                TenantStatus::Failed,
-                Some(failure),
-                now,
-            )
-            .await?;
-            if failure == TenantFailure::PrefixTaken {
-                // The prefix is someone else's at the provider: free it in Kontor, and end
-                // the job for good (a new prefix gets a new job).
-                sqlx::query("UPDATE tenants SET prefix = NULL WHERE customer_id = $1")
-                    .bind(job.customer_id)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("DELETE FROM provider_jobs WHERE id = $1")
-                    .bind(job.id)
-                    .execute(&mut *tx)
-                    .await?;
-            } else {
-                sqlx::query(
-                    "UPDATE provider_jobs SET failed_at = $2, attempts = attempts + 1, \
-                     claimed_until = NULL, last_error = $3 WHERE id = $1",
-                )
-                .bind(job.id)
-                .bind(now)
-                .bind(error.to_string())
-                .execute(&mut *tx)
-                .await?;
-            }
-            report.failed += 1;
-        }
-    }
-    tx.commit().await?;
+/// The tenant is provisioned.
+pub async fn creation_done(conn: &mut AnyConnection, job: &Job, now: i64) -> Result<(), DbError> {
+    set_status(conn, job.customer_id, TenantStatus::Ready, None, now).await?;
+    tracing::info!(customer_id = job.customer_id, "tenant ready");
     Ok(())
+}
+
+/// The creation failed for good: the tenant says why. A prefix someone else holds at the
+/// provider is freed in Kontor and its job deleted (a new prefix gets a new job).
+pub async fn creation_failed(
+    conn: &mut AnyConnection,
+    job: &Job,
+    error: &ProviderError,
+    now: i64,
+) -> Result<AfterFailure, DbError> {
+    let failure = match error {
+        ProviderError::DomainTaken => TenantFailure::PrefixTaken,
+        ProviderError::Unavailable(_) | ProviderError::RateLimited(_) => TenantFailure::Unavailable,
+        ProviderError::Refused { .. } => TenantFailure::Refused,
+    };
+    set_status(
+        conn,
+        job.customer_id,
+        TenantStatus::Failed,
+        Some(failure),
+        now,
+    )
+    .await?;
+    if failure != TenantFailure::PrefixTaken {
+        return Ok(AfterFailure::Keep);
+    }
+    sqlx::query("UPDATE tenants SET prefix = NULL WHERE customer_id = $1")
+        .bind(job.customer_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(AfterFailure::Delete)
 }
 
 async fn set_status(
@@ -545,40 +411,4 @@ async fn set_status(
     .execute(&mut *conn)
     .await?;
     Ok(())
-}
-
-async fn reschedule(
-    conn: &mut AnyConnection,
-    job: &Job,
-    at: i64,
-    attempts: i64,
-    error: Option<&str>,
-) -> Result<(), DbError> {
-    sqlx::query(
-        "UPDATE provider_jobs SET next_attempt_at = $2, attempts = $3, claimed_until = NULL, \
-         last_error = COALESCE($4, last_error) WHERE id = $1",
-    )
-    .bind(job.id)
-    .bind(at)
-    .bind(attempts)
-    .bind(error)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// How long the worker sleeps between passes.
-pub const WORKER_PAUSE: Duration = Duration::from_millis(500);
-
-#[cfg(test)]
-mod tests {
-    use super::backoff_secs;
-
-    #[test]
-    fn retries_back_off_up_to_five_minutes() {
-        assert_eq!(backoff_secs(1), 2);
-        assert_eq!(backoff_secs(2), 4);
-        assert_eq!(backoff_secs(5), 32);
-        assert_eq!(backoff_secs(12), 300);
-    }
 }

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 #[server(endpoint = "customers/list")]
 pub async fn list_customers(search: String, page: u32) -> Result<CustomerList, AppError> {
     let (_, reseller_id) = crate::auth::require_reseller()?;
+    use crate::backend::customers::{list, CustomerFilter};
     let db = crate::backend::database()?;
-    Ok(crate::backend::customers::list(&db, reseller_id, &search, page).await?)
+    Ok(list(&db, reseller_id, &search, CustomerFilter::All, page).await?)
 }
 
 #[server(endpoint = "customers/get")]

@@ -2,6 +2,7 @@
 
 use super::actions::find_customer;
 use super::Customer;
+use crate::agreements::AgreementSummary;
 use crate::error::AppError;
 use crate::i18n::{format_date, Locale};
 use crate::tenants::TenantSummary;
@@ -80,5 +81,6 @@ fn CustomerView(customer: Customer) -> impl IntoView {
                 .collect_view()}
         </dl>
         <TenantSummary customer_id=customer.id tenant=customer.tenant.clone()/>
+        <AgreementSummary customer_id=customer.id agreement=customer.agreement.clone()/>
     }
 }

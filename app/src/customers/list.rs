@@ -4,8 +4,9 @@
 
 use super::actions::list_customers;
 use super::CustomerList;
+use crate::agreements::AgreementBadge;
 use crate::i18n::Locale;
-use crate::ui::Refusal;
+use crate::ui::{Pagination, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
@@ -16,13 +17,7 @@ pub fn CustomersPage() -> impl IntoView {
     let t = expect_context::<Locale>().texts().customers;
     let query = use_query_map();
     let search = move || query.with(|q| q.get("q").unwrap_or_default());
-    let page = move || {
-        query.with(|q| {
-            q.get("page")
-                .and_then(|p| p.parse::<u32>().ok())
-                .unwrap_or(1)
-        })
-    };
+    let page = move || query.with(crate::ui::url::page_param);
     let list = Resource::new(
         move || (search(), page()),
         |(search, page)| list_customers(search, page),
@@ -92,6 +87,7 @@ fn CustomerTable(list: CustomerList, search: String) -> impl IntoView {
                     <td>{contact}</td>
                     <td>{c.contact_email}</td>
                     <td>{tenant}</td>
+                    <td><AgreementBadge agreement=c.agreement/></td>
                 </tr>
             }
         })
@@ -106,35 +102,12 @@ fn CustomerTable(list: CustomerList, search: String) -> impl IntoView {
                     <th scope="col">{t.column_contact}</th>
                     <th scope="col">{t.column_email}</th>
                     <th scope="col">{tenants.summary_title}</th>
+                    <th scope="col">{texts.agreements.title}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
-        <Pagination page pages search/>
-    }
-    .into_any()
-}
-
-#[component]
-fn Pagination(page: u32, pages: u32, search: String) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().customers;
-    if pages <= 1 {
-        return ().into_any();
-    }
-    let link = move |to: u32| {
-        let mut href = format!("/customers?page={to}");
-        if !search.is_empty() {
-            href.push_str("&q=");
-            href.push_str(&crate::ui::url::query_value(&search));
-        }
-        href
-    };
-    view! {
-        <nav class="pagination" aria-label=t.pages_label>
-            {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{t.previous_page}</A> })}
-            <span aria-current="page">{(t.page_of)(page, pages)}</span>
-            {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{t.next_page}</A> })}
-        </nav>
+        <Pagination page pages path="/customers" params=vec![("q", search)]/>
     }
     .into_any()
 }

@@ -34,6 +34,8 @@ pub struct Customer {
     pub locale: String,
     pub created_at: i64,
     pub tenant: Option<crate::tenants::TenantBrief>,
+    /// The cloud agreement, once accepted.
+    pub agreement: Option<crate::domain::AgreementBrief>,
 }
 
 impl Customer {

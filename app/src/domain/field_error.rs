@@ -34,6 +34,11 @@ pub enum FieldError {
     /// The prefix is taken: by another customer in Kontor or at the provider.
     PrefixTaken,
     InvalidDomain,
+    /// Not a date (or a day the calendar does not have).
+    InvalidDate,
+    DateInFuture,
+    /// Before the cloud agreement existed (22 March 2019).
+    DateTooEarly,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

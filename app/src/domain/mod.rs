@@ -2,7 +2,9 @@
 //! through. No I/O.
 
 mod address;
+mod agreement;
 mod bank;
+mod calendar;
 mod email;
 mod field_error;
 mod partner;
@@ -13,7 +15,12 @@ mod tenant;
 mod text;
 
 pub use address::{Country, FederalState};
+pub use agreement::{
+    acceptance_date, first_possible_date, signer_name, AcceptanceMethod, AgreementBrief,
+    OrderRefusal, OrderableCustomer, Signer, MAX_SIGNER_NAME_CHARS,
+};
 pub use bank::{bic, Iban};
+pub use calendar::{german_date, german_time, iso_date, parse_date};
 pub use email::{EmailAddress, EmailError};
 pub use field_error::{Collector, FieldError, FieldErrors, IbanProblem};
 pub use partner::{customer_number, partner_id};

@@ -149,6 +149,9 @@ pub struct AccountTexts {
     pub error_prefix_characters: &'static str,
     pub error_prefix_taken: &'static str,
     pub error_domain: &'static str,
+    pub error_date: &'static str,
+    pub error_date_in_future: &'static str,
+    pub error_date_too_early: &'static str,
 }
 
 impl AccountTexts {
@@ -184,6 +187,9 @@ impl AccountTexts {
             FieldError::PrefixCharacters => self.error_prefix_characters.to_owned(),
             FieldError::PrefixTaken => self.error_prefix_taken.to_owned(),
             FieldError::InvalidDomain => self.error_domain.to_owned(),
+            FieldError::InvalidDate => self.error_date.to_owned(),
+            FieldError::DateInFuture => self.error_date_in_future.to_owned(),
+            FieldError::DateTooEarly => self.error_date_too_early.to_owned(),
         }
     }
 
@@ -400,6 +406,9 @@ pub static DE: AccountTexts = AccountTexts {
     error_prefix_taken: "Dieses Präfix ist bereits vergeben.",
     error_domain: "Bitte geben Sie eine Domäne wie muster-it.de oder \
                    muster.onmicrosoft.com ein.",
+    error_date: "Bitte geben Sie ein Datum wie 23.11.2026 ein.",
+    error_date_in_future: "Das Datum darf nicht in der Zukunft liegen.",
+    error_date_too_early: "Die Cloud-Vereinbarung gibt es erst seit dem 22.03.2019.",
 };
 
 pub static EN: AccountTexts = AccountTexts {
@@ -593,4 +602,7 @@ pub static EN: AccountTexts = AccountTexts {
                               umlauts.",
     error_prefix_taken: "This prefix is already taken.",
     error_domain: "Please enter a domain such as muster-it.de or muster.onmicrosoft.com.",
+    error_date: "Please enter a date such as 23/11/2026.",
+    error_date_in_future: "The date must not be in the future.",
+    error_date_too_early: "The cloud agreement has only existed since 22 March 2019.",
 };

@@ -60,6 +60,7 @@ pub struct Texts {
     pub accounts: &'static super::accounts::AccountTexts,
     pub customers: &'static super::customers::CustomerTexts,
     pub tenants: &'static super::tenants::TenantTexts,
+    pub agreements: &'static super::agreements::AgreementTexts,
 }
 
 pub static DE: Texts = Texts {
@@ -149,6 +150,7 @@ pub static DE: Texts = Texts {
     accounts: &super::accounts::DE,
     customers: &super::customers::DE,
     tenants: &super::tenants::DE,
+    agreements: &super::agreements::DE,
 };
 
 pub static EN: Texts = Texts {
@@ -233,4 +235,5 @@ pub static EN: Texts = Texts {
     accounts: &super::accounts::EN,
     customers: &super::customers::EN,
     tenants: &super::tenants::EN,
+    agreements: &super::agreements::EN,
 };

@@ -65,6 +65,17 @@ pub fn format_date(date: Date, locale: Locale) -> String {
     }
 }
 
+/// A moment in German time (the portal's users and their customers are in Germany,
+/// Austria and Switzerland, which share it).
+pub fn format_date_time(unix: i64, locale: Locale) -> String {
+    let at = crate::domain::german_time(unix);
+    let date = format_date(at.date(), locale);
+    match locale {
+        Locale::De => format!("{date}, {:02}:{:02} Uhr", at.hour(), at.minute()),
+        Locale::En => format!("{date}, {:02}:{:02}", at.hour(), at.minute()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +110,18 @@ mod tests {
         let date = Date::from_calendar_date(2026, Month::March, 5).unwrap();
         assert_eq!(format_date(date, Locale::De), "05.03.2026");
         assert_eq!(format_date(date, Locale::En), "5 Mar 2026");
+    }
+
+    #[test]
+    fn moments_are_shown_in_german_time() {
+        // 2026-11-23 13:05 UTC is 14:05 in Germany (winter time).
+        assert_eq!(
+            format_date_time(1_795_439_100, Locale::De),
+            "23.11.2026, 14:05 Uhr"
+        );
+        assert_eq!(
+            format_date_time(1_795_439_100, Locale::En),
+            "23 Nov 2026, 14:05"
+        );
     }
 }

@@ -5,15 +5,17 @@
 //! `<html lang>`, from where the browser side reads it back when it hydrates.
 
 mod accounts;
+mod agreements;
 mod catalogue;
 mod customers;
 mod format;
 mod tenants;
 
 pub use accounts::AccountTexts;
+pub use agreements::AgreementTexts;
 pub use catalogue::Texts;
 pub use customers::CustomerTexts;
-pub use format::{format_date, format_money, format_number};
+pub use format::{format_date, format_date_time, format_money, format_number};
 pub use tenants::TenantTexts;
 
 use serde::{Deserialize, Serialize};

@@ -101,7 +101,6 @@ mod ssr {
     use super::*;
     use crate::backend::mail::outbox;
     use crate::backend::provider::ProviderClient;
-    use crate::backend::rate_limit::Limits;
     use crate::backend::resellers;
     use crate::backend::sealing::SealingKey;
     use crate::backend::tenants::{self, ReserveError};
@@ -305,18 +304,9 @@ mod ssr {
         customer: &Customer,
         domain: &str,
     ) -> Result<crate::backend::mail::OutgoingMail, AppError> {
-        let limits = use_context::<Limits>().ok_or(AppError::Internal)?;
         let to = EmailAddress::parse(&customer.contact_email)
             .map_err(|_| crate::backend::DbError::Corrupt("customers.contact_email"))?;
-        if let Err(wait) = limits
-            .mails_per_recipient
-            .hit(to.as_str(), std::time::Instant::now())
-        {
-            request::too_many_requests(wait);
-            return Err(AppError::TooManyRequests {
-                retry_after_secs: wait.as_secs(),
-            });
-        }
+        crate::backend::rate_limit::allow_mail_to(to.as_str())?;
         let link = provider()?.invitation_link(domain).await.map_err(|error| {
             tracing::warn!(%error, "the provider gave no invitation link");
             request::set_error_status(axum::http::StatusCode::SERVICE_UNAVAILABLE);

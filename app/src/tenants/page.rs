@@ -13,7 +13,7 @@ use crate::domain::TENANT_DOMAIN_SUFFIX;
 use crate::error::{AppError, FormError};
 use crate::i18n::Locale;
 use crate::ui::form::{described_by, Checkbox, FormField, FormState, Input, Labelled};
-use crate::ui::Refusal;
+use crate::ui::{Refresh, Refusal};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -29,23 +29,6 @@ const POLL_EVERY: Duration = Duration::from_secs(2);
 fn customer_id_param() -> impl Fn() -> Option<i64> + Copy {
     let params = use_params_map();
     move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()))
-}
-
-/// Reloads the page's data: after an action, and while the tenant is on its way.
-#[derive(Clone, Copy)]
-struct Refresh(RwSignal<u32>);
-
-impl Refresh {
-    /// Reloads whenever `succeeded` turns true (an action's answer was a success). With
-    /// JavaScript the action's redirect to this same page would change nothing by itself; a
-    /// refusal keeps the form as it is, with its errors.
-    fn after(self, succeeded: impl Fn() -> bool + 'static) {
-        Effect::new(move |_| {
-            if succeeded() {
-                self.0.update(|n| *n += 1);
-            }
-        });
-    }
 }
 
 /// Everything the page shows, loaded at once: resources created inside a `<Transition>`
@@ -67,10 +50,9 @@ pub fn TenantPage() -> impl IntoView {
     let query = use_query_map();
     // A suggestion is a link with `?prefix=…`: without JavaScript it fills the field this way.
     let suggested = move || query.with(|q| q.get("prefix"));
-    let refresh = Refresh(RwSignal::new(0_u32));
-    provide_context(refresh);
+    let refresh = Refresh::provide();
     let loaded = Resource::new(
-        move || (id(), suggested(), refresh.0.get()),
+        move || (id(), suggested(), refresh.track()),
         |(id, suggested, _)| async move {
             let id = id.ok_or(AppError::NotFound)?;
             let settings = load_tenant_settings(id).await?;
@@ -99,7 +81,7 @@ pub fn TenantPage() -> impl IntoView {
             matches!(l, Some(Ok(l)) if l.settings.tenant.as_ref().is_some_and(|t| t.status.may_change()))
         });
         if may_change {
-            set_timeout(move || refresh.0.update(|n| *n += 1), POLL_EVERY);
+            set_timeout(move || refresh.now(), POLL_EVERY);
         }
     });
     let body = move || {

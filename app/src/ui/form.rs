@@ -54,7 +54,7 @@ impl<F: FormField> FormState<F> {
     /// is the field errors of the server's last answer.
     pub fn new(
         kept: F::Form,
-        parse: fn(&F::Form) -> FieldErrors<F>,
+        parse: impl Fn(&F::Form) -> FieldErrors<F> + Send + Sync + 'static,
         server_errors: Signal<FieldErrors<F>>,
     ) -> Self {
         let draft = RwSignal::new(kept);
@@ -63,7 +63,7 @@ impl<F: FormField> FormState<F> {
             draft,
             touched: RwSignal::new(HashSet::new()),
             edited: RwSignal::new(HashSet::new()),
-            live_errors: Memo::new(move |_| draft.with(parse)),
+            live_errors: Memo::new(move |_| draft.with(&parse)),
             server_errors,
             interactive: RwSignal::new(false),
         };

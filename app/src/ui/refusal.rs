@@ -27,6 +27,8 @@ pub fn Refusal(
         AppError::Internal
         | AppError::Transport(_)
         | AppError::ProviderUnavailable
+        | AppError::AlreadyAccepted
+        | AppError::LinkUnusable
         | AppError::TooManyRequests { .. } => view! { <ErrorView/> }.into_any(),
     }
 }

@@ -12,6 +12,14 @@ pub fn query_value(text: &str) -> String {
     encoded
 }
 
+/// The `?page=N` of a list (counted from 1; the first page when missing or not a number).
+pub fn page_param(query: &leptos_router::params::ParamsMap) -> u32 {
+    query
+        .get("page")
+        .and_then(|p| p.parse::<u32>().ok())
+        .unwrap_or(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::query_value;

@@ -6,6 +6,7 @@ mod support;
 mod tenants;
 
 mod admin;
+mod agreements;
 mod customers;
 mod email_tokens;
 mod first_admin;

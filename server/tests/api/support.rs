@@ -148,9 +148,9 @@ impl TestApp {
         &self.provider
     }
 
-    /// One pass of the tenant worker, as if it ran at `now`.
-    pub async fn run_tenant_jobs(&self, now: i64) -> app::backend::tenants::JobReport {
-        app::backend::tenants::run_due_jobs(&self.db, &self.provider, &self.sealing_key, now)
+    /// One pass of the provider worker, as if it ran at `now`.
+    pub async fn run_provider_jobs(&self, now: i64) -> app::backend::provider_jobs::JobReport {
+        app::backend::provider_jobs::run_due_jobs(&self.db, &self.provider, &self.sealing_key, now)
             .await
             .expect("a worker pass")
     }

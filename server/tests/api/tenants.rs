@@ -4,22 +4,28 @@ use app::backend::provider::{Address, BillingProfile, CompanyProfile, NewTenant,
 use app::backend::unix_now;
 
 /// A reseller with one customer: the session cookie and the customer's id.
-async fn reseller_with_customer(app: &TestApp, email: &str, company: &str) -> (String, i64) {
+pub async fn reseller_with_customer(app: &TestApp, email: &str, company: &str) -> (String, i64) {
     let user = app.create_reseller_admin(email).await;
     let cookie = app.session_cookie(user).await;
+    let customer = add_customer(app, &cookie, company).await;
+    (cookie, customer)
+}
+
+/// Another customer of the logged-in reseller, with the contact jonas@kunde.example.
+pub async fn add_customer(app: &TestApp, cookie: &str, company: &str) -> i64 {
     let form =
         crate::customers::customer_form(company, &[("form[contact_email]", "jonas@kunde.example")]);
     let saved = app
         .post_form_with(
             "/api/customers/save",
             crate::customers::body(&form),
-            &as_script(Some(&cookie)),
+            &as_script(Some(cookie)),
         )
         .await;
-    (cookie, crate::customers::saved_id(&saved))
+    crate::customers::saved_id(&saved)
 }
 
-async fn call(
+pub async fn call(
     app: &TestApp,
     cookie: &str,
     endpoint: &str,
@@ -41,7 +47,7 @@ async fn check(app: &TestApp, cookie: &str, customer: i64, prefix: &str) -> serd
     serde_json::from_str(&response.body).unwrap()
 }
 
-async fn set_up(app: &TestApp, cookie: &str, customer: i64, prefix: &str) -> TestResponse {
+pub async fn set_up(app: &TestApp, cookie: &str, customer: i64, prefix: &str) -> TestResponse {
     call(
         app,
         cookie,
@@ -54,11 +60,17 @@ async fn set_up(app: &TestApp, cookie: &str, customer: i64, prefix: &str) -> Tes
     .await
 }
 
-async fn settings(app: &TestApp, cookie: &str, customer: i64) -> serde_json::Value {
+/// A server function's JSON answer about one customer, which must be a success.
+pub async fn customer_json(
+    app: &TestApp,
+    cookie: &str,
+    endpoint: &str,
+    customer: i64,
+) -> serde_json::Value {
     let response = call(
         app,
         cookie,
-        "/api/tenants/settings",
+        endpoint,
         &[("customer_id", &customer.to_string())],
     )
     .await;
@@ -66,12 +78,16 @@ async fn settings(app: &TestApp, cookie: &str, customer: i64) -> serde_json::Val
     serde_json::from_str(&response.body).unwrap()
 }
 
+async fn settings(app: &TestApp, cookie: &str, customer: i64) -> serde_json::Value {
+    customer_json(app, cookie, "/api/tenants/settings", customer).await
+}
+
 /// Runs the tenant worker, a few minutes apart so that every backoff has passed, until the
 /// customer's tenant is no longer on its way.
-async fn work_until_settled(app: &TestApp, cookie: &str, customer: i64) -> serde_json::Value {
+pub async fn work_until_settled(app: &TestApp, cookie: &str, customer: i64) -> serde_json::Value {
     let mut now = unix_now();
     for _ in 0..20 {
-        app.run_tenant_jobs(now).await;
+        app.run_provider_jobs(now).await;
         let state = settings(app, cookie, customer).await;
         let status = state["tenant"]["status"]
             .as_str()
@@ -85,7 +101,7 @@ async fn work_until_settled(app: &TestApp, cookie: &str, customer: i64) -> serde
     panic!("the tenant did not settle");
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
+pub async fn count(app: &TestApp, sql: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql)
         .fetch_one(app.db().pool())
         .await
@@ -199,18 +215,18 @@ on_both_backends!(
             s.failure = Failure::ServerError;
         });
         let now = unix_now();
-        assert_eq!(app.run_tenant_jobs(now).await.retrying, 1);
-        assert_eq!(app.run_tenant_jobs(now + 400).await.retrying, 1);
+        assert_eq!(app.run_provider_jobs(now).await.retrying, 1);
+        assert_eq!(app.run_provider_jobs(now + 400).await.retrying, 1);
         app.simulator().configure(|s| {
             s.failing_calls = 1;
             s.failure = Failure::TooManyRequests;
         });
-        assert_eq!(app.run_tenant_jobs(now + 800).await.retrying, 1);
+        assert_eq!(app.run_provider_jobs(now + 800).await.retrying, 1);
         app.simulator().configure(|s| {
             s.failing_calls = 1;
             s.failure = Failure::Timeout;
         });
-        assert_eq!(app.run_tenant_jobs(now + 1200).await.retrying, 1);
+        assert_eq!(app.run_provider_jobs(now + 1200).await.retrying, 1);
         assert_eq!(
             settings(&app, &cookie, customer).await["tenant"]["status"],
             "Waiting"
@@ -238,7 +254,10 @@ on_both_backends!(
         );
         assert_eq!(list["customers"][0]["tenant"]["status"], "Ready");
         // Nothing is left to do, and doing it again changes nothing.
-        assert_eq!(app.run_tenant_jobs(now + 99_999).await, Default::default());
+        assert_eq!(
+            app.run_provider_jobs(now + 99_999).await,
+            Default::default()
+        );
         assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_tenants").await, 1);
     }
 );

@@ -5,7 +5,7 @@
 //! retries, so the vendor can recognise a repeated request and answer it without doing it
 //! twice.
 
-use super::{CreatedTenant, NewTenant, ProvisioningState, RequestId};
+use super::{AgreementAcceptance, CreatedTenant, NewTenant, ProvisioningState, RequestId};
 use reqwest::{header, Method, StatusCode};
 use std::time::Duration;
 
@@ -201,5 +201,27 @@ impl ProviderClient {
         let path = format!("/v1/customers?domain={domain}");
         let answer: Answer = self.get_json(&path, &RequestId::generate()).await?;
         Ok(answer.total_count > 0)
+    }
+
+    /// `POST /v1/customers/{domain}/agreements`: records that the customer accepted the
+    /// cloud agreement. Repeating it with the same request id records it once.
+    pub async fn report_agreement(
+        &self,
+        request_id: &RequestId,
+        domain: &str,
+        acceptance: &AgreementAcceptance,
+    ) -> Result<(), ProviderError> {
+        let path = format!("/v1/customers/{domain}/agreements");
+        let response = self
+            .send(
+                self.request(Method::POST, &path, request_id)
+                    .json(acceptance),
+            )
+            .await?;
+        if response.status().is_success() {
+            Ok(())
+        } else {
+            Err(Self::refused(response).await)
+        }
     }
 }

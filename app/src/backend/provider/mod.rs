@@ -114,3 +114,24 @@ pub enum ProvisioningState {
     Succeeded,
     Failed,
 }
+
+/// An acceptance of the cloud agreement to record: `POST /v1/customers/{domain}/agreements`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgreementAcceptance {
+    pub primary_contact: Contact,
+    /// `2026-11-23`.
+    pub date_agreed: String,
+    /// The version of the text the customer accepted.
+    pub template_id: String,
+    /// Always `MicrosoftCloudAgreement`.
+    pub agreement_type: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Contact {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+}

@@ -4,7 +4,9 @@
 //! creation by request id — and keeps its state in the database, so a restart keeps it. For
 //! tests it can be slowed down and made to fail (5xx, 429 with `Retry-After`, timeouts).
 
-use super::{guid, CreatedTenant, NewTenant, ProvisioningState, UserCredentials};
+use super::{
+    guid, AgreementAcceptance, CreatedTenant, NewTenant, ProvisioningState, UserCredentials,
+};
 use crate::backend::mail::letter::escape;
 use crate::backend::{unix_now, Database, DbError};
 use crate::domain::TENANT_DOMAIN_SUFFIX;
@@ -136,6 +138,7 @@ impl Simulator {
             )
             .route("/v1/customers/relationshiprequests", get(invitation_link))
             .route("/v1/customers/{tenant_id}", get(tenant))
+            .route("/v1/customers/{domain}/agreements", post(record_agreement))
             .layer(axum::middleware::from_fn_with_state(self.clone(), gate));
         let pages =
             Router::new().route("/invitations/{token}", get(invitation_page).post(authorise));
@@ -377,6 +380,57 @@ async fn customers_by_domain(
         }
         Err(error) => internal(error.into()),
     }
+}
+
+/// Whether the domain belongs to one of this partner's customers: a tenant it created and
+/// finished provisioning, or an existing one that authorised it.
+async fn is_customer(db: &Database, domain: &str) -> Result<bool, DbError> {
+    let found: Option<(i64,)> = sqlx::query_as(
+        "SELECT 1 FROM sim_tenants WHERE domain = $1 AND ready_at <= $2 \
+         UNION SELECT 1 FROM sim_relationships WHERE domain = $1",
+    )
+    .bind(domain)
+    .bind(unix_now())
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(found.is_some())
+}
+
+/// `POST /v1/customers/{domain}/agreements`: 201, once per request id; 404 for a domain that
+/// is not this partner's customer.
+async fn record_agreement(
+    State(sim): State<Simulator>,
+    Path(domain): Path<String>,
+    headers: HeaderMap,
+    Json(acceptance): Json<AgreementAcceptance>,
+) -> Response {
+    let Some(request_id) = request_id(&headers) else {
+        return (StatusCode::BAD_REQUEST, "MS-RequestId is required").into_response();
+    };
+    let domain = domain.to_ascii_lowercase();
+    let answer = async {
+        if !is_customer(&sim.db, &domain).await? {
+            return Ok(StatusCode::NOT_FOUND.into_response());
+        }
+        let contact = &acceptance.primary_contact;
+        sqlx::query(
+            "INSERT INTO sim_agreements (request_id, domain, template_id, first_name, last_name, \
+             email, date_agreed, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (request_id) DO NOTHING",
+        )
+        .bind(&request_id)
+        .bind(&domain)
+        .bind(&acceptance.template_id)
+        .bind(&contact.first_name)
+        .bind(&contact.last_name)
+        .bind(&contact.email)
+        .bind(&acceptance.date_agreed)
+        .bind(unix_now())
+        .execute(sim.db.pool())
+        .await?;
+        Ok::<_, DbError>((StatusCode::CREATED, Json(acceptance.clone())).into_response())
+    };
+    answer.await.unwrap_or_else(internal)
 }
 
 async fn invitation_domain(db: &Database, token: &str) -> Result<Option<String>, DbError> {

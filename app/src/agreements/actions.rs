@@ -1,0 +1,378 @@
+//! The agreement's server functions. The reseller's start with `require_reseller()` and reach
+//! a customer only through that reseller; the public ones act only on the customer the
+//! presented link was issued for.
+
+use super::form::{AcceptanceField, AcceptanceForm, AttestationField, AttestationForm};
+use super::{AgreementSettings, OpenedLink};
+use crate::customers::CustomerList;
+use crate::error::{AppError, FormError};
+use leptos::prelude::*;
+
+/// The reseller's customers matching `search`, with their agreement status; with
+/// `only_open`, only those that have not accepted.
+#[server(endpoint = "agreements/overview")]
+pub async fn agreement_overview(
+    search: String,
+    only_open: bool,
+    page: u32,
+) -> Result<CustomerList, AppError> {
+    use crate::backend::customers::{self, CustomerFilter};
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let filter = if only_open {
+        CustomerFilter::AgreementOpen
+    } else {
+        CustomerFilter::All
+    };
+    let db = crate::backend::database()?;
+    Ok(customers::list(&db, reseller_id, &search, filter, page).await?)
+}
+
+#[server(endpoint = "agreements/settings")]
+pub async fn load_agreement(customer_id: i64) -> Result<AgreementSettings, AppError> {
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    ssr::settings(reseller_id, customer_id).await
+}
+
+/// Mails the customer's contact a new link to accept the agreement; older links stop working.
+#[server(endpoint = "agreements/send")]
+pub async fn send_agreement(customer_id: i64) -> Result<(), AppError> {
+    let (user, reseller_id) = crate::auth::require_reseller()?;
+    ssr::send(&user, reseller_id, customer_id).await?;
+    leptos_axum::redirect(&format!("/customers/{customer_id}/agreement"));
+    Ok(())
+}
+
+/// Records an acceptance the reseller attests: the customer is green at once.
+#[server(endpoint = "agreements/attest")]
+pub async fn attest_agreement(
+    customer_id: i64,
+    form: AttestationForm,
+) -> Result<(), FormError<AttestationField>> {
+    let result = ssr::attest(customer_id, &form).await;
+    ssr::answer(&result, &ssr::attestation_form_name(customer_id), &form);
+    if result.is_ok() {
+        leptos_axum::redirect(&format!("/customers/{customer_id}/agreement"));
+    }
+    result
+}
+
+/// What an emailed link opens: the agreement and its form, or why it does not work.
+#[server(endpoint = "agreements/open")]
+pub async fn open_agreement(token: String) -> Result<OpenedLink, AppError> {
+    ssr::open(&token).await
+}
+
+/// The customer accepts through the emailed link.
+#[server(endpoint = "agreements/accept")]
+pub async fn accept_agreement(
+    token: String,
+    form: AcceptanceForm,
+) -> Result<(), FormError<AcceptanceField>> {
+    let result = ssr::accept(&token, &form).await;
+    ssr::answer(&result, ssr::ACCEPTANCE_FORM_NAME, &form);
+    if result.is_ok() {
+        leptos_axum::redirect(&format!("/agreement/{token}"));
+    }
+    result
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::form::{parse_acceptance, parse_attestation};
+    use super::super::text::agreement_text;
+    use super::super::{mails, LinkProblem, AGREEMENT_VERSION};
+    use super::*;
+    use crate::audit::AuditAction;
+    use crate::backend::agreements::{self, NewAcceptance, RecordError};
+    use crate::backend::audit::{self, Actor};
+    use crate::backend::email_tokens::{self, TokenError, TokenPurpose};
+    use crate::backend::form_memory::FormMemory;
+    use crate::backend::mail::outbox;
+    use crate::backend::sessions::SessionUser;
+    use crate::backend::{customers, database, request, resellers, unix_now, DbError};
+    use crate::customers::Customer;
+    use crate::domain::{german_date, iso_date, AcceptanceMethod, EmailAddress};
+    use crate::i18n::{current_locale, Locale};
+    use axum::http::StatusCode;
+
+    pub const ACCEPTANCE_FORM_NAME: &str = "agreement-acceptance";
+
+    pub fn attestation_form_name(customer_id: i64) -> String {
+        format!("agreement-attestation:{customer_id}")
+    }
+
+    /// A refused form is kept for the page (JavaScript off) and answered with its status.
+    pub fn answer<F, T: serde::Serialize>(result: &Result<(), FormError<F>>, name: &str, form: &T) {
+        let Err(error) = result else {
+            return;
+        };
+        if let Some(memory) = use_context::<FormMemory>() {
+            memory.remember(name, form);
+        }
+        match error {
+            FormError::Invalid(_) => request::set_error_status(StatusCode::UNPROCESSABLE_ENTITY),
+            FormError::Failed(AppError::AlreadyAccepted) => {
+                request::set_error_status(StatusCode::CONFLICT)
+            }
+            FormError::Failed(AppError::LinkUnusable) => {
+                request::set_error_status(StatusCode::GONE)
+            }
+            FormError::Failed(_) => {}
+        }
+    }
+
+    fn begin_error(error: sqlx::Error) -> AppError {
+        DbError::from(error).into()
+    }
+
+    async fn owned_customer(reseller_id: i64, customer_id: i64) -> Result<Customer, AppError> {
+        customers::find(&database()?, reseller_id, customer_id)
+            .await?
+            .ok_or_else(request::not_found)
+    }
+
+    fn already_accepted() -> AppError {
+        request::set_error_status(StatusCode::CONFLICT);
+        AppError::AlreadyAccepted
+    }
+
+    pub async fn settings(
+        reseller_id: i64,
+        customer_id: i64,
+    ) -> Result<AgreementSettings, AppError> {
+        let customer = owned_customer(reseller_id, customer_id).await?;
+        let db = database()?;
+        let now = unix_now();
+        let acceptance = agreements::find(&db, reseller_id, customer_id).await?;
+        let link = match acceptance {
+            Some(_) => None,
+            None => agreements::open_link(&db, customer_id, now).await?,
+        };
+        Ok(AgreementSettings {
+            customer_id,
+            contact_name: customer.contact_name(),
+            company_name: customer.company_name,
+            contact_email: customer.contact_email,
+            acceptance,
+            link,
+            history: audit::for_customer(&db, reseller_id, customer_id).await?,
+            today: iso_date(german_date(now)),
+            draft: use_context::<FormMemory>()
+                .and_then(|m| m.recall(&attestation_form_name(customer_id))),
+        })
+    }
+
+    pub async fn send(
+        user: &SessionUser,
+        reseller_id: i64,
+        customer_id: i64,
+    ) -> Result<(), AppError> {
+        let customer = owned_customer(reseller_id, customer_id).await?;
+        if customer.agreement.is_some() {
+            return Err(already_accepted());
+        }
+        let to = EmailAddress::parse(&customer.contact_email)
+            .map_err(|_| DbError::Corrupt("customers.contact_email"))?;
+        crate::backend::rate_limit::allow_mail_to(to.as_str())?;
+        let links = request::link_base().ok_or(AppError::Internal)?;
+        let db = database()?;
+        let reseller = resellers::company_name(&db, reseller_id).await?;
+        let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
+        let now = unix_now();
+        let mut tx = db.pool().begin().await.map_err(begin_error)?;
+        let token =
+            email_tokens::issue(&mut tx, TokenPurpose::AcceptAgreement, customer_id, now).await?;
+        let mail = mails::agreement_link(
+            locale,
+            &reseller,
+            &customer.company_name,
+            links.link(&format!("/agreement/{}", token.expose())),
+            now + TokenPurpose::AcceptAgreement.validity_secs(),
+            to.clone(),
+        );
+        outbox::enqueue(&mut tx, &mail, now).await?;
+        let actor = Actor::user(user);
+        let action = AuditAction::AgreementSent {
+            to: to.as_str().to_owned(),
+        };
+        audit::record(
+            &mut tx,
+            reseller_id,
+            Some(customer_id),
+            &actor,
+            &action,
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(begin_error)?;
+        tracing::info!(customer_id, by = user.user_id, "agreement link sent");
+        Ok(())
+    }
+
+    pub async fn attest(
+        customer_id: i64,
+        form: &AttestationForm,
+    ) -> Result<(), FormError<AttestationField>> {
+        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let now = unix_now();
+        let attestation = parse_attestation(form, german_date(now)).map_err(FormError::Invalid)?;
+        let db = database()?;
+        // Customers never change hands, so ownership checked first stays true.
+        if !customers::belongs_to(&db, reseller_id, customer_id).await? {
+            return Err(request::not_found().into());
+        }
+        let actor = Actor::user(&user);
+        let mut tx = db.pool().begin().await.map_err(begin_error)?;
+        let recorded = agreements::record_attestation(
+            &mut tx,
+            reseller_id,
+            customer_id,
+            &attestation,
+            &actor,
+            now,
+        )
+        .await;
+        match recorded {
+            Ok(()) => {}
+            Err(RecordError::AlreadyAccepted) => return Err(already_accepted().into()),
+            Err(RecordError::Database(error)) => return Err(error.into()),
+        }
+        tx.commit().await.map_err(begin_error)?;
+        tracing::info!(customer_id, by = user.user_id, "agreement attested");
+        Ok(())
+    }
+
+    /// The customer and reseller behind a link, whatever state the link is in.
+    async fn link_subject(token: &str) -> Result<Option<(Customer, i64)>, AppError> {
+        let db = database()?;
+        let mut conn = db.pool().acquire().await.map_err(begin_error)?;
+        let Some(customer_id) =
+            email_tokens::subject_of(&mut conn, TokenPurpose::AcceptAgreement, token).await?
+        else {
+            return Ok(None);
+        };
+        let (reseller_id, _) = customers::owner_of(&mut conn, customer_id).await?;
+        let customer = customers::find(&db, reseller_id, customer_id)
+            .await?
+            .ok_or(DbError::Corrupt("email_tokens.subject_id"))?;
+        Ok(Some((customer, reseller_id)))
+    }
+
+    pub async fn open(token: &str) -> Result<OpenedLink, AppError> {
+        let Some((customer, reseller_id)) = link_subject(token).await? else {
+            return Ok(OpenedLink::Unusable {
+                problem: LinkProblem::Unknown,
+                reseller: None,
+            });
+        };
+        if let Some(agreement) = customer.agreement {
+            return Ok(OpenedLink::Accepted {
+                company_name: customer.company_name,
+                signer_name: agreement.signer_name,
+                accepted_at: agreement.accepted_at,
+            });
+        }
+        let db = database()?;
+        let reseller = resellers::contact(&db, reseller_id).await?;
+        let mut conn = db.pool().acquire().await.map_err(begin_error)?;
+        let checked =
+            email_tokens::check(&mut conn, TokenPurpose::AcceptAgreement, token, unix_now()).await;
+        let problem = match checked {
+            Ok(_) => None,
+            Err(TokenError::Unknown) => Some(LinkProblem::Unknown),
+            Err(TokenError::Used) => Some(LinkProblem::Used),
+            Err(TokenError::Expired) => Some(LinkProblem::Expired),
+            Err(TokenError::Superseded) => Some(LinkProblem::Superseded),
+            Err(TokenError::Database(error)) => return Err(error.into()),
+        };
+        if let Some(problem) = problem {
+            return Ok(OpenedLink::Unusable {
+                problem,
+                reseller: Some(reseller),
+            });
+        }
+        // The form as this browser last had it refused, or filled with the contact's data.
+        let form = use_context::<FormMemory>()
+            .and_then(|m| m.recall(ACCEPTANCE_FORM_NAME))
+            .unwrap_or_else(|| AcceptanceForm {
+                first_name: customer.contact_first_name.clone(),
+                last_name: customer.contact_last_name.clone(),
+                email: customer.contact_email.clone(),
+                accept: None,
+            });
+        Ok(OpenedLink::Open {
+            company_name: customer.company_name,
+            reseller,
+            version: AGREEMENT_VERSION.to_owned(),
+            text: agreement_text(current_locale()).to_owned(),
+            form,
+        })
+    }
+
+    pub async fn accept(
+        token: &str,
+        form: &AcceptanceForm,
+    ) -> Result<(), FormError<AcceptanceField>> {
+        let signer = parse_acceptance(form).map_err(FormError::Invalid)?;
+        let db = database()?;
+        let now = unix_now();
+        let ip = request::client_address().to_string();
+        let user_agent = request::user_agent();
+        let mut tx = db.pool().begin().await.map_err(begin_error)?;
+        let customer_id =
+            match email_tokens::redeem(&mut tx, TokenPurpose::AcceptAgreement, token, now).await {
+                Ok(customer_id) => customer_id,
+                Err(TokenError::Database(error)) => return Err(error.into()),
+                Err(_) => return Err(AppError::LinkUnusable.into()),
+            };
+        let recorded = agreements::record(
+            &mut tx,
+            customer_id,
+            &NewAcceptance {
+                signer: &signer,
+                method: AcceptanceMethod::Link,
+                version: AGREEMENT_VERSION,
+                accepted_at: now,
+                ip: Some(&ip),
+                user_agent: user_agent.as_deref(),
+                attested_by: None,
+            },
+            now,
+        )
+        .await;
+        match recorded {
+            Ok(()) => {}
+            Err(RecordError::AlreadyAccepted) => return Err(AppError::AlreadyAccepted.into()),
+            Err(RecordError::Database(error)) => return Err(error.into()),
+        }
+        let (reseller_id, company) = customers::owner_of(&mut tx, customer_id).await?;
+        let action = AuditAction::AgreementAccepted {
+            signer: signer.name(),
+            email: signer.email.as_str().to_owned(),
+            version: AGREEMENT_VERSION.to_owned(),
+            ip,
+        };
+        let actor = Actor {
+            user_id: None,
+            label: signer.email.as_str(),
+        };
+        audit::record(
+            &mut tx,
+            reseller_id,
+            Some(customer_id),
+            &actor,
+            &action,
+            now,
+        )
+        .await?;
+        let links = request::link_base().ok_or(AppError::Internal)?;
+        let page = links.link(&format!("/customers/{customer_id}/agreement"));
+        for (to, locale) in resellers::admins(&mut tx, reseller_id).await? {
+            let mail = mails::accepted(locale, &company, &signer.name(), page.clone(), to);
+            outbox::enqueue(&mut tx, &mail, now).await?;
+        }
+        tx.commit().await.map_err(begin_error)?;
+        tracing::info!(customer_id, "agreement accepted through the emailed link");
+        Ok(())
+    }
+}

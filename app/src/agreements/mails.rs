@@ -1,0 +1,37 @@
+//! The agreement's mails: the link for the customer's contact (in the customer's language),
+//! and the news of an acceptance for the reseller's administrators (in each one's language).
+
+use crate::backend::mail::{Letter, OutgoingMail};
+use crate::domain::EmailAddress;
+use crate::i18n::{format_date, Locale};
+
+pub fn agreement_link(
+    locale: Locale,
+    reseller: &str,
+    company: &str,
+    link: String,
+    expires_at: i64,
+    to: EmailAddress,
+) -> OutgoingMail {
+    let t = locale.texts().agreements;
+    let until = format_date(crate::domain::german_date(expires_at), locale);
+    Letter::new(locale, (t.mail_link_subject)(company))
+        .paragraph((t.mail_link_text)(reseller, company))
+        .action(t.mail_link_action, link)
+        .paragraph((t.mail_link_expiry)(&until))
+        .to(to)
+}
+
+pub fn accepted(
+    locale: Locale,
+    company: &str,
+    signer: &str,
+    link: String,
+    to: EmailAddress,
+) -> OutgoingMail {
+    let t = locale.texts().agreements;
+    Letter::new(locale, (t.mail_accepted_subject)(company))
+        .paragraph((t.mail_accepted_text)(company, signer))
+        .action(t.mail_accepted_action, link)
+        .to(to)
+}

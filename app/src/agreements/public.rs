@@ -1,0 +1,138 @@
+//! `/agreement/:token`: the page the emailed link opens, without login. It shows the agreement
+//! and asks who accepts on behalf of the company; only the form's POST uses the link up, so a
+//! mail scanner opening it changes nothing. A link that no longer works says why and whom to
+//! ask for a new one; once accepted, the page says so.
+
+use super::actions::{open_agreement, AcceptAgreement};
+use super::form::{parse_acceptance, AcceptanceField, AcceptanceForm};
+use super::{LinkProblem, OpenedLink, ResellerContact};
+use crate::error::FormError;
+use crate::i18n::{format_date_time, Locale};
+use crate::ui::form::{Checkbox, FormState, Input};
+use crate::ui::{Notice, Refresh};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn PublicAgreementPage() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let params = use_params_map();
+    let token = move || params.with(|p| p.get("token").unwrap_or_default());
+    let refresh = Refresh::provide();
+    let opened = Resource::new(
+        move || (token(), refresh.track()),
+        |(token, _)| open_agreement(token),
+    );
+    let body = move || {
+        Suspend::new(async move {
+            match opened.await {
+                Ok(OpenedLink::Open {
+                    company_name,
+                    reseller,
+                    version,
+                    text,
+                    form,
+                }) => view! {
+                    <AgreementForm token=token() company_name reseller version text kept=form/>
+                }
+                .into_any(),
+                Ok(OpenedLink::Accepted {
+                    company_name,
+                    signer_name,
+                    accepted_at,
+                }) => {
+                    let t = locale.texts().agreements;
+                    let text = (t.public_accepted_text)(
+                        &company_name,
+                        &signer_name,
+                        &format_date_time(accepted_at, locale),
+                    );
+                    view! { <Notice title=t.public_accepted_title text/> }.into_any()
+                }
+                Ok(OpenedLink::Unusable { problem, reseller }) => {
+                    view! { <Unusable problem reseller/> }.into_any()
+                }
+                Err(error) => {
+                    let texts = locale.texts();
+                    view! { <Notice title=texts.error_title text=error.message(texts)/> }.into_any()
+                }
+            }
+        })
+    };
+    view! { <Transition fallback=|| ()>{body}</Transition> }
+}
+
+#[component]
+fn Unusable(problem: LinkProblem, reseller: Option<ResellerContact>) -> impl IntoView {
+    let t = expect_context::<Locale>().texts().agreements;
+    let reason = match problem {
+        LinkProblem::Unknown => t.link_unknown,
+        LinkProblem::Expired => t.link_expired,
+        LinkProblem::Superseded => t.link_superseded,
+        LinkProblem::Used => t.link_used,
+    };
+    let ask = reseller.map_or(t.ask_reseller_unknown.to_owned(), |r| {
+        let reach: Vec<String> = [r.email, r.phone].into_iter().flatten().collect();
+        (t.ask_reseller)(&r.company_name, &reach.join(", "))
+    });
+    view! { <Notice title=t.link_problem_title text=format!("{reason} {ask}")/> }
+}
+
+#[component]
+fn AgreementForm(
+    token: String,
+    company_name: String,
+    reseller: ResellerContact,
+    version: String,
+    text: String,
+    kept: AcceptanceForm,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let texts = locale.texts();
+    let t = texts.agreements;
+    let action = ServerAction::<AcceptAgreement>::new();
+    let refresh = expect_context::<Refresh>();
+    // Accepted, or the link stopped working meanwhile: the page shows what is now true.
+    refresh.after(move || {
+        matches!(
+            action.value().get(),
+            Some(Ok(())) | Some(Err(FormError::Failed(_)))
+        )
+    });
+    let server_errors = Signal::derive(move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.field_errors())
+            .unwrap_or_default()
+    });
+    FormState::new(
+        kept,
+        |form| parse_acceptance(form).err().unwrap_or_default(),
+        server_errors,
+    );
+    let paragraphs = text
+        .split("\n\n")
+        .map(|p| view! { <p>{p.trim().to_owned()}</p> })
+        .collect_view();
+    view! {
+        <Title text=t.public_title/>
+        <section class="agreement-public">
+            <h1>{(t.public_heading)(&company_name)}</h1>
+            <p>{(t.public_intro)(&reseller.company_name, &company_name)}</p>
+            <article class="agreement-text" tabindex="0" aria-label=t.title>{paragraphs}</article>
+            <p class="hint">{(t.public_version)(&version)}</p>
+            <ActionForm action attr:class="stacked-form" attr:novalidate="">
+                <input type="hidden" name="token" value=token/>
+                <Input field=AcceptanceField::FirstName label=t.field_first_name autocomplete="given-name"/>
+                <Input field=AcceptanceField::LastName label=t.field_last_name autocomplete="family-name"/>
+                <Input field=AcceptanceField::Email label=t.field_email input_type="email" autocomplete="email"/>
+                <Checkbox field=AcceptanceField::Accept>{(t.accept_label)(&company_name)}</Checkbox>
+                <button type="submit">{t.accept_submit}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+//! The agreement's status where customers are listed or shown: red or green, always with an
+//! icon and a word as well as the colour.
+
+use crate::domain::AgreementBrief;
+use crate::i18n::{format_date, Locale};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn AgreementBadge(agreement: Option<AgreementBrief>) -> impl IntoView {
+    let t = expect_context::<Locale>().texts().agreements;
+    match agreement {
+        Some(_) => view! {
+            <span class="status-badge green"><span aria-hidden="true">"✓ "</span>{t.status_accepted}</span>
+        },
+        None => view! {
+            <span class="status-badge red"><span aria-hidden="true">"✗ "</span>{t.status_open}</span>
+        },
+    }
+}
+
+/// The date and signer of an accepted agreement, as one line.
+pub fn accepted_line(agreement: &AgreementBrief, locale: Locale) -> String {
+    let date = format_date(crate::domain::german_date(agreement.accepted_at), locale);
+    (locale.texts().agreements.accepted_on_by)(&date, &agreement.signer_name)
+}
+
+/// On the customer's page: the status, and the way to the agreement page.
+#[component]
+pub fn AgreementSummary(customer_id: i64, agreement: Option<AgreementBrief>) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let t = locale.texts().agreements;
+    let detail = agreement
+        .as_ref()
+        .map_or(t.order_blocked.to_owned(), |a| accepted_line(a, locale));
+    view! {
+        <section class="agreement-summary">
+            <h2>{t.title}</h2>
+            <p id="agreement-summary"><AgreementBadge agreement/>" "{detail}</p>
+            <A href=format!("/customers/{customer_id}/agreement") attr:class="button">{t.open_page}</A>
+        </section>
+    }
+}

@@ -1,0 +1,110 @@
+//! The audit log: who changed what, when. Each change is one `AuditAction` (stored as JSON),
+//! written in the transaction of the change itself; pages show a customer's history.
+
+use crate::i18n::{format_date_time, Locale};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum AuditAction {
+    /// The agreement link was mailed to the customer's contact.
+    AgreementSent { to: String },
+    /// The customer accepted on the linked page.
+    AgreementAccepted {
+        signer: String,
+        email: String,
+        version: String,
+        ip: String,
+    },
+    /// A reseller user recorded and attested an acceptance.
+    AgreementAttested {
+        signer: String,
+        email: String,
+        /// `2026-11-23`.
+        date: String,
+        version: String,
+    },
+    /// The provider confirmed it has recorded the acceptance.
+    AgreementReported,
+}
+
+impl AuditAction {
+    /// The short name stored next to the JSON, for queries and reports.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AuditAction::AgreementSent { .. } => "agreement_sent",
+            AuditAction::AgreementAccepted { .. } => "agreement_accepted",
+            AuditAction::AgreementAttested { .. } => "agreement_attested",
+            AuditAction::AgreementReported => "agreement_reported",
+        }
+    }
+
+    pub fn describe(&self, locale: Locale) -> String {
+        let t = locale.texts().agreements;
+        match self {
+            AuditAction::AgreementSent { to } => (t.audit_sent)(to),
+            AuditAction::AgreementAccepted { signer, email, .. } => {
+                (t.audit_accepted)(signer, email)
+            }
+            AuditAction::AgreementAttested {
+                signer,
+                email,
+                date,
+                ..
+            } => {
+                let date = crate::domain::parse_date(date)
+                    .map_or(date.clone(), |d| crate::i18n::format_date(d, locale));
+                (t.audit_attested)(signer, email, &date)
+            }
+            AuditAction::AgreementReported => t.audit_reported.to_owned(),
+        }
+    }
+}
+
+/// One line of the log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: i64,
+    /// A user's email, or the person who acted through an emailed link, or the system.
+    pub actor: String,
+    pub action: AuditAction,
+}
+
+/// A customer's history, newest first.
+#[component]
+pub fn History(entries: Vec<AuditEntry>) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let t = locale.texts().agreements;
+    if entries.is_empty() {
+        return ().into_any();
+    }
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            view! {
+                <tr>
+                    <td>{format_date_time(entry.at, locale)}</td>
+                    <td>{entry.actor}</td>
+                    <td>{entry.action.describe(locale)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="history">
+            <h2>{t.history_title}</h2>
+            <table class="table" id="history">
+                <thead>
+                    <tr>
+                        <th scope="col">{t.history_when}</th>
+                        <th scope="col">{t.history_who}</th>
+                        <th scope="col">{t.history_what}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,76 @@
+//! Writing and reading the audit log. `record` takes the caller's connection, so the entry is
+//! part of the change's transaction: no change without its entry, no entry without its change.
+
+use super::{Database, DbError};
+use crate::audit::{AuditAction, AuditEntry};
+use sqlx::AnyConnection;
+
+/// Who acted: a logged-in user, or someone without an account (named by `label`).
+pub struct Actor<'a> {
+    pub user_id: Option<i64>,
+    pub label: &'a str,
+}
+
+impl<'a> Actor<'a> {
+    /// A logged-in user, named by address.
+    pub fn user(user: &'a super::sessions::SessionUser) -> Actor<'a> {
+        Actor {
+            user_id: Some(user.user_id),
+            label: user.email.as_str(),
+        }
+    }
+
+    /// Kontor itself (the worker), acting on a user's earlier request.
+    pub const SYSTEM: Actor<'static> = Actor {
+        user_id: None,
+        label: "Kontor",
+    };
+}
+
+pub async fn record(
+    conn: &mut AnyConnection,
+    reseller_id: i64,
+    customer_id: Option<i64>,
+    actor: &Actor<'_>,
+    action: &AuditAction,
+    now: i64,
+) -> Result<(), DbError> {
+    let details = serde_json::to_string(action).map_err(|_| DbError::Corrupt("audit_log"))?;
+    sqlx::query(
+        "INSERT INTO audit_log (at, reseller_id, customer_id, user_id, actor, action, details) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(now)
+    .bind(reseller_id)
+    .bind(customer_id)
+    .bind(actor.user_id)
+    .bind(actor.label)
+    .bind(action.code())
+    .bind(details)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The customer's history, newest first, if the customer is this reseller's.
+pub async fn for_customer(
+    db: &Database,
+    reseller_id: i64,
+    customer_id: i64,
+) -> Result<Vec<AuditEntry>, DbError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT at, actor, details FROM audit_log WHERE customer_id = $1 AND reseller_id = $2 \
+         ORDER BY id DESC",
+    )
+    .bind(customer_id)
+    .bind(reseller_id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter()
+        .map(|(at, actor, details)| {
+            let action = serde_json::from_str(&details)
+                .map_err(|_| DbError::Corrupt("audit_log.details"))?;
+            Ok(AuditEntry { at, actor, action })
+        })
+        .collect()
+}

@@ -1,0 +1,290 @@
+//! Calls to the provider that change something: written into `provider_jobs` in the
+//! transaction of the change that needs them, then carried out by the worker with retries,
+//! always under the same request id, so the provider does each one exactly once. Each kind
+//! says what one attempt does and what success or failure changes in Kontor; this module
+//! owns the queue: claiming, backing off, giving up.
+
+use super::provider::{ProviderClient, ProviderError, RequestId};
+use super::sealing::SealingKey;
+use super::{agreements, tenants, Database, DbError};
+use sqlx::AnyConnection;
+use std::time::Duration;
+
+/// After this many failed attempts (about half an hour of retries) a job is marked failed.
+pub const MAX_ATTEMPTS: i64 = 10;
+/// How long one worker owns a claimed job.
+const CLAIM_SECS: i64 = 60;
+const BATCH: i64 = 20;
+/// How long the worker sleeps between passes.
+pub const WORKER_PAUSE: Duration = Duration::from_millis(500);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobKind {
+    CreateTenant,
+    ReportAgreement,
+}
+
+impl JobKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobKind::CreateTenant => "create_tenant",
+            JobKind::ReportAgreement => "report_agreement",
+        }
+    }
+
+    fn parse(text: &str) -> Option<JobKind> {
+        match text {
+            "create_tenant" => Some(JobKind::CreateTenant),
+            "report_agreement" => Some(JobKind::ReportAgreement),
+            _ => None,
+        }
+    }
+}
+
+pub struct Job {
+    pub id: i64,
+    pub kind: JobKind,
+    pub customer_id: i64,
+    pub request_id: RequestId,
+    pub attempts: i64,
+}
+
+/// Where one attempt left a job.
+pub enum Step {
+    Done,
+    /// Not yet possible, or under way at the provider: look again after this many seconds
+    /// (not a failure).
+    WaitSecs(i64),
+    Failed(ProviderError),
+}
+
+/// What the kind wants done with a job that failed for good.
+pub enum AfterFailure {
+    /// Keep it, marked failed (the user may start it again).
+    Keep,
+    /// Delete it: a new attempt will be a new job.
+    Delete,
+}
+
+/// Pause after `attempts` failures: 2 s, 4 s, 8 s, … at most 5 minutes.
+pub fn backoff_secs(attempts: i64) -> i64 {
+    (2_i64 << (attempts.clamp(1, 20) - 1)).min(300)
+}
+
+/// Queues a job, in the caller's transaction, with a new request id.
+pub async fn enqueue(
+    conn: &mut AnyConnection,
+    kind: JobKind,
+    customer_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO provider_jobs (kind, customer_id, request_id, next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, $4)",
+    )
+    .bind(kind.as_str())
+    .bind(customer_id)
+    .bind(RequestId::generate().as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// What one pass of the worker did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct JobReport {
+    pub done: usize,
+    pub waiting: usize,
+    pub retrying: usize,
+    pub failed: usize,
+}
+
+/// One pass of the worker: claims the due jobs and moves each one step on.
+pub async fn run_due_jobs(
+    db: &Database,
+    provider: &ProviderClient,
+    key: &SealingKey,
+    now: i64,
+) -> Result<JobReport, DbError> {
+    let mut report = JobReport::default();
+    for job in claim_due(db, now).await? {
+        let step = match job.kind {
+            JobKind::CreateTenant => tenants::creation_step(db, provider, key, &job, now).await?,
+            JobKind::ReportAgreement => agreements::report_step(db, provider, &job).await?,
+        };
+        finish(db, &job, step, now, &mut report).await?;
+    }
+    Ok(report)
+}
+
+async fn claim_due(db: &Database, now: i64) -> Result<Vec<Job>, DbError> {
+    let due: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
+        "SELECT id, kind, customer_id, request_id, attempts FROM provider_jobs \
+         WHERE done_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
+         AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY id LIMIT $2",
+    )
+    .bind(now)
+    .bind(BATCH)
+    .fetch_all(db.pool())
+    .await?;
+    let mut claimed = Vec::with_capacity(due.len());
+    for (id, kind, customer_id, request_id, attempts) in due {
+        let kind = JobKind::parse(&kind).ok_or(DbError::Corrupt("provider_jobs.kind"))?;
+        // Another worker may have claimed it since the SELECT: only one update wins.
+        let won = sqlx::query(
+            "UPDATE provider_jobs SET claimed_until = $1 WHERE id = $2 AND done_at IS NULL \
+             AND (claimed_until IS NULL OR claimed_until < $3)",
+        )
+        .bind(now + CLAIM_SECS)
+        .bind(id)
+        .bind(now)
+        .execute(db.pool())
+        .await?
+        .rows_affected()
+            == 1;
+        if won {
+            claimed.push(Job {
+                id,
+                kind,
+                customer_id,
+                request_id: RequestId::from_stored(request_id),
+                attempts,
+            });
+        }
+    }
+    Ok(claimed)
+}
+
+/// Writes what the attempt came to, with the kind's own consequences, in one transaction.
+async fn finish(
+    db: &Database,
+    job: &Job,
+    step: Step,
+    now: i64,
+    report: &mut JobReport,
+) -> Result<(), DbError> {
+    let mut tx = db.pool().begin().await?;
+    match step {
+        Step::Done => {
+            match job.kind {
+                JobKind::CreateTenant => tenants::creation_done(&mut tx, job, now).await?,
+                JobKind::ReportAgreement => agreements::report_done(&mut tx, job, now).await?,
+            }
+            sqlx::query(
+                "UPDATE provider_jobs SET done_at = $2, claimed_until = NULL WHERE id = $1",
+            )
+            .bind(job.id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            report.done += 1;
+        }
+        Step::WaitSecs(secs) => {
+            reschedule(&mut tx, job, now + secs, job.attempts, None).await?;
+            report.waiting += 1;
+        }
+        Step::Failed(error) if error.is_transient() && job.attempts + 1 < MAX_ATTEMPTS => {
+            let attempts = job.attempts + 1;
+            let wait = match &error {
+                ProviderError::RateLimited(wait) => wait.as_secs().max(1) as i64,
+                _ => backoff_secs(attempts),
+            };
+            tracing::warn!(kind = job.kind.as_str(), customer_id = job.customer_id, attempts, %error, "provider job will be retried");
+            reschedule(&mut tx, job, now + wait, attempts, Some(&error.to_string())).await?;
+            report.retrying += 1;
+        }
+        Step::Failed(error) => {
+            tracing::warn!(kind = job.kind.as_str(), customer_id = job.customer_id, %error, "provider job failed");
+            let after = match job.kind {
+                JobKind::CreateTenant => {
+                    tenants::creation_failed(&mut tx, job, &error, now).await?
+                }
+                JobKind::ReportAgreement => AfterFailure::Keep,
+            };
+            match after {
+                AfterFailure::Delete => {
+                    sqlx::query("DELETE FROM provider_jobs WHERE id = $1")
+                        .bind(job.id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                AfterFailure::Keep => {
+                    sqlx::query(
+                        "UPDATE provider_jobs SET failed_at = $2, attempts = attempts + 1, \
+                         claimed_until = NULL, last_error = $3 WHERE id = $1",
+                    )
+                    .bind(job.id)
+                    .bind(now)
+                    .bind(error.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            report.failed += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn reschedule(
+    conn: &mut AnyConnection,
+    job: &Job,
+    at: i64,
+    attempts: i64,
+    error: Option<&str>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE provider_jobs SET next_attempt_at = $2, attempts = $3, claimed_until = NULL, \
+         last_error = COALESCE($4, last_error) WHERE id = $1",
+    )
+    .bind(job.id)
+    .bind(at)
+    .bind(attempts)
+    .bind(error)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Starts a failed job of this kind for the customer again (same request id: the provider
+/// may have done it after all). In the caller's transaction.
+pub async fn restart(
+    conn: &mut AnyConnection,
+    kind: JobKind,
+    customer_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE provider_jobs SET failed_at = NULL, attempts = 0, next_attempt_at = $3, \
+         claimed_until = NULL WHERE customer_id = $1 AND kind = $2 AND done_at IS NULL",
+    )
+    .bind(customer_id)
+    .bind(kind.as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_up_to_five_minutes() {
+        assert_eq!(backoff_secs(1), 2);
+        assert_eq!(backoff_secs(2), 4);
+        assert_eq!(backoff_secs(5), 32);
+        assert_eq!(backoff_secs(12), 300);
+    }
+
+    #[test]
+    fn kinds_round_trip() {
+        for kind in [JobKind::CreateTenant, JobKind::ReportAgreement] {
+            assert_eq!(JobKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(JobKind::parse("delete_everything"), None);
+    }
+}
