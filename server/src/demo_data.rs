@@ -1,12 +1,12 @@
 //! Demo records for trying the portal (`--demo-data true`, which `scripts/run` sets): a few
 //! entries in the distributor's customer records, so that a newcomer can sign up with a valid
 //! and with an invalid customer number, and an active demo reseller with a few customers to
-//! log in as (the first has accepted the cloud agreement, the others have not). Seeding again
-//! changes nothing.
+//! log in as (the first has accepted the cloud agreement, the others have not), and the
+//! example catalogue. Seeding again changes nothing.
 
 use app::agreements::{parse_attestation, Attestation, AttestationForm};
-use app::backend::agreements;
 use app::backend::audit::Actor;
+use app::backend::{agreements, catalog};
 use app::backend::{customers, passwords, resellers, unix_now, users, Database, DbError};
 use app::customers::{parse_customer, CustomerForm};
 use app::domain::{german_date, iso_date, EmailAddress};
@@ -70,6 +70,7 @@ pub enum SeedError {
 }
 
 pub async fn seed(db: &Database) -> Result<(), SeedError> {
+    catalog::seed_examples(db).await?;
     for (number, company, postal_code) in CUSTOMERS.into_iter().chain([RESELLER_NUMBER]) {
         resellers::add_to_registry(db, number, company, postal_code).await?;
     }

@@ -28,22 +28,27 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
     )
 }
 
+/// Any logged-in user; 401 without a session.
+#[cfg(feature = "ssr")]
+pub fn require_user() -> Result<crate::backend::sessions::SessionUser, AppError> {
+    use crate::backend::request::{current_session, set_error_status};
+    current_session().map(|s| s.user).ok_or_else(|| {
+        set_error_status(axum::http::StatusCode::UNAUTHORIZED);
+        AppError::NotLoggedIn
+    })
+}
+
 /// For server functions of the administration: the logged-in distributor staff member, or the
 /// reason to refuse (401 without a session, 403 for any other role). Every such server function
 /// asks first; hiding a link is not protection.
 #[cfg(feature = "ssr")]
 pub fn require_staff() -> Result<crate::backend::sessions::SessionUser, AppError> {
-    use crate::backend::request::{current_session, set_error_status};
-    use axum::http::StatusCode;
-    let Some(session) = current_session() else {
-        set_error_status(StatusCode::UNAUTHORIZED);
-        return Err(AppError::NotLoggedIn);
-    };
-    if !session.user.role.is_distributor_staff() {
-        set_error_status(StatusCode::FORBIDDEN);
+    let user = require_user()?;
+    if !user.role.is_distributor_staff() {
+        crate::backend::request::set_error_status(axum::http::StatusCode::FORBIDDEN);
         return Err(AppError::Forbidden);
     }
-    Ok(session.user)
+    Ok(user)
 }
 
 /// For server functions of a reseller's own area: the logged-in reseller user and the id of
@@ -51,16 +56,11 @@ pub fn require_staff() -> Result<crate::backend::sessions::SessionUser, AppError
 /// distributor staff, who belong to no reseller).
 #[cfg(feature = "ssr")]
 pub fn require_reseller() -> Result<(crate::backend::sessions::SessionUser, i64), AppError> {
-    use crate::backend::request::{current_session, set_error_status};
-    use axum::http::StatusCode;
-    let Some(session) = current_session() else {
-        set_error_status(StatusCode::UNAUTHORIZED);
-        return Err(AppError::NotLoggedIn);
-    };
-    match session.user.reseller_id {
-        Some(reseller_id) => Ok((session.user, reseller_id)),
+    let user = require_user()?;
+    match user.reseller_id {
+        Some(reseller_id) => Ok((user, reseller_id)),
         None => {
-            set_error_status(StatusCode::FORBIDDEN);
+            crate::backend::request::set_error_status(axum::http::StatusCode::FORBIDDEN);
             Err(AppError::Forbidden)
         }
     }

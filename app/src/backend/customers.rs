@@ -228,7 +228,7 @@ pub async fn list(
     filter: CustomerFilter,
     page: u32,
 ) -> Result<CustomerList, DbError> {
-    let pattern = format!("%{}%", escape_like(&search.trim().to_lowercase()));
+    let pattern = super::db::contains_pattern(search);
     let condition = filter.condition();
     let (total,): (i64,) = sqlx::query_as(&format!(
         "SELECT COUNT(*) FROM customers c WHERE c.reseller_id = $1 \
@@ -255,27 +255,4 @@ pub async fn list(
         pages: u32::try_from(((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)).unwrap_or(u32::MAX),
         total,
     })
-}
-
-/// `%` and `_` in a search are meant literally.
-fn escape_like(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape_like;
-
-    #[test]
-    fn like_wildcards_in_a_search_are_literal() {
-        assert_eq!(escape_like("50%_a\\b"), "50\\%\\_a\\\\b");
-        assert_eq!(escape_like("müller"), "müller");
-    }
 }

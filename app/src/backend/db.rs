@@ -158,9 +158,29 @@ fn prepare_sqlite_file(url: &str) -> Result<String, DbError> {
     })
 }
 
+/// A `LIKE … ESCAPE '\\'` pattern for text (lower-cased, like the `search_text` columns) that
+/// contains `search`; `%` and `_` in a search are meant literally.
+pub fn contains_pattern(search: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in search.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn like_wildcards_in_a_search_are_literal() {
+        assert_eq!(contains_pattern(" 50%_a\\B "), "%50\\%\\_a\\\\b%");
+        assert_eq!(contains_pattern("Müller"), "%müller%");
+    }
 
     #[test]
     fn the_backend_follows_the_url_scheme() {

@@ -39,6 +39,11 @@ pub enum FieldError {
     DateInFuture,
     /// Before the cloud agreement existed (22 March 2019).
     DateTooEarly,
+    /// Not a whole number of users within the product's bounds.
+    SeatsOutOfRange {
+        min: u32,
+        max: u32,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

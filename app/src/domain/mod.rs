@@ -9,6 +9,7 @@ mod email;
 mod field_error;
 mod partner;
 mod password;
+mod pricing;
 mod role;
 mod salutation;
 mod tenant;
@@ -25,6 +26,7 @@ pub use email::{EmailAddress, EmailError};
 pub use field_error::{Collector, FieldError, FieldErrors, IbanProblem};
 pub use partner::{customer_number, partner_id};
 pub use password::{password_strength, Password, PasswordRule};
+pub use pricing::{seats, BillingCycle, Charge, Pricing, Totals, VAT_PERCENT};
 pub use role::Role;
 pub use salutation::Salutation;
 pub use tenant::{

@@ -152,6 +152,7 @@ pub struct AccountTexts {
     pub error_date: &'static str,
     pub error_date_in_future: &'static str,
     pub error_date_too_early: &'static str,
+    pub error_seats: fn(u32, u32) -> String,
 }
 
 impl AccountTexts {
@@ -190,6 +191,7 @@ impl AccountTexts {
             FieldError::InvalidDate => self.error_date.to_owned(),
             FieldError::DateInFuture => self.error_date_in_future.to_owned(),
             FieldError::DateTooEarly => self.error_date_too_early.to_owned(),
+            FieldError::SeatsOutOfRange { min, max } => (self.error_seats)(*min, *max),
         }
     }
 
@@ -409,6 +411,7 @@ pub static DE: AccountTexts = AccountTexts {
     error_date: "Bitte geben Sie ein Datum wie 23.11.2026 ein.",
     error_date_in_future: "Das Datum darf nicht in der Zukunft liegen.",
     error_date_too_early: "Die Cloud-Vereinbarung gibt es erst seit dem 22.03.2019.",
+    error_seats: |min, max| format!("Bitte eine ganze Zahl von {min} bis {max} eingeben."),
 };
 
 pub static EN: AccountTexts = AccountTexts {
@@ -605,4 +608,5 @@ pub static EN: AccountTexts = AccountTexts {
     error_date: "Please enter a date such as 23/11/2026.",
     error_date_in_future: "The date must not be in the future.",
     error_date_too_early: "The cloud agreement has only existed since 22 March 2019.",
+    error_seats: |min, max| format!("Please enter a whole number from {min} to {max}."),
 };

@@ -61,6 +61,7 @@ pub struct Texts {
     pub customers: &'static super::customers::CustomerTexts,
     pub tenants: &'static super::tenants::TenantTexts,
     pub agreements: &'static super::agreements::AgreementTexts,
+    pub products: &'static super::products::ProductTexts,
 }
 
 pub static DE: Texts = Texts {
@@ -151,6 +152,7 @@ pub static DE: Texts = Texts {
     customers: &super::customers::DE,
     tenants: &super::tenants::DE,
     agreements: &super::agreements::DE,
+    products: &super::products::DE,
 };
 
 pub static EN: Texts = Texts {
@@ -236,4 +238,5 @@ pub static EN: Texts = Texts {
     customers: &super::customers::EN,
     tenants: &super::tenants::EN,
     agreements: &super::agreements::EN,
+    products: &super::products::EN,
 };

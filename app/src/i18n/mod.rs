@@ -9,6 +9,7 @@ mod agreements;
 mod catalogue;
 mod customers;
 mod format;
+mod products;
 mod tenants;
 
 pub use accounts::AccountTexts;
@@ -16,6 +17,7 @@ pub use agreements::AgreementTexts;
 pub use catalogue::Texts;
 pub use customers::CustomerTexts;
 pub use format::{format_date, format_date_time, format_money, format_number};
+pub use products::ProductTexts;
 pub use tenants::TenantTexts;
 
 use serde::{Deserialize, Serialize};

@@ -37,11 +37,16 @@ fn AreaLinks() -> impl IntoView {
             let role = viewer.await.ok().flatten().map(|v| v.role);
             role.map(|role| {
                 if role.is_distributor_staff() {
-                    view! { <li><A href="/admin">{t.nav_admin}</A></li> }.into_any()
+                    view! {
+                        <li><A href="/admin">{t.nav_admin}</A></li>
+                        <li><A href="/products">{t.products.title}</A></li>
+                    }
+                    .into_any()
                 } else {
                     view! {
                         <li><A href="/customers">{t.customers.nav_customers}</A></li>
                         <li><A href="/agreements">{t.agreements.title}</A></li>
+                        <li><A href="/products">{t.products.title}</A></li>
                     }
                     .into_any()
                 }

@@ -4,6 +4,7 @@ use super::{ErrorView, NotFound};
 use crate::admin::AdminPage;
 use crate::agreements::{AgreementOverviewPage, AgreementPage, PublicAgreementPage};
 use crate::auth::{provide_auth, LoginPage};
+use crate::catalog::{CatalogPage, ProductPage};
 use crate::customers::{CustomerDetailPage, CustomersPage, EditCustomerPage, NewCustomerPage};
 use crate::email_links::{LinkKind, RequestDonePage, RequestPage};
 use crate::home::HomePage;
@@ -90,6 +91,8 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("customers/:id/tenant") view=TenantPage ssr=SsrMode::Async/>
                     <Route path=path!("customers/:id/agreement") view=AgreementPage ssr=SsrMode::Async/>
                     <Route path=path!("agreements") view=AgreementOverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("products") view=CatalogPage ssr=SsrMode::Async/>
+                    <Route path=path!("products/:sku") view=ProductPage ssr=SsrMode::Async/>
                     <Route path=path!("agreement/:token") view=PublicAgreementPage ssr=SsrMode::Async/>
                     <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=|| view! { <LegalPage privacy=true/> } ssr=SsrMode::Async/>

@@ -1,0 +1,136 @@
+//! `/products/:sku`: one product with its description, its prices for each way of billing,
+//! how many users it takes, and its add-ons (or what it is an add-on to).
+
+use super::actions::find_product;
+use super::{Product, ProductLink};
+use crate::domain::{BillingCycle, Pricing};
+use crate::error::AppError;
+use crate::i18n::{format_money, Locale};
+use crate::ui::Refusal;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// The price a product is listed with: per user and month, monthly billing where offered.
+pub fn headline_price(pricing: &Pricing, locale: Locale) -> String {
+    let t = locale.texts().products;
+    match pricing {
+        Pricing::Subscription { .. } => {
+            let Some(cycle) = pricing.headline_cycle() else {
+                return String::new();
+            };
+            let rate = pricing.monthly_rate(cycle).unwrap_or_default();
+            if rate == 0 {
+                return t.free.to_owned();
+            }
+            let amount = format_money(rate, locale);
+            match cycle {
+                BillingCycle::Monthly => (t.per_user_month)(&amount),
+                BillingCycle::Annual => (t.per_user_month_annual)(&amount),
+            }
+        }
+        Pricing::Perpetual { once } => (t.once)(&format_money(*once, locale)),
+        Pricing::Usage => t.usage.to_owned(),
+    }
+}
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let t = expect_context::<Locale>().texts().products;
+    let params = use_params_map();
+    let sku = move || params.with(|p| p.get("sku").unwrap_or_default());
+    let product = Resource::new(sku, |sku| async move {
+        if sku.is_empty() {
+            return Err(AppError::NotFound);
+        }
+        find_product(sku).await
+    });
+    let body = move || {
+        Suspend::new(async move {
+            match product.await {
+                Ok(product) => view! { <ProductView product/> }.into_any(),
+                Err(error) => view! { <Refusal error forbidden=t.title/> }.into_any(),
+            }
+        })
+    };
+    view! { <Transition fallback=|| ()>{body}</Transition> }
+}
+
+#[component]
+fn ProductView(product: Product) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let t = locale.texts().products;
+    let Product {
+        summary,
+        description,
+        min_seats,
+        max_seats,
+        path,
+        addons,
+        addon_of,
+    } = product;
+    let crumbs = path
+        .into_iter()
+        .map(|(slug, name)| {
+            view! {
+                " › "
+                <A href=format!("/products?category={}", crate::ui::url::query_value(&slug))>{name}</A>
+            }
+        })
+        .collect_view();
+    let money = move |cents: i64| format_money(cents, locale);
+    let prices = match summary.pricing {
+        Pricing::Subscription { monthly, annual } => {
+            let monthly = monthly.map(|rate| (t.billing_monthly, (t.per_user_month)(&money(rate))));
+            let annual = annual.map(|rate| {
+                let text = format!(
+                    "{} ({})",
+                    (t.per_user_month)(&money(rate)),
+                    (t.per_user_year)(&money(rate * 12))
+                );
+                (t.billing_annual, text)
+            });
+            [monthly, annual].into_iter().flatten().collect::<Vec<_>>()
+        }
+        Pricing::Perpetual { once } => vec![(t.billing_once, (t.once)(&money(once)))],
+        Pricing::Usage => vec![(t.billing_usage, t.usage.to_owned())],
+    };
+    let rows = prices
+        .into_iter()
+        .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+        .collect_view();
+    view! {
+        <Title text=summary.name.clone()/>
+        <p class="breadcrumb"><A href="/products">{t.title}</A>{crumbs}</p>
+        <h1>{summary.name.clone()}</h1>
+        <p class="hint">"SKU "<code>{summary.sku.clone()}</code></p>
+        <p>{description}</p>
+        <dl class="details" id="prices">
+            {rows}
+            <div><dt>{t.seats}</dt><dd>{(t.seats_range)(min_seats, max_seats)}</dd></div>
+        </dl>
+        <p class="hint">{t.net_prices}</p>
+        {summary.example_prices.then(|| view! { <p class="example-price">{t.example_price}</p> })}
+        <Links title=t.addons links=addons/>
+        <Links title=t.addon_of links=addon_of/>
+    }
+}
+
+#[component]
+fn Links(title: &'static str, links: Vec<ProductLink>) -> impl IntoView {
+    if links.is_empty() {
+        return ().into_any();
+    }
+    let items = links
+        .into_iter()
+        .map(|link| view! { <li><A href=format!("/products/{}", link.sku)>{link.name}</A></li> })
+        .collect_view();
+    view! {
+        <section class="product-links">
+            <h2>{title}</h2>
+            <ul>{items}</ul>
+        </section>
+    }
+    .into_any()
+}
