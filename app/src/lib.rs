@@ -4,6 +4,7 @@ pub mod admin;
 pub mod agreements;
 pub mod audit;
 pub mod auth;
+pub mod cart;
 pub mod catalog;
 pub mod cookies;
 pub mod customers;

@@ -4,6 +4,8 @@ import { expect, Page } from '@playwright/test';
 // demo reseller (server/src/demo_data.rs).
 export const ADMIN = { email: 'admin@kontor.example', password: 'Fachhandel#2026' };
 export const DEMO_RESELLER = { email: 'demo@fachhandel.example', password: 'Fachhandel#2026' };
+// A colleague at the demo reseller: a second user (and so a second cart) of the same company.
+export const DEMO_COLLEAGUE = { email: 'team@fachhandel.example', password: 'Fachhandel#2026' };
 
 export async function logIn(page: Page, email: string, password: string) {
   await page.goto('/login');

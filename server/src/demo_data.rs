@@ -9,7 +9,7 @@ use app::backend::audit::Actor;
 use app::backend::{agreements, catalog};
 use app::backend::{customers, passwords, resellers, unix_now, users, Database, DbError};
 use app::customers::{parse_customer, CustomerForm};
-use app::domain::{german_date, iso_date, EmailAddress};
+use app::domain::{german_date, iso_date, EmailAddress, Role};
 use app::i18n::Locale;
 use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
 
@@ -20,9 +20,10 @@ pub const CUSTOMERS: [(&str, &str, &str); 3] = [
     ("100003", "Nordlicht EDV KG", "20095"),
 ];
 
-/// The demo reseller's login (README).
+/// The demo reseller's login (README), and a colleague's (same password, staff role).
 pub const RESELLER_EMAIL: &str = "demo@fachhandel.example";
 pub const RESELLER_PASSWORD: &str = "Fachhandel#2026";
+pub const COLLEAGUE_EMAIL: &str = "team@fachhandel.example";
 const RESELLER_NUMBER: (&str, &str, &str) = ("100000", "Demo Systemhaus GmbH", "10117");
 
 /// Company, street, postal code, city, country, contact first and last name, email.
@@ -83,7 +84,10 @@ pub async fn seed(db: &Database) -> Result<(), SeedError> {
     if users::find_by_email(db.pool(), &email).await?.is_none() {
         seed_reseller(db).await?;
     }
-    tracing::info!("demo reseller: log in as {RESELLER_EMAIL} with {RESELLER_PASSWORD}");
+    tracing::info!(
+        "demo reseller: log in as {RESELLER_EMAIL} (or the colleague {COLLEAGUE_EMAIL}) with \
+         {RESELLER_PASSWORD}"
+    );
     Ok(())
 }
 
@@ -131,6 +135,17 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
     };
     resellers::confirm_email(&mut tx, user_id).await?;
     let reseller_id = users::reseller_of(&mut tx, user_id).await?;
+    let colleague =
+        EmailAddress::parse(COLLEAGUE_EMAIL).map_err(|e| SeedError::Invalid(e.to_string()))?;
+    users::create_member(
+        &mut tx,
+        reseller_id,
+        &colleague,
+        &hash,
+        Role::ResellerStaff,
+        now,
+    )
+    .await?;
     for (index, [company_name, street, postal_code, city, country, first, last, email]) in
         RESELLER_CUSTOMERS.into_iter().enumerate()
     {

@@ -106,18 +106,15 @@ mod ssr {
         let Err(error) = result else {
             return;
         };
-        if let Some(memory) = use_context::<FormMemory>() {
-            memory.remember(name, form);
-        }
+        crate::backend::form_memory::keep_refused(error, name, form);
         match error {
-            FormError::Invalid(_) => request::set_error_status(StatusCode::UNPROCESSABLE_ENTITY),
             FormError::Failed(AppError::AlreadyAccepted) => {
                 request::set_error_status(StatusCode::CONFLICT)
             }
             FormError::Failed(AppError::LinkUnusable) => {
                 request::set_error_status(StatusCode::GONE)
             }
-            FormError::Failed(_) => {}
+            _ => {}
         }
     }
 

@@ -172,8 +172,7 @@ fn Attest(
     let action = ServerAction::<AttestAgreement>::new();
     expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));
     let answer = move || action.value().get().and_then(Result::err);
-    let server_errors =
-        Signal::derive(move || answer().map(|e| e.field_errors()).unwrap_or_default());
+    let server_errors = crate::ui::form::server_errors(move || action.value().get());
     let latest = parse_date(&today).unwrap_or(time::Date::MIN);
     FormState::new(
         kept,

@@ -8,7 +8,7 @@ use super::form::{parse_acceptance, AcceptanceField, AcceptanceForm};
 use super::{LinkProblem, OpenedLink, ResellerContact};
 use crate::error::FormError;
 use crate::i18n::{format_date_time, Locale};
-use crate::ui::form::{Checkbox, FormState, Input};
+use crate::ui::form::{server_errors, Checkbox, FormState, Input};
 use crate::ui::{Notice, Refresh};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -101,18 +101,10 @@ fn AgreementForm(
             Some(Ok(())) | Some(Err(FormError::Failed(_)))
         )
     });
-    let server_errors = Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.field_errors())
-            .unwrap_or_default()
-    });
     FormState::new(
         kept,
         |form| parse_acceptance(form).err().unwrap_or_default(),
-        server_errors,
+        server_errors(move || action.value().get()),
     );
     let paragraphs = text
         .split("\n\n")

@@ -198,6 +198,17 @@ pub async fn find(db: &Database, reseller_id: i64, id: i64) -> Result<Option<Cus
     Ok(row.map(Customer::from))
 }
 
+/// All the reseller's customers, sorted by name (for choosing one).
+pub async fn all(db: &Database, reseller_id: i64) -> Result<Vec<Customer>, DbError> {
+    let rows: Vec<CustomerRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE c.reseller_id = $1 ORDER BY c.sort_name, c.id"
+    ))
+    .bind(reseller_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(Customer::from).collect())
+}
+
 /// Whether the customer is this reseller's.
 pub async fn belongs_to(db: &Database, reseller_id: i64, id: i64) -> Result<bool, DbError> {
     let found: Option<(i64,)> =

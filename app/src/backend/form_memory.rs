@@ -65,3 +65,14 @@ impl FormMemory {
         serde_json::from_str(json).ok()
     }
 }
+
+/// What a form's server function does with a refusal: the form is kept for the page (when
+/// JavaScript is off), and wrong fields are a 422 for script callers.
+pub fn keep_refused<F, T: Serialize>(error: &crate::error::FormError<F>, name: &str, form: &T) {
+    if let Some(memory) = use_context::<FormMemory>() {
+        memory.remember(name, form);
+    }
+    if matches!(error, crate::error::FormError::Invalid(_)) {
+        request::set_error_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}

@@ -2,6 +2,7 @@
 
 pub mod agreements;
 pub mod audit;
+pub mod cart;
 pub mod catalog;
 pub mod customers;
 pub mod db;

@@ -46,6 +46,30 @@ pub async fn create_admin(
     Ok(inserted == 1)
 }
 
+/// Creates a further user of a reseller (a colleague); false if the email is taken already.
+pub async fn create_member(
+    conn: &mut sqlx::AnyConnection,
+    reseller_id: i64,
+    email: &EmailAddress,
+    password_hash: &StoredHash,
+    role: Role,
+    now: i64,
+) -> Result<bool, DbError> {
+    let inserted = sqlx::query(
+        "INSERT INTO users (email, password_hash, role, reseller_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(email.as_str())
+    .bind(password_hash.as_str())
+    .bind(role.as_str())
+    .bind(reseller_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
 /// The active account behind an address; on the pool or inside a caller's transaction.
 pub async fn find_by_email<'e>(
     executor: impl sqlx::Executor<'e, Database = sqlx::Any>,

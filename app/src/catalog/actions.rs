@@ -18,10 +18,12 @@ pub async fn browse_catalog(category: String, search: String) -> Result<CatalogV
 
 #[server(endpoint = "catalog/product")]
 pub async fn find_product(sku: String) -> Result<Product, AppError> {
-    crate::auth::require_user()?;
+    let user = crate::auth::require_user()?;
     let db = crate::backend::database()?;
     let locale = crate::i18n::current_locale();
-    crate::backend::catalog::product(&db, locale, &sku)
+    let mut product = crate::backend::catalog::product(&db, locale, &sku)
         .await?
-        .ok_or_else(crate::backend::request::not_found)
+        .ok_or_else(crate::backend::request::not_found)?;
+    product.can_add_to_cart = user.reseller_id.is_some() && !product.summary.is_addon;
+    Ok(product)
 }

@@ -54,6 +54,9 @@ pub struct Product {
     pub addons: Vec<ProductLink>,
     /// For an add-on: the products it can be booked with.
     pub addon_of: Vec<ProductLink>,
+    /// The viewer can put it into a cart: a reseller user, and not an add-on (those are
+    /// booked in the cart, with their base product).
+    pub can_add_to_cart: bool,
 }
 
 /// One look at the catalogue: the tree, the chosen category, and the products shown.

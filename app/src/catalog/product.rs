@@ -3,10 +3,12 @@
 
 use super::actions::find_product;
 use super::{Product, ProductLink};
+use crate::cart::AddToCart;
 use crate::domain::{BillingCycle, Pricing};
 use crate::error::AppError;
 use crate::i18n::{format_money, Locale};
 use crate::ui::Refusal;
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -69,7 +71,18 @@ fn ProductView(product: Product) -> impl IntoView {
         path,
         addons,
         addon_of,
+        can_add_to_cart,
     } = product;
+    let add = ServerAction::<AddToCart>::new();
+    let sku = summary.sku.clone();
+    let add_form = can_add_to_cart.then(|| {
+        view! {
+            <ActionForm action=add attr:class="add-to-cart">
+                <input type="hidden" name="sku" value=sku/>
+                <button type="submit">{locale.texts().cart.add}</button>
+            </ActionForm>
+        }
+    });
     let crumbs = path
         .into_iter()
         .map(|(slug, name)| {
@@ -112,6 +125,7 @@ fn ProductView(product: Product) -> impl IntoView {
         </dl>
         <p class="hint">{t.net_prices}</p>
         {summary.example_prices.then(|| view! { <p class="example-price">{t.example_price}</p> })}
+        {add_form}
         <Links title=t.addons links=addons/>
         <Links title=t.addon_of links=addon_of/>
     }

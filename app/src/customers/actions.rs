@@ -30,21 +30,11 @@ pub async fn save_customer(
     id: Option<i64>,
     form: CustomerForm,
 ) -> Result<(), FormError<CustomerField>> {
-    use crate::backend::form_memory::FormMemory;
-    use crate::backend::request::set_error_status;
-    use axum::http::StatusCode;
-
+    use crate::backend::form_memory::keep_refused;
     let result = ssr::save(id, &form).await;
     match &result {
         Ok(saved_id) => leptos_axum::redirect(&format!("/customers/{saved_id}")),
-        Err(error) => {
-            if let Some(memory) = use_context::<FormMemory>() {
-                memory.remember(&ssr::form_name(id), &form);
-            }
-            if matches!(error, FormError::Invalid(_)) {
-                set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
-            }
-        }
+        Err(error) => keep_refused(error, &ssr::form_name(id), &form),
     }
     result.map(|_| ())
 }

@@ -77,8 +77,7 @@ fn CustomerFormView(id: Option<i64>, kept: CustomerForm) -> impl IntoView {
     let (t, a) = (texts.customers, texts.accounts);
     let action = ServerAction::<SaveCustomer>::new();
     let answer = move || action.value().get().and_then(Result::err);
-    let server_errors =
-        Signal::derive(move || answer().map(|e| e.field_errors()).unwrap_or_default());
+    let server_errors = crate::ui::form::server_errors(move || action.value().get());
     FormState::new(
         kept,
         |form| parse_customer(form).err().unwrap_or_default(),

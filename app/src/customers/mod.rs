@@ -55,6 +55,17 @@ impl Customer {
         }
     }
 
+    /// Whether licences may be ordered for this customer, and if not, why.
+    pub fn orderable(
+        &self,
+    ) -> Result<crate::domain::OrderableCustomer, crate::domain::OrderRefusal> {
+        crate::domain::OrderableCustomer::check(
+            self.id,
+            self.tenant.as_ref().is_some_and(|t| t.status.is_usable()),
+            self.agreement.as_ref(),
+        )
+    }
+
     pub fn contact_name(&self) -> String {
         format!("{} {}", self.contact_first_name, self.contact_last_name)
     }

@@ -82,8 +82,9 @@ pub fn acceptance_date(input: &str, today: Date) -> Result<Date, FieldError> {
     }
 }
 
-/// A customer licences may be ordered for. Only `check` makes one and ordering takes one,
-/// so no way of ordering can forget the agreement.
+/// A customer licences may be ordered for: its tenant is ready (or has authorised the
+/// reseller) and it has accepted the cloud agreement. Only `check` makes one and ordering
+/// takes one, so no way of ordering can forget either.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OrderableCustomer {
     customer_id: i64,
@@ -92,6 +93,8 @@ pub struct OrderableCustomer {
 /// Why nothing may be ordered for a customer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum OrderRefusal {
+    #[error("the customer has no ready tenant")]
+    TenantNotReady,
     #[error("the customer has not accepted the cloud agreement")]
     AgreementMissing,
 }
@@ -99,8 +102,12 @@ pub enum OrderRefusal {
 impl OrderableCustomer {
     pub fn check(
         customer_id: i64,
+        tenant_ready: bool,
         agreement: Option<&AgreementBrief>,
     ) -> Result<OrderableCustomer, OrderRefusal> {
+        if !tenant_ready {
+            return Err(OrderRefusal::TenantNotReady);
+        }
         match agreement {
             Some(_) => Ok(OrderableCustomer { customer_id }),
             None => Err(OrderRefusal::AgreementMissing),
@@ -148,9 +155,9 @@ mod tests {
     }
 
     #[test]
-    fn only_a_customer_with_an_accepted_agreement_may_order() {
+    fn only_a_customer_with_a_ready_tenant_and_an_accepted_agreement_may_order() {
         assert_eq!(
-            OrderableCustomer::check(7, None),
+            OrderableCustomer::check(7, true, None),
             Err(OrderRefusal::AgreementMissing)
         );
         let accepted = AgreementBrief {
@@ -158,7 +165,11 @@ mod tests {
             signer_name: "Jonas Müller".into(),
             method: AcceptanceMethod::Link,
         };
-        let orderable = OrderableCustomer::check(7, Some(&accepted)).unwrap();
+        assert_eq!(
+            OrderableCustomer::check(7, false, Some(&accepted)),
+            Err(OrderRefusal::TenantNotReady)
+        );
+        let orderable = OrderableCustomer::check(7, true, Some(&accepted)).unwrap();
         assert_eq!(orderable.customer_id(), 7);
     }
 

@@ -44,6 +44,8 @@ pub enum FieldError {
         min: u32,
         max: u32,
     },
+    /// Nothing may be ordered for this customer yet.
+    NotOrderable(super::OrderRefusal),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -153,6 +153,8 @@ pub struct AccountTexts {
     pub error_date_in_future: &'static str,
     pub error_date_too_early: &'static str,
     pub error_seats: fn(u32, u32) -> String,
+    pub error_tenant_not_ready: &'static str,
+    pub error_agreement_missing: &'static str,
 }
 
 impl AccountTexts {
@@ -192,6 +194,14 @@ impl AccountTexts {
             FieldError::DateInFuture => self.error_date_in_future.to_owned(),
             FieldError::DateTooEarly => self.error_date_too_early.to_owned(),
             FieldError::SeatsOutOfRange { min, max } => (self.error_seats)(*min, *max),
+            FieldError::NotOrderable(refusal) => self.order_refusal(*refusal).to_owned(),
+        }
+    }
+
+    pub fn order_refusal(&self, refusal: crate::domain::OrderRefusal) -> &'static str {
+        match refusal {
+            crate::domain::OrderRefusal::TenantNotReady => self.error_tenant_not_ready,
+            crate::domain::OrderRefusal::AgreementMissing => self.error_agreement_missing,
         }
     }
 
@@ -412,6 +422,8 @@ pub static DE: AccountTexts = AccountTexts {
     error_date_in_future: "Das Datum darf nicht in der Zukunft liegen.",
     error_date_too_early: "Die Cloud-Vereinbarung gibt es erst seit dem 22.03.2019.",
     error_seats: |min, max| format!("Bitte eine ganze Zahl von {min} bis {max} eingeben."),
+    error_tenant_not_ready: "Für diesen Kunden ist noch kein Microsoft-Tenant bereit.",
+    error_agreement_missing: "Dieser Kunde hat die Cloud-Vereinbarung noch nicht akzeptiert.",
 };
 
 pub static EN: AccountTexts = AccountTexts {
@@ -609,4 +621,6 @@ pub static EN: AccountTexts = AccountTexts {
     error_date_in_future: "The date must not be in the future.",
     error_date_too_early: "The cloud agreement has only existed since 22 March 2019.",
     error_seats: |min, max| format!("Please enter a whole number from {min} to {max}."),
+    error_tenant_not_ready: "This customer has no ready Microsoft tenant yet.",
+    error_agreement_missing: "This customer has not accepted the cloud agreement yet.",
 };

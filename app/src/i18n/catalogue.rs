@@ -62,6 +62,7 @@ pub struct Texts {
     pub tenants: &'static super::tenants::TenantTexts,
     pub agreements: &'static super::agreements::AgreementTexts,
     pub products: &'static super::products::ProductTexts,
+    pub cart: &'static super::cart::CartTexts,
 }
 
 pub static DE: Texts = Texts {
@@ -153,6 +154,7 @@ pub static DE: Texts = Texts {
     tenants: &super::tenants::DE,
     agreements: &super::agreements::DE,
     products: &super::products::DE,
+    cart: &super::cart::DE,
 };
 
 pub static EN: Texts = Texts {
@@ -239,4 +241,5 @@ pub static EN: Texts = Texts {
     tenants: &super::tenants::EN,
     agreements: &super::agreements::EN,
     products: &super::products::EN,
+    cart: &super::cart::EN,
 };

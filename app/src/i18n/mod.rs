@@ -6,6 +6,7 @@
 
 mod accounts;
 mod agreements;
+mod cart;
 mod catalogue;
 mod customers;
 mod format;
@@ -14,6 +15,7 @@ mod tenants;
 
 pub use accounts::AccountTexts;
 pub use agreements::AgreementTexts;
+pub use cart::CartTexts;
 pub use catalogue::Texts;
 pub use customers::CustomerTexts;
 pub use format::{format_date, format_date_time, format_money, format_number};

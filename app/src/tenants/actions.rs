@@ -28,20 +28,11 @@ pub async fn set_up_tenant(
     customer_id: i64,
     form: TenantForm,
 ) -> Result<(), FormError<TenantField>> {
-    use crate::backend::form_memory::FormMemory;
-    use crate::backend::request::set_error_status;
-    use axum::http::StatusCode;
-
     let result = ssr::set_up(customer_id, &form).await;
     match &result {
         Ok(()) => leptos_axum::redirect(&format!("/customers/{customer_id}/tenant")),
         Err(error) => {
-            if let Some(memory) = use_context::<FormMemory>() {
-                memory.remember(&ssr::form_name(customer_id), &form);
-            }
-            if matches!(error, FormError::Invalid(_)) {
-                set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
-            }
+            crate::backend::form_memory::keep_refused(error, &ssr::form_name(customer_id), &form)
         }
     }
     result

@@ -62,6 +62,12 @@ impl TenantStatus {
         matches!(self, TenantStatus::Waiting | TenantStatus::Creating)
     }
 
+    /// The customer can use it: created and provisioned, or an existing tenant that
+    /// authorised the reseller. Licences can be ordered into it.
+    pub fn is_usable(self) -> bool {
+        matches!(self, TenantStatus::Ready | TenantStatus::Authorised)
+    }
+
     /// Waiting for the provider or the customer: the page with JavaScript looks again.
     pub fn may_change(self) -> bool {
         self.is_in_progress() || self == TenantStatus::Invited

@@ -142,8 +142,7 @@ fn NewTenantForm(
     let action = ServerAction::<SetUpTenant>::new();
     expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));
     let answer = move || action.value().get().and_then(Result::err);
-    let server_errors =
-        Signal::derive(move || answer().map(|e| e.field_errors()).unwrap_or_default());
+    let server_errors = crate::ui::form::server_errors(move || action.value().get());
     let state = FormState::new(
         kept,
         |form| parse_tenant_form(form).err().unwrap_or_default(),

@@ -126,6 +126,22 @@ impl<F: FormField> FormState<F> {
     }
 }
 
+/// The field errors of a form server function's last answer (none after a success or before
+/// the first answer), for `FormState::new`.
+pub fn server_errors<T, F>(
+    answer: impl Fn() -> Option<Result<T, crate::error::FormError<F>>> + Send + Sync + 'static,
+) -> Signal<FieldErrors<F>>
+where
+    F: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        answer()
+            .and_then(Result::err)
+            .map(|e| e.field_errors())
+            .unwrap_or_default()
+    })
+}
+
 /// The label, the hint, and the error below, tied to the control for screen readers.
 #[component]
 pub fn Labelled<F: FormField>(

@@ -47,6 +47,7 @@ fn AreaLinks() -> impl IntoView {
                         <li><A href="/customers">{t.customers.nav_customers}</A></li>
                         <li><A href="/agreements">{t.agreements.title}</A></li>
                         <li><A href="/products">{t.products.title}</A></li>
+                        <li><A href="/cart">{t.cart.title}</A></li>
                     }
                     .into_any()
                 }

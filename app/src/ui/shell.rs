@@ -4,6 +4,7 @@ use super::{ErrorView, NotFound};
 use crate::admin::AdminPage;
 use crate::agreements::{AgreementOverviewPage, AgreementPage, PublicAgreementPage};
 use crate::auth::{provide_auth, LoginPage};
+use crate::cart::CartPage;
 use crate::catalog::{CatalogPage, ProductPage};
 use crate::customers::{CustomerDetailPage, CustomersPage, EditCustomerPage, NewCustomerPage};
 use crate::email_links::{LinkKind, RequestDonePage, RequestPage};
@@ -93,6 +94,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("agreements") view=AgreementOverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("products") view=CatalogPage ssr=SsrMode::Async/>
                     <Route path=path!("products/:sku") view=ProductPage ssr=SsrMode::Async/>
+                    <Route path=path!("cart") view=CartPage ssr=SsrMode::Async/>
                     <Route path=path!("agreement/:token") view=PublicAgreementPage ssr=SsrMode::Async/>
                     <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=|| view! { <LegalPage privacy=true/> } ssr=SsrMode::Async/>

@@ -7,6 +7,7 @@ mod tenants;
 
 mod admin;
 mod agreements;
+mod cart;
 mod catalog;
 mod customers;
 mod email_tokens;

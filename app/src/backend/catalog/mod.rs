@@ -193,6 +193,7 @@ pub async fn product(db: &Database, locale: Locale, sku: &str) -> Result<Option<
         path,
         addons,
         addon_of,
+        can_add_to_cart: false,
     }))
 }
 

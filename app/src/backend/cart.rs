@@ -1,0 +1,296 @@
+//! Carts in the database, one per reseller user. Every function takes the user's id and puts
+//! it into the query's `WHERE`: another user's line id finds nothing.
+
+use super::{customers, Database, DbError};
+use crate::cart::{CartLine, CustomerChoice, HeaderForm, LineBounds};
+use crate::catalog::ProductLink;
+use crate::domain::{BillingCycle, Pricing, Totals};
+
+#[derive(sqlx::FromRow)]
+struct LineRow {
+    id: i64,
+    parent_id: Option<i64>,
+    product_id: i64,
+    sku: String,
+    name: String,
+    seats: i64,
+    cycle: String,
+    monthly_cents: Option<i64>,
+    annual_cents: Option<i64>,
+    once_cents: Option<i64>,
+    min_seats: i64,
+    max_seats: i64,
+}
+
+const LINES: &str = "SELECT l.id, l.parent_id, l.product_id, p.sku, p.name, l.seats, l.cycle, \
+    p.monthly_cents, p.annual_cents, p.once_cents, p.min_seats, p.max_seats \
+    FROM cart_lines l JOIN products p ON p.id = l.product_id";
+
+fn count(n: i64, column: &'static str) -> Result<u32, DbError> {
+    u32::try_from(n).map_err(|_| DbError::Corrupt(column))
+}
+
+/// The user's lines, each base line followed by its add-ons, with what they cost.
+pub async fn lines(db: &Database, user_id: i64) -> Result<Vec<CartLine>, DbError> {
+    let rows: Vec<LineRow> = sqlx::query_as(&format!(
+        "{LINES} WHERE l.user_id = $1 ORDER BY COALESCE(l.parent_id, l.id), l.id"
+    ))
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut lines = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let pricing = Pricing::from_columns(row.monthly_cents, row.annual_cents, row.once_cents);
+        let cycle = BillingCycle::parse(&row.cycle).ok_or(DbError::Corrupt("cart_lines.cycle"))?;
+        let seats = count(row.seats, "cart_lines.seats")?;
+        let base_seats = row
+            .parent_id
+            .and_then(|parent| rows.iter().find(|r| r.id == parent))
+            .map(|base| base.seats);
+        let max_seats = base_seats.map_or(row.max_seats, |b| b.min(row.max_seats));
+        let addons = if row.parent_id.is_some() {
+            Vec::new()
+        } else {
+            let taken: Vec<i64> = rows
+                .iter()
+                .filter(|r| r.parent_id == Some(row.id))
+                .map(|r| r.product_id)
+                .collect();
+            addons_of(db, row.product_id)
+                .await?
+                .into_iter()
+                .filter(|(id, _)| !taken.contains(id))
+                .map(|(_, link)| link)
+                .collect()
+        };
+        lines.push(CartLine {
+            id: row.id,
+            parent_id: row.parent_id,
+            sku: row.sku.clone(),
+            name: row.name.clone(),
+            seats,
+            cycle,
+            pricing,
+            bounds: LineBounds {
+                min_seats: count(row.min_seats, "products.min_seats")?,
+                max_seats: count(max_seats, "products.max_seats")?,
+                pricing,
+                is_addon: row.parent_id.is_some(),
+            },
+            charge: pricing.charge(cycle, seats),
+            addons,
+        });
+    }
+    Ok(lines)
+}
+
+async fn addons_of(db: &Database, product_id: i64) -> Result<Vec<(i64, ProductLink)>, DbError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.sku, p.name FROM product_addons a JOIN products p ON p.id = a.addon_id \
+         WHERE a.product_id = $1 AND p.retired_at IS NULL ORDER BY p.position, p.id",
+    )
+    .bind(product_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, sku, name)| (id, ProductLink { sku, name }))
+        .collect())
+}
+
+/// The first billing of every line, with VAT on the sum.
+pub fn totals(lines: &[CartLine]) -> Totals {
+    Totals::of_net(
+        lines
+            .iter()
+            .filter_map(|l| l.charge)
+            .map(|c| c.per_period)
+            .sum(),
+    )
+}
+
+/// The order's name and customer as last saved.
+pub async fn header(db: &Database, user_id: i64) -> Result<HeaderForm, DbError> {
+    let row: Option<(String, Option<i64>)> =
+        sqlx::query_as("SELECT order_name, customer_id FROM carts WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(
+        row.map_or_else(HeaderForm::default, |(order_name, customer)| HeaderForm {
+            order_name,
+            customer: customer.map_or(String::new(), |id| id.to_string()),
+        }),
+    )
+}
+
+pub async fn save_header(
+    db: &Database,
+    user_id: i64,
+    order_name: &str,
+    customer_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO carts (user_id, order_name, customer_id, updated_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id) DO UPDATE SET order_name = excluded.order_name, \
+         customer_id = excluded.customer_id, updated_at = excluded.updated_at",
+    )
+    .bind(user_id)
+    .bind(order_name)
+    .bind(customer_id)
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// The reseller's customers, each with the reason it cannot be ordered for, if any.
+pub async fn customer_choices(
+    db: &Database,
+    reseller_id: i64,
+) -> Result<Vec<CustomerChoice>, DbError> {
+    let all = customers::all(db, reseller_id).await?;
+    Ok(all
+        .into_iter()
+        .map(|c| CustomerChoice {
+            refusal: c.orderable().err(),
+            id: c.id,
+            name: c.company_name,
+        })
+        .collect())
+}
+
+/// Puts an active product that is not only an add-on into the cart: its fewest users, billed
+/// monthly where offered. False for an unknown product.
+pub async fn add(db: &Database, user_id: i64, sku: &str, now: i64) -> Result<bool, DbError> {
+    // Id, the three prices, the fewest users.
+    type Offer = (i64, Option<i64>, Option<i64>, Option<i64>, i64);
+    let row: Option<Offer> = sqlx::query_as(
+        "SELECT p.id, p.monthly_cents, p.annual_cents, p.once_cents, p.min_seats FROM products p \
+         WHERE p.sku = $1 AND p.retired_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM product_addons a WHERE a.addon_id = p.id)",
+    )
+    .bind(sku.trim())
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((product_id, monthly, annual, once, min_seats)) = row else {
+        return Ok(false);
+    };
+    let cycle = Pricing::from_columns(monthly, annual, once)
+        .headline_cycle()
+        .unwrap_or(BillingCycle::Monthly);
+    insert(db, user_id, product_id, None, min_seats, cycle, now).await?;
+    Ok(true)
+}
+
+/// Adds an add-on to one of the user's base lines, with the base line's users (within the
+/// add-on's bounds) and cycle. False when the line or the add-on does not fit.
+pub async fn add_addon(
+    db: &Database,
+    user_id: i64,
+    line_id: i64,
+    sku: &str,
+    now: i64,
+) -> Result<bool, DbError> {
+    let row: Option<(i64, i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT p.id, l.seats, l.cycle, p.min_seats, p.max_seats FROM cart_lines l \
+         JOIN product_addons a ON a.product_id = l.product_id \
+         JOIN products p ON p.id = a.addon_id \
+         WHERE l.id = $1 AND l.user_id = $2 AND l.parent_id IS NULL AND p.sku = $3 \
+         AND p.retired_at IS NULL AND NOT EXISTS (SELECT 1 FROM cart_lines x \
+           WHERE x.parent_id = l.id AND x.product_id = p.id)",
+    )
+    .bind(line_id)
+    .bind(user_id)
+    .bind(sku.trim())
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((addon_id, seats, cycle, min, max)) = row else {
+        return Ok(false);
+    };
+    let cycle = BillingCycle::parse(&cycle).ok_or(DbError::Corrupt("cart_lines.cycle"))?;
+    let seats = seats.clamp(min, max);
+    insert(db, user_id, addon_id, Some(line_id), seats, cycle, now).await?;
+    Ok(true)
+}
+
+async fn insert(
+    db: &Database,
+    user_id: i64,
+    product_id: i64,
+    parent_id: Option<i64>,
+    seats: i64,
+    cycle: BillingCycle,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO cart_lines (user_id, product_id, parent_id, seats, cycle, added_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(user_id)
+    .bind(product_id)
+    .bind(parent_id)
+    .bind(seats)
+    .bind(cycle.as_str())
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// Saves a line's users and, for a base line, its cycle, which its add-ons follow. An
+/// add-on never has more users than its base line: lowering the base lowers them too.
+pub async fn save_line(
+    db: &Database,
+    user_id: i64,
+    line_id: i64,
+    seats: u32,
+    cycle: Option<BillingCycle>,
+) -> Result<(), DbError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("UPDATE cart_lines SET seats = $3 WHERE id = $1 AND user_id = $2")
+        .bind(line_id)
+        .bind(user_id)
+        .bind(i64::from(seats))
+        .execute(&mut *tx)
+        .await?;
+    if let Some(cycle) = cycle {
+        sqlx::query(
+            "UPDATE cart_lines SET cycle = $3 WHERE user_id = $2 AND (id = $1 OR parent_id = $1)",
+        )
+        .bind(line_id)
+        .bind(user_id)
+        .bind(cycle.as_str())
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query(
+        "UPDATE cart_lines SET seats = $3 WHERE parent_id = $1 AND user_id = $2 AND seats > $3",
+    )
+    .bind(line_id)
+    .bind(user_id)
+    .bind(i64::from(seats))
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes a line with its add-ons. False when the user has no such line.
+pub async fn remove(db: &Database, user_id: i64, line_id: i64) -> Result<bool, DbError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM cart_lines WHERE parent_id = $1 AND user_id = $2")
+        .bind(line_id)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    let removed = sqlx::query("DELETE FROM cart_lines WHERE id = $1 AND user_id = $2")
+        .bind(line_id)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(removed == 1)
+}

@@ -1,0 +1,117 @@
+//! The cart's server functions: for reseller users, each on the user's own cart.
+
+use super::form::{HeaderField, HeaderForm, LineField, LineForm};
+use super::CartView;
+use crate::error::{AppError, FormError};
+use leptos::prelude::*;
+
+#[server(endpoint = "cart/load")]
+pub async fn load_cart() -> Result<CartView, AppError> {
+    use crate::backend::{cart, database, form_memory::FormMemory};
+    let (user, reseller_id) = crate::auth::require_reseller()?;
+    let db = database()?;
+    let lines = cart::lines(&db, user.user_id).await?;
+    let header = match use_context::<FormMemory>().and_then(|m| m.recall(ssr::HEADER_FORM)) {
+        Some(kept) => kept,
+        None => cart::header(&db, user.user_id).await?,
+    };
+    Ok(CartView {
+        header,
+        customers: cart::customer_choices(&db, reseller_id).await?,
+        totals: cart::totals(&lines),
+        lines,
+    })
+}
+
+/// "In den Warenkorb": the product with its fewest users, billed monthly where offered.
+#[server(endpoint = "cart/add")]
+pub async fn add_to_cart(sku: String) -> Result<(), AppError> {
+    let (user, _) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    let now = crate::backend::unix_now();
+    if !crate::backend::cart::add(&db, user.user_id, &sku, now).await? {
+        return Err(crate::backend::request::not_found());
+    }
+    leptos_axum::redirect("/cart");
+    Ok(())
+}
+
+/// Books an add-on with one of the cart's lines.
+#[server(endpoint = "cart/add-addon")]
+pub async fn add_addon(line_id: i64, sku: String) -> Result<(), AppError> {
+    let (user, _) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    let now = crate::backend::unix_now();
+    if !crate::backend::cart::add_addon(&db, user.user_id, line_id, &sku, now).await? {
+        return Err(crate::backend::request::not_found());
+    }
+    leptos_axum::redirect("/cart");
+    Ok(())
+}
+
+#[server(endpoint = "cart/remove")]
+pub async fn remove_line(line_id: i64) -> Result<(), AppError> {
+    let (user, _) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    if !crate::backend::cart::remove(&db, user.user_id, line_id).await? {
+        return Err(crate::backend::request::not_found());
+    }
+    leptos_axum::redirect("/cart");
+    Ok(())
+}
+
+/// The order's name and customer; only a customer that may be ordered for is taken.
+#[server(endpoint = "cart/header")]
+pub async fn save_cart_header(form: HeaderForm) -> Result<(), FormError<HeaderField>> {
+    let result = ssr::save_header(&form).await;
+    ssr::answer(&result, ssr::HEADER_FORM, &form);
+    result
+}
+
+/// A line's users and billing cycle.
+#[server(endpoint = "cart/line")]
+pub async fn save_line(line_id: i64, form: LineForm) -> Result<(), FormError<LineField>> {
+    let result = ssr::save_line(line_id, &form).await;
+    ssr::answer(&result, &format!("{}{line_id}", ssr::LINE_FORM), &form);
+    result
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::form::{parse_header, parse_line};
+    use super::*;
+    use crate::backend::{cart, database, request, unix_now};
+
+    pub const HEADER_FORM: &str = "cart-header";
+    pub const LINE_FORM: &str = "cart-line:";
+
+    /// A refused form is kept for the page (JavaScript off) and answered with 422; a saved
+    /// one goes back to the cart.
+    pub fn answer<F, T: serde::Serialize>(result: &Result<(), FormError<F>>, name: &str, form: &T) {
+        match result {
+            Ok(()) => leptos_axum::redirect("/cart"),
+            Err(error) => crate::backend::form_memory::keep_refused(error, name, form),
+        }
+    }
+
+    pub async fn save_header(form: &HeaderForm) -> Result<(), FormError<HeaderField>> {
+        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let db = database()?;
+        let customers = cart::customer_choices(&db, reseller_id).await?;
+        let (name, customer_id) = parse_header(form, &customers).map_err(FormError::Invalid)?;
+        cart::save_header(&db, user.user_id, &name, customer_id, unix_now()).await?;
+        Ok(())
+    }
+
+    pub async fn save_line(line_id: i64, form: &LineForm) -> Result<(), FormError<LineField>> {
+        let (user, _) = crate::auth::require_reseller()?;
+        let db = database()?;
+        let lines = cart::lines(&db, user.user_id).await?;
+        let Some(line) = lines.iter().find(|l| l.id == line_id) else {
+            return Err(request::not_found().into());
+        };
+        let (seats, cycle) = parse_line(form, &line.bounds).map_err(FormError::Invalid)?;
+        cart::save_line(&db, user.user_id, line_id, seats, cycle).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,56 @@
+//! The cart ("Warenkorb"), one per reseller user and kept until ordered: the order's name and
+//! customer (only customers with a ready tenant and an accepted agreement can be chosen;
+//! the others are listed with the reason), and its lines, each configured and saved: number
+//! of users within the product's bounds, monthly or annual billing, add-ons. Totals net, VAT
+//! and gross.
+
+mod actions;
+mod form;
+mod page;
+
+pub use actions::{
+    add_addon, add_to_cart, load_cart, remove_line, save_cart_header, save_line, AddToCart,
+};
+pub use form::{
+    parse_header, parse_line, HeaderField, HeaderForm, LineBounds, LineField, LineForm,
+};
+pub use page::CartPage;
+
+use crate::catalog::ProductLink;
+use crate::domain::{BillingCycle, Charge, OrderRefusal, Pricing, Totals};
+use serde::{Deserialize, Serialize};
+
+/// One line: a product (or an add-on to the line `parent_id`), as configured.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartLine {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub sku: String,
+    pub name: String,
+    pub seats: u32,
+    pub cycle: BillingCycle,
+    pub pricing: Pricing,
+    pub bounds: LineBounds,
+    /// What the line costs as configured.
+    pub charge: Option<Charge>,
+    /// Add-ons of the product not yet in the cart for this line.
+    pub addons: Vec<ProductLink>,
+}
+
+/// A customer the order may be for, or why not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerChoice {
+    pub id: i64,
+    pub name: String,
+    pub refusal: Option<OrderRefusal>,
+}
+
+/// Everything the cart page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartView {
+    pub header: HeaderForm,
+    pub customers: Vec<CustomerChoice>,
+    pub lines: Vec<CartLine>,
+    /// The first billing of every line: a month, a year, or once.
+    pub totals: Totals,
+}

@@ -1,0 +1,265 @@
+//! `/cart` ("Warenkorb"): the order's name and customer, each line with its own form (users,
+//! monthly or annual billing) and its add-ons, and the totals. Every button is a form, so the
+//! cart works without JavaScript; with it, fields are checked while typing.
+
+use super::actions::{load_cart, AddAddon, RemoveLine, SaveCartHeader, SaveLine};
+use super::form::{parse_header, parse_line, HeaderField, LineField, LineForm};
+use super::{CartLine, CartView, CustomerChoice};
+use crate::domain::{BillingCycle, Charge, Pricing};
+use crate::error::FormError;
+use crate::i18n::{format_money, Locale};
+use crate::ui::form::{described_by, server_errors, FormField, FormState, Input, Labelled};
+use crate::ui::{Refresh, Refusal};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn CartPage() -> impl IntoView {
+    let texts = expect_context::<Locale>().texts();
+    let t = texts.cart;
+    let refresh = Refresh::provide();
+    let cart = Resource::new(move || refresh.track(), |_| load_cart());
+    let body = move || {
+        Suspend::new(async move {
+            match cart.await {
+                Ok(view) => view! { <Cart view/> }.into_any(),
+                Err(error) => view! {
+                    <Refusal error forbidden=texts.customers.access_resellers_only/>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <Title text=t.title/>
+        <h1>{t.title}</h1>
+        <Transition fallback=|| ()>{body}</Transition>
+    }
+}
+
+#[component]
+fn Cart(view: CartView) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let t = locale.texts().cart;
+    let CartView {
+        header,
+        customers,
+        lines,
+        totals,
+    } = view;
+    let empty = lines.is_empty();
+    let rows = lines
+        .into_iter()
+        .map(|line| view! { <Line line/> })
+        .collect_view();
+    view! {
+        <Header kept=header customers/>
+        <section class="cart-lines">
+            <h2>{t.lines_title}</h2>
+            {if empty {
+                view! {
+                    <p id="cart-empty">{t.empty}" "<A href="/products">{locale.texts().products.title}</A></p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <ul class="cart-list">{rows}</ul>
+                    <dl class="details totals" id="cart-totals">
+                        <div><dt>{t.net}</dt><dd>{format_money(totals.net, locale)}</dd></div>
+                        <div><dt>{t.vat}</dt><dd>{format_money(totals.vat, locale)}</dd></div>
+                        <div><dt>{t.gross}</dt><dd><strong>{format_money(totals.gross, locale)}</strong></dd></div>
+                    </dl>
+                    <p class="hint">{t.totals_hint}</p>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Header(kept: super::HeaderForm, customers: Vec<CustomerChoice>) -> impl IntoView {
+    let texts = expect_context::<Locale>().texts();
+    let t = texts.cart;
+    let action = ServerAction::<SaveCartHeader>::new();
+    expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));
+    let server_errors = server_errors(move || action.value().get());
+    let choices = StoredValue::new(customers.clone());
+    let state = FormState::new(
+        kept,
+        move |form| choices.with_value(|c| parse_header(form, c).err().unwrap_or_default()),
+        server_errors,
+    );
+    let field = HeaderField::Customer;
+    let chosen = move |id: i64| state.draft.with(|d| d.customer == id.to_string());
+    let options = customers
+        .into_iter()
+        .map(|c| {
+            let label = match c.refusal {
+                Some(refusal) => format!("{} – {}", c.name, texts.accounts.order_refusal(refusal)),
+                None => c.name.clone(),
+            };
+            view! {
+                <option value=c.id.to_string() disabled=c.refusal.is_some() selected=move || chosen(c.id)>
+                    {label}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="cart-header">
+            <h2>{t.header_title}</h2>
+            <ActionForm action attr:class="stacked-form" attr:novalidate="">
+                <Input field=HeaderField::OrderName label=t.order_name autocomplete="off"/>
+                <Labelled field label=t.customer hint=Some(t.customer_hint)>
+                    <select
+                        id=field.id()
+                        name=field.name()
+                        aria-invalid=move || state.error(field).is_some().to_string()
+                        aria-describedby=described_by(field, Some(""))
+                        on:change=move |ev| state.set(field, event_target_value(&ev))
+                        on:blur=move |_| state.touch(field)
+                    >
+                        <option value="" selected=move || state.draft.with(|d| d.customer.is_empty())>
+                            {texts.accounts.choose}
+                        </option>
+                        {options}
+                    </select>
+                </Labelled>
+                <button type="submit">{t.save}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// What a line costs, in words.
+fn amount(
+    pricing: &Pricing,
+    cycle: BillingCycle,
+    charge: Option<Charge>,
+    locale: Locale,
+) -> String {
+    let t = locale.texts().cart;
+    let money = |cents| format_money(cents, locale);
+    match (pricing, charge) {
+        (_, None) => String::new(),
+        (Pricing::Usage, _) => locale.texts().products.usage.to_owned(),
+        (Pricing::Perpetual { .. }, Some(c)) => (t.amount_once)(&money(c.per_period)),
+        (Pricing::Subscription { .. }, Some(c)) => match cycle {
+            BillingCycle::Monthly => (t.amount_month)(&money(c.per_period)),
+            BillingCycle::Annual => (t.amount_year)(&money(c.per_period), &money(c.per_month)),
+        },
+    }
+}
+
+#[component]
+fn Line(line: CartLine) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let texts = locale.texts();
+    let t = texts.cart;
+    let save = ServerAction::<SaveLine>::new();
+    let remove = ServerAction::<RemoveLine>::new();
+    let refresh = expect_context::<Refresh>();
+    refresh.after(move || matches!(save.value().get(), Some(Ok(()))));
+    refresh.after(move || matches!(remove.value().get(), Some(Ok(()))));
+    let server_errors = server_errors(move || save.value().get());
+    let bounds = line.bounds;
+    let kept = LineForm {
+        seats: line.seats.to_string(),
+        cycle: line.cycle.as_str().to_owned(),
+    };
+    let state = FormState::new(
+        kept,
+        move |form| parse_line(form, &bounds).err().unwrap_or_default(),
+        server_errors,
+    );
+    let form_error = move || match save.value().get() {
+        Some(Err(FormError::Failed(error))) => Some(error.message(texts)),
+        _ => None,
+    };
+    let seats_id = format!("seats-{}", line.id);
+    let cycles = bounds.cycles();
+    let cycle_field = LineField::Cycle;
+    let chosen = move |cycle: BillingCycle| state.draft.with(|d| d.cycle == cycle.as_str());
+    let cycle_select = (!cycles.is_empty()).then(|| {
+        let options = cycles
+            .into_iter()
+            .map(|cycle| {
+                let label = match cycle {
+                    BillingCycle::Monthly => t.cycle_monthly,
+                    BillingCycle::Annual => t.cycle_annual,
+                };
+                view! { <option value=cycle.as_str() selected=move || chosen(cycle)>{label}</option> }
+            })
+            .collect_view();
+        view! {
+            <label>
+                {t.cycle}
+                <select
+                    name=cycle_field.name()
+                    on:change=move |ev| state.set(cycle_field, event_target_value(&ev))
+                >
+                    {options}
+                </select>
+            </label>
+        }
+    });
+    let line_id = line.id;
+    let addons = line
+        .addons
+        .into_iter()
+        .map(|addon| {
+            let add = ServerAction::<AddAddon>::new();
+            refresh.after(move || matches!(add.value().get(), Some(Ok(()))));
+            view! {
+                <ActionForm action=add attr:class="inline-form">
+                    <input type="hidden" name="line_id" value=line_id/>
+                    <input type="hidden" name="sku" value=addon.sku/>
+                    <button type="submit" class="secondary">{(t.add_addon)(&addon.name)}</button>
+                </ActionForm>
+            }
+        })
+        .collect_view();
+    let seats_field = LineField::Seats;
+    view! {
+        <li class="cart-line" class:addon=line.parent_id.is_some() id=format!("line-{}", line.id)>
+            <div class="cart-line-head">
+                <h3>
+                    {line.parent_id.is_some().then(|| view! { <span class="tag">{texts.products.addon}</span>" " })}
+                    <A href=format!("/products/{}", line.sku)>{line.name.clone()}</A>
+                </h3>
+                <p class="price line-amount">{amount(&line.pricing, line.cycle, line.charge, locale)}</p>
+            </div>
+            <ActionForm action=save attr:class="line-form" attr:novalidate="">
+                <p class="form-error" role="alert">{form_error}</p>
+                <input type="hidden" name="line_id" value=line.id/>
+                <label for=seats_id.clone()>{t.seats}</label>
+                <input
+                    id=seats_id.clone()
+                    name=seats_field.name()
+                    type="number"
+                    inputmode="numeric"
+                    min=bounds.min_seats
+                    max=bounds.max_seats
+                    value=state.value_untracked(seats_field)
+                    aria-invalid=move || state.error(seats_field).is_some().to_string()
+                    aria-describedby=format!("{seats_id}-error")
+                    on:input=move |ev| state.set(seats_field, event_target_value(&ev))
+                    on:blur=move |_| state.touch(seats_field)
+                />
+                {cycle_select}
+                <button type="submit">{t.save}</button>
+                <p class="field-error" id=format!("{seats_id}-error")>{move || state.message(seats_field)}</p>
+            </ActionForm>
+            <div class="line-actions">
+                {addons}
+                <ActionForm action=remove attr:class="inline-form">
+                    <input type="hidden" name="line_id" value=line.id/>
+                    <button type="submit" class="secondary">{t.remove}</button>
+                </ActionForm>
+            </div>
+        </li>
+    }
+}
