@@ -14,6 +14,9 @@ CREATE TABLE cart_lines (
     parent_id BIGINT REFERENCES cart_lines (id),
     seats BIGINT NOT NULL CHECK (seats >= 1),
     cycle TEXT NOT NULL CHECK (cycle IN ('monthly', 'annual')),
+    -- The unit price (per user and month, or once) the reseller last saw and accepted for
+    -- this line; a catalogue price that differs from it is shown and must be confirmed.
+    price_cents BIGINT NOT NULL,
     added_at BIGINT NOT NULL
 );
 CREATE INDEX cart_lines_by_user ON cart_lines (user_id, id);

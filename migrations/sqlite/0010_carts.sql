@@ -14,6 +14,9 @@ CREATE TABLE cart_lines (
     parent_id INTEGER REFERENCES cart_lines (id),
     seats INTEGER NOT NULL CHECK (seats >= 1),
     cycle TEXT NOT NULL CHECK (cycle IN ('monthly', 'annual')),
+    -- The unit price (per user and month, or once) the reseller last saw and accepted for
+    -- this line; a catalogue price that differs from it is shown and must be confirmed.
+    price_cents INTEGER NOT NULL,
     added_at INTEGER NOT NULL
 );
 CREATE INDEX cart_lines_by_user ON cart_lines (user_id, id);

@@ -2,7 +2,7 @@
 //! it into the query's `WHERE`: another user's line id finds nothing.
 
 use super::{customers, Database, DbError};
-use crate::cart::{CartLine, CustomerChoice, HeaderForm, LineBounds};
+use crate::cart::{CartLine, CustomerChoice, HeaderForm, LineBounds, PriceChange};
 use crate::catalog::ProductLink;
 use crate::domain::{BillingCycle, Pricing, Totals};
 
@@ -15,6 +15,7 @@ struct LineRow {
     name: String,
     seats: i64,
     cycle: String,
+    price_cents: i64,
     monthly_cents: Option<i64>,
     annual_cents: Option<i64>,
     once_cents: Option<i64>,
@@ -23,7 +24,7 @@ struct LineRow {
 }
 
 const LINES: &str = "SELECT l.id, l.parent_id, l.product_id, p.sku, p.name, l.seats, l.cycle, \
-    p.monthly_cents, p.annual_cents, p.once_cents, p.min_seats, p.max_seats \
+    l.price_cents, p.monthly_cents, p.annual_cents, p.once_cents, p.min_seats, p.max_seats \
     FROM cart_lines l JOIN products p ON p.id = l.product_id";
 
 fn count(n: i64, column: &'static str) -> Result<u32, DbError> {
@@ -79,6 +80,13 @@ pub async fn lines(db: &Database, user_id: i64) -> Result<Vec<CartLine>, DbError
             },
             charge: pricing.charge(cycle, seats),
             addons,
+            price_change: pricing
+                .unit_cents(cycle)
+                .filter(|now| *now != row.price_cents)
+                .map(|now| PriceChange {
+                    accepted: row.price_cents,
+                    now,
+                }),
         });
     }
     Ok(lines)
@@ -177,10 +185,18 @@ pub async fn add(db: &Database, user_id: i64, sku: &str, now: i64) -> Result<boo
     let Some((product_id, monthly, annual, once, min_seats)) = row else {
         return Ok(false);
     };
-    let cycle = Pricing::from_columns(monthly, annual, once)
-        .headline_cycle()
-        .unwrap_or(BillingCycle::Monthly);
-    insert(db, user_id, product_id, None, min_seats, cycle, now).await?;
+    let pricing = Pricing::from_columns(monthly, annual, once);
+    let cycle = pricing.headline_cycle().unwrap_or(BillingCycle::Monthly);
+    let price = pricing.unit_cents(cycle).unwrap_or_default();
+    insert(
+        db,
+        user_id,
+        product_id,
+        None,
+        (min_seats, cycle, price),
+        now,
+    )
+    .await?;
     Ok(true)
 }
 
@@ -193,8 +209,20 @@ pub async fn add_addon(
     sku: &str,
     now: i64,
 ) -> Result<bool, DbError> {
-    let row: Option<(i64, i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT p.id, l.seats, l.cycle, p.min_seats, p.max_seats FROM cart_lines l \
+    // The add-on's id, prices and bounds; the base line's users and cycle.
+    type Fit = (
+        i64,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        i64,
+        i64,
+        i64,
+        String,
+    );
+    let row: Option<Fit> = sqlx::query_as(
+        "SELECT p.id, p.monthly_cents, p.annual_cents, p.once_cents, p.min_seats, p.max_seats, \
+         l.seats, l.cycle FROM cart_lines l \
          JOIN product_addons a ON a.product_id = l.product_id \
          JOIN products p ON p.id = a.addon_id \
          WHERE l.id = $1 AND l.user_id = $2 AND l.parent_id IS NULL AND p.sku = $3 \
@@ -206,33 +234,37 @@ pub async fn add_addon(
     .bind(sku.trim())
     .fetch_optional(db.pool())
     .await?;
-    let Some((addon_id, seats, cycle, min, max)) = row else {
+    let Some((addon_id, monthly, annual, once, min, max, seats, cycle)) = row else {
         return Ok(false);
     };
     let cycle = BillingCycle::parse(&cycle).ok_or(DbError::Corrupt("cart_lines.cycle"))?;
-    let seats = seats.clamp(min, max);
-    insert(db, user_id, addon_id, Some(line_id), seats, cycle, now).await?;
+    let price = Pricing::from_columns(monthly, annual, once)
+        .unit_cents(cycle)
+        .unwrap_or_default();
+    let line = (seats.clamp(min, max), cycle, price);
+    insert(db, user_id, addon_id, Some(line_id), line, now).await?;
     Ok(true)
 }
 
+/// A new line: users, cycle and the unit price the reseller sees.
 async fn insert(
     db: &Database,
     user_id: i64,
     product_id: i64,
     parent_id: Option<i64>,
-    seats: i64,
-    cycle: BillingCycle,
+    (seats, cycle, price): (i64, BillingCycle, i64),
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO cart_lines (user_id, product_id, parent_id, seats, cycle, added_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO cart_lines (user_id, product_id, parent_id, seats, cycle, price_cents, \
+         added_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(user_id)
     .bind(product_id)
     .bind(parent_id)
     .bind(seats)
     .bind(cycle.as_str())
+    .bind(price)
     .bind(now)
     .execute(db.pool())
     .await?;
@@ -273,7 +305,55 @@ pub async fn save_line(
     .bind(i64::from(seats))
     .execute(&mut *tx)
     .await?;
+    // Saving takes the prices the page showed with the line.
+    accept_prices(&mut tx, user_id, Some(line_id)).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// The reseller confirms the catalogue's current prices for every line.
+pub async fn confirm_prices(db: &Database, user_id: i64) -> Result<(), DbError> {
+    let mut conn = db.pool().acquire().await?;
+    accept_prices(&mut conn, user_id, None).await
+}
+
+/// Sets the accepted unit price of the user's lines (of one line and its add-ons, or all) to
+/// the catalogue's current one for the line's cycle.
+async fn accept_prices(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    line_id: Option<i64>,
+) -> Result<(), DbError> {
+    // Line id, its base line, cycle, and the product's three prices.
+    type Priced = (
+        i64,
+        Option<i64>,
+        String,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+    );
+    let lines: Vec<Priced> = sqlx::query_as(
+        "SELECT l.id, l.parent_id, l.cycle, p.monthly_cents, p.annual_cents, p.once_cents \
+         FROM cart_lines l JOIN products p ON p.id = l.product_id WHERE l.user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let concerned = |id: i64, parent: Option<i64>| {
+        line_id.is_none_or(|line| id == line || parent == Some(line))
+    };
+    for (id, _, cycle, monthly, annual, once) in lines.into_iter().filter(|l| concerned(l.0, l.1)) {
+        let cycle = BillingCycle::parse(&cycle).ok_or(DbError::Corrupt("cart_lines.cycle"))?;
+        let Some(price) = Pricing::from_columns(monthly, annual, once).unit_cents(cycle) else {
+            continue;
+        };
+        sqlx::query("UPDATE cart_lines SET price_cents = $2 WHERE id = $1")
+            .bind(id)
+            .bind(price)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 

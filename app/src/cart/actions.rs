@@ -60,6 +60,16 @@ pub async fn remove_line(line_id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The reseller has seen the catalogue's changed prices and takes them.
+#[server(endpoint = "cart/confirm-prices")]
+pub async fn confirm_prices() -> Result<(), AppError> {
+    let (user, _) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    crate::backend::cart::confirm_prices(&db, user.user_id).await?;
+    leptos_axum::redirect("/cart");
+    Ok(())
+}
+
 /// The order's name and customer; only a customer that may be ordered for is taken.
 #[server(endpoint = "cart/header")]
 pub async fn save_cart_header(form: HeaderForm) -> Result<(), FormError<HeaderField>> {

@@ -9,7 +9,8 @@ mod form;
 mod page;
 
 pub use actions::{
-    add_addon, add_to_cart, load_cart, remove_line, save_cart_header, save_line, AddToCart,
+    add_addon, add_to_cart, confirm_prices, load_cart, remove_line, save_cart_header, save_line,
+    AddToCart,
 };
 pub use form::{
     parse_header, parse_line, HeaderField, HeaderForm, LineBounds, LineField, LineForm,
@@ -35,6 +36,15 @@ pub struct CartLine {
     pub charge: Option<Charge>,
     /// Add-ons of the product not yet in the cart for this line.
     pub addons: Vec<ProductLink>,
+    /// The catalogue's unit price changed since the reseller last saw the line.
+    pub price_change: Option<PriceChange>,
+}
+
+/// A unit price (cents per user and month, or once) as accepted and as it is now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceChange {
+    pub accepted: i64,
+    pub now: i64,
 }
 
 /// A customer the order may be for, or why not.

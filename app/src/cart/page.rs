@@ -2,7 +2,7 @@
 //! monthly or annual billing) and its add-ons, and the totals. Every button is a form, so the
 //! cart works without JavaScript; with it, fields are checked while typing.
 
-use super::actions::{load_cart, AddAddon, RemoveLine, SaveCartHeader, SaveLine};
+use super::actions::{load_cart, AddAddon, ConfirmPrices, RemoveLine, SaveCartHeader, SaveLine};
 use super::form::{parse_header, parse_line, HeaderField, LineField, LineForm};
 use super::{CartLine, CartView, CustomerChoice};
 use crate::domain::{BillingCycle, Charge, Pricing};
@@ -50,6 +50,9 @@ fn Cart(view: CartView) -> impl IntoView {
         totals,
     } = view;
     let empty = lines.is_empty();
+    let prices_changed = lines.iter().any(|l| l.price_change.is_some());
+    let confirm = ServerAction::<ConfirmPrices>::new();
+    expect_context::<Refresh>().after(move || matches!(confirm.value().get(), Some(Ok(()))));
     let rows = lines
         .into_iter()
         .map(|line| view! { <Line line/> })
@@ -65,6 +68,14 @@ fn Cart(view: CartView) -> impl IntoView {
                 .into_any()
             } else {
                 view! {
+                    {prices_changed.then(|| view! {
+                        <div class="notice-box" role="alert" id="price-changes">
+                            <p>{t.prices_changed}</p>
+                            <ActionForm action=confirm>
+                                <button type="submit">{t.confirm_prices}</button>
+                            </ActionForm>
+                        </div>
+                    })}
                     <ul class="cart-list">{rows}</ul>
                     <dl class="details totals" id="cart-totals">
                         <div><dt>{t.net}</dt><dd>{format_money(totals.net, locale)}</dd></div>
@@ -232,6 +243,11 @@ fn Line(line: CartLine) -> impl IntoView {
                 </h3>
                 <p class="price line-amount">{amount(&line.pricing, line.cycle, line.charge, locale)}</p>
             </div>
+            {line.price_change.map(|change| view! {
+                <p class="price-change">
+                    {(t.price_changed)(&format_money(change.accepted, locale), &format_money(change.now, locale))}
+                </p>
+            })}
             <ActionForm action=save attr:class="line-form" attr:novalidate="">
                 <p class="form-error" role="alert">{form_error}</p>
                 <input type="hidden" name="line_id" value=line.id/>

@@ -81,6 +81,16 @@ impl Pricing {
         }
     }
 
+    /// The unit price a line in this cycle is billed at: per user and month for a
+    /// subscription, once for a perpetual licence, nothing up front for usage.
+    pub fn unit_cents(&self, cycle: BillingCycle) -> Option<i64> {
+        match self {
+            Pricing::Subscription { .. } => self.monthly_rate(cycle),
+            Pricing::Perpetual { once } => Some(*once),
+            Pricing::Usage => Some(0),
+        }
+    }
+
     /// The price the catalogue shows first: monthly billing where offered (the cart can
     /// switch to annual).
     pub fn headline_cycle(&self) -> Option<BillingCycle> {
@@ -188,6 +198,16 @@ mod tests {
         assert_eq!(annual_only.charge(BillingCycle::Monthly, 1), None);
         assert_eq!(annual_only.headline_cycle(), Some(BillingCycle::Annual));
         assert_eq!(BASIC.headline_cycle(), Some(BillingCycle::Monthly));
+    }
+
+    #[test]
+    fn the_unit_price_is_the_rate_of_the_cycle_or_the_one_time_price() {
+        assert_eq!(BASIC.unit_cents(BillingCycle::Annual), Some(560));
+        assert_eq!(
+            Pricing::Perpetual { once: 98_000 }.unit_cents(BillingCycle::Monthly),
+            Some(98_000)
+        );
+        assert_eq!(Pricing::Usage.unit_cents(BillingCycle::Annual), Some(0));
     }
 
     #[test]

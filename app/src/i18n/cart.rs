@@ -23,6 +23,9 @@ pub struct CartTexts {
     pub vat: &'static str,
     pub gross: &'static str,
     pub totals_hint: &'static str,
+    pub prices_changed: &'static str,
+    pub confirm_prices: &'static str,
+    pub price_changed: fn(&str, &str) -> String,
 }
 
 pub static DE: CartTexts = CartTexts {
@@ -49,6 +52,11 @@ pub static DE: CartTexts = CartTexts {
     vat: "Umsatzsteuer 19 %",
     gross: "Summe brutto",
     totals_hint: "Je Position die erste Abrechnung: ein Monat, ein Jahr oder einmalig.",
+    prices_changed: "Seit Sie Produkte in den Warenkorb gelegt haben, haben sich Preise geändert. \
+                     Bitte prüfen Sie die markierten Positionen; bestellt wird erst zu \
+                     bestätigten Preisen.",
+    confirm_prices: "Neue Preise übernehmen",
+    price_changed: |before, now| format!("Preis geändert: bisher {before}, jetzt {now}."),
 };
 
 pub static EN: CartTexts = CartTexts {
@@ -75,4 +83,8 @@ pub static EN: CartTexts = CartTexts {
     vat: "VAT 19 %",
     gross: "Total gross",
     totals_hint: "For each line the first billing: a month, a year, or once.",
+    prices_changed: "Prices have changed since you put products into the cart. Please check \
+                     the marked lines; orders are placed only at confirmed prices.",
+    confirm_prices: "Accept the new prices",
+    price_changed: |before, now| format!("Price changed: was {before}, now {now}."),
 };

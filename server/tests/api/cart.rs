@@ -260,3 +260,45 @@ on_both_backends!(a_cart_is_its_users_alone, |app: TestApp| async move {
         .await;
     assert_eq!(anonymous.status, 401);
 });
+
+on_both_backends!(
+    a_changed_price_is_shown_until_the_reseller_confirms_it,
+    |app: TestApp| async move {
+        let (cookie, _) = catalogue_and_reseller(&app, "chef@muster-it.example").await;
+        call(&app, &cookie, "/api/cart/add", &[("sku", BASIC)]).await;
+        assert_eq!(
+            cart(&app, &cookie).await["lines"][0]["price_change"],
+            serde_json::Value::Null
+        );
+
+        sqlx::query("UPDATE products SET monthly_cents = 700 WHERE sku = $1")
+            .bind(BASIC)
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        let view = cart(&app, &cookie).await;
+        assert_eq!(
+            view["lines"][0]["price_change"],
+            serde_json::json!({ "accepted": 672, "now": 700 })
+        );
+        // The amounts are always today's prices.
+        assert_eq!(view["totals"]["net"], 700);
+
+        let confirmed = call(&app, &cookie, "/api/cart/confirm-prices", &[]).await;
+        assert_eq!(confirmed.status, 200);
+        assert_eq!(
+            cart(&app, &cookie).await["lines"][0]["price_change"],
+            serde_json::Value::Null
+        );
+
+        // Switching the cycle takes that cycle's price, as the page showed it.
+        let line = line_ids(&cart(&app, &cookie).await)[0];
+        assert_eq!(
+            save_line(&app, &cookie, line, "3", "annual").await.status,
+            200
+        );
+        let view = cart(&app, &cookie).await;
+        assert_eq!(view["lines"][0]["price_change"], serde_json::Value::Null);
+        assert_eq!(view["totals"]["net"], 3 * 560 * 12);
+    }
+);
