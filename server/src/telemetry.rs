@@ -3,6 +3,7 @@
 //! the response.
 
 use crate::config::LogFormat;
+use app::backend::secret_token::SecretToken;
 use axum::http::{HeaderName, Request};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, MakeSpan, TraceLayer};
@@ -35,9 +36,23 @@ pub fn propagate_request_id() -> PropagateRequestIdLayer {
     PropagateRequestIdLayer::new(REQUEST_ID)
 }
 
-/// The path only: query strings may carry tokens, which never belong in a log.
+/// The path only: query strings may carry tokens, which never belong in a log. Neither do the
+/// tokens of emailed links, which travel as a path segment (`/agreement/{token}`): any
+/// segment that has a secret token's shape is logged as `***`.
 #[derive(Clone, Copy)]
 pub struct RequestSpan;
+
+fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let is_token = |segment: &str| SecretToken::from_presented(segment).is_some();
+    if !path.split('/').any(is_token) {
+        return path.into();
+    }
+    path.split('/')
+        .map(|segment| if is_token(segment) { "***" } else { segment })
+        .collect::<Vec<_>>()
+        .join("/")
+        .into()
+}
 
 impl<B> MakeSpan<B> for RequestSpan {
     fn make_span(&mut self, request: &Request<B>) -> tracing::Span {
@@ -49,7 +64,7 @@ impl<B> MakeSpan<B> for RequestSpan {
         tracing::info_span!(
             "request",
             method = %request.method(),
-            path = %request.uri().path(),
+            path = %loggable_path(request.uri().path()),
             request_id,
         )
     }
@@ -62,4 +77,27 @@ pub fn trace() -> TraceLayer<
     TraceLayer::new_for_http()
         .make_span_with(RequestSpan)
         .on_response(DefaultOnResponse::new().level(Level::INFO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn emailed_link_tokens_never_reach_the_log() {
+        let token = app::backend::secret_token::SecretToken::generate();
+        assert_eq!(
+            loggable_path(&format!("/agreement/{}", token.expose())),
+            "/agreement/***"
+        );
+        assert_eq!(
+            loggable_path(&format!("/signup/confirm/{}", token.expose())),
+            "/signup/confirm/***"
+        );
+        assert_eq!(
+            loggable_path("/customers/12/agreement"),
+            "/customers/12/agreement"
+        );
+        assert_eq!(loggable_path("/"), "/");
+    }
 }

@@ -50,7 +50,7 @@ pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppE
 
 #[component]
 pub fn Approvals() -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts().accounts;
     let decide = ServerAction::<DecideReseller>::new();
     let pending = Resource::new(move || decide.version().get(), |_| pending_resellers());

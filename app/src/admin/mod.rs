@@ -7,7 +7,7 @@ mod approvals;
 pub use approvals::{Approvals, DecideReseller, PendingReseller};
 
 use crate::error::AppError;
-use crate::i18n::{format_number, Locale};
+use crate::i18n::format_number;
 use crate::ui::Refusal;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -37,7 +37,7 @@ pub async fn admin_overview() -> Result<PortalStatus, AppError> {
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts();
     let overview = Resource::new(|| (), |()| admin_overview());
     let body = move || {

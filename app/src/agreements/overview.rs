@@ -5,7 +5,6 @@
 use super::actions::agreement_overview;
 use super::status::{accepted_line, AgreementBadge};
 use crate::customers::CustomerList;
-use crate::i18n::Locale;
 use crate::ui::{Pagination, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,7 +16,7 @@ const ONLY: (&str, &str) = ("only", "open");
 
 #[component]
 pub fn AgreementOverviewPage() -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let t = texts.agreements;
     let query = use_query_map();
     let only_open = move || query.with(|q| q.get(ONLY.0).as_deref() == Some(ONLY.1));
@@ -66,7 +65,7 @@ pub fn AgreementOverviewPage() -> impl IntoView {
 
 #[component]
 fn OverviewTable(list: CustomerList, search: String, only_open: bool) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let (t, customers) = (locale.texts().agreements, locale.texts().customers);
     if list.customers.is_empty() {
         let text = if !search.trim().is_empty() {

@@ -8,7 +8,7 @@ use super::{Acceptance, AgreementSettings, ReportState, SentLink};
 use crate::audit::History;
 use crate::domain::{german_date, parse_date, AcceptanceMethod};
 use crate::error::{AppError, FormError};
-use crate::i18n::{format_date, format_date_time, Locale};
+use crate::i18n::{format_date, format_date_time};
 use crate::ui::form::{Checkbox, FormState, Input};
 use crate::ui::{Refresh, Refusal};
 use leptos::form::ActionForm;
@@ -19,7 +19,7 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn AgreementPage() -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let refresh = Refresh::provide();
@@ -46,7 +46,7 @@ pub fn AgreementPage() -> impl IntoView {
 
 #[component]
 fn AgreementSection(settings: AgreementSettings) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().agreements;
+    let t = crate::i18n::use_locale().texts().agreements;
     let AgreementSettings {
         customer_id,
         company_name,
@@ -81,7 +81,7 @@ fn AgreementSection(settings: AgreementSettings) -> impl IntoView {
 
 #[component]
 fn Accepted(acceptance: Acceptance) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts().agreements;
     let (date, method) = match acceptance.method {
         AcceptanceMethod::Link => (
@@ -128,7 +128,7 @@ fn SendLink(
     contact_email: String,
     link: Option<SentLink>,
 ) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.agreements;
     let action = ServerAction::<SendAgreement>::new();
@@ -167,7 +167,7 @@ fn Attest(
     kept: AttestationForm,
     today: String,
 ) -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let t = texts.agreements;
     let action = ServerAction::<AttestAgreement>::new();
     expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));

@@ -7,7 +7,7 @@ use super::actions::{open_agreement, AcceptAgreement};
 use super::form::{parse_acceptance, AcceptanceField, AcceptanceForm};
 use super::{LinkProblem, OpenedLink, ResellerContact};
 use crate::error::FormError;
-use crate::i18n::{format_date_time, Locale};
+use crate::i18n::format_date_time;
 use crate::ui::form::{server_errors, Checkbox, FormState, Input};
 use crate::ui::{Notice, Refresh};
 use leptos::form::ActionForm;
@@ -17,7 +17,7 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn PublicAgreementPage() -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
     let refresh = Refresh::provide();
@@ -66,7 +66,7 @@ pub fn PublicAgreementPage() -> impl IntoView {
 
 #[component]
 fn Unusable(problem: LinkProblem, reseller: Option<ResellerContact>) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().agreements;
+    let t = crate::i18n::use_locale().texts().agreements;
     let reason = match problem {
         LinkProblem::Unknown => t.link_unknown,
         LinkProblem::Expired => t.link_expired,
@@ -89,7 +89,7 @@ fn AgreementForm(
     text: String,
     kept: AcceptanceForm,
 ) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.agreements;
     let action = ServerAction::<AcceptAgreement>::new();

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn AgreementBadge(agreement: Option<AgreementBrief>) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().agreements;
+    let t = crate::i18n::use_locale().texts().agreements;
     match agreement {
         Some(_) => view! {
             <span class="status-badge green"><span aria-hidden="true">"✓ "</span>{t.status_accepted}</span>
@@ -28,7 +28,7 @@ pub fn accepted_line(agreement: &AgreementBrief, locale: Locale) -> String {
 /// On the customer's page: the status, and the way to the agreement page.
 #[component]
 pub fn AgreementSummary(customer_id: i64, agreement: Option<AgreementBrief>) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts().agreements;
     let detail = agreement
         .as_ref()

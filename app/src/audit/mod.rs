@@ -74,7 +74,7 @@ pub struct AuditEntry {
 /// A customer's history, newest first.
 #[component]
 pub fn History(entries: Vec<AuditEntry>) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts().agreements;
     if entries.is_empty() {
         return ().into_any();

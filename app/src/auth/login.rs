@@ -1,4 +1,4 @@
-use crate::i18n::{Locale, Texts};
+use crate::i18n::Texts;
 use crate::ui::Field;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -150,7 +150,7 @@ pub async fn login_draft() -> Result<Option<String>, LoginError> {
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let t = expect_context::<Locale>().texts();
+    let t = crate::i18n::use_locale().texts();
     // Created here, inside the routes: without JavaScript the failed attempt comes back with
     // its error in the URL, and only the routes read it.
     let login = ServerAction::<Login>::new();
@@ -168,7 +168,7 @@ pub fn LoginPage() -> impl IntoView {
 
 #[component]
 fn LoginForm(login: ServerAction<Login>, email: String) -> impl IntoView {
-    let t = expect_context::<Locale>().texts();
+    let t = crate::i18n::use_locale().texts();
     let error = move || login.value().get().and_then(Result::err);
     let email_error = move || {
         error()

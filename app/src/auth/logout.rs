@@ -1,5 +1,4 @@
 use crate::error::AppError;
-use crate::i18n::Locale;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -19,7 +18,7 @@ pub async fn logout() -> Result<(), AppError> {
 
 #[component]
 pub fn LogoutButton() -> impl IntoView {
-    let t = expect_context::<Locale>().texts();
+    let t = crate::i18n::use_locale().texts();
     let logout = expect_context::<ServerAction<Logout>>();
     view! {
         <ActionForm action=logout attr:class="logout-form">

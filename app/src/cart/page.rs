@@ -17,7 +17,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn CartPage() -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let t = texts.cart;
     let refresh = Refresh::provide();
     let cart = Resource::new(move || refresh.track(), |_| load_cart());
@@ -41,7 +41,7 @@ pub fn CartPage() -> impl IntoView {
 
 #[component]
 fn Cart(view: CartView) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts().cart;
     let CartView {
         header,
@@ -92,7 +92,7 @@ fn Cart(view: CartView) -> impl IntoView {
 
 #[component]
 fn Header(kept: super::HeaderForm, customers: Vec<CustomerChoice>) -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let t = texts.cart;
     let action = ServerAction::<SaveCartHeader>::new();
     expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));
@@ -167,7 +167,7 @@ fn amount(
 
 #[component]
 fn Line(line: CartLine) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.cart;
     let save = ServerAction::<SaveLine>::new();

@@ -4,7 +4,6 @@
 
 use super::actions::browse_catalog;
 use super::{CatalogView, Category, ProductSummary};
-use crate::i18n::Locale;
 use crate::ui::Refusal;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let t = texts.products;
     let query = use_query_map();
     let category = move || query.with(|q| q.get("category").unwrap_or_default());
@@ -39,7 +38,7 @@ pub fn CatalogPage() -> impl IntoView {
 
 #[component]
 fn Catalog(view: CatalogView, search: String) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().products;
+    let t = crate::i18n::use_locale().texts().products;
     let chosen = view.category.as_ref().map(|c| c.slug.clone());
     let heading = view
         .category
@@ -109,7 +108,7 @@ fn CategoryLinks(categories: Vec<Category>, chosen: Option<String>) -> impl Into
 
 #[component]
 fn ProductCard(product: ProductSummary) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts().products;
     let price = super::product::headline_price(&product.pricing, locale);
     view! {

@@ -39,7 +39,7 @@ pub fn headline_price(pricing: &Pricing, locale: Locale) -> String {
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
-    let t = expect_context::<Locale>().texts().products;
+    let t = crate::i18n::use_locale().texts().products;
     let params = use_params_map();
     let sku = move || params.with(|p| p.get("sku").unwrap_or_default());
     let product = Resource::new(sku, |sku| async move {
@@ -61,7 +61,7 @@ pub fn ProductPage() -> impl IntoView {
 
 #[component]
 fn ProductView(product: Product) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts().products;
     let Product {
         summary,

@@ -14,7 +14,7 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CustomerDetailPage() -> impl IntoView {
-    let t = expect_context::<Locale>().texts().customers;
+    let t = crate::i18n::use_locale().texts().customers;
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let loaded = Resource::new(id, |id| async move {
@@ -35,7 +35,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
 
 #[component]
 fn CustomerView(customer: Customer) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let (t, a) = (texts.customers, texts.accounts);
     let country = crate::domain::Country::ALL

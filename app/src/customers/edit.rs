@@ -16,7 +16,7 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn NewCustomerPage() -> impl IntoView {
-    let t = expect_context::<Locale>().texts().customers;
+    let t = crate::i18n::use_locale().texts().customers;
     let draft = Resource::new(|| (), |_| customer_draft(None));
     let body = move || {
         Suspend::new(async move {
@@ -42,7 +42,7 @@ pub fn NewCustomerPage() -> impl IntoView {
 
 #[component]
 pub fn EditCustomerPage() -> impl IntoView {
-    let t = expect_context::<Locale>().texts().customers;
+    let t = crate::i18n::use_locale().texts().customers;
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let loaded = Resource::new(id, |id| async move {
@@ -72,7 +72,7 @@ pub fn EditCustomerPage() -> impl IntoView {
 
 #[component]
 fn CustomerFormView(id: Option<i64>, kept: CustomerForm) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let (t, a) = (texts.customers, texts.accounts);
     let action = ServerAction::<SaveCustomer>::new();

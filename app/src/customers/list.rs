@@ -5,7 +5,6 @@
 use super::actions::list_customers;
 use super::CustomerList;
 use crate::agreements::AgreementBadge;
-use crate::i18n::Locale;
 use crate::ui::{Pagination, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -14,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CustomersPage() -> impl IntoView {
-    let t = expect_context::<Locale>().texts().customers;
+    let t = crate::i18n::use_locale().texts().customers;
     let query = use_query_map();
     let search = move || query.with(|q| q.get("q").unwrap_or_default());
     let page = move || query.with(crate::ui::url::page_param);
@@ -56,7 +55,7 @@ pub fn CustomersPage() -> impl IntoView {
 
 #[component]
 fn CustomerTable(list: CustomerList, search: String) -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let (t, tenants) = (texts.customers, texts.tenants);
     if list.customers.is_empty() {
         let text = if search.trim().is_empty() {

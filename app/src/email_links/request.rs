@@ -3,7 +3,7 @@
 //! is the same whether or not the address has such an account.
 
 use super::LinkError;
-use crate::i18n::{AccountTexts, Locale};
+use crate::i18n::AccountTexts;
 use crate::ui::{Field, Notice};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -105,7 +105,7 @@ pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError
 
 #[component]
 pub fn RequestPage(kind: LinkKind) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let words = kind.wording(texts.accounts);
     let request = ServerAction::<RequestLink>::new();
@@ -148,6 +148,6 @@ pub fn RequestPage(kind: LinkKind) -> impl IntoView {
 
 #[component]
 pub fn RequestDonePage(kind: LinkKind) -> impl IntoView {
-    let words = kind.wording(expect_context::<Locale>().texts().accounts);
+    let words = kind.wording(crate::i18n::use_locale().texts().accounts);
     view! { <Notice title=words.title text=words.done/> }
 }

@@ -1,12 +1,11 @@
 //! The start page.
 
-use crate::i18n::Locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let t = expect_context::<Locale>().texts();
+    let t = crate::i18n::use_locale().texts();
     let features = t
         .home_features
         .iter()

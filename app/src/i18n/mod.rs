@@ -112,6 +112,13 @@ pub fn locale_of_headers(headers: &axum::http::HeaderMap) -> Locale {
     Locale::negotiate(header(header::COOKIE), header(header::ACCEPT_LANGUAGE))
 }
 
+/// The locale the shell provided to the page. Falls back to German rather than panicking:
+/// Leptos may still poll a page's pending parts after the client went away and the page's
+/// owner, with its context, is gone (seen under load; leptos-rs/leptos#3595).
+pub fn use_locale() -> Locale {
+    leptos::prelude::use_context::<Locale>().unwrap_or_default()
+}
+
 /// The locale of the page being rendered: on the server from the request, in the browser
 /// from `<html lang>` (which the server wrote), so both render the same text.
 pub fn current_locale() -> Locale {

@@ -4,7 +4,6 @@
 
 use crate::domain::{FieldError, Password, PasswordRule};
 use crate::email_links::LinkError;
-use crate::i18n::Locale;
 use crate::ui::{Field, Notice};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -35,7 +34,7 @@ impl FromServerFnError for ResetError {
 /// The mail with the reset link.
 #[cfg(feature = "ssr")]
 pub(crate) fn reset_mail(
-    locale: Locale,
+    locale: crate::i18n::Locale,
     links: &crate::backend::request::LinkBase,
     token: &crate::backend::secret_token::SecretToken,
     to: crate::domain::EmailAddress,
@@ -110,7 +109,7 @@ pub async fn reset_password(
 
 #[component]
 pub fn ResetDonePage() -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let t = texts.accounts;
     view! {
         <Notice
@@ -125,7 +124,7 @@ pub fn ResetDonePage() -> impl IntoView {
 /// form's POST is what uses the link, so a mail scanner opening it changes nothing.
 #[component]
 pub fn ResetPage() -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.accounts;
     let token = move || use_params_map().with(|p| p.get("token").unwrap_or_default());

@@ -46,7 +46,7 @@ pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
 
 #[component]
 pub fn ConfirmPage() -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts().accounts;
     let token = move || use_params_map().with(|p| p.get("token").unwrap_or_default());
     let checked = Resource::new(token, check_confirmation);

@@ -12,13 +12,12 @@ pub use form::{parse_signup, BankAccount, Registration, SignupField, SignupForm}
 pub use page::SignupPage;
 pub use register::{SignUp, SignupError, PRIVACY_VERSION, TERMS_VERSION};
 
-use crate::i18n::Locale;
 use crate::ui::Notice;
 use leptos::prelude::*;
 
 #[component]
 pub fn SentPage() -> impl IntoView {
-    let t = expect_context::<Locale>().texts().accounts;
+    let t = crate::i18n::use_locale().texts().accounts;
     view! {
         <Notice
             title=t.signup_sent_title
@@ -31,7 +30,7 @@ pub fn SentPage() -> impl IntoView {
 /// After the confirmation: active (log in now) or waiting for the distributor.
 #[component]
 pub fn ConfirmedPage(waiting: bool) -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let t = texts.accounts;
     if waiting {
         view! { <Notice title=t.confirmed_waiting_title text=t.confirmed_waiting_text/> }.into_any()
@@ -50,7 +49,7 @@ pub fn ConfirmedPage(waiting: bool) -> impl IntoView {
 /// The terms and the privacy policy the signup links to, with their version.
 #[component]
 pub fn LegalPage(privacy: bool) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().accounts;
+    let t = crate::i18n::use_locale().texts().accounts;
     let (title, body, version) = if privacy {
         (t.privacy_title, t.privacy_body, PRIVACY_VERSION)
     } else {

@@ -6,7 +6,6 @@
 use super::form::{parse_signup, FieldErrors, SignupField, SignupForm};
 use super::register::{signup_draft, SignUp, SignupError};
 use crate::domain::{Country, FederalState, PasswordRule, Salutation};
-use crate::i18n::Locale;
 use crate::ui::form::{Checkbox, Choice, FormState, Input};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -16,7 +15,7 @@ type State = FormState<SignupField>;
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts().accounts;
     let draft = Resource::new(|| (), |_| signup_draft());
     view! {
@@ -32,7 +31,7 @@ pub fn SignupPage() -> impl IntoView {
 
 #[component]
 fn SignupFormView(kept: SignupForm) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts().accounts;
     let texts = locale.texts();
     let action = ServerAction::<SignUp>::new();

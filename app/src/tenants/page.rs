@@ -11,7 +11,6 @@ use super::form::{parse_tenant_form, TenantField, TenantForm};
 use super::{PrefixCheck, Tenant, TenantBrief, TenantFailure, TenantSettings, TenantStatus};
 use crate::domain::TENANT_DOMAIN_SUFFIX;
 use crate::error::{AppError, FormError};
-use crate::i18n::Locale;
 use crate::ui::form::{described_by, Checkbox, FormField, FormState, Input, Labelled};
 use crate::ui::{Refresh, Refusal};
 use leptos::form::ActionForm;
@@ -44,7 +43,7 @@ struct Loaded {
 
 #[component]
 pub fn TenantPage() -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let t = texts.tenants;
     let id = customer_id_param();
     let query = use_query_map();
@@ -103,7 +102,7 @@ pub fn TenantPage() -> impl IntoView {
 
 #[component]
 fn TenantSection(loaded: Loaded) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().tenants;
+    let t = crate::i18n::use_locale().texts().tenants;
     let Loaded {
         settings,
         form,
@@ -137,7 +136,7 @@ fn NewTenantForm(
     kept: TenantForm,
     first_check: Option<PrefixCheck>,
 ) -> impl IntoView {
-    let texts = expect_context::<Locale>().texts();
+    let texts = crate::i18n::use_locale().texts();
     let t = texts.tenants;
     let action = ServerAction::<SetUpTenant>::new();
     expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));
@@ -268,7 +267,7 @@ fn Suggestions(
     suggestions: Vec<String>,
     state: FormState<TenantField>,
 ) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().tenants;
+    let t = crate::i18n::use_locale().texts().tenants;
     let links = suggestions
         .into_iter()
         .map(|prefix| {
@@ -304,7 +303,7 @@ fn Suggestions(
 /// The tenant once reserved: its progress, its failure with the way out, or its login.
 #[component]
 fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().tenants;
+    let t = crate::i18n::use_locale().texts().tenants;
     let retry = ServerAction::<RetryTenant>::new();
     let resend = ServerAction::<ResendInvitation>::new();
     let acknowledge = ServerAction::<AcknowledgePassword>::new();
@@ -317,7 +316,7 @@ fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
             .value()
             .get()
             .and_then(Result::err)
-            .map(|e| e.message(expect_context::<Locale>().texts()))
+            .map(|e| e.message(crate::i18n::use_locale().texts()))
     };
     let domain = tenant.domain.clone();
     let body = match tenant.status {
@@ -396,7 +395,7 @@ fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
 /// One line on the customer's page: where the tenant stands, and the way to its settings.
 #[component]
 pub fn TenantSummary(customer_id: i64, tenant: Option<TenantBrief>) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().tenants;
+    let t = crate::i18n::use_locale().texts().tenants;
     let text = tenant.map_or(t.summary_none.to_owned(), |tenant| tenant.describe(t));
     view! {
         <section class="tenant-summary">

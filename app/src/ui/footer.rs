@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::i18n::{format_date, Locale};
+use crate::i18n::format_date;
 use leptos::prelude::*;
 use time::OffsetDateTime;
 
@@ -12,7 +12,7 @@ pub async fn installed_at() -> Result<i64, AppError> {
 
 #[component]
 pub fn Footer() -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts();
     let installed = Resource::new(|| (), |()| installed_at());
     let operating_since = move || {

@@ -59,7 +59,7 @@ impl<F: FormField> FormState<F> {
     ) -> Self {
         let draft = RwSignal::new(kept);
         let state = FormState {
-            locale: expect_context::<Locale>(),
+            locale: crate::i18n::use_locale(),
             draft,
             touched: RwSignal::new(HashSet::new()),
             edited: RwSignal::new(HashSet::new()),

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = crate::i18n::use_locale();
     let t = locale.texts();
     view! {
         <header class="site-header">
@@ -30,7 +30,7 @@ pub fn Header() -> impl IntoView {
 /// customers for resellers (their server functions check the role too).
 #[component]
 fn AreaLinks() -> impl IntoView {
-    let t = expect_context::<Locale>().texts();
+    let t = crate::i18n::use_locale().texts();
     let viewer = expect_context::<ViewerResource>().0;
     let links = move || {
         Suspend::new(async move {
@@ -60,7 +60,7 @@ fn AreaLinks() -> impl IntoView {
 /// Who is logged in, with the way out; or the way in.
 #[component]
 fn Account() -> impl IntoView {
-    let t = expect_context::<Locale>().texts();
+    let t = crate::i18n::use_locale().texts();
     let viewer = expect_context::<ViewerResource>().0;
     let account = move || {
         Suspend::new(async move {

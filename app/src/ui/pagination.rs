@@ -1,7 +1,6 @@
 //! Page links under a list: plain links (`?page=N` plus the list's other parameters), so
 //! they work without JavaScript and can be bookmarked.
 
-use crate::i18n::Locale;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,7 +13,7 @@ pub fn Pagination(
     /// The list's other query parameters (a search, a filter), kept on every page.
     params: Vec<(&'static str, String)>,
 ) -> impl IntoView {
-    let t = expect_context::<Locale>().texts().customers;
+    let t = crate::i18n::use_locale().texts().customers;
     if pages <= 1 {
         return ().into_any();
     }

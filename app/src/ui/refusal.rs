@@ -1,6 +1,5 @@
 use super::{ErrorView, NotFound};
 use crate::error::AppError;
-use crate::i18n::Locale;
 use leptos::prelude::*;
 
 /// What a page shows instead of its content when its server function refused: the way to the
@@ -11,7 +10,7 @@ pub fn Refusal(
     /// Why the logged-in user's role may not use this area.
     forbidden: &'static str,
 ) -> impl IntoView {
-    let t = expect_context::<Locale>().texts();
+    let t = crate::i18n::use_locale().texts();
     match error {
         AppError::NotLoggedIn => view! {
             <p class="form-error" role="alert">{t.access_login_first}</p>

@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Frame() -> impl IntoView {
     provide_auth();
-    let t = expect_context::<Locale>().texts();
+    let t = crate::i18n::use_locale().texts();
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <Header/>
