@@ -231,7 +231,7 @@ mod ssr {
         .await;
         match recorded {
             Ok(()) => {}
-            Err(RecordError::AlreadyAccepted) => return Err(already_accepted().into()),
+            Err(RecordError::AlreadyAccepted) => return Err(AppError::AlreadyAccepted.into()),
             Err(RecordError::Database(error)) => return Err(error.into()),
         }
         tx.commit().await.map_err(begin_error)?;

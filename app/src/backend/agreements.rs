@@ -3,13 +3,14 @@
 //! once the customer's tenant is there.
 
 use super::audit::{self, Actor};
-use super::email_tokens::TokenPurpose;
+use super::email_tokens::{self, TokenPurpose};
 use super::provider::{AgreementAcceptance, Contact, ProviderClient};
 use super::provider_jobs::{self, Job, JobKind, Step};
 use super::{Database, DbError};
 use crate::agreements::{Acceptance, Attestation, ReportState, SentLink, AGREEMENT_VERSION};
 use crate::audit::AuditAction;
 use crate::domain::{iso_date, AcceptanceMethod, Signer};
+use crate::tenants::TenantStatus;
 use sqlx::AnyConnection;
 use time::PrimitiveDateTime;
 
@@ -69,16 +70,7 @@ pub async fn record(
         }
         other => other.map_err(DbError::from)?,
     };
-    sqlx::query(
-        "UPDATE email_tokens SET superseded_at = $1 WHERE purpose = $2 AND subject_id = $3 \
-         AND used_at IS NULL AND superseded_at IS NULL",
-    )
-    .bind(now)
-    .bind(TokenPurpose::AcceptAgreement.as_str())
-    .bind(customer_id)
-    .execute(&mut *conn)
-    .await
-    .map_err(DbError::from)?;
+    email_tokens::supersede(conn, TokenPurpose::AcceptAgreement, customer_id, now).await?;
     provider_jobs::enqueue(conn, JobKind::ReportAgreement, customer_id, now).await?;
     Ok(())
 }
@@ -222,9 +214,12 @@ pub async fn report_step(
             "provider_jobs: an agreement report without acceptance",
         ));
     };
-    let domain = match (domain, status.as_deref()) {
-        (Some(domain), Some("ready" | "authorised")) => domain,
-        _ => return Ok(Step::WaitSecs(TENANT_WAIT_SECS)),
+    let usable = status
+        .as_deref()
+        .and_then(TenantStatus::parse)
+        .is_some_and(TenantStatus::is_usable);
+    let Some(domain) = domain.filter(|_| usable) else {
+        return Ok(Step::WaitSecs(TENANT_WAIT_SECS));
     };
     let acceptance = AgreementAcceptance {
         primary_contact: Contact {

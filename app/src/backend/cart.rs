@@ -39,6 +39,7 @@ pub async fn lines(db: &Database, user_id: i64) -> Result<Vec<CartLine>, DbError
     .bind(user_id)
     .fetch_all(db.pool())
     .await?;
+    let offered = addons_in_cart(db, user_id).await?;
     let mut lines = Vec::with_capacity(rows.len());
     for row in &rows {
         let pricing = Pricing::from_columns(row.monthly_cents, row.annual_cents, row.once_cents);
@@ -52,16 +53,14 @@ pub async fn lines(db: &Database, user_id: i64) -> Result<Vec<CartLine>, DbError
         let addons = if row.parent_id.is_some() {
             Vec::new()
         } else {
-            let taken: Vec<i64> = rows
+            let taken = |addon: i64| {
+                rows.iter()
+                    .any(|r| r.parent_id == Some(row.id) && r.product_id == addon)
+            };
+            offered
                 .iter()
-                .filter(|r| r.parent_id == Some(row.id))
-                .map(|r| r.product_id)
-                .collect();
-            addons_of(db, row.product_id)
-                .await?
-                .into_iter()
-                .filter(|(id, _)| !taken.contains(id))
-                .map(|(_, link)| link)
+                .filter(|(base, addon, _)| *base == row.product_id && !taken(*addon))
+                .map(|(_, _, link)| link.clone())
                 .collect()
         };
         lines.push(CartLine {
@@ -92,17 +91,23 @@ pub async fn lines(db: &Database, user_id: i64) -> Result<Vec<CartLine>, DbError
     Ok(lines)
 }
 
-async fn addons_of(db: &Database, product_id: i64) -> Result<Vec<(i64, ProductLink)>, DbError> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT p.id, p.sku, p.name FROM product_addons a JOIN products p ON p.id = a.addon_id \
-         WHERE a.product_id = $1 AND p.retired_at IS NULL ORDER BY p.position, p.id",
+/// The add-ons of every product in the user's cart: (base product, add-on, link).
+async fn addons_in_cart(
+    db: &Database,
+    user_id: i64,
+) -> Result<Vec<(i64, i64, ProductLink)>, DbError> {
+    let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT a.product_id, p.id, p.sku, p.name FROM product_addons a \
+         JOIN products p ON p.id = a.addon_id WHERE p.retired_at IS NULL AND a.product_id IN \
+         (SELECT product_id FROM cart_lines WHERE user_id = $1 AND parent_id IS NULL) \
+         ORDER BY p.position, p.id",
     )
-    .bind(product_id)
+    .bind(user_id)
     .fetch_all(db.pool())
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, sku, name)| (id, ProductLink { sku, name }))
+        .map(|(base, id, sku, name)| (base, id, ProductLink { sku, name }))
         .collect())
 }
 

@@ -66,15 +66,7 @@ pub async fn issue(
     subject_id: i64,
     now: i64,
 ) -> Result<SecretToken, DbError> {
-    sqlx::query(
-        "UPDATE email_tokens SET superseded_at = $1 \
-         WHERE purpose = $2 AND subject_id = $3 AND used_at IS NULL AND superseded_at IS NULL",
-    )
-    .bind(now)
-    .bind(purpose.as_str())
-    .bind(subject_id)
-    .execute(&mut *conn)
-    .await?;
+    supersede(conn, purpose, subject_id, now).await?;
     let token = SecretToken::generate();
     sqlx::query(
         "INSERT INTO email_tokens (digest, purpose, subject_id, created_at, expires_at) \
@@ -88,6 +80,26 @@ pub async fn issue(
     .execute(&mut *conn)
     .await?;
     Ok(token)
+}
+
+/// Makes every open link of this purpose and record useless (a newer one replaces them, or
+/// what they were for is done another way).
+pub async fn supersede(
+    conn: &mut AnyConnection,
+    purpose: TokenPurpose,
+    subject_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE email_tokens SET superseded_at = $1 \
+         WHERE purpose = $2 AND subject_id = $3 AND used_at IS NULL AND superseded_at IS NULL",
+    )
+    .bind(now)
+    .bind(purpose.as_str())
+    .bind(subject_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Whether a link still works, without using it up: the landing page shows a confirm button,
