@@ -31,6 +31,8 @@ pub enum AppError {
     /// An emailed link that no longer works (used, expired, replaced or unknown).
     #[error("the link does not work any more")]
     LinkUnusable,
+    #[error("the order was refused: {0}")]
+    OrderRefused(crate::domain::OrderProblem),
     /// The call did not reach the server function, or its answer could not be read.
     #[error("request failed: {0}")]
     Transport(String),
@@ -44,6 +46,7 @@ impl AppError {
             AppError::ProviderUnavailable => texts.tenants.provider_unavailable.to_owned(),
             AppError::AlreadyAccepted => texts.agreements.already_accepted.to_owned(),
             AppError::LinkUnusable => texts.agreements.link_unusable.to_owned(),
+            AppError::OrderRefused(problem) => texts.orders.problem(*problem).to_owned(),
             AppError::TooManyRequests { retry_after_secs } => {
                 (texts.accounts.too_many_requests)(retry_after_secs.div_ceil(60))
             }

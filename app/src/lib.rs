@@ -13,8 +13,10 @@ pub mod email_links;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod orders;
 pub mod password_reset;
 pub mod signup;
+pub mod subscriptions;
 pub mod tenants;
 pub mod ui;
 

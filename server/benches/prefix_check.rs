@@ -10,73 +10,28 @@
 //! max per kind of answer (free, taken with suggestions), and the process's peak memory —
 //! the process is the server.
 
-use app::backend::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
-use app::backend::provider::ProviderClient;
-use app::backend::sealing::SealingKey;
-use app::backend::{sessions, Database};
-use kontor::router::{router, AppState, RouterSettings};
-use kontor::startup::open_database;
-use leptos::config::LeptosOptions;
-use std::time::{Duration, Instant};
+mod common;
 
-const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+use app::backend::Database;
+use kontor::startup::open_database;
+use std::time::{Duration, Instant};
 /// Measured one client at a time (latency), then with concurrent clients (under load).
 const CLIENTS: [usize; 2] = [1, 4];
 
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 #[tokio::main]
 async fn main() {
-    let prefixes = env_number("KONTOR_BENCH_PREFIXES", 1_000_000);
-    let checks = env_number("KONTOR_BENCH_CHECKS", 4_000);
+    let prefixes = common::env_number("KONTOR_BENCH_PREFIXES", 1_000_000);
+    let checks = common::env_number("KONTOR_BENCH_CHECKS", 4_000);
     println!(
         "prefix availability check: {prefixes} prefixes stored, {checks} checks per kind and load"
     );
 
-    let dir = tempfile::tempdir().expect("temp dir");
-    let sqlite = format!("sqlite://{}", dir.path().join("bench.db").display());
-    bench("sqlite", &sqlite, prefixes, checks).await;
-
-    let server =
-        std::env::var("KONTOR_TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_POSTGRES_URL.into());
-    let name = format!("kontor_bench_{}", std::process::id());
-    if admin(&server, &format!("CREATE DATABASE {name}")).await {
-        let (base, _) = server.rsplit_once('/').expect("a URL ending in /DB");
-        bench("postgres", &format!("{base}/{name}"), prefixes, checks).await;
-        admin(
-            &server,
-            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-        )
-        .await;
-    } else {
-        println!("postgres: not reachable at {server}, skipped");
-    }
-    let peak = std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-        })
-        .unwrap_or_default();
-    println!("peak RSS of the server process: {} MiB", peak / 1024);
+    common::on_both_backends(|label, url| bench(label, url, prefixes, checks)).await;
+    common::print_peak_memory();
 }
 
-async fn admin(server: &str, sql: &str) -> bool {
-    use sqlx::Connection;
-    let Ok(mut conn) = sqlx::PgConnection::connect(server).await else {
-        return false;
-    };
-    sqlx::query(sql).execute(&mut conn).await.is_ok()
-}
-
-async fn bench(label: &str, url: &str, prefixes: usize, checks: usize) {
-    let db = open_database(url).await.expect("open the database");
+async fn bench(label: &str, url: String, prefixes: usize, checks: usize) {
+    let db = open_database(&url).await.expect("open the database");
     let started = Instant::now();
     let (cookie, customer) = seed(&db, prefixes).await;
     println!(
@@ -84,7 +39,7 @@ async fn bench(label: &str, url: &str, prefixes: usize, checks: usize) {
         started.elapsed().as_secs_f64()
     );
 
-    let base = serve(&db).await;
+    let (base, _) = common::serve(&db).await;
     let client = reqwest::Client::new();
     let ask = move |prefix: String| {
         let (client, cookie, base) = (client.clone(), cookie.clone(), base.clone());
@@ -208,55 +163,5 @@ async fn seed(db: &Database, prefixes: usize) -> (String, i64) {
             .expect("sequence");
         sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
     }
-    let token = sessions::start(db, 1, None, app::backend::unix_now())
-        .await
-        .expect("a session");
-    (format!("{}={}", sessions::COOKIE, token.expose()), customer)
-}
-
-/// The real router (with the simulator mounted, latency 0) on a loopback port.
-async fn serve(db: &Database) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a port");
-    let address = listener.local_addr().expect("its address");
-    let base = format!("http://{address}");
-    let token = "bench-provider-token";
-    let simulator = Simulator::new(
-        db.clone(),
-        token,
-        &base,
-        SimulatorSettings {
-            latency: Duration::ZERO,
-            provisioning: Duration::ZERO,
-            ..SimulatorSettings::default()
-        },
-    );
-    let site = tempfile::tempdir().expect("site dir").keep();
-    let state = AppState {
-        leptos_options: LeptosOptions::builder()
-            .output_name("kontor")
-            .site_root(site.to_string_lossy().into_owned())
-            .build(),
-        db: db.clone(),
-    };
-    let app = router(
-        state,
-        RouterSettings {
-            max_body_bytes: 1024 * 1024,
-            https: false,
-            public_url: base.clone(),
-            provider: ProviderClient::new(&format!("{base}{MOUNT}"), token, Duration::from_secs(5)),
-            simulator: Some(simulator),
-            sealing_key: SealingKey::from_hex(&SealingKey::generate_hex()).expect("a key"),
-        },
-    );
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-        )
-        .await
-    });
-    base
+    (common::session_cookie(db, 1).await, customer)
 }

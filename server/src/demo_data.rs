@@ -1,15 +1,16 @@
 //! Demo records for trying the portal (`--demo-data true`, which `scripts/run` sets): a few
 //! entries in the distributor's customer records, so that a newcomer can sign up with a valid
 //! and with an invalid customer number, and an active demo reseller with a few customers to
-//! log in as (the first has accepted the cloud agreement, the others have not), and the
-//! example catalogue. Seeding again changes nothing.
+//! log in as (the first has accepted the cloud agreement and gets a tenant at the simulated
+//! provider a few seconds after the start, so licences can be ordered for it; the others
+//! have neither), and the example catalogue. Seeding again changes nothing.
 
 use app::agreements::{parse_attestation, Attestation, AttestationForm};
 use app::backend::audit::Actor;
-use app::backend::{agreements, catalog};
+use app::backend::{agreements, catalog, tenants};
 use app::backend::{customers, passwords, resellers, unix_now, users, Database, DbError};
 use app::customers::{parse_customer, CustomerForm};
-use app::domain::{german_date, iso_date, EmailAddress, Role};
+use app::domain::{german_date, iso_date, EmailAddress, Role, TenantPrefix};
 use app::i18n::Locale;
 use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
 
@@ -25,6 +26,9 @@ pub const RESELLER_EMAIL: &str = "demo@fachhandel.example";
 pub const RESELLER_PASSWORD: &str = "Fachhandel#2026";
 pub const COLLEAGUE_EMAIL: &str = "team@fachhandel.example";
 const RESELLER_NUMBER: (&str, &str, &str) = ("100000", "Demo Systemhaus GmbH", "10117");
+
+/// The first demo customer's tenant (`….onmicrosoft.com`).
+const DEMO_TENANT_PREFIX: &str = "baeckereisonnenschein";
 
 /// Company, street, postal code, city, country, contact first and last name, email.
 const RESELLER_CUSTOMERS: [[&str; 8]; 3] = [
@@ -179,6 +183,14 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
             )
             .await
             .map_err(|e| SeedError::Invalid(e.to_string()))?;
+            let prefix = TenantPrefix::parse(DEMO_TENANT_PREFIX)
+                .map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
+            tenants::reserve(&mut tx, reseller_id, customer_id, &prefix, now)
+                .await
+                .map_err(|e| match e {
+                    tenants::ReserveError::Database(error) => SeedError::from(error),
+                    _ => SeedError::Invalid(format!("the demo tenant {DEMO_TENANT_PREFIX}")),
+                })?;
         }
     }
     tx.commit().await.map_err(DbError::from)?;

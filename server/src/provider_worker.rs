@@ -1,23 +1,16 @@
-//! Carries out the queued provider calls (creating tenants, reporting accepted agreements) in
-//! the background, a pass every half second, until the server shuts down. Work survives a
-//! restart: it lives in the `provider_jobs` table, and a claimed job whose worker died is
+//! Carries out the queued provider calls (creating tenants, reporting accepted agreements,
+//! provisioning orders) in the background, a pass every half second, until the server shuts
+//! down. Work survives a restart: it lives in the `provider_jobs` table, and a claimed job whose worker died is
 //! claimed again a minute later.
 
 use crate::background::repeat;
-use app::backend::provider::ProviderClient;
-use app::backend::provider_jobs::{run_due_jobs, WORKER_PAUSE};
-use app::backend::sealing::SealingKey;
+use app::backend::provider_jobs::{run_due_jobs, Worker, WORKER_PAUSE};
 use app::backend::{unix_now, Database};
 use tokio::sync::watch;
 
-pub async fn run(
-    db: Database,
-    provider: ProviderClient,
-    key: SealingKey,
-    shutdown: watch::Receiver<bool>,
-) {
+pub async fn run(db: Database, worker: Worker, shutdown: watch::Receiver<bool>) {
     repeat("provider jobs", WORKER_PAUSE, shutdown, || {
-        run_due_jobs(&db, &provider, &key, unix_now())
+        run_due_jobs(&db, &worker, unix_now())
     })
     .await;
 }

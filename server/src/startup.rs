@@ -8,6 +8,8 @@ use crate::mail_worker;
 use crate::router::{router, AppState, RouterSettings};
 use app::backend::mail::transport::MailConfigError;
 use app::backend::mail::MailTransport;
+use app::backend::provider_jobs::Worker;
+use app::backend::request::LinkBase;
 use app::backend::{installation, unix_now, Database, DbError};
 use leptos::config::errors::LeptosConfigError;
 use leptos::config::get_configuration;
@@ -67,8 +69,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         )),
         tokio::spawn(crate::provider_worker::run(
             db.clone(),
-            provider.client.clone(),
-            sealing_key.clone(),
+            Worker {
+                provider: provider.client.clone(),
+                key: sealing_key.clone(),
+                links: LinkBase(config.public_url.as_str().into()),
+            },
             workers_stopping,
         )),
     ];

@@ -2,7 +2,7 @@
 //! reseller's attestation. Parsed by the domain rules, in browser and server alike.
 
 use crate::domain::{
-    acceptance_date, signer_name, Collector, EmailAddress, FieldError, FieldErrors, Signer,
+    acceptance_date, signer_name, ticked, Collector, EmailAddress, FieldErrors, Signer,
 };
 use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
@@ -131,10 +131,6 @@ fn signer<F>(errors: &mut Collector<F>, [first, last, email]: [(F, &str); 3]) ->
     })
 }
 
-fn ticked(value: &Option<String>) -> Result<(), FieldError> {
-    value.as_ref().map(|_| ()).ok_or(FieldError::MustAccept)
-}
-
 pub fn parse_acceptance(form: &AcceptanceForm) -> Result<Signer, FieldErrors<AcceptanceField>> {
     use AcceptanceField as F;
     let mut errors = Collector::default();
@@ -174,6 +170,7 @@ pub fn parse_attestation(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::FieldError;
     use time::Month;
 
     fn acceptance() -> AcceptanceForm {

@@ -27,6 +27,16 @@ pub enum AuditAction {
     },
     /// The provider confirmed it has recorded the acceptance.
     AgreementReported,
+    /// A reseller user placed a binding order.
+    OrderPlaced {
+        number: String,
+        name: String,
+        gross_cents: i64,
+    },
+    /// The provider set the order up.
+    OrderActive { number: String },
+    /// Provisioning the order failed for good.
+    OrderFailed { number: String, reason: String },
 }
 
 impl AuditAction {
@@ -37,6 +47,9 @@ impl AuditAction {
             AuditAction::AgreementAccepted { .. } => "agreement_accepted",
             AuditAction::AgreementAttested { .. } => "agreement_attested",
             AuditAction::AgreementReported => "agreement_reported",
+            AuditAction::OrderPlaced { .. } => "order_placed",
+            AuditAction::OrderActive { .. } => "order_active",
+            AuditAction::OrderFailed { .. } => "order_failed",
         }
     }
 
@@ -58,6 +71,16 @@ impl AuditAction {
                 (t.audit_attested)(signer, email, &date)
             }
             AuditAction::AgreementReported => t.audit_reported.to_owned(),
+            AuditAction::OrderPlaced {
+                number,
+                name,
+                gross_cents,
+            } => {
+                let gross = crate::i18n::format_money(*gross_cents, locale);
+                (locale.texts().orders.audit_placed)(number, name, &gross)
+            }
+            AuditAction::OrderActive { number } => (locale.texts().orders.audit_active)(number),
+            AuditAction::OrderFailed { number, .. } => (locale.texts().orders.audit_failed)(number),
         }
     }
 }

@@ -174,6 +174,65 @@ pub async fn customer_choices(
         .collect())
 }
 
+/// A fresh idempotency key for the cart's next order (random, so nobody guesses another
+/// user's, though keys only ever count per user).
+pub fn new_order_key() -> String {
+    super::secret_token::SecretToken::generate()
+        .expose()
+        .to_owned()
+}
+
+/// The key the cart's checkout form carries: the same on every showing of the cart until an
+/// order is placed with it, so two tabs or a reload post the same key.
+pub async fn order_key(db: &Database, user_id: i64, now: i64) -> Result<String, DbError> {
+    let stored: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT order_key FROM carts WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_optional(db.pool())
+            .await?;
+    if let Some((Some(key),)) = stored {
+        return Ok(key);
+    }
+    // Two first showings at once: the first key written wins, both read it back.
+    sqlx::query(
+        "INSERT INTO carts (user_id, order_key, updated_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (user_id) DO UPDATE SET order_key = COALESCE(carts.order_key, excluded.order_key)",
+    )
+    .bind(user_id)
+    .bind(new_order_key())
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    let (key,): (Option<String>,) =
+        sqlx::query_as("SELECT order_key FROM carts WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_one(db.pool())
+            .await?;
+    key.ok_or(DbError::Corrupt("carts.order_key"))
+}
+
+/// The cart as the reseller sees it (name, customer, every line with its users, cycle and
+/// accepted price), as a SHA-256 hex digest: what a checkout form confirms.
+pub fn digest(header: &HeaderForm, lines: &[CartLine]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update(format!("{}\n{}\n", header.customer, header.order_name));
+    for line in lines {
+        let accepted = line.price_change.map(|c| c.accepted);
+        hash.update(format!(
+            "{}|{:?}|{}|{}|{}|{:?}|{:?}\n",
+            line.id,
+            line.parent_id,
+            line.sku,
+            line.seats,
+            line.cycle.as_str(),
+            accepted.or(line.pricing.unit_cents(line.cycle)),
+            line.charge.map(|c| c.per_period),
+        ));
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Puts an active product that is not only an add-on into the cart: its fewest users, billed
 /// monthly where offered. False for an unknown product.
 pub async fn add(db: &Database, user_id: i64, sku: &str, now: i64) -> Result<bool, DbError> {

@@ -263,7 +263,7 @@ pub async fn list(
     Ok(CustomerList {
         customers: rows.into_iter().map(Customer::from).collect(),
         page,
-        pages: u32::try_from(((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)).unwrap_or(u32::MAX),
+        pages: super::db::page_count(total, PAGE_SIZE),
         total,
     })
 }

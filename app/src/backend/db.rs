@@ -158,6 +158,11 @@ fn prepare_sqlite_file(url: &str) -> Result<String, DbError> {
     })
 }
 
+/// How many pages of `size` rows `total` rows fill (at least one, empty as it may be).
+pub fn page_count(total: i64, size: i64) -> u32 {
+    u32::try_from(((total + size - 1) / size).max(1)).unwrap_or(u32::MAX)
+}
+
 /// A `LIKE … ESCAPE '\\'` pattern for text (lower-cased, like the `search_text` columns) that
 /// contains `search`; `%` and `_` in a search are meant literally.
 pub fn contains_pattern(search: &str) -> String {

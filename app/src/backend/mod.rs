@@ -11,6 +11,7 @@ pub mod form_memory;
 pub mod installation;
 pub mod login_throttle;
 pub mod mail;
+pub mod orders;
 pub mod passwords;
 pub mod provider;
 pub mod provider_jobs;
@@ -20,6 +21,7 @@ pub mod resellers;
 pub mod sealing;
 pub mod secret_token;
 pub mod sessions;
+pub mod subscriptions;
 pub mod tenants;
 pub mod users;
 

@@ -5,8 +5,9 @@
 //! owns the queue: claiming, backing off, giving up.
 
 use super::provider::{ProviderClient, ProviderError, RequestId};
+use super::request::LinkBase;
 use super::sealing::SealingKey;
-use super::{agreements, tenants, Database, DbError};
+use super::{agreements, orders, tenants, Database, DbError};
 use sqlx::AnyConnection;
 use std::time::Duration;
 
@@ -15,6 +16,9 @@ pub const MAX_ATTEMPTS: i64 = 10;
 /// How long one worker owns a claimed job.
 const CLAIM_SECS: i64 = 60;
 const BATCH: i64 = 20;
+/// A pass takes at most this many batches, so a long queue cannot starve the loop's other
+/// work of its tick.
+const MAX_BATCHES: usize = 50;
 /// How long the worker sleeps between passes.
 pub const WORKER_PAUSE: Duration = Duration::from_millis(500);
 
@@ -22,6 +26,7 @@ pub const WORKER_PAUSE: Duration = Duration::from_millis(500);
 pub enum JobKind {
     CreateTenant,
     ReportAgreement,
+    ProvisionOrder,
 }
 
 impl JobKind {
@@ -29,6 +34,7 @@ impl JobKind {
         match self {
             JobKind::CreateTenant => "create_tenant",
             JobKind::ReportAgreement => "report_agreement",
+            JobKind::ProvisionOrder => "provision_order",
         }
     }
 
@@ -36,6 +42,7 @@ impl JobKind {
         match text {
             "create_tenant" => Some(JobKind::CreateTenant),
             "report_agreement" => Some(JobKind::ReportAgreement),
+            "provision_order" => Some(JobKind::ProvisionOrder),
             _ => None,
         }
     }
@@ -45,6 +52,8 @@ pub struct Job {
     pub id: i64,
     pub kind: JobKind,
     pub customer_id: i64,
+    /// The order a `ProvisionOrder` job sets up.
+    pub order_id: Option<i64>,
     pub request_id: RequestId,
     pub attempts: i64,
 }
@@ -71,6 +80,15 @@ pub fn backoff_secs(attempts: i64) -> i64 {
     (2_i64 << (attempts.clamp(1, 20) - 1)).min(300)
 }
 
+/// What the worker needs besides the database: the provider, the key for sealed secrets,
+/// and where users reach the portal (for links in the mails jobs send).
+#[derive(Clone)]
+pub struct Worker {
+    pub provider: ProviderClient,
+    pub key: SealingKey,
+    pub links: LinkBase,
+}
+
 /// Queues a job, in the caller's transaction, with a new request id.
 pub async fn enqueue(
     conn: &mut AnyConnection,
@@ -78,12 +96,40 @@ pub async fn enqueue(
     customer_id: i64,
     now: i64,
 ) -> Result<(), DbError> {
+    insert(conn, kind, customer_id, None, now).await
+}
+
+/// Queues provisioning the order, in the caller's transaction.
+pub async fn enqueue_for_order(
+    conn: &mut AnyConnection,
+    customer_id: i64,
+    order_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    insert(
+        conn,
+        JobKind::ProvisionOrder,
+        customer_id,
+        Some(order_id),
+        now,
+    )
+    .await
+}
+
+async fn insert(
+    conn: &mut AnyConnection,
+    kind: JobKind,
+    customer_id: i64,
+    order_id: Option<i64>,
+    now: i64,
+) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO provider_jobs (kind, customer_id, request_id, next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, $4)",
+        "INSERT INTO provider_jobs (kind, customer_id, order_id, request_id, next_attempt_at, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $5)",
     )
     .bind(kind.as_str())
     .bind(customer_id)
+    .bind(order_id)
     .bind(RequestId::generate().as_str())
     .bind(now)
     .execute(&mut *conn)
@@ -100,27 +146,37 @@ pub struct JobReport {
     pub failed: usize,
 }
 
-/// One pass of the worker: claims the due jobs and moves each one step on.
-pub async fn run_due_jobs(
-    db: &Database,
-    provider: &ProviderClient,
-    key: &SealingKey,
-    now: i64,
-) -> Result<JobReport, DbError> {
+/// One pass of the worker: claims the due jobs a batch at a time and moves each one step on,
+/// the calls of a batch at the same time (they wait on the provider, not on each other).
+pub async fn run_due_jobs(db: &Database, worker: &Worker, now: i64) -> Result<JobReport, DbError> {
     let mut report = JobReport::default();
-    for job in claim_due(db, now).await? {
-        let step = match job.kind {
-            JobKind::CreateTenant => tenants::creation_step(db, provider, key, &job, now).await?,
-            JobKind::ReportAgreement => agreements::report_step(db, provider, &job).await?,
-        };
-        finish(db, &job, step, now, &mut report).await?;
+    for _ in 0..MAX_BATCHES {
+        let jobs = claim_due(db, now).await?;
+        let steps =
+            futures_util::future::join_all(jobs.iter().map(|job| step(db, worker, job, now)));
+        for (job, step) in jobs.iter().zip(steps.await) {
+            finish(db, worker, job, step?, now, &mut report).await?;
+        }
+        if jobs.len() < BATCH as usize {
+            break;
+        }
     }
     Ok(report)
 }
 
+async fn step(db: &Database, worker: &Worker, job: &Job, now: i64) -> Result<Step, DbError> {
+    match job.kind {
+        JobKind::CreateTenant => {
+            tenants::creation_step(db, &worker.provider, &worker.key, job, now).await
+        }
+        JobKind::ReportAgreement => agreements::report_step(db, &worker.provider, job).await,
+        JobKind::ProvisionOrder => orders::provision_step(db, worker, job).await,
+    }
+}
+
 async fn claim_due(db: &Database, now: i64) -> Result<Vec<Job>, DbError> {
-    let due: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
-        "SELECT id, kind, customer_id, request_id, attempts FROM provider_jobs \
+    let due: Vec<(i64, String, i64, Option<i64>, String, i64)> = sqlx::query_as(
+        "SELECT id, kind, customer_id, order_id, request_id, attempts FROM provider_jobs \
          WHERE done_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
          AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY id LIMIT $2",
     )
@@ -129,7 +185,7 @@ async fn claim_due(db: &Database, now: i64) -> Result<Vec<Job>, DbError> {
     .fetch_all(db.pool())
     .await?;
     let mut claimed = Vec::with_capacity(due.len());
-    for (id, kind, customer_id, request_id, attempts) in due {
+    for (id, kind, customer_id, order_id, request_id, attempts) in due {
         let kind = JobKind::parse(&kind).ok_or(DbError::Corrupt("provider_jobs.kind"))?;
         // Another worker may have claimed it since the SELECT: only one update wins.
         let won = sqlx::query(
@@ -148,6 +204,7 @@ async fn claim_due(db: &Database, now: i64) -> Result<Vec<Job>, DbError> {
                 id,
                 kind,
                 customer_id,
+                order_id,
                 request_id: RequestId::from_stored(request_id),
                 attempts,
             });
@@ -159,6 +216,7 @@ async fn claim_due(db: &Database, now: i64) -> Result<Vec<Job>, DbError> {
 /// Writes what the attempt came to, with the kind's own consequences, in one transaction.
 async fn finish(
     db: &Database,
+    worker: &Worker,
     job: &Job,
     step: Step,
     now: i64,
@@ -170,6 +228,9 @@ async fn finish(
             match job.kind {
                 JobKind::CreateTenant => tenants::creation_done(&mut tx, job, now).await?,
                 JobKind::ReportAgreement => agreements::report_done(&mut tx, job, now).await?,
+                JobKind::ProvisionOrder => {
+                    orders::provision_done(&mut tx, worker, job, now).await?
+                }
             }
             sqlx::query(
                 "UPDATE provider_jobs SET done_at = $2, claimed_until = NULL WHERE id = $1",
@@ -201,6 +262,9 @@ async fn finish(
                     tenants::creation_failed(&mut tx, job, &error, now).await?
                 }
                 JobKind::ReportAgreement => AfterFailure::Keep,
+                JobKind::ProvisionOrder => {
+                    orders::provision_failed(&mut tx, worker, job, &error, now).await?
+                }
             };
             match after {
                 AfterFailure::Delete => {
@@ -282,7 +346,11 @@ mod tests {
 
     #[test]
     fn kinds_round_trip() {
-        for kind in [JobKind::CreateTenant, JobKind::ReportAgreement] {
+        for kind in [
+            JobKind::CreateTenant,
+            JobKind::ReportAgreement,
+            JobKind::ProvisionOrder,
+        ] {
             assert_eq!(JobKind::parse(kind.as_str()), Some(kind));
         }
         assert_eq!(JobKind::parse("delete_everything"), None);

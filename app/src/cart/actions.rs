@@ -11,15 +11,21 @@ pub async fn load_cart() -> Result<CartView, AppError> {
     let (user, reseller_id) = crate::auth::require_reseller()?;
     let db = database()?;
     let lines = cart::lines(&db, user.user_id).await?;
-    let header = match use_context::<FormMemory>().and_then(|m| m.recall(ssr::HEADER_FORM)) {
-        Some(kept) => kept,
-        None => cart::header(&db, user.user_id).await?,
+    let saved = cart::header(&db, user.user_id).await?;
+    let checkout = crate::orders::CheckoutView {
+        key: cart::order_key(&db, user.user_id, crate::backend::unix_now()).await?,
+        digest: cart::digest(&saved, &lines),
+        ready: !saved.order_name.trim().is_empty() && !saved.customer.is_empty(),
     };
+    let header = use_context::<FormMemory>()
+        .and_then(|m| m.recall(ssr::HEADER_FORM))
+        .unwrap_or(saved);
     Ok(CartView {
         header,
         customers: cart::customer_choices(&db, reseller_id).await?,
         totals: cart::totals(&lines),
         lines,
+        checkout,
     })
 }
 

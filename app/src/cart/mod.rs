@@ -15,7 +15,7 @@ pub use actions::{
 pub use form::{
     parse_header, parse_line, HeaderField, HeaderForm, LineBounds, LineField, LineForm,
 };
-pub use page::CartPage;
+pub use page::{amount, CartPage};
 
 use crate::catalog::ProductLink;
 use crate::domain::{BillingCycle, Charge, OrderRefusal, Pricing, Totals};
@@ -63,4 +63,5 @@ pub struct CartView {
     pub lines: Vec<CartLine>,
     /// The first billing of every line: a month, a year, or once.
     pub totals: Totals,
+    pub checkout: crate::orders::CheckoutView,
 }

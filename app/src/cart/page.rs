@@ -8,6 +8,7 @@ use super::{CartLine, CartView, CustomerChoice};
 use crate::domain::{BillingCycle, Charge, Pricing};
 use crate::error::FormError;
 use crate::i18n::{format_money, Locale};
+use crate::orders::Checkout;
 use crate::ui::form::{described_by, server_errors, FormField, FormState, Input, Labelled};
 use crate::ui::{Refresh, Refusal};
 use leptos::form::ActionForm;
@@ -48,6 +49,7 @@ fn Cart(view: CartView) -> impl IntoView {
         customers,
         lines,
         totals,
+        checkout,
     } = view;
     let empty = lines.is_empty();
     let prices_changed = lines.iter().any(|l| l.price_change.is_some());
@@ -83,6 +85,7 @@ fn Cart(view: CartView) -> impl IntoView {
                         <div><dt>{t.gross}</dt><dd><strong>{format_money(totals.gross, locale)}</strong></dd></div>
                     </dl>
                     <p class="hint">{t.totals_hint}</p>
+                    <Checkout view=checkout/>
                 }
                 .into_any()
             }}
@@ -145,8 +148,8 @@ fn Header(kept: super::HeaderForm, customers: Vec<CustomerChoice>) -> impl IntoV
     }
 }
 
-/// What a line costs, in words.
-fn amount(
+/// What a line costs, in words (cart and order lines).
+pub fn amount(
     pricing: &Pricing,
     cycle: BillingCycle,
     charge: Option<Charge>,

@@ -5,6 +5,7 @@ use super::Customer;
 use crate::agreements::AgreementSummary;
 use crate::error::AppError;
 use crate::i18n::{format_date, Locale};
+use crate::subscriptions::CustomerSubscriptions;
 use crate::tenants::TenantSummary;
 use crate::ui::Refusal;
 use leptos::prelude::*;
@@ -82,5 +83,6 @@ fn CustomerView(customer: Customer) -> impl IntoView {
         </dl>
         <TenantSummary customer_id=customer.id tenant=customer.tenant.clone()/>
         <AgreementSummary customer_id=customer.id agreement=customer.agreement.clone()/>
+        <CustomerSubscriptions customer_id=customer.id/>
     }
 }

@@ -32,6 +32,17 @@ pub fn german_date(unix: i64) -> Date {
     german_time(unix).date()
 }
 
+/// The first second (Unix) of a German calendar day.
+pub fn german_day_start(date: Date) -> i64 {
+    let midnight_utc = PrimitiveDateTime::new(date, Time::MIDNIGHT)
+        .assume_utc()
+        .unix_timestamp();
+    // German midnight is an hour or two before UTC midnight, in the offset of the evening
+    // before (clocks change at 01:00 UTC, never at midnight).
+    let offset = german_time(midnight_utc - 3600).offset().whole_seconds();
+    midnight_utc - i64::from(offset)
+}
+
 /// A date as a date field sends it (`2026-11-23`) or as Germans write it (`23.11.2026`).
 pub fn parse_date(input: &str) -> Option<Date> {
     let input = input.trim();
@@ -134,5 +145,27 @@ mod tests {
         assert_eq!(parse_date("+2026-11-23"), None);
         assert_eq!(parse_date("heute"), None);
         assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn a_german_day_starts_at_german_midnight() {
+        let day = |y, m, d| Date::from_calendar_date(y, m, d).unwrap();
+        assert_eq!(
+            german_day_start(day(2026, Month::November, 23)),
+            at("2026-11-22T23:00:00Z")
+        );
+        assert_eq!(
+            german_day_start(day(2026, Month::July, 1)),
+            at("2026-06-30T22:00:00Z")
+        );
+        // The day clocks go forward starts in winter time, the day after in summer time.
+        assert_eq!(
+            german_day_start(day(2026, Month::March, 29)),
+            at("2026-03-28T23:00:00Z")
+        );
+        assert_eq!(
+            german_day_start(day(2026, Month::March, 30)),
+            at("2026-03-29T22:00:00Z")
+        );
     }
 }

@@ -85,3 +85,8 @@ impl<F> Collector<F> {
         }
     }
 }
+
+/// A checkbox that must be ticked (browsers send it only then).
+pub fn ticked(checkbox: &Option<String>) -> Result<(), FieldError> {
+    checkbox.as_ref().map(|_| ()).ok_or(FieldError::MustAccept)
+}

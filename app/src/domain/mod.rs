@@ -7,6 +7,7 @@ mod bank;
 mod calendar;
 mod email;
 mod field_error;
+mod order;
 mod partner;
 mod password;
 mod pricing;
@@ -21,9 +22,13 @@ pub use agreement::{
     OrderRefusal, OrderableCustomer, Signer, MAX_SIGNER_NAME_CHARS,
 };
 pub use bank::{bic, Iban};
-pub use calendar::{german_date, german_time, iso_date, parse_date};
+pub use calendar::{german_date, german_day_start, german_time, iso_date, parse_date};
 pub use email::{EmailAddress, EmailError};
-pub use field_error::{Collector, FieldError, FieldErrors, IbanProblem};
+pub use field_error::{ticked, Collector, FieldError, FieldErrors, IbanProblem};
+pub use order::{
+    pricing_kind, pricing_of, renewal_date, IdempotencyKey, OrderFailure, OrderNumber,
+    OrderProblem, OrderStatus,
+};
 pub use partner::{customer_number, partner_id};
 pub use password::{password_strength, Password, PasswordRule};
 pub use pricing::{seats, BillingCycle, Charge, Pricing, Totals, VAT_PERCENT};

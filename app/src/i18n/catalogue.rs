@@ -63,6 +63,7 @@ pub struct Texts {
     pub agreements: &'static super::agreements::AgreementTexts,
     pub products: &'static super::products::ProductTexts,
     pub cart: &'static super::cart::CartTexts,
+    pub orders: &'static super::orders::OrderTexts,
 }
 
 pub static DE: Texts = Texts {
@@ -155,6 +156,7 @@ pub static DE: Texts = Texts {
     agreements: &super::agreements::DE,
     products: &super::products::DE,
     cart: &super::cart::DE,
+    orders: &super::orders::DE,
 };
 
 pub static EN: Texts = Texts {
@@ -242,4 +244,5 @@ pub static EN: Texts = Texts {
     agreements: &super::agreements::EN,
     products: &super::products::EN,
     cart: &super::cart::EN,
+    orders: &super::orders::EN,
 };

@@ -10,6 +10,7 @@ mod cart;
 mod catalogue;
 mod customers;
 mod format;
+mod orders;
 mod products;
 mod tenants;
 
@@ -19,6 +20,7 @@ pub use cart::CartTexts;
 pub use catalogue::Texts;
 pub use customers::CustomerTexts;
 pub use format::{format_date, format_date_time, format_money, format_number};
+pub use orders::OrderTexts;
 pub use products::ProductTexts;
 pub use tenants::TenantTexts;
 

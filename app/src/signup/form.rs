@@ -4,8 +4,8 @@
 //! records about the customer number.
 
 use crate::domain::{
-    bic, customer_number, partner_id, phone_number, single_line, Collector, Country, EmailAddress,
-    FederalState, FieldError, Iban, Password, Salutation,
+    bic, customer_number, partner_id, phone_number, single_line, ticked, Collector, Country,
+    EmailAddress, FederalState, FieldError, Iban, Password, Salutation,
 };
 use serde::{Deserialize, Serialize};
 
@@ -268,8 +268,8 @@ pub fn parse_signup(form: &SignupForm) -> Result<Registration, FieldErrors> {
         }
     };
     let partner_id = errors.check(F::PartnerId, partner_id(&form.partner_id));
-    errors.check(F::AcceptTerms, accepted(&form.accept_terms));
-    errors.check(F::AcceptPrivacy, accepted(&form.accept_privacy));
+    errors.check(F::AcceptTerms, ticked(&form.accept_terms));
+    errors.check(F::AcceptPrivacy, ticked(&form.accept_privacy));
 
     // Every field has been checked (and every error collected) above; only now may a
     // missing value end the parse.
@@ -293,10 +293,6 @@ pub fn parse_signup(form: &SignupForm) -> Result<Registration, FieldErrors> {
         })
     })();
     errors.finish(registration)
-}
-
-fn accepted(checkbox: &Option<String>) -> Result<(), FieldError> {
-    checkbox.as_ref().map(|_| ()).ok_or(FieldError::MustAccept)
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@ fn AreaLinks() -> impl IntoView {
                         <li><A href="/agreements">{t.agreements.title}</A></li>
                         <li><A href="/products">{t.products.title}</A></li>
                         <li><A href="/cart">{t.cart.title}</A></li>
+                        <li><A href="/orders">{t.orders.title}</A></li>
                     }
                     .into_any()
                 }

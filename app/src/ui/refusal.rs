@@ -28,6 +28,7 @@ pub fn Refusal(
         | AppError::ProviderUnavailable
         | AppError::AlreadyAccepted
         | AppError::LinkUnusable
+        | AppError::OrderRefused(_)
         | AppError::TooManyRequests { .. } => view! { <ErrorView/> }.into_any(),
     }
 }

@@ -10,6 +10,7 @@ use crate::customers::{CustomerDetailPage, CustomersPage, EditCustomerPage, NewC
 use crate::email_links::{LinkKind, RequestDonePage, RequestPage};
 use crate::home::HomePage;
 use crate::i18n::{current_locale, Locale};
+use crate::orders::{OrderPage, OrdersPage};
 use crate::password_reset::{ResetDonePage, ResetPage};
 use crate::signup::{ConfirmPage, ConfirmedPage, LegalPage, SentPage, SignupPage};
 use crate::tenants::TenantPage;
@@ -95,6 +96,8 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("products") view=CatalogPage ssr=SsrMode::Async/>
                     <Route path=path!("products/:sku") view=ProductPage ssr=SsrMode::Async/>
                     <Route path=path!("cart") view=CartPage ssr=SsrMode::Async/>
+                    <Route path=path!("orders") view=OrdersPage ssr=SsrMode::Async/>
+                    <Route path=path!("orders/:number") view=OrderPage ssr=SsrMode::Async/>
                     <Route path=path!("agreement/:token") view=PublicAgreementPage ssr=SsrMode::Async/>
                     <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=|| view! { <LegalPage privacy=true/> } ssr=SsrMode::Async/>

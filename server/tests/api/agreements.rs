@@ -68,7 +68,8 @@ async fn accept(app: &TestApp, fields: &[(&str, &str)]) -> TestResponse {
     .await
 }
 
-async fn attest(
+/// Attests the customer's acceptance (Jonas Müller, 15 Jan 2026), with `changes` to the form.
+pub async fn attest(
     app: &TestApp,
     cookie: &str,
     customer: i64,

@@ -171,20 +171,7 @@ on_both_backends!(
             refused.body
         );
 
-        let attested = call(
-            &app,
-            &cookie,
-            "/api/agreements/attest",
-            &[
-                ("customer_id", &customer.to_string()),
-                ("form[first_name]", "Jonas"),
-                ("form[last_name]", "Müller"),
-                ("form[email]", "jonas@kunde.example"),
-                ("form[date]", "2026-01-15"),
-                ("form[attest]", "on"),
-            ],
-        )
-        .await;
+        let attested = crate::agreements::attest(&app, &cookie, customer, &[]).await;
         assert_eq!(attested.status, 200);
         assert_eq!(header(customer.to_string()).await.status, 200);
         let view = cart(&app, &cookie).await;

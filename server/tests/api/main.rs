@@ -15,6 +15,7 @@ mod first_admin;
 mod health;
 mod language;
 mod login;
+mod orders;
 mod outbox;
 mod pages;
 mod password_reset;

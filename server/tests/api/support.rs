@@ -150,7 +150,12 @@ impl TestApp {
 
     /// One pass of the provider worker, as if it ran at `now`.
     pub async fn run_provider_jobs(&self, now: i64) -> app::backend::provider_jobs::JobReport {
-        app::backend::provider_jobs::run_due_jobs(&self.db, &self.provider, &self.sealing_key, now)
+        let worker = app::backend::provider_jobs::Worker {
+            provider: self.provider.clone(),
+            key: self.sealing_key.clone(),
+            links: app::backend::request::LinkBase(PUBLIC_URL.into()),
+        };
+        app::backend::provider_jobs::run_due_jobs(&self.db, &worker, now)
             .await
             .expect("a worker pass")
     }

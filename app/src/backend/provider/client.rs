@@ -5,7 +5,10 @@
 //! retries, so the vendor can recognise a repeated request and answer it without doing it
 //! twice.
 
-use super::{AgreementAcceptance, CreatedTenant, NewTenant, ProvisioningState, RequestId};
+use super::{
+    AgreementAcceptance, CreatedTenant, NewOrder, NewTenant, PlacedOrder, ProvisioningState,
+    RequestId,
+};
 use reqwest::{header, Method, StatusCode};
 use std::time::Duration;
 
@@ -223,5 +226,35 @@ impl ProviderClient {
         } else {
             Err(Self::refused(response).await)
         }
+    }
+
+    /// `POST /v1/customers/{domain}/orders`: places an order. Repeating it with the same
+    /// request id answers with the order placed the first time.
+    pub async fn create_order(
+        &self,
+        request_id: &RequestId,
+        domain: &str,
+        order: &NewOrder,
+    ) -> Result<PlacedOrder, ProviderError> {
+        let path = format!("/v1/customers/{domain}/orders");
+        let response = self
+            .send(self.request(Method::POST, &path, request_id).json(order))
+            .await?;
+        if response.status().is_success() {
+            Self::read(response).await
+        } else {
+            Err(Self::refused(response).await)
+        }
+    }
+
+    /// `GET /v1/customers/{domain}/orders/{id}`: how far the order is.
+    pub async fn order(
+        &self,
+        request_id: &RequestId,
+        domain: &str,
+        order_id: &str,
+    ) -> Result<PlacedOrder, ProviderError> {
+        let path = format!("/v1/customers/{domain}/orders/{order_id}");
+        self.get_json(&path, request_id).await
     }
 }

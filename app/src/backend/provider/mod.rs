@@ -135,3 +135,44 @@ pub struct Contact {
     pub last_name: String,
     pub email: String,
 }
+
+/// An order for a customer: `POST /v1/customers/{domain}/orders`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewOrder {
+    pub line_items: Vec<OrderLineItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderLineItem {
+    /// Kontor's id of the order line, to match the answer's line items.
+    pub line_item_number: i64,
+    /// The product's SKU.
+    pub offer_id: String,
+    pub quantity: u32,
+    /// `monthly`, `annual`, or `none` for a perpetual licence or a usage plan.
+    pub billing_cycle: String,
+    /// The line item of the base product an add-on belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_line_item_number: Option<i64>,
+    /// Set by the provider: the subscription the line item became.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscription_id: Option<String>,
+}
+
+/// An order as the provider has it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlacedOrder {
+    pub id: String,
+    pub status: PlacedOrderStatus,
+    pub line_items: Vec<OrderLineItem>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PlacedOrderStatus {
+    Pending,
+    Completed,
+}

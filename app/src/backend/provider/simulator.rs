@@ -5,7 +5,8 @@
 //! tests it can be slowed down and made to fail (5xx, 429 with `Retry-After`, timeouts).
 
 use super::{
-    guid, AgreementAcceptance, CreatedTenant, NewTenant, ProvisioningState, UserCredentials,
+    guid, AgreementAcceptance, CreatedTenant, NewOrder, NewTenant, OrderLineItem, PlacedOrder,
+    PlacedOrderStatus, ProvisioningState, UserCredentials,
 };
 use crate::backend::mail::letter::escape;
 use crate::backend::{unix_now, Database, DbError};
@@ -139,6 +140,8 @@ impl Simulator {
             .route("/v1/customers/relationshiprequests", get(invitation_link))
             .route("/v1/customers/{tenant_id}", get(tenant))
             .route("/v1/customers/{domain}/agreements", post(record_agreement))
+            .route("/v1/customers/{domain}/orders", post(create_order))
+            .route("/v1/customers/{domain}/orders/{order_id}", get(order))
             .layer(axum::middleware::from_fn_with_state(self.clone(), gate));
         let pages =
             Router::new().route("/invitations/{token}", get(invitation_page).post(authorise));
@@ -256,9 +259,7 @@ async fn create_tenant(
         if is_taken(&sim.db, &domain).await? {
             return Ok(StatusCode::CONFLICT.into_response());
         }
-        let mut id = [0_u8; 16];
-        rand::thread_rng().fill(&mut id);
-        let row = (guid(&id), format!("admin@{domain}"), initial_password());
+        let row = (random_guid(), format!("admin@{domain}"), initial_password());
         let now = unix_now();
         let ready_at = now + sim.settings().provisioning.as_secs() as i64;
         let inserted = sqlx::query(
@@ -431,6 +432,112 @@ async fn record_agreement(
         Ok::<_, DbError>((StatusCode::CREATED, Json(acceptance.clone())).into_response())
     };
     answer.await.unwrap_or_else(internal)
+}
+
+fn random_guid() -> String {
+    let mut id = [0_u8; 16];
+    rand::thread_rng().fill(&mut id);
+    guid(&id)
+}
+
+type OrderRow = (String, String, String, i64);
+
+async fn order_row(
+    db: &Database,
+    column: &'static str,
+    value: &str,
+) -> Result<Option<OrderRow>, DbError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT id, domain, line_items, ready_at FROM sim_orders WHERE {column} = $1"
+    ))
+    .bind(value)
+    .fetch_optional(db.pool())
+    .await?)
+}
+
+/// An order as the API shows it: pending until its time has come.
+fn order_answer(status: StatusCode, (id, _, line_items, ready_at): OrderRow) -> Response {
+    let Ok(line_items) = serde_json::from_str::<Vec<OrderLineItem>>(&line_items) else {
+        return internal(DbError::Corrupt("sim_orders.line_items"));
+    };
+    let status_now = if unix_now() >= ready_at {
+        PlacedOrderStatus::Completed
+    } else {
+        PlacedOrderStatus::Pending
+    };
+    let order = PlacedOrder {
+        id,
+        status: status_now,
+        line_items,
+    };
+    (status, Json(order)).into_response()
+}
+
+/// `POST /v1/customers/{domain}/orders`: a new order, each line item with its subscription,
+/// `pending` for the configured provisioning time. The same request id again answers with
+/// the same order; 404 for a domain that is not this partner's customer.
+async fn create_order(
+    State(sim): State<Simulator>,
+    Path(domain): Path<String>,
+    headers: HeaderMap,
+    Json(order): Json<NewOrder>,
+) -> Response {
+    let Some(request_id) = request_id(&headers) else {
+        return (StatusCode::BAD_REQUEST, "MS-RequestId is required").into_response();
+    };
+    if order.line_items.is_empty() || order.line_items.iter().any(|l| l.quantity == 0) {
+        return (StatusCode::BAD_REQUEST, "every line item needs a quantity").into_response();
+    }
+    let domain = domain.to_ascii_lowercase();
+    let answer = async {
+        if let Some(row) = order_row(&sim.db, "request_id", &request_id).await? {
+            return Ok(order_answer(StatusCode::CREATED, row));
+        }
+        if !is_customer(&sim.db, &domain).await? {
+            return Ok(StatusCode::NOT_FOUND.into_response());
+        }
+        let line_items: Vec<OrderLineItem> = order
+            .line_items
+            .into_iter()
+            .map(|item| OrderLineItem {
+                subscription_id: Some(random_guid()),
+                ..item
+            })
+            .collect();
+        let line_items = serde_json::to_string(&line_items)
+            .map_err(|_| DbError::Corrupt("sim_orders.line_items"))?;
+        let now = unix_now();
+        let ready_at = now + sim.settings().provisioning.as_secs() as i64;
+        // A simultaneous repeat of the same request inserts nothing; both answer with the row.
+        sqlx::query(
+            "INSERT INTO sim_orders (id, request_id, domain, line_items, created_at, ready_at)              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (request_id) DO NOTHING",
+        )
+        .bind(random_guid())
+        .bind(&request_id)
+        .bind(&domain)
+        .bind(&line_items)
+        .bind(now)
+        .bind(ready_at)
+        .execute(sim.db.pool())
+        .await?;
+        Ok::<_, DbError>(match order_row(&sim.db, "request_id", &request_id).await? {
+            Some(row) => order_answer(StatusCode::CREATED, row),
+            None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        })
+    };
+    answer.await.unwrap_or_else(internal)
+}
+
+/// `GET /v1/customers/{domain}/orders/{id}`.
+async fn order(
+    State(sim): State<Simulator>,
+    Path((domain, order_id)): Path<(String, String)>,
+) -> Response {
+    match order_row(&sim.db, "id", &order_id).await {
+        Ok(Some(row)) if row.1 == domain.to_ascii_lowercase() => order_answer(StatusCode::OK, row),
+        Ok(_) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => internal(error),
+    }
 }
 
 async fn invitation_domain(db: &Database, token: &str) -> Result<Option<String>, DbError> {

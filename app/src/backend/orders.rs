@@ -1,0 +1,709 @@
+//! Binding orders in the database: placing one from a cart (once per idempotency key, whatever
+//! arrives again or at the same moment), the provider job that sets it up, and reading orders
+//! back. Every read takes the reseller's id into its `WHERE`.
+
+use super::audit::{self, Actor};
+use super::mail::{outbox, OutgoingMail};
+use super::provider::{NewOrder, OrderLineItem, PlacedOrder, PlacedOrderStatus, ProviderError};
+use super::provider_jobs::{self, AfterFailure, Job, Step, Worker};
+use super::sessions::SessionUser;
+use super::{subscriptions, Database, DbError};
+use crate::audit::AuditAction;
+use crate::cart::CartLine;
+use crate::domain::{
+    pricing_kind, pricing_of, BillingCycle, IdempotencyKey, OrderFailure, OrderNumber, OrderStatus,
+    OrderableCustomer, Pricing, Totals,
+};
+use crate::i18n::Locale;
+use crate::orders::{OrderDetail, OrderFilter, OrderLine, OrderList, OrderSummary};
+use crate::tenants::TenantStatus;
+use sqlx::AnyConnection;
+
+pub const PAGE_SIZE: i64 = 20;
+/// How long the job waits before it asks the provider again about a pending order.
+const POLL_SECS: i64 = 2;
+/// How long it waits for a tenant that is not usable (for now).
+const TENANT_WAIT_SECS: i64 = 30;
+
+/// A cart, checked and ready to become an order.
+pub struct Checkout<'a> {
+    pub reseller_id: i64,
+    pub user: &'a SessionUser,
+    pub customer: OrderableCustomer,
+    pub name: &'a str,
+    pub key: &'a IdempotencyKey,
+    /// The digest of the cart the reseller saw (`cart::digest`).
+    pub digest: &'a str,
+    pub lines: &'a [CartLine],
+    pub totals: Totals,
+}
+
+/// What sending a checkout came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placed {
+    New(OrderNumber),
+    /// The key placed this order before (a double click, a reload, a retry).
+    Again(OrderNumber),
+}
+
+impl Placed {
+    pub fn number(self) -> OrderNumber {
+        match self {
+            Placed::New(number) | Placed::Again(number) => number,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlaceError {
+    /// The key placed an order with other contents.
+    #[error("the idempotency key was used for another cart")]
+    KeyReused,
+    #[error(transparent)]
+    Database(#[from] DbError),
+}
+
+/// The order the user placed with this key before, if any: its number and cart digest.
+pub async fn placed_with(
+    db: &Database,
+    user_id: i64,
+    key: &IdempotencyKey,
+) -> Result<Option<(OrderNumber, String)>, DbError> {
+    let row: Option<(i64, i64, String)> = sqlx::query_as(
+        "SELECT id, placed_at, cart_digest FROM orders WHERE user_id = $1 AND idempotency_key = $2",
+    )
+    .bind(user_id)
+    .bind(key.as_str())
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|(id, placed_at, digest)| (OrderNumber::placed(id, placed_at), digest)))
+}
+
+/// The earlier order of a key, as the answer to sending it again: the same cart finds it, any
+/// other is refused.
+pub async fn repeat(
+    db: &Database,
+    user_id: i64,
+    key: &IdempotencyKey,
+    digest: &str,
+) -> Result<Option<Placed>, PlaceError> {
+    match placed_with(db, user_id, key).await? {
+        Some((number, placed)) if placed == digest => Ok(Some(Placed::Again(number))),
+        Some(_) => Err(PlaceError::KeyReused),
+        None => Ok(None),
+    }
+}
+
+/// Places the order in one transaction: the order with its lines (prices as the reseller
+/// confirmed them), the cart emptied and given a new key, the provider job, the confirmation
+/// mail and the audit entry. The order's insert comes first and the key is unique per user,
+/// so of any number of simultaneous submissions exactly one inserts; the others find its
+/// order.
+pub async fn place(
+    db: &Database,
+    checkout: &Checkout<'_>,
+    mail: impl FnOnce(OrderNumber) -> OutgoingMail,
+    now: i64,
+) -> Result<Placed, PlaceError> {
+    let mut tx = db.pool().begin().await.map_err(DbError::from)?;
+    let inserted: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO orders (reseller_id, customer_id, user_id, name, idempotency_key, \
+         cart_digest, net_cents, vat_cents, gross_cents, status, placed_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10) \
+         ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING id",
+    )
+    .bind(checkout.reseller_id)
+    .bind(checkout.customer.customer_id())
+    .bind(checkout.user.user_id)
+    .bind(checkout.name)
+    .bind(checkout.key.as_str())
+    .bind(checkout.digest)
+    .bind(checkout.totals.net)
+    .bind(checkout.totals.vat)
+    .bind(checkout.totals.gross)
+    .bind(now)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(DbError::from)?;
+    let Some((order_id,)) = inserted else {
+        tx.rollback().await.map_err(DbError::from)?;
+        return repeat(db, checkout.user.user_id, checkout.key, checkout.digest)
+            .await?
+            .ok_or(PlaceError::Database(DbError::Corrupt(
+                "orders: a key without order",
+            )));
+    };
+    let number = OrderNumber::placed(order_id, now);
+    insert_lines(&mut tx, order_id, checkout.lines).await?;
+    empty_cart(&mut tx, checkout.user.user_id, checkout.lines, now).await?;
+    provider_jobs::enqueue_for_order(&mut tx, checkout.customer.customer_id(), order_id, now)
+        .await?;
+    outbox::enqueue(&mut tx, &mail(number), now).await?;
+    let action = AuditAction::OrderPlaced {
+        number: number.to_string(),
+        name: checkout.name.to_owned(),
+        gross_cents: checkout.totals.gross,
+    };
+    audit::record(
+        &mut tx,
+        checkout.reseller_id,
+        Some(checkout.customer.customer_id()),
+        &Actor::user(checkout.user),
+        &action,
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(Placed::New(number))
+}
+
+/// The cart's lines as order lines, base lines before their add-ons.
+async fn insert_lines(
+    conn: &mut AnyConnection,
+    order_id: i64,
+    lines: &[CartLine],
+) -> Result<(), DbError> {
+    let mut ids: Vec<(i64, i64)> = Vec::with_capacity(lines.len());
+    let bases = lines.iter().filter(|l| l.parent_id.is_none());
+    let addons = lines.iter().filter(|l| l.parent_id.is_some());
+    for line in bases.chain(addons) {
+        let parent = match line.parent_id {
+            Some(cart_parent) => Some(
+                ids.iter()
+                    .find(|(cart_id, _)| *cart_id == cart_parent)
+                    .map(|(_, order_line)| *order_line)
+                    .ok_or(DbError::Corrupt("cart_lines.parent_id"))?,
+            ),
+            None => None,
+        };
+        let charge = line
+            .charge
+            .ok_or(DbError::Corrupt("cart: a line without price"))?;
+        let unit = line
+            .pricing
+            .unit_cents(line.cycle)
+            .ok_or(DbError::Corrupt("cart: a line without price"))?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO order_lines (order_id, parent_id, product_id, sku, name, pricing, cycle, \
+             seats, unit_cents, period_cents, status) SELECT $1, $2, p.id, p.sku, p.name, $3, $4, \
+             $5, $6, $7, 'received' FROM products p WHERE p.sku = $8 RETURNING id",
+        )
+        .bind(order_id)
+        .bind(parent)
+        .bind(pricing_kind(&line.pricing))
+        .bind(line.cycle.as_str())
+        .bind(i64::from(line.seats))
+        .bind(unit)
+        .bind(charge.per_period)
+        .bind(&line.sku)
+        .fetch_one(&mut *conn)
+        .await?;
+        ids.push((line.id, id));
+    }
+    Ok(())
+}
+
+/// Takes the ordered lines out of the cart, clears its name and gives it a new key (the next
+/// order is another one). The customer stays chosen.
+async fn empty_cart(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    lines: &[CartLine],
+    now: i64,
+) -> Result<(), DbError> {
+    // Add-ons first: they point at their base lines.
+    let addons = lines.iter().filter(|l| l.parent_id.is_some());
+    let bases = lines.iter().filter(|l| l.parent_id.is_none());
+    for line in addons.chain(bases) {
+        sqlx::query("DELETE FROM cart_lines WHERE id = $1 AND user_id = $2")
+            .bind(line.id)
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query(
+        "UPDATE carts SET order_name = '', order_key = $2, updated_at = $3 WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .bind(super::cart::new_order_key())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+type SummaryRow = (i64, String, i64, String, i64, String, i64);
+
+const SUMMARY: &str = "SELECT o.id, o.name, o.customer_id, c.company_name, o.placed_at, o.status, \
+    o.gross_cents FROM orders o JOIN customers c ON c.id = o.customer_id";
+
+fn summary(
+    (id, name, customer_id, customer_name, placed_at, status, gross_cents): SummaryRow,
+) -> Result<OrderSummary, DbError> {
+    Ok(OrderSummary {
+        number: OrderNumber::placed(id, placed_at),
+        name,
+        customer_id,
+        customer_name,
+        placed_at,
+        status: OrderStatus::parse(&status).ok_or(DbError::Corrupt("orders.status"))?,
+        gross_cents,
+    })
+}
+
+/// The filters as SQL conditions on `o`, with their values from `$2` on (`$1` is the
+/// reseller). Dates are German days: `from` at its first second, `to` at its last.
+struct Conditions {
+    sql: String,
+    values: Vec<QueryValue>,
+}
+
+enum QueryValue {
+    Number(i64),
+    Text(&'static str),
+}
+
+fn conditions(filter: &OrderFilter) -> Conditions {
+    let mut sql = String::new();
+    let mut values = Vec::new();
+    let mut add = |condition: &str, value: QueryValue| {
+        values.push(value);
+        sql.push_str(&format!(" AND {condition} ${}", values.len() + 1));
+    };
+    if let Some(customer) = filter.customer {
+        add("o.customer_id =", QueryValue::Number(customer));
+    }
+    if let Some(status) = filter.status {
+        add("o.status =", QueryValue::Text(status.as_str()));
+    }
+    let day = |text: &Option<String>| text.as_deref().and_then(crate::domain::parse_date);
+    if let Some(from) = day(&filter.from) {
+        add(
+            "o.placed_at >=",
+            QueryValue::Number(crate::domain::german_day_start(from)),
+        );
+    }
+    if let Some(to) = day(&filter.to).and_then(|d| d.next_day()) {
+        add(
+            "o.placed_at <",
+            QueryValue::Number(crate::domain::german_day_start(to)),
+        );
+    }
+    Conditions { sql, values }
+}
+
+type AnyQueryAs<'q, O> = sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>;
+
+fn bind_all<'q, O>(mut query: AnyQueryAs<'q, O>, values: &[QueryValue]) -> AnyQueryAs<'q, O> {
+    for value in values {
+        query = match value {
+            QueryValue::Number(n) => query.bind(*n),
+            QueryValue::Text(t) => query.bind(*t),
+        };
+    }
+    query
+}
+
+/// One page (from 1) of the reseller's orders that pass the filter, newest first.
+pub async fn list(
+    db: &Database,
+    reseller_id: i64,
+    filter: &OrderFilter,
+    page: u32,
+) -> Result<OrderList, DbError> {
+    let conditions = conditions(filter);
+    let count_sql = format!(
+        "SELECT COUNT(*) FROM orders o WHERE o.reseller_id = $1{}",
+        conditions.sql
+    );
+    let count = sqlx::query_as::<_, (i64,)>(&count_sql).bind(reseller_id);
+    let (total,) = bind_all(count, &conditions.values)
+        .fetch_one(db.pool())
+        .await?;
+    let page = page.max(1);
+    let n = conditions.values.len();
+    let rows_sql = format!(
+        "{SUMMARY} WHERE o.reseller_id = $1{} ORDER BY o.id DESC LIMIT ${} OFFSET ${}",
+        conditions.sql,
+        n + 2,
+        n + 3
+    );
+    let rows = sqlx::query_as::<_, SummaryRow>(&rows_sql).bind(reseller_id);
+    let rows = bind_all(rows, &conditions.values)
+        .bind(PAGE_SIZE)
+        .bind((i64::from(page) - 1) * PAGE_SIZE)
+        .fetch_all(db.pool())
+        .await?;
+    let customers: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT DISTINCT c.id, c.company_name, c.sort_name FROM orders o \
+         JOIN customers c ON c.id = o.customer_id WHERE o.reseller_id = $1 ORDER BY c.sort_name",
+    )
+    .bind(reseller_id)
+    .fetch_all(db.pool())
+    .await
+    .map(|rows: Vec<(i64, String, String)>| rows.into_iter().map(|(id, n, _)| (id, n)).collect())?;
+    Ok(OrderList {
+        orders: rows.into_iter().map(summary).collect::<Result<_, _>>()?,
+        customers,
+        page,
+        pages: super::db::page_count(total, PAGE_SIZE),
+        total: u64::try_from(total).unwrap_or_default(),
+    })
+}
+
+type LineRow = (
+    i64,
+    Option<i64>,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    i64,
+    i64,
+    String,
+);
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    id: i64,
+    name: String,
+    customer_id: i64,
+    company_name: String,
+    placed_at: i64,
+    status: String,
+    net_cents: i64,
+    vat_cents: i64,
+    gross_cents: i64,
+    email: String,
+    failure: Option<String>,
+    completed_at: Option<i64>,
+}
+
+/// The order with this number, if it is the reseller's.
+pub async fn find(
+    db: &Database,
+    reseller_id: i64,
+    number: OrderNumber,
+) -> Result<Option<OrderDetail>, DbError> {
+    let row: Option<DetailRow> = sqlx::query_as(
+        "SELECT o.id, o.name, o.customer_id, c.company_name, o.placed_at, o.status, o.net_cents, \
+         o.vat_cents, o.gross_cents, u.email, o.failure, o.completed_at FROM orders o \
+         JOIN customers c ON c.id = o.customer_id JOIN users u ON u.id = o.user_id \
+         WHERE o.id = $1 AND o.reseller_id = $2",
+    )
+    .bind(number.id)
+    .bind(reseller_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let summary = summary((
+        row.id,
+        row.name,
+        row.customer_id,
+        row.company_name,
+        row.placed_at,
+        row.status,
+        row.gross_cents,
+    ))?;
+    // The number's year must be the order's: `K-2025-000007` is not `K-2026-000007`.
+    if summary.number != number {
+        return Ok(None);
+    }
+    let rows: Vec<LineRow> = sqlx::query_as(
+        "SELECT id, parent_id, sku, name, seats, cycle, pricing, unit_cents, period_cents, status \
+         FROM order_lines WHERE order_id = $1 ORDER BY COALESCE(parent_id, id), id",
+    )
+    .bind(number.id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(Some(OrderDetail {
+        summary,
+        placed_by: row.email,
+        totals: Totals {
+            net: row.net_cents,
+            vat: row.vat_cents,
+            gross: row.gross_cents,
+        },
+        failure: row.failure.as_deref().and_then(OrderFailure::parse),
+        completed_at: row.completed_at,
+        lines: rows.into_iter().map(order_line).collect::<Result<_, _>>()?,
+    }))
+}
+
+fn order_line(
+    (id, parent_id, sku, name, seats, cycle, pricing, unit, period, status): LineRow,
+) -> Result<OrderLine, DbError> {
+    let cycle = BillingCycle::parse(&cycle).ok_or(DbError::Corrupt("order_lines.cycle"))?;
+    let pricing: Pricing =
+        pricing_of(&pricing, cycle, unit).ok_or(DbError::Corrupt("order_lines.pricing"))?;
+    let seats = u32::try_from(seats).map_err(|_| DbError::Corrupt("order_lines.seats"))?;
+    let mut charge = pricing.charge(cycle, seats);
+    // The stored amount is what was ordered, whatever the arithmetic says today.
+    if let Some(charge) = charge.as_mut() {
+        charge.per_period = period;
+    }
+    Ok(OrderLine {
+        id,
+        parent_id,
+        sku,
+        name,
+        seats,
+        cycle,
+        pricing,
+        charge,
+        status: OrderStatus::parse(&status).ok_or(DbError::Corrupt("order_lines.status"))?,
+    })
+}
+
+/// One attempt at provisioning: the order goes to the provider once (under the job's request
+/// id, so a retry after a crash finds the same order there), then the job asks until the
+/// provider has completed it.
+pub async fn provision_step(db: &Database, worker: &Worker, job: &Job) -> Result<Step, DbError> {
+    let order_id = job.order_id.ok_or(DbError::Corrupt(
+        "provider_jobs: an order job without order",
+    ))?;
+    let (provider_order, domain, tenant): (Option<String>, Option<String>, Option<String>) =
+        sqlx::query_as(
+            "SELECT o.provider_order_id, t.domain, t.status FROM orders o \
+             LEFT JOIN tenants t ON t.customer_id = o.customer_id WHERE o.id = $1",
+        )
+        .bind(order_id)
+        .fetch_one(db.pool())
+        .await?;
+    let usable = tenant
+        .as_deref()
+        .and_then(TenantStatus::parse)
+        .is_some_and(TenantStatus::is_usable);
+    let Some(domain) = domain.filter(|_| usable) else {
+        return Ok(Step::WaitSecs(TENANT_WAIT_SECS));
+    };
+    let answer = match provider_order {
+        None => {
+            let order = NewOrder {
+                line_items: line_items(db, order_id).await?,
+            };
+            let answer = worker
+                .provider
+                .create_order(&job.request_id, &domain, &order)
+                .await;
+            if let Ok(placed) = &answer {
+                record_placed(db, order_id, placed).await?;
+            }
+            answer
+        }
+        Some(id) => worker.provider.order(&job.request_id, &domain, &id).await,
+    };
+    Ok(match answer {
+        Ok(placed) if placed.status == PlacedOrderStatus::Completed => Step::Done,
+        Ok(_) => Step::WaitSecs(POLL_SECS),
+        Err(error) => Step::Failed(error),
+    })
+}
+
+async fn line_items(db: &Database, order_id: i64) -> Result<Vec<OrderLineItem>, DbError> {
+    let rows: Vec<(i64, Option<i64>, String, i64, String, String)> = sqlx::query_as(
+        "SELECT id, parent_id, sku, seats, cycle, pricing FROM order_lines WHERE order_id = $1 \
+         ORDER BY id",
+    )
+    .bind(order_id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter()
+        .map(|(id, parent, sku, seats, cycle, pricing)| {
+            Ok(OrderLineItem {
+                line_item_number: id,
+                offer_id: sku,
+                quantity: u32::try_from(seats)
+                    .map_err(|_| DbError::Corrupt("order_lines.seats"))?,
+                billing_cycle: if pricing == "subscription" {
+                    cycle
+                } else {
+                    "none".to_owned()
+                },
+                parent_line_item_number: parent,
+                subscription_id: None,
+            })
+        })
+        .collect()
+}
+
+/// The provider has the order: its id, and each line's subscription, in one transaction.
+async fn record_placed(db: &Database, order_id: i64, placed: &PlacedOrder) -> Result<(), DbError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "UPDATE orders SET provider_order_id = $2, status = 'provisioning' \
+         WHERE id = $1 AND status = 'received'",
+    )
+    .bind(order_id)
+    .bind(&placed.id)
+    .execute(&mut *tx)
+    .await?;
+    for item in &placed.line_items {
+        sqlx::query(
+            "UPDATE order_lines SET status = 'provisioning', provider_subscription_id = $3 \
+             WHERE id = $1 AND order_id = $2 AND status = 'received'",
+        )
+        .bind(item.line_item_number)
+        .bind(order_id)
+        .bind(&item.subscription_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Who placed the order, in which language, and for what: for its mails and audit entries.
+struct Placement {
+    reseller_id: i64,
+    customer_id: i64,
+    number: OrderNumber,
+    name: String,
+    customer_name: String,
+    email: String,
+    locale: String,
+}
+
+async fn placement(conn: &mut AnyConnection, order_id: i64) -> Result<Placement, DbError> {
+    let (reseller_id, customer_id, placed_at, name, customer_name, email, locale): (
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT o.reseller_id, o.customer_id, o.placed_at, o.name, c.company_name, u.email, \
+         u.locale FROM orders o JOIN customers c ON c.id = o.customer_id \
+         JOIN users u ON u.id = o.user_id WHERE o.id = $1",
+    )
+    .bind(order_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(Placement {
+        reseller_id,
+        customer_id,
+        number: OrderNumber::placed(order_id, placed_at),
+        name,
+        customer_name,
+        email,
+        locale,
+    })
+}
+
+/// The provider completed the order: every line active, a subscription for each, the mail
+/// to the user who placed it.
+pub async fn provision_done(
+    conn: &mut AnyConnection,
+    worker: &Worker,
+    job: &Job,
+    now: i64,
+) -> Result<(), DbError> {
+    let order_id = job.order_id.ok_or(DbError::Corrupt(
+        "provider_jobs: an order job without order",
+    ))?;
+    let changed = sqlx::query(
+        "UPDATE orders SET status = 'active', completed_at = $2 WHERE id = $1 \
+         AND status IN ('received', 'provisioning')",
+    )
+    .bind(order_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Ok(());
+    }
+    sqlx::query("UPDATE order_lines SET status = 'active' WHERE order_id = $1")
+        .bind(order_id)
+        .execute(&mut *conn)
+        .await?;
+    subscriptions::create_for_order(conn, order_id, now).await?;
+    let placement = placement(conn, order_id).await?;
+    let mail = crate::orders::mails::active(
+        Locale::from_tag(&placement.locale).unwrap_or_default(),
+        &placement.number,
+        &placement.name,
+        &placement.customer_name,
+        worker.links.link(&placement.number.path()),
+        recipient(&placement.email)?,
+    );
+    outbox::enqueue(conn, &mail, now).await?;
+    let action = AuditAction::OrderActive {
+        number: placement.number.to_string(),
+    };
+    audit::record(
+        conn,
+        placement.reseller_id,
+        Some(placement.customer_id),
+        &Actor::SYSTEM,
+        &action,
+        now,
+    )
+    .await
+}
+
+/// The provider refused the order, or could not be reached for too long: every line that is
+/// not active failed, with the reason; the user who placed it is told.
+pub async fn provision_failed(
+    conn: &mut AnyConnection,
+    worker: &Worker,
+    job: &Job,
+    error: &ProviderError,
+    now: i64,
+) -> Result<AfterFailure, DbError> {
+    let order_id = job.order_id.ok_or(DbError::Corrupt(
+        "provider_jobs: an order job without order",
+    ))?;
+    let failure = if error.is_transient() {
+        OrderFailure::Unreachable
+    } else {
+        OrderFailure::Refused
+    };
+    sqlx::query(
+        "UPDATE orders SET status = 'failed', failure = $2, completed_at = $3 WHERE id = $1",
+    )
+    .bind(order_id)
+    .bind(failure.as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE order_lines SET status = 'failed' WHERE order_id = $1 AND status <> 'active'",
+    )
+    .bind(order_id)
+    .execute(&mut *conn)
+    .await?;
+    let placement = placement(conn, order_id).await?;
+    let mail = crate::orders::mails::failed(
+        Locale::from_tag(&placement.locale).unwrap_or_default(),
+        &placement.number,
+        &placement.name,
+        failure,
+        worker.links.link(&placement.number.path()),
+        recipient(&placement.email)?,
+    );
+    outbox::enqueue(conn, &mail, now).await?;
+    let action = AuditAction::OrderFailed {
+        number: placement.number.to_string(),
+        reason: error.to_string(),
+    };
+    audit::record(
+        conn,
+        placement.reseller_id,
+        Some(placement.customer_id),
+        &Actor::SYSTEM,
+        &action,
+        now,
+    )
+    .await?;
+    Ok(AfterFailure::Keep)
+}
+
+fn recipient(email: &str) -> Result<crate::domain::EmailAddress, DbError> {
+    crate::domain::EmailAddress::parse(email).map_err(|_| DbError::Corrupt("users.email"))
+}

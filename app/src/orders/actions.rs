@@ -1,0 +1,155 @@
+//! The orders' server functions, for reseller users: placing the cart as an order, the
+//! history, one order.
+
+use super::checkout::{CheckoutField, CheckoutForm};
+use super::{OrderDetail, OrderFilter, OrderList};
+use crate::error::{AppError, FormError};
+use leptos::prelude::*;
+
+/// "Zahlungspflichtig bestellen": places the cart as a binding order and goes to it. Sent
+/// again with the same key and cart, it goes to the same order.
+#[server(endpoint = "orders/place")]
+pub async fn place_order(form: CheckoutForm) -> Result<(), FormError<CheckoutField>> {
+    let result = ssr::place(&form).await;
+    match &result {
+        Ok(number) => leptos_axum::redirect(&number.path()),
+        Err(error) => ssr::refused(error),
+    }
+    result.map(|_| ())
+}
+
+#[server(endpoint = "orders/list")]
+pub async fn load_orders(
+    #[server(default)] filter: OrderFilter,
+    page: u32,
+) -> Result<OrderList, AppError> {
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    Ok(crate::backend::orders::list(&db, reseller_id, &filter, page).await?)
+}
+
+/// The order with this number (`K-2026-000123`), if it is the reseller's; 404 otherwise.
+#[server(endpoint = "orders/detail")]
+pub async fn load_order(number: String) -> Result<OrderDetail, AppError> {
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let number = crate::domain::OrderNumber::parse(&number)
+        .ok_or_else(crate::backend::request::not_found)?;
+    let db = crate::backend::database()?;
+    crate::backend::orders::find(&db, reseller_id, number)
+        .await?
+        .ok_or_else(crate::backend::request::not_found)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::checkout::parse_checkout;
+    use super::super::mails;
+    use super::*;
+    use crate::backend::orders::{self, Checkout, PlaceError, Placed};
+    use crate::backend::{cart, customers, database, request, unix_now};
+    use crate::domain::{IdempotencyKey, OrderNumber, OrderProblem};
+    use crate::i18n::current_locale;
+    use axum::http::StatusCode;
+
+    /// A refusal answers with its status (a plain form post goes back to the cart, which
+    /// shows the error from the address).
+    pub fn refused(error: &FormError<CheckoutField>) {
+        let status = match error {
+            FormError::Failed(AppError::OrderRefused(
+                OrderProblem::KeyReused | OrderProblem::CartChanged | OrderProblem::PricesChanged,
+            )) => StatusCode::CONFLICT,
+            FormError::Failed(AppError::OrderRefused(_)) | FormError::Invalid(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            FormError::Failed(_) => return,
+        };
+        request::set_error_status(status);
+    }
+
+    fn refuse(problem: OrderProblem) -> FormError<CheckoutField> {
+        FormError::Failed(AppError::OrderRefused(problem))
+    }
+
+    impl From<PlaceError> for FormError<CheckoutField> {
+        fn from(error: PlaceError) -> Self {
+            match error {
+                PlaceError::KeyReused => refuse(OrderProblem::KeyReused),
+                PlaceError::Database(error) => FormError::Failed(error.into()),
+            }
+        }
+    }
+
+    pub async fn place(form: &CheckoutForm) -> Result<OrderNumber, FormError<CheckoutField>> {
+        let (user, reseller_id) = crate::auth::require_reseller()?;
+        parse_checkout(form).map_err(FormError::Invalid)?;
+        let key = IdempotencyKey::parse(&form.key).ok_or(refuse(OrderProblem::CartChanged))?;
+        let db = database()?;
+        let now = unix_now();
+        // A key that placed an order already: the same cart finds it, any other is refused.
+        if let Some(placed) = orders::repeat(&db, user.user_id, &key, &form.digest).await? {
+            return Ok(placed.number());
+        }
+        let lines = cart::lines(&db, user.user_id).await?;
+        let header = cart::header(&db, user.user_id).await?;
+        let digest = cart::digest(&header, &lines);
+        // Checked in this order, so that the reseller hears of the first thing to do.
+        let problem = if lines.is_empty() {
+            Some(OrderProblem::EmptyCart)
+        } else if digest != form.digest {
+            Some(OrderProblem::CartChanged)
+        } else if lines.iter().any(|l| l.price_change.is_some()) {
+            Some(OrderProblem::PricesChanged)
+        } else if lines.iter().any(|l| l.charge.is_none()) {
+            Some(OrderProblem::LineUnavailable)
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            // A simultaneous post with the key may have placed the order (and emptied the
+            // cart) since the look above.
+            return match orders::repeat(&db, user.user_id, &key, &form.digest).await? {
+                Some(placed) => Ok(placed.number()),
+                None => Err(refuse(problem)),
+            };
+        }
+        let customer_id = header
+            .customer
+            .parse::<i64>()
+            .ok()
+            .filter(|_| !header.order_name.trim().is_empty())
+            .ok_or(refuse(OrderProblem::HeaderMissing))?;
+        let customer = customers::find(&db, reseller_id, customer_id)
+            .await?
+            .ok_or(refuse(OrderProblem::HeaderMissing))?;
+        let orderable = customer
+            .orderable()
+            .map_err(|refusal| refuse(OrderProblem::NotOrderable(refusal)))?;
+        let links = request::link_base().ok_or(AppError::Internal)?;
+        let locale = current_locale();
+        let checkout = Checkout {
+            reseller_id,
+            user: &user,
+            customer: orderable,
+            name: header.order_name.trim(),
+            key: &key,
+            digest: &digest,
+            totals: cart::totals(&lines),
+            lines: &lines,
+        };
+        let mail = |number: OrderNumber| {
+            mails::placed(
+                locale,
+                &number,
+                checkout.name,
+                &customer.company_name,
+                links.link(&number.path()),
+                user.email.clone(),
+            )
+        };
+        let placed = orders::place(&db, &checkout, mail, now).await?;
+        if let Placed::New(number) = placed {
+            tracing::info!(%number, reseller_id, "order placed");
+        }
+        Ok(placed.number())
+    }
+}

@@ -1,0 +1,71 @@
+//! The order's mails to the user who placed it, in the user's language: received, licences
+//! ready, failed. Each leads to the order's page.
+
+use crate::backend::mail::{Letter, OutgoingMail};
+use crate::domain::{EmailAddress, OrderFailure, OrderNumber};
+use crate::i18n::Locale;
+
+fn letter(
+    locale: Locale,
+    subject: String,
+    text: String,
+    link: String,
+    to: EmailAddress,
+) -> OutgoingMail {
+    Letter::new(locale, subject)
+        .paragraph(text)
+        .action(locale.texts().orders.mail_action, link)
+        .to(to)
+}
+
+pub fn placed(
+    locale: Locale,
+    number: &OrderNumber,
+    name: &str,
+    customer: &str,
+    link: String,
+    to: EmailAddress,
+) -> OutgoingMail {
+    let t = locale.texts().orders;
+    let number = number.to_string();
+    let text = (t.mail_placed_text)(&number, name, customer);
+    letter(locale, (t.mail_placed_subject)(&number), text, link, to)
+}
+
+pub fn active(
+    locale: Locale,
+    number: &OrderNumber,
+    name: &str,
+    customer: &str,
+    link: String,
+    to: EmailAddress,
+) -> OutgoingMail {
+    let t = locale.texts().orders;
+    let text = (t.mail_active_text)(name, customer);
+    letter(
+        locale,
+        (t.mail_active_subject)(&number.to_string()),
+        text,
+        link,
+        to,
+    )
+}
+
+pub fn failed(
+    locale: Locale,
+    number: &OrderNumber,
+    name: &str,
+    failure: OrderFailure,
+    link: String,
+    to: EmailAddress,
+) -> OutgoingMail {
+    let t = locale.texts().orders;
+    let text = (t.mail_failed_text)(name, t.failure(failure));
+    letter(
+        locale,
+        (t.mail_failed_subject)(&number.to_string()),
+        text,
+        link,
+        to,
+    )
+}

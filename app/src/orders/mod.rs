@@ -1,0 +1,95 @@
+//! Binding orders ("Bestellungen"): placed from the cart with "Zahlungspflichtig bestellen"
+//! (once per idempotency key, whatever is sent again), set up at the provider by a job, shown
+//! with a status per line that updates itself, and listed with filters.
+
+mod actions;
+mod checkout;
+mod list;
+#[cfg(feature = "ssr")]
+pub mod mails;
+mod page;
+
+pub use actions::{load_order, load_orders, place_order, PlaceOrder};
+pub use checkout::{parse_checkout, Checkout, CheckoutField, CheckoutForm, CheckoutView};
+pub use list::OrdersPage;
+pub use page::OrderPage;
+
+use crate::domain::{
+    BillingCycle, Charge, OrderFailure, OrderNumber, OrderStatus, Pricing, Totals,
+};
+use serde::{Deserialize, Serialize};
+
+/// One order in the history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderSummary {
+    pub number: OrderNumber,
+    pub name: String,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub placed_at: i64,
+    pub status: OrderStatus,
+    pub gross_cents: i64,
+}
+
+/// An order with its lines, as placed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderDetail {
+    pub summary: OrderSummary,
+    /// Who placed it (address).
+    pub placed_by: String,
+    pub totals: Totals,
+    pub failure: Option<OrderFailure>,
+    pub completed_at: Option<i64>,
+    pub lines: Vec<OrderLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLine {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub sku: String,
+    pub name: String,
+    pub seats: u32,
+    pub cycle: BillingCycle,
+    pub pricing: Pricing,
+    pub charge: Option<Charge>,
+    pub status: OrderStatus,
+}
+
+/// The history's filters, as the address carries them (`?customer=3&status=active&from=…`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderFilter {
+    pub customer: Option<i64>,
+    pub status: Option<OrderStatus>,
+    /// German calendar days, both included (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// One page of the history, with what the filters offer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderList {
+    pub orders: Vec<OrderSummary>,
+    pub customers: Vec<(i64, String)>,
+    pub page: u32,
+    pub pages: u32,
+    pub total: u64,
+}
+
+/// A status as colour, icon and word.
+#[leptos::component]
+pub fn StatusBadge(status: OrderStatus) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let t = crate::i18n::use_locale().texts().orders;
+    let (class, icon) = match status {
+        OrderStatus::Received => ("status-badge grey", "○"),
+        OrderStatus::Provisioning => ("status-badge amber", "◔"),
+        OrderStatus::Active => ("status-badge green", "✓"),
+        OrderStatus::Failed => ("status-badge red", "✗"),
+    };
+    view! {
+        <span class=class data-status=status.as_str()>
+            <span aria-hidden="true">{icon}" "</span>{t.status(status)}
+        </span>
+    }
+}

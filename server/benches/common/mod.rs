@@ -1,0 +1,134 @@
+//! What the benchmarks share: the real router on a loopback port with the simulated provider
+//! answering at once, a PostgreSQL database of their own, and the process's peak memory (the
+//! process is the server).
+
+use app::backend::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
+use app::backend::provider::ProviderClient;
+use app::backend::provider_jobs::Worker;
+use app::backend::request::LinkBase;
+use app::backend::sealing::SealingKey;
+use app::backend::{sessions, Database};
+use kontor::router::{router, AppState, RouterSettings};
+use leptos::config::LeptosOptions;
+use std::future::Future;
+use std::time::Duration;
+
+const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+pub fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Runs `bench` on a fresh SQLite file, then on a PostgreSQL database of its own when
+/// KONTOR_TEST_POSTGRES_URL (default: the local server) accepts connections.
+pub async fn on_both_backends<F, Fut>(bench: F)
+where
+    F: Fn(&'static str, String) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let dir = tempfile::tempdir().expect("temp dir");
+    bench(
+        "sqlite",
+        format!("sqlite://{}", dir.path().join("bench.db").display()),
+    )
+    .await;
+    let server =
+        std::env::var("KONTOR_TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_POSTGRES_URL.into());
+    let name = format!("kontor_bench_{}", std::process::id());
+    if admin(&server, &format!("CREATE DATABASE {name}")).await {
+        let (base, _) = server.rsplit_once('/').expect("a URL ending in /DB");
+        bench("postgres", format!("{base}/{name}")).await;
+        admin(
+            &server,
+            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        )
+        .await;
+    } else {
+        println!("postgres: not reachable at {server}, skipped");
+    }
+}
+
+async fn admin(server: &str, sql: &str) -> bool {
+    use sqlx::Connection;
+    let Ok(mut conn) = sqlx::PgConnection::connect(server).await else {
+        return false;
+    };
+    sqlx::query(sql).execute(&mut conn).await.is_ok()
+}
+
+/// The process's peak resident memory so far (`VmHWM`).
+pub fn print_peak_memory() {
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        })
+        .unwrap_or_default();
+    println!("peak RSS of the server process: {} MiB", peak / 1024);
+}
+
+/// A session cookie for the user.
+pub async fn session_cookie(db: &Database, user_id: i64) -> String {
+    let token = sessions::start(db, user_id, None, app::backend::unix_now())
+        .await
+        .expect("a session");
+    format!("{}={}", sessions::COOKIE, token.expose())
+}
+
+/// The real router (with the simulator mounted, latency and provisioning 0) on a loopback
+/// port: its address, and the provider worker as the server would run it.
+pub async fn serve(db: &Database) -> (String, Worker) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port");
+    let address = listener.local_addr().expect("its address");
+    let base = format!("http://{address}");
+    let token = "bench-provider-token";
+    let simulator = Simulator::new(
+        db.clone(),
+        token,
+        &base,
+        SimulatorSettings {
+            latency: Duration::ZERO,
+            provisioning: Duration::ZERO,
+            ..SimulatorSettings::default()
+        },
+    );
+    let site = tempfile::tempdir().expect("site dir").keep();
+    let state = AppState {
+        leptos_options: LeptosOptions::builder()
+            .output_name("kontor")
+            .site_root(site.to_string_lossy().into_owned())
+            .build(),
+        db: db.clone(),
+    };
+    let worker = Worker {
+        provider: ProviderClient::new(&format!("{base}{MOUNT}"), token, Duration::from_secs(5)),
+        key: SealingKey::from_hex(&SealingKey::generate_hex()).expect("a key"),
+        links: LinkBase(base.clone().into()),
+    };
+    let app = router(
+        state,
+        RouterSettings {
+            max_body_bytes: 1024 * 1024,
+            https: false,
+            public_url: base.clone(),
+            provider: worker.provider.clone(),
+            simulator: Some(simulator),
+            sealing_key: worker.key.clone(),
+        },
+    );
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+    });
+    (base, worker)
+}

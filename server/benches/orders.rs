@@ -1,0 +1,222 @@
+//! Benchmark (not a test): binding orders per second through the real order path — the
+//! checkout form's POST to the real router over loopback HTTP, every check and the whole
+//! transaction — on SQLite and on PostgreSQL; then provisioning all of them through the
+//! provider worker against the simulated provider at latency 0.
+//!
+//!   cargo bench -p kontor --bench orders
+//!   KONTOR_BENCH_ORDERS=20000 KONTOR_BENCH_CLIENTS=64 cargo bench -p kontor --bench orders
+//!
+//! Every order is sent twice at the same moment (a double click), so the figures include
+//! the idempotency check; the bench fails unless each cart made exactly one order and one
+//! provider order. Prints orders per second, request latency p50/p99, provisioning per
+//! second, and the process's peak memory (the process is the server).
+
+mod common;
+
+use app::backend::provider_jobs::{run_due_jobs, Worker};
+use app::backend::{unix_now, Database};
+use kontor::startup::open_database;
+use std::time::{Duration, Instant};
+
+const BASIC: &str = "CFQ7TTC0LH18";
+
+#[tokio::main]
+async fn main() {
+    let orders = common::env_number("KONTOR_BENCH_ORDERS", 5_000);
+    let clients = common::env_number("KONTOR_BENCH_CLIENTS", 32);
+    println!("binding orders: {orders} carts, each sent twice at once, {clients} clients");
+    common::on_both_backends(|label, url| bench(label, url, orders, clients)).await;
+    common::print_peak_memory();
+}
+
+async fn bench(label: &str, url: String, orders: usize, clients: usize) {
+    let db = open_database(&url).await.expect("open the database");
+    let started = Instant::now();
+    let users = seed(&db, orders).await;
+    let (base, worker) = common::serve(&db).await;
+    let http = reqwest::Client::new();
+    let mut forms = Vec::with_capacity(users.len());
+    for user in users {
+        let cookie = common::session_cookie(&db, user).await;
+        let cart: serde_json::Value = post(&http, &base, "/api/cart/load", &cookie, &[])
+            .await
+            .1
+            .parse::<serde_json::Value>()
+            .expect("the cart as JSON");
+        let field = |name: &str| cart["checkout"][name].as_str().expect(name).to_owned();
+        forms.push((cookie, field("key"), field("digest")));
+    }
+    println!(
+        "{label}: seeded {orders} carts in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    // Each client takes every `clients`-th cart and sends its form twice at the same moment.
+    let forms = std::sync::Arc::new(forms);
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for client in 0..clients {
+        let (forms, http, base) = (forms.clone(), http.clone(), base.clone());
+        tasks.spawn(async move {
+            let mut times = Vec::new();
+            for (cookie, key, digest) in forms.iter().skip(client).step_by(clients) {
+                let fields = [
+                    ("form[key]", key.as_str()),
+                    ("form[digest]", digest.as_str()),
+                    ("form[accept_terms]", "on"),
+                ];
+                let send = || async {
+                    let sent = Instant::now();
+                    let (status, body) =
+                        post(&http, &base, "/api/orders/place", cookie, &fields).await;
+                    assert_eq!(status, 200, "{body}");
+                    sent.elapsed()
+                };
+                let (first, second) = tokio::join!(send(), send());
+                times.extend([first, second]);
+            }
+            times
+        });
+    }
+    let mut times: Vec<Duration> = Vec::new();
+    while let Some(part) = tasks.join_next().await {
+        times.extend(part.expect("a client"));
+    }
+    let elapsed = started.elapsed();
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+    println!(
+        "{label}: {orders} orders ({} requests) in {:.2} s: {:.0} orders/s   p50 {:.2} ms   p99 {:.2} ms",
+        times.len(),
+        elapsed.as_secs_f64(),
+        orders as f64 / elapsed.as_secs_f64(),
+        at(0.50).as_secs_f64() * 1000.0,
+        at(0.99).as_secs_f64() * 1000.0,
+    );
+    let placed = count(&db, "SELECT COUNT(*) FROM orders").await;
+    let jobs = count(
+        &db,
+        "SELECT COUNT(*) FROM provider_jobs WHERE kind = 'provision_order'",
+    )
+    .await;
+    assert_eq!(
+        (placed, jobs),
+        (orders as i64, orders as i64),
+        "one order per cart"
+    );
+
+    let started = Instant::now();
+    provision(&db, &worker).await;
+    let elapsed = started.elapsed();
+    let at_provider = count(&db, "SELECT COUNT(*) FROM sim_orders").await;
+    let active = count(&db, "SELECT COUNT(*) FROM orders WHERE status = 'active'").await;
+    assert_eq!((at_provider, active), (orders as i64, orders as i64));
+    println!(
+        "{label}: provisioned {orders} orders in {:.2} s: {:.0} orders/s; duplicates at the provider: {}",
+        elapsed.as_secs_f64(),
+        orders as f64 / elapsed.as_secs_f64(),
+        at_provider - orders as i64
+    );
+    db.close().await;
+}
+
+async fn post(
+    http: &reqwest::Client,
+    base: &str,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let answer = http
+        .post(format!("{base}{path}"))
+        .header("accept", "application/json")
+        .header("sec-fetch-site", "same-origin")
+        .header("cookie", cookie)
+        .form(fields)
+        .send()
+        .await
+        .expect("an answer");
+    let status = answer.status().as_u16();
+    (status, answer.text().await.expect("a body"))
+}
+
+async fn count(db: &Database, sql: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql)
+        .fetch_one(db.pool())
+        .await
+        .expect("a count");
+    n
+}
+
+/// Runs the provider worker until no order waits.
+async fn provision(db: &Database, worker: &Worker) {
+    loop {
+        run_due_jobs(db, worker, unix_now())
+            .await
+            .expect("a worker pass");
+        let open = count(
+            db,
+            "SELECT COUNT(*) FROM orders WHERE status IN ('received', 'provisioning')",
+        )
+        .await;
+        if open == 0 {
+            return;
+        }
+    }
+}
+
+/// One reseller with one orderable customer (ready tenant, known at the provider, accepted
+/// agreement), the example catalogue, and `carts` users, each with a cart of ten users of
+/// Business Basic for that customer. Returns the users' ids.
+async fn seed(db: &Database, carts: usize) -> Vec<i64> {
+    let pool = db.pool();
+    app::backend::catalog::seed_examples(db)
+        .await
+        .expect("catalogue");
+    let now = unix_now();
+    let statements = [
+        "INSERT INTO resellers (company_name, created_at) VALUES ('Bench GmbH', 0)".to_owned(),
+        "INSERT INTO customers (reseller_id, company_name, street, postal_code, city, country, \
+           contact_first_name, contact_last_name, contact_email, locale, sort_name, search_text, \
+           created_at, updated_at) VALUES (1, 'Sonnenhof GmbH', 'Weg 1', '80331', 'München', \
+           'DE', 'A', 'B', 'a@b.example', 'de', 'sonnenhof gmbh', 'sonnenhof', 0, 0)"
+            .to_owned(),
+        "INSERT INTO tenants (customer_id, kind, prefix, domain, status, created_at, updated_at) \
+         VALUES (1, 'new', 'sonnenhof', 'sonnenhof.onmicrosoft.com', 'ready', 0, 0)"
+            .to_owned(),
+        "INSERT INTO sim_tenants (id, domain, company_name, request_id, admin_user, \
+           admin_password, created_at, ready_at) VALUES ('t1', 'sonnenhof.onmicrosoft.com', \
+           'Sonnenhof GmbH', 'r1', 'admin', 'unused', 0, 0)"
+            .to_owned(),
+        format!(
+            "INSERT INTO agreement_acceptances (customer_id, version, method, signer_first_name, \
+               signer_last_name, signer_email, accepted_at, recorded_at) \
+             VALUES (1, '2026-11', 'attested', 'Jonas', 'Müller', 'jonas@kunde.example', {now}, {now})"
+        ),
+        format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {carts}) \
+             INSERT INTO users (email, password_hash, role, reseller_id, created_at) \
+             SELECT 'einkauf' || i || '@bench.example', 'unused', 'reseller_staff', 1, 0 FROM n"
+        ),
+        format!(
+            "INSERT INTO carts (user_id, order_name, customer_id, updated_at) \
+             SELECT id, 'Lizenzen ' || id, 1, {now} FROM users"
+        ),
+        format!(
+            "INSERT INTO cart_lines (user_id, product_id, seats, cycle, price_cents, added_at) \
+             SELECT u.id, p.id, 10, 'monthly', p.monthly_cents, {now} FROM users u \
+             JOIN products p ON p.sku = '{BASIC}'"
+        ),
+    ];
+    for sql in statements {
+        sqlx::query(&sql).execute(pool).await.expect(&sql);
+    }
+    if db.backend() == app::backend::Backend::Postgres {
+        sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
+    }
+    let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM users ORDER BY id")
+        .fetch_all(pool)
+        .await
+        .expect("users");
+    ids.into_iter().map(|(id,)| id).collect()
+}

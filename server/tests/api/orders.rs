@@ -1,0 +1,506 @@
+use crate::agreements::attest;
+use crate::support::{on_both_backends, TestApp, TestResponse};
+use crate::tenants::{call, count, reseller_with_customer, set_up, work_until_settled};
+use app::backend::provider::simulator::Failure;
+use app::backend::provider::{NewOrder, OrderLineItem, RequestId};
+use app::backend::unix_now;
+
+const BASIC: &str = "CFQ7TTC0LH18";
+const ARCHIVING: &str = "CFQ7TTC0LHS4";
+
+/// A reseller whose customer may be ordered for (tenant ready, agreement attested), with the
+/// example catalogue: the session cookie and the customer's id.
+async fn orderable_customer(app: &TestApp, email: &str, prefix: &str) -> (String, i64) {
+    app::backend::catalog::seed_examples(app.db())
+        .await
+        .unwrap();
+    let (cookie, customer) = reseller_with_customer(app, email, "Sonnenhof GmbH").await;
+    assert_eq!(set_up(app, &cookie, customer, prefix).await.status, 200);
+    work_until_settled(app, &cookie, customer).await;
+    let attested = attest(app, &cookie, customer, &[]).await;
+    assert_eq!(attested.status, 200, "{}", attested.body);
+    (cookie, customer)
+}
+
+/// Ten users of Business Basic, billed annually, with the archiving add-on, for the customer.
+async fn fill_cart(app: &TestApp, cookie: &str, customer: i64) {
+    assert_eq!(
+        call(app, cookie, "/api/cart/add", &[("sku", BASIC)])
+            .await
+            .status,
+        200
+    );
+    let view = cart(app, cookie).await;
+    let base = view["lines"][0]["id"].as_i64().unwrap().to_string();
+    let saved = call(
+        app,
+        cookie,
+        "/api/cart/line",
+        &[
+            ("line_id", &base),
+            ("form[seats]", "10"),
+            ("form[cycle]", "annual"),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let added = call(
+        app,
+        cookie,
+        "/api/cart/add-addon",
+        &[("line_id", &base), ("sku", ARCHIVING)],
+    )
+    .await;
+    assert_eq!(added.status, 200, "{}", added.body);
+    let header = call(
+        app,
+        cookie,
+        "/api/cart/header",
+        &[
+            ("form[order_name]", "Lizenzen Q4"),
+            ("form[customer]", &customer.to_string()),
+        ],
+    )
+    .await;
+    assert_eq!(header.status, 200, "{}", header.body);
+}
+
+async fn cart(app: &TestApp, cookie: &str) -> serde_json::Value {
+    let response = call(app, cookie, "/api/cart/load", &[]).await;
+    assert_eq!(response.status, 200, "{}", response.body);
+    serde_json::from_str(&response.body).unwrap()
+}
+
+/// The checkout form's key and digest as the cart page has them.
+async fn checkout(app: &TestApp, cookie: &str) -> (String, String) {
+    let view = cart(app, cookie).await;
+    let field = |name: &str| view["checkout"][name].as_str().unwrap().to_owned();
+    (field("key"), field("digest"))
+}
+
+async fn place(app: &TestApp, cookie: &str, key: &str, digest: &str) -> TestResponse {
+    call(
+        app,
+        cookie,
+        "/api/orders/place",
+        &[
+            ("form[key]", key),
+            ("form[digest]", digest),
+            ("form[accept_terms]", "on"),
+        ],
+    )
+    .await
+}
+
+/// The order number a successful placement sent the browser to.
+fn placed_number(response: &TestResponse) -> String {
+    assert_eq!(response.status, 200, "{}", response.body);
+    response
+        .header("location")
+        .and_then(|l| l.strip_prefix("/orders/"))
+        .unwrap_or_else(|| panic!("a redirect to the order: {}", response.body))
+        .to_owned()
+}
+
+async fn order(app: &TestApp, cookie: &str, number: &str) -> TestResponse {
+    call(app, cookie, "/api/orders/detail", &[("number", number)]).await
+}
+
+async fn order_json(app: &TestApp, cookie: &str, number: &str) -> serde_json::Value {
+    let response = order(app, cookie, number).await;
+    assert_eq!(response.status, 200, "{}", response.body);
+    serde_json::from_str(&response.body).unwrap()
+}
+
+/// Exactly one order with its two lines and one provider job.
+async fn assert_one_order(app: &TestApp) {
+    assert_eq!(count(app, "SELECT COUNT(*) FROM orders").await, 1);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM order_lines").await, 2);
+    let jobs = "SELECT COUNT(*) FROM provider_jobs WHERE kind = 'provision_order'";
+    assert_eq!(count(app, jobs).await, 1);
+}
+
+/// Runs the provider worker, minutes apart so that every backoff has passed, until every
+/// order has settled.
+async fn provision_all(app: &TestApp) {
+    let mut now = unix_now();
+    for _ in 0..40 {
+        app.run_provider_jobs(now).await;
+        let open = count(
+            app,
+            "SELECT COUNT(*) FROM orders WHERE status IN ('received', 'provisioning')",
+        )
+        .await;
+        if open == 0 {
+            return;
+        }
+        now += 400;
+    }
+    panic!("orders did not settle");
+}
+
+on_both_backends!(
+    a_cart_becomes_one_order_however_often_it_is_sent,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof1").await;
+        fill_cart(&app, &cookie, customer).await;
+        let (key, digest) = checkout(&app, &cookie).await;
+
+        // The terms must be accepted.
+        let refused = call(
+            &app,
+            &cookie,
+            "/api/orders/place",
+            &[("form[key]", &key), ("form[digest]", &digest)],
+        )
+        .await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("MustAccept"), "{}", refused.body);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 0);
+
+        let number = placed_number(&place(&app, &cookie, &key, &digest).await);
+        assert!(number.starts_with("K-20"), "{number}");
+        // A double click, a reload, a retried request: the same order.
+        for _ in 0..3 {
+            assert_eq!(
+                placed_number(&place(&app, &cookie, &key, &digest).await),
+                number
+            );
+        }
+        assert_one_order(&app).await;
+
+        let placed = order_json(&app, &cookie, &number).await;
+        assert_eq!(placed["summary"]["status"], "Received");
+        assert_eq!(placed["summary"]["name"], "Lizenzen Q4");
+        assert_eq!(placed["placed_by"], "chef@muster-it.example");
+        // 10 × 5.60 € × 12 + 10 × 2.80 € × 12 = 1,008.00 € net, 191.52 € VAT.
+        assert_eq!(
+            placed["totals"],
+            serde_json::json!({ "net": 100_800, "vat": 19_152, "gross": 119_952 })
+        );
+        assert_eq!(placed["lines"][1]["parent_id"], placed["lines"][0]["id"]);
+
+        // The cart is empty, keeps its customer, and has a new key.
+        let view = cart(&app, &cookie).await;
+        assert_eq!(view["lines"], serde_json::json!([]));
+        assert_eq!(view["header"]["order_name"], "");
+        assert_eq!(view["header"]["customer"], customer.to_string());
+        assert_ne!(view["checkout"]["key"], key.as_str());
+        let mails = app.outbox().await;
+        let confirmation = mails
+            .iter()
+            .find(|(to, subject, _)| to == "chef@muster-it.example" && subject.contains(&number))
+            .expect("a confirmation mail");
+        assert!(confirmation.1.contains("eingegangen"), "{}", confirmation.1);
+
+        // The old key with another cart is refused, and places nothing.
+        call(&app, &cookie, "/api/cart/add", &[("sku", BASIC)]).await;
+        let (_, other_digest) = checkout(&app, &cookie).await;
+        let reused = place(&app, &cookie, &key, &other_digest).await;
+        assert_eq!(reused.status, 409, "{}", reused.body);
+        assert!(reused.body.contains("KeyReused"), "{}", reused.body);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 1);
+
+        provision_all(&app).await;
+        let active = order_json(&app, &cookie, &number).await;
+        assert_eq!(active["summary"]["status"], "Active");
+        assert!(active["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["status"] == "Active"));
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_orders").await, 1);
+        let subscriptions = crate::tenants::customer_json(
+            &app,
+            &cookie,
+            "/api/subscriptions/of-customer",
+            customer,
+        )
+        .await;
+        let subscriptions = subscriptions.as_array().unwrap();
+        assert_eq!(subscriptions.len(), 2);
+        assert!(subscriptions.iter().all(|s| s["seats"] == 10
+            && s["cycle"] == "Annual"
+            && s["active"] == true
+            && s["renews_on"]["year"].as_i64() == s["started_on"]["year"].as_i64().map(|y| y + 1)));
+        let ready = app
+            .outbox()
+            .await
+            .into_iter()
+            .filter(|(_, subject, _)| subject.contains("Lizenzen bereit"))
+            .count();
+        assert_eq!(ready, 1);
+    }
+);
+
+on_both_backends!(
+    a_hundred_simultaneous_submissions_make_one_order,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof2").await;
+        fill_cart(&app, &cookie, customer).await;
+        let (key, digest) = checkout(&app, &cookie).await;
+        let submissions = (0..100).map(|_| place(&app, &cookie, &key, &digest));
+        let answers = futures_util::future::join_all(submissions).await;
+        let numbers: std::collections::HashSet<String> =
+            answers.iter().map(placed_number).collect();
+        assert_eq!(numbers.len(), 1, "{numbers:?}");
+        assert_one_order(&app).await;
+        provision_all(&app).await;
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_orders").await, 1);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM subscriptions").await, 2);
+    }
+);
+
+on_both_backends!(
+    changed_prices_and_ineligible_customers_are_refused_with_the_reason,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof3").await;
+        fill_cart(&app, &cookie, customer).await;
+
+        // A price changed since the reseller saw it: confirm first.
+        sqlx::query("UPDATE products SET annual_cents = 600 WHERE sku = $1")
+            .bind(BASIC)
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        let (key, digest) = checkout(&app, &cookie).await;
+        let refused = place(&app, &cookie, &key, &digest).await;
+        assert_eq!(refused.status, 409, "{}", refused.body);
+        assert!(refused.body.contains("PricesChanged"), "{}", refused.body);
+        assert_eq!(
+            call(&app, &cookie, "/api/cart/confirm-prices", &[])
+                .await
+                .status,
+            200
+        );
+
+        // The form shows the cart before the confirmation: that cart is gone.
+        let stale = place(&app, &cookie, &key, &digest).await;
+        assert_eq!(stale.status, 409, "{}", stale.body);
+        assert!(stale.body.contains("CartChanged"), "{}", stale.body);
+
+        // The customer is no longer orderable (its acceptance was withdrawn).
+        sqlx::query("DELETE FROM agreement_acceptances WHERE customer_id = $1")
+            .bind(customer)
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        let (key, digest) = checkout(&app, &cookie).await;
+        let refused = place(&app, &cookie, &key, &digest).await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(
+            refused
+                .body
+                .contains(r#"{"NotOrderable":"AgreementMissing"}"#),
+            "{}",
+            refused.body
+        );
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 0);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM cart_lines").await, 2);
+
+        // An empty cart orders nothing.
+        let (other, _) =
+            reseller_with_customer(&app, "chef@andere-it.example", "Andere GmbH").await;
+        let (key, digest) = checkout(&app, &other).await;
+        let empty = place(&app, &other, &key, &digest).await;
+        assert_eq!(empty.status, 422, "{}", empty.body);
+        assert!(empty.body.contains("EmptyCart"), "{}", empty.body);
+    }
+);
+
+on_both_backends!(
+    orders_are_their_resellers_alone,
+    |app: TestApp| async move {
+        let (owner, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof4").await;
+        fill_cart(&app, &owner, customer).await;
+        let (key, digest) = checkout(&app, &owner).await;
+        let number = placed_number(&place(&app, &owner, &key, &digest).await);
+        provision_all(&app).await;
+
+        let (intruder, _) =
+            reseller_with_customer(&app, "chef@andere-it.example", "Andere GmbH").await;
+        assert_eq!(order(&app, &intruder, &number).await.status, 404);
+        let list = call(&app, &intruder, "/api/orders/list", &[("page", "1")]).await;
+        assert_eq!(list.status, 200, "{}", list.body);
+        assert!(list.body.contains(r#""orders":[]"#), "{}", list.body);
+        let theirs = call(
+            &app,
+            &intruder,
+            "/api/subscriptions/of-customer",
+            &[("customer_id", &customer.to_string())],
+        )
+        .await;
+        assert_eq!(theirs.status, 404);
+        // The owner's key, sent by someone else, is just a key of theirs: their cart is empty.
+        let replay = place(&app, &intruder, &key, &digest).await;
+        assert!(replay.body.contains("EmptyCart"), "{}", replay.body);
+
+        // Another year's number, or no number at all, finds nothing either.
+        let (_, id) = number.rsplit_once('-').unwrap();
+        assert_eq!(
+            order(&app, &owner, &format!("K-1999-{id}")).await.status,
+            404
+        );
+        assert_eq!(order(&app, &owner, "1").await.status, 404);
+        assert_eq!(
+            order_json(&app, &owner, &number).await["summary"]["status"],
+            "Active"
+        );
+    }
+);
+
+on_both_backends!(
+    the_history_filters_by_customer_status_and_day,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof5").await;
+        for _ in 0..2 {
+            fill_cart(&app, &cookie, customer).await;
+            let (key, digest) = checkout(&app, &cookie).await;
+            placed_number(&place(&app, &cookie, &key, &digest).await);
+        }
+        // The first is active, the second still received.
+        let first: (i64,) = sqlx::query_as("SELECT MIN(id) FROM orders")
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        sqlx::query("UPDATE orders SET status = 'active' WHERE id = $1")
+            .bind(first.0)
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        let list = |fields: Vec<(&'static str, String)>| {
+            let app = &app;
+            let cookie = cookie.clone();
+            async move {
+                let mut form = vec![("page".to_owned(), "1".to_owned())];
+                form.extend(fields.into_iter().map(|(k, v)| (format!("filter[{k}]"), v)));
+                let fields: Vec<(&str, &str)> =
+                    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let answer = call(app, &cookie, "/api/orders/list", &fields).await;
+                assert_eq!(answer.status, 200, "{}", answer.body);
+                let json: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+                json["total"].as_u64().unwrap()
+            }
+        };
+        assert_eq!(list(vec![]).await, 2);
+        assert_eq!(list(vec![("customer", customer.to_string())]).await, 2);
+        assert_eq!(
+            list(vec![("customer", (customer + 1000).to_string())]).await,
+            0
+        );
+        assert_eq!(list(vec![("status", "Active".into())]).await, 1);
+        assert_eq!(list(vec![("status", "Received".into())]).await, 1);
+        let today = app::domain::iso_date(app::domain::german_date(unix_now()));
+        assert_eq!(list(vec![("from", today.clone()), ("to", today)]).await, 2);
+        assert_eq!(list(vec![("to", "2020-01-01".into())]).await, 0);
+    }
+);
+
+on_both_backends!(
+    a_provider_failing_a_third_of_calls_ends_every_order_active_or_failed_never_twice,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof6").await;
+        app.simulator().configure(|s| s.failure_percent = 30);
+        for round in 0..12 {
+            app.simulator().configure(|s| {
+                s.failure = if round % 2 == 0 {
+                    Failure::ServerError
+                } else {
+                    Failure::TooManyRequests
+                }
+            });
+            fill_cart(&app, &cookie, customer).await;
+            let (key, digest) = checkout(&app, &cookie).await;
+            placed_number(&place(&app, &cookie, &key, &digest).await);
+        }
+        provision_all(&app).await;
+        app.simulator().configure(|s| s.failure_percent = 0);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 12);
+        let settled = count(
+            &app,
+            "SELECT COUNT(*) FROM orders WHERE status = 'active' \
+             OR (status = 'failed' AND failure IS NOT NULL)",
+        )
+        .await;
+        assert_eq!(settled, 12);
+        // Each order reached the provider at most once, whatever was retried.
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM sim_orders").await,
+            count(&app, "SELECT COUNT(DISTINCT provider_order_id) FROM orders").await
+        );
+        assert!(count(&app, "SELECT COUNT(*) FROM sim_orders").await <= 12);
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM subscriptions").await,
+            2 * count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'active'").await
+        );
+    }
+);
+
+on_both_backends!(
+    a_worker_that_died_after_the_provider_took_the_order_leaves_one_order,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof7").await;
+        fill_cart(&app, &cookie, customer).await;
+        let (key, digest) = checkout(&app, &cookie).await;
+        let number = placed_number(&place(&app, &cookie, &key, &digest).await);
+
+        // The worker claimed the job and its call reached the provider; then the process died
+        // before it wrote anything down.
+        let now = unix_now();
+        let (request_id,): (String,) =
+            sqlx::query_as("SELECT request_id FROM provider_jobs WHERE kind = 'provision_order'")
+                .fetch_one(app.db().pool())
+                .await
+                .unwrap();
+        sqlx::query("UPDATE provider_jobs SET claimed_until = $1")
+            .bind(now + 60)
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        // The same body the worker sends: every line of the order.
+        let lines: Vec<(i64, Option<i64>, String, i64)> =
+            sqlx::query_as("SELECT id, parent_id, sku, seats FROM order_lines ORDER BY id")
+                .fetch_all(app.db().pool())
+                .await
+                .unwrap();
+        let order = NewOrder {
+            line_items: lines
+                .into_iter()
+                .map(|(id, parent, sku, seats)| OrderLineItem {
+                    line_item_number: id,
+                    offer_id: sku,
+                    quantity: seats as u32,
+                    billing_cycle: "annual".to_owned(),
+                    parent_line_item_number: parent,
+                    subscription_id: None,
+                })
+                .collect(),
+        };
+        app.provider()
+            .create_order(
+                &RequestId::from_stored(request_id),
+                "sonnenhof7.onmicrosoft.com",
+                &order,
+            )
+            .await
+            .unwrap();
+
+        // Nobody takes the job while the dead worker's claim lasts; then it is taken again.
+        let report = app.run_provider_jobs(now + 30).await;
+        assert_eq!(report.done + report.waiting + report.retrying, 0);
+        app.run_provider_jobs(now + 61).await;
+        provision_all(&app).await;
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_orders").await, 1);
+        assert_eq!(
+            order_json(&app, &cookie, &number).await["summary"]["status"],
+            "Active"
+        );
+    }
+);
