@@ -74,6 +74,8 @@ test('a product goes into the cart, is configured with an add-on, and the totals
 test('an order goes from the cart to an active subscription, with a mail for each step', async ({
   page,
 }, testInfo) => {
+  // The whole way, from a new customer to a second order: longer than one page's test.
+  test.slow();
   const js = testInfo.project.name === 'js';
   const user = cartUser(testInfo);
   await logInAs(page, user);
@@ -148,4 +150,24 @@ test('an order goes from the cart to an active subscription, with a mail for eac
   await expect(subscription).toContainText('Microsoft 365 Business Basic');
   await expect(subscription).toContainText('monatlich');
   await expect(subscription).toContainText(number);
+
+  // Two more users: an order through the same path, binding only with the terms.
+  await subscription.getByRole('link', { name: 'Benutzer hinzufügen' }).click();
+  await expect(page.locator('#subscription-seats')).toHaveText('5');
+  await page.getByLabel('Zusätzliche Benutzer').fill('296');
+  await page.getByRole('button', { name: 'Zahlungspflichtig bestellen' }).click();
+  await expect(page.locator('#added-error')).toHaveText('Bitte eine ganze Zahl von 1 bis 295 eingeben.');
+  await expect(page.locator('#accept_terms-error')).toHaveText('Bitte stimmen Sie zu, um fortzufahren.');
+  await page.getByLabel('Zusätzliche Benutzer').fill('2');
+  if (js) {
+    await expect(page.locator('#add-seats-cost')).toContainText('13,44\u00a0€ je Abrechnung');
+  }
+  await page.getByRole('checkbox', { name: 'Allgemeinen Geschäftsbedingungen' }).check();
+  await page.getByRole('button', { name: 'Zahlungspflichtig bestellen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bestellung K-\d{4}-\d{6}$/);
+  await expect(page.locator('#order-details')).toContainText('Microsoft 365 Business Basic: +2 Benutzer');
+  await expect(page.locator('#order-status')).toContainText('Aktiv', { timeout: 20_000 });
+  await page.getByRole('link', { name: company }).click();
+  await expect(page.locator('#subscriptions tbody tr')).toHaveCount(1);
+  await expect(page.locator('#subscriptions tbody tr td').first()).toHaveText('7');
 });

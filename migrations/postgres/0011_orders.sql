@@ -41,9 +41,13 @@ CREATE TABLE order_lines (
     unit_cents BIGINT NOT NULL,
     period_cents BIGINT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('received', 'provisioning', 'active', 'failed')),
-    provider_subscription_id TEXT
+    provider_subscription_id TEXT,
+    -- Set for more users of an existing subscription (`seats` are the users added).
+    subscription_id BIGINT
 );
 CREATE INDEX order_lines_by_order ON order_lines (order_id, id);
+CREATE INDEX order_lines_by_subscription ON order_lines (subscription_id)
+    WHERE subscription_id IS NOT NULL;
 
 -- What a customer has: one subscription per activated order line.
 CREATE TABLE subscriptions (
@@ -64,6 +68,7 @@ CREATE TABLE subscriptions (
     status TEXT NOT NULL CHECK (status IN ('active', 'suspended'))
 );
 CREATE INDEX subscriptions_by_customer ON subscriptions (customer_id, id);
+ALTER TABLE order_lines ADD FOREIGN KEY (subscription_id) REFERENCES subscriptions (id);
 
 -- Provisioning an order is a provider job of its own kind, tied to the order.
 ALTER TABLE provider_jobs ADD COLUMN order_id BIGINT REFERENCES orders (id);

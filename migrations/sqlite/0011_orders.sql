@@ -41,9 +41,13 @@ CREATE TABLE order_lines (
     unit_cents INTEGER NOT NULL,
     period_cents INTEGER NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('received', 'provisioning', 'active', 'failed')),
-    provider_subscription_id TEXT
+    provider_subscription_id TEXT,
+    -- Set for more users of an existing subscription (`seats` are the users added).
+    subscription_id INTEGER REFERENCES subscriptions (id)
 );
 CREATE INDEX order_lines_by_order ON order_lines (order_id, id);
+CREATE INDEX order_lines_by_subscription ON order_lines (subscription_id)
+    WHERE subscription_id IS NOT NULL;
 
 -- What a customer has: one subscription per activated order line.
 CREATE TABLE subscriptions (

@@ -34,8 +34,27 @@ pub struct Checkout<'a> {
     pub key: &'a IdempotencyKey,
     /// The digest of the cart the reseller saw (`cart::digest`).
     pub digest: &'a str,
-    pub lines: &'a [CartLine],
+    pub items: Items<'a>,
     pub totals: Totals,
+}
+
+/// What is ordered.
+pub enum Items<'a> {
+    /// The cart's lines, which leave the cart with the order.
+    Cart(&'a [CartLine]),
+    /// More users for a subscription.
+    Seats(&'a SeatIncrease),
+}
+
+/// Users added to a subscription, at today's unit price for its cycle.
+pub struct SeatIncrease {
+    pub subscription_id: i64,
+    pub sku: String,
+    pub pricing: Pricing,
+    pub cycle: BillingCycle,
+    pub added: u32,
+    pub unit_cents: i64,
+    pub period_cents: i64,
 }
 
 /// What sending a checkout came to.
@@ -134,8 +153,13 @@ pub async fn place(
             )));
     };
     let number = OrderNumber::placed(order_id, now);
-    insert_lines(&mut tx, order_id, checkout.lines).await?;
-    empty_cart(&mut tx, checkout.user.user_id, checkout.lines, now).await?;
+    match checkout.items {
+        Items::Cart(lines) => {
+            insert_lines(&mut tx, order_id, lines).await?;
+            empty_cart(&mut tx, checkout.user.user_id, lines, now).await?;
+        }
+        Items::Seats(increase) => insert_seats(&mut tx, order_id, increase).await?,
+    }
     provider_jobs::enqueue_for_order(&mut tx, checkout.customer.customer_id(), order_id, now)
         .await?;
     outbox::enqueue(&mut tx, &mail(number), now).await?;
@@ -201,6 +225,42 @@ async fn insert_lines(
         ids.push((line.id, id));
     }
     Ok(())
+}
+
+/// The one line of a seat increase: the users added, tied to the subscription.
+async fn insert_seats(
+    conn: &mut AnyConnection,
+    order_id: i64,
+    increase: &SeatIncrease,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO order_lines (order_id, product_id, sku, name, pricing, cycle, seats, \
+         unit_cents, period_cents, status, subscription_id) SELECT $1, p.id, p.sku, p.name, $2, \
+         $3, $4, $5, $6, 'received', $7 FROM products p WHERE p.sku = $8",
+    )
+    .bind(order_id)
+    .bind(pricing_kind(&increase.pricing))
+    .bind(increase.cycle.as_str())
+    .bind(i64::from(increase.added))
+    .bind(increase.unit_cents)
+    .bind(increase.period_cents)
+    .bind(increase.subscription_id)
+    .bind(&increase.sku)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Whether an order for more users of the subscription is still under way.
+pub async fn seats_pending(db: &Database, subscription_id: i64) -> Result<bool, DbError> {
+    let found: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM order_lines WHERE subscription_id = $1 \
+         AND status IN ('received', 'provisioning')",
+    )
+    .bind(subscription_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(found.is_some())
 }
 
 /// Takes the ordered lines out of the cart, clears its name and gives it a new key (the next
@@ -503,16 +563,28 @@ pub async fn provision_step(db: &Database, worker: &Worker, job: &Job) -> Result
     })
 }
 
+/// The order's lines as the provider takes them. A seat increase names the subscription and
+/// its new number of users.
 async fn line_items(db: &Database, order_id: i64) -> Result<Vec<OrderLineItem>, DbError> {
-    let rows: Vec<(i64, Option<i64>, String, i64, String, String)> = sqlx::query_as(
-        "SELECT id, parent_id, sku, seats, cycle, pricing FROM order_lines WHERE order_id = $1 \
-         ORDER BY id",
+    type Row = (
+        i64,
+        Option<i64>,
+        String,
+        i64,
+        String,
+        String,
+        Option<String>,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT l.id, l.parent_id, l.sku, l.seats + COALESCE(s.seats, 0), l.cycle, l.pricing, \
+         s.provider_subscription_id FROM order_lines l \
+         LEFT JOIN subscriptions s ON s.id = l.subscription_id WHERE l.order_id = $1 ORDER BY l.id",
     )
     .bind(order_id)
     .fetch_all(db.pool())
     .await?;
     rows.into_iter()
-        .map(|(id, parent, sku, seats, cycle, pricing)| {
+        .map(|(id, parent, sku, seats, cycle, pricing, subscription)| {
             Ok(OrderLineItem {
                 line_item_number: id,
                 offer_id: sku,
@@ -524,7 +596,7 @@ async fn line_items(db: &Database, order_id: i64) -> Result<Vec<OrderLineItem>, 
                     "none".to_owned()
                 },
                 parent_line_item_number: parent,
-                subscription_id: None,
+                subscription_id: subscription,
             })
         })
         .collect()
@@ -622,7 +694,7 @@ pub async fn provision_done(
         .bind(order_id)
         .execute(&mut *conn)
         .await?;
-    subscriptions::create_for_order(conn, order_id, now).await?;
+    subscriptions::apply_order(conn, order_id, now).await?;
     let placement = placement(conn, order_id).await?;
     let mail = crate::orders::mails::active(
         Locale::from_tag(&placement.locale).unwrap_or_default(),

@@ -3,14 +3,26 @@
 
 use super::{Database, DbError};
 use crate::domain::{
-    german_date, iso_date, parse_date, pricing_of, renewal_date, BillingCycle, OrderNumber,
+    german_date, iso_date, parse_date, pricing_of, renewal_date, BillingCycle, OrderNumber, Pricing,
 };
-use crate::subscriptions::Subscription;
+use crate::subscriptions::{Subscription, SubscriptionDetail};
 use sqlx::AnyConnection;
 
-/// A subscription for every line of the order, starting today (German time), in the
-/// caller's transaction.
-pub async fn create_for_order(
+/// What the completed order changes, in the caller's transaction: a subscription for each new
+/// line, starting today (German time); more users for each subscription it increased.
+pub async fn apply_order(conn: &mut AnyConnection, order_id: i64, now: i64) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE subscriptions SET seats = seats + (SELECT SUM(l.seats) FROM order_lines l \
+         WHERE l.order_id = $1 AND l.subscription_id = subscriptions.id) \
+         WHERE id IN (SELECT subscription_id FROM order_lines WHERE order_id = $1)",
+    )
+    .bind(order_id)
+    .execute(&mut *conn)
+    .await?;
+    create_for_order(conn, order_id, now).await
+}
+
+async fn create_for_order(
     conn: &mut AnyConnection,
     order_id: i64,
     now: i64,
@@ -31,7 +43,8 @@ pub async fn create_for_order(
     let lines: Vec<Line> = sqlx::query_as(
         "SELECT l.id, o.reseller_id, o.customer_id, l.product_id, l.sku, l.name, l.pricing, \
          l.cycle, l.seats, l.unit_cents, l.provider_subscription_id \
-         FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.order_id = $1",
+         FROM order_lines l JOIN orders o ON o.id = l.order_id \
+         WHERE l.order_id = $1 AND l.subscription_id IS NULL",
     )
     .bind(order_id)
     .fetch_all(&mut *conn)
@@ -130,4 +143,46 @@ pub async fn for_customer(
             },
         )
         .collect()
+}
+
+/// The subscription with what a seat increase needs (the product's bounds, today's prices,
+/// the customer), if it is the reseller's.
+pub async fn find(
+    db: &Database,
+    reseller_id: i64,
+    id: i64,
+) -> Result<Option<SubscriptionDetail>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        customer_id: i64,
+        company_name: String,
+        max_seats: i64,
+        monthly_cents: Option<i64>,
+        annual_cents: Option<i64>,
+        once_cents: Option<i64>,
+    }
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT s.customer_id, c.company_name, p.max_seats, p.monthly_cents, p.annual_cents, \
+         p.once_cents FROM subscriptions s JOIN customers c ON c.id = s.customer_id \
+         JOIN products p ON p.id = s.product_id WHERE s.id = $1 AND s.reseller_id = $2",
+    )
+    .bind(id)
+    .bind(reseller_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let subscription = for_customer(db, reseller_id, row.customer_id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or(DbError::Corrupt("subscriptions"))?;
+    Ok(Some(SubscriptionDetail {
+        subscription,
+        customer_id: row.customer_id,
+        customer_name: row.company_name,
+        max_seats: u32::try_from(row.max_seats).map_err(|_| DbError::Corrupt("products"))?,
+        pricing: Pricing::from_columns(row.monthly_cents, row.annual_cents, row.once_cents),
+    }))
 }

@@ -130,6 +130,9 @@ pub enum OrderProblem {
     /// The cart changed since the page was shown (another tab, a colleague's change).
     #[error("the cart changed")]
     CartChanged,
+    /// More users for this subscription are on their way already.
+    #[error("a change of the subscription is under way")]
+    ChangePending,
     /// The form's key placed an order with other contents already.
     #[error("the idempotency key was used for another order")]
     KeyReused,

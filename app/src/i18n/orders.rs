@@ -50,6 +50,14 @@ pub struct OrderTexts {
     pub subscription_suspended: &'static str,
     pub order: &'static str,
     pub orders_of_customer: &'static str,
+    pub add_seats_title: &'static str,
+    pub add_seats: &'static str,
+    pub add_seats_hint: Text1,
+    pub add_seats_cost: Text2,
+    pub seats_order_name: Text2,
+    pub subscription_of: Text1,
+    pub not_increasable: &'static str,
+    pub increase_link: &'static str,
 
     pub mail_action: &'static str,
     pub mail_placed_subject: Text1,
@@ -77,6 +85,7 @@ struct Problems {
     line_unavailable: &'static str,
     cart_changed: &'static str,
     key_reused: &'static str,
+    change_pending: &'static str,
 }
 
 impl OrderTexts {
@@ -107,6 +116,7 @@ impl OrderTexts {
             OrderProblem::LineUnavailable => p.line_unavailable,
             OrderProblem::CartChanged => p.cart_changed,
             OrderProblem::KeyReused => p.key_reused,
+            OrderProblem::ChangePending => p.change_pending,
         }
     }
 }
@@ -161,6 +171,16 @@ pub static DE: OrderTexts = OrderTexts {
     subscription_suspended: "ausgesetzt",
     order: "Bestellung",
     orders_of_customer: "Bestellungen dieses Kunden",
+    add_seats_title: "Benutzer hinzufügen",
+    add_seats: "Zusätzliche Benutzer",
+    add_seats_hint: |max| format!("Höchstens {max} weitere."),
+    add_seats_cost: |unit, period| {
+        format!("{unit} pro Benutzer und Monat; {period} je Abrechnung.")
+    },
+    seats_order_name: |product, added| format!("{product}: +{added} Benutzer"),
+    subscription_of: |customer| format!("Abonnement von {customer}"),
+    not_increasable: "Dieses Abonnement lässt sich nicht erhöhen.",
+    increase_link: "Benutzer hinzufügen",
 
     mail_action: "Bestellung ansehen",
     mail_placed_subject: |number| format!("Bestellung {number} ist eingegangen"),
@@ -209,6 +229,8 @@ pub static DE: OrderTexts = OrderTexts {
                        Fenster). Bitte prüfen Sie ihn und bestellen Sie erneut.",
         key_reused: "Diese Bestellung wurde bereits mit anderem Inhalt aufgegeben. Bitte laden \
                      Sie den Warenkorb neu.",
+        change_pending: "Für dieses Abonnement ist bereits eine Erhöhung in Bereitstellung. \
+                         Bitte warten Sie, bis sie aktiv ist.",
     },
 };
 
@@ -260,6 +282,14 @@ pub static EN: OrderTexts = OrderTexts {
     subscription_suspended: "suspended",
     order: "Order",
     orders_of_customer: "This customer's orders",
+    add_seats_title: "Add users",
+    add_seats: "Additional users",
+    add_seats_hint: |max| format!("At most {max} more."),
+    add_seats_cost: |unit, period| format!("{unit} per user and month; {period} per billing."),
+    seats_order_name: |product, added| format!("{product}: +{added} users"),
+    subscription_of: |customer| format!("Subscription of {customer}"),
+    not_increasable: "This subscription cannot be increased.",
+    increase_link: "Add users",
 
     mail_action: "View the order",
     mail_placed_subject: |number| format!("Order {number} received"),
@@ -300,5 +330,7 @@ pub static EN: OrderTexts = OrderTexts {
         cart_changed: "The cart has changed in the meantime (in another window, for instance). \
                        Please check it and order again.",
         key_reused: "This order was placed with other contents already. Please reload the cart.",
+        change_pending: "An increase of this subscription is being provisioned already. Please \
+                         wait until it is active.",
     },
 };

@@ -41,11 +41,11 @@ pub async fn load_order(number: String) -> Result<OrderDetail, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::super::checkout::parse_checkout;
     use super::super::mails;
     use super::*;
-    use crate::backend::orders::{self, Checkout, PlaceError, Placed};
+    use crate::backend::orders::{self, Checkout, Items, PlaceError, Placed};
     use crate::backend::{cart, customers, database, request, unix_now};
     use crate::domain::{IdempotencyKey, OrderNumber, OrderProblem};
     use crate::i18n::current_locale;
@@ -53,10 +53,13 @@ mod ssr {
 
     /// A refusal answers with its status (a plain form post goes back to the cart, which
     /// shows the error from the address).
-    pub fn refused(error: &FormError<CheckoutField>) {
+    pub fn refused<F>(error: &FormError<F>) {
         let status = match error {
             FormError::Failed(AppError::OrderRefused(
-                OrderProblem::KeyReused | OrderProblem::CartChanged | OrderProblem::PricesChanged,
+                OrderProblem::KeyReused
+                | OrderProblem::CartChanged
+                | OrderProblem::PricesChanged
+                | OrderProblem::ChangePending,
             )) => StatusCode::CONFLICT,
             FormError::Failed(AppError::OrderRefused(_)) | FormError::Invalid(_) => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -66,11 +69,11 @@ mod ssr {
         request::set_error_status(status);
     }
 
-    fn refuse(problem: OrderProblem) -> FormError<CheckoutField> {
+    pub fn refuse<F>(problem: OrderProblem) -> FormError<F> {
         FormError::Failed(AppError::OrderRefused(problem))
     }
 
-    impl From<PlaceError> for FormError<CheckoutField> {
+    impl<F> From<PlaceError> for FormError<F> {
         fn from(error: PlaceError) -> Self {
             match error {
                 PlaceError::KeyReused => refuse(OrderProblem::KeyReused),
@@ -84,7 +87,6 @@ mod ssr {
         parse_checkout(form).map_err(FormError::Invalid)?;
         let key = IdempotencyKey::parse(&form.key).ok_or(refuse(OrderProblem::CartChanged))?;
         let db = database()?;
-        let now = unix_now();
         // A key that placed an order already: the same cart finds it, any other is refused.
         if let Some(placed) = orders::repeat(&db, user.user_id, &key, &form.digest).await? {
             return Ok(placed.number());
@@ -121,34 +123,42 @@ mod ssr {
         let customer = customers::find(&db, reseller_id, customer_id)
             .await?
             .ok_or(refuse(OrderProblem::HeaderMissing))?;
-        let orderable = customer
-            .orderable()
-            .map_err(|refusal| refuse(OrderProblem::NotOrderable(refusal)))?;
-        let links = request::link_base().ok_or(AppError::Internal)?;
-        let locale = current_locale();
         let checkout = Checkout {
             reseller_id,
             user: &user,
-            customer: orderable,
+            customer: customer
+                .orderable()
+                .map_err(|r| refuse(OrderProblem::NotOrderable(r)))?,
             name: header.order_name.trim(),
             key: &key,
             digest: &digest,
             totals: cart::totals(&lines),
-            lines: &lines,
+            items: Items::Cart(&lines),
         };
+        submit(&db, &checkout, &customer.company_name).await
+    }
+
+    /// Places a checked order, with the confirmation mail to the user in the page's language.
+    pub async fn submit<F>(
+        db: &crate::backend::Database,
+        checkout: &Checkout<'_>,
+        customer_name: &str,
+    ) -> Result<OrderNumber, FormError<F>> {
+        let links = request::link_base().ok_or(AppError::Internal)?;
+        let locale = current_locale();
         let mail = |number: OrderNumber| {
             mails::placed(
                 locale,
                 &number,
                 checkout.name,
-                &customer.company_name,
+                customer_name,
                 links.link(&number.path()),
-                user.email.clone(),
+                checkout.user.email.clone(),
             )
         };
-        let placed = orders::place(&db, &checkout, mail, now).await?;
+        let placed = orders::place(db, checkout, mail, unix_now()).await?;
         if let Placed::New(number) = placed {
-            tracing::info!(%number, reseller_id, "order placed");
+            tracing::info!(%number, reseller_id = checkout.reseller_id, "order placed");
         }
         Ok(placed.number())
     }

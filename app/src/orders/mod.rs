@@ -9,6 +9,8 @@ mod list;
 pub mod mails;
 mod page;
 
+#[cfg(feature = "ssr")]
+pub(crate) use actions::ssr::{refuse, refused, submit};
 pub use actions::{load_order, load_orders, place_order, PlaceOrder};
 pub use checkout::{parse_checkout, Checkout, CheckoutField, CheckoutForm, CheckoutView};
 pub use list::OrdersPage;

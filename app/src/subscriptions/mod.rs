@@ -1,8 +1,14 @@
 //! Subscriptions ("Abonnements"): what a customer has, one per activated order line, listed on
-//! the customer's page with product, users, billing, start and renewal.
+//! the customer's page with product, users, billing, start and renewal. More users for a
+//! subscription are a binding order through the same path as the cart's.
 
-use crate::domain::{BillingCycle, OrderNumber};
-use crate::error::AppError;
+mod actions;
+mod page;
+
+pub use actions::{add_seats, load_subscription, load_subscriptions, AddSeats};
+pub use page::{parse_seats, SeatsField, SeatsForm, SubscriptionPage};
+
+use crate::domain::{BillingCycle, OrderNumber, Pricing};
 use crate::i18n::format_date;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -43,20 +49,32 @@ impl From<time::Date> for Day {
 }
 
 impl Day {
-    fn date(self) -> Option<time::Date> {
+    pub fn date(self) -> Option<time::Date> {
         let month = time::Month::try_from(self.month).ok()?;
         time::Date::from_calendar_date(self.year, month, self.day).ok()
     }
 }
 
-#[server(endpoint = "subscriptions/of-customer")]
-pub async fn load_subscriptions(customer_id: i64) -> Result<Vec<Subscription>, AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    if !crate::backend::customers::belongs_to(&db, reseller_id, customer_id).await? {
-        return Err(crate::backend::request::not_found());
+/// A subscription with what more users for it need.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriptionDetail {
+    pub subscription: Subscription,
+    pub customer_id: i64,
+    pub customer_name: String,
+    /// The product's most users.
+    pub max_seats: u32,
+    /// The catalogue's prices today.
+    pub pricing: Pricing,
+}
+
+impl SubscriptionDetail {
+    /// The billing cycle more users can be ordered in: a subscription's, while it is active.
+    pub fn increasable(&self) -> Option<BillingCycle> {
+        let s = &self.subscription;
+        s.cycle.filter(|c| {
+            s.active && self.pricing.unit_cents(*c).is_some() && s.seats < self.max_seats
+        })
     }
-    Ok(crate::backend::subscriptions::for_customer(&db, reseller_id, customer_id).await?)
 }
 
 /// On the customer's page: the customer's subscriptions, and the way to its orders.
@@ -96,6 +114,11 @@ pub fn CustomerSubscriptions(customer_id: i64) -> impl IntoView {
                             <td>{renews}</td>
                             <td>{status}</td>
                             <td><A href=s.order.path()>{s.order.to_string()}</A></td>
+                            <td>
+                                {(s.active && s.cycle.is_some()).then(|| view! {
+                                    <A href=format!("/subscriptions/{}", s.id)>{t.increase_link}</A>
+                                })}
+                            </td>
                         </tr>
                     }
                 })
@@ -111,6 +134,7 @@ pub fn CustomerSubscriptions(customer_id: i64) -> impl IntoView {
                             <th scope="col">{t.renews_on}</th>
                             <th scope="col">{t.status}</th>
                             <th scope="col">{t.order}</th>
+                            <th scope="col"><span class="visually-hidden">{t.add_seats_title}</span></th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -13,6 +13,7 @@ use crate::i18n::{current_locale, Locale};
 use crate::orders::{OrderPage, OrdersPage};
 use crate::password_reset::{ResetDonePage, ResetPage};
 use crate::signup::{ConfirmPage, ConfirmedPage, LegalPage, SentPage, SignupPage};
+use crate::subscriptions::SubscriptionPage;
 use crate::tenants::TenantPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
@@ -98,6 +99,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("cart") view=CartPage ssr=SsrMode::Async/>
                     <Route path=path!("orders") view=OrdersPage ssr=SsrMode::Async/>
                     <Route path=path!("orders/:number") view=OrderPage ssr=SsrMode::Async/>
+                    <Route path=path!("subscriptions/:id") view=SubscriptionPage ssr=SsrMode::Async/>
                     <Route path=path!("agreement/:token") view=PublicAgreementPage ssr=SsrMode::Async/>
                     <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=|| view! { <LegalPage privacy=true/> } ssr=SsrMode::Async/>

@@ -504,3 +504,129 @@ on_both_backends!(
         );
     }
 );
+
+async fn add_seats(app: &TestApp, cookie: &str, id: i64, key: &str, added: &str) -> TestResponse {
+    call(
+        app,
+        cookie,
+        "/api/subscriptions/add-seats",
+        &[
+            ("id", &id.to_string()),
+            ("form[key]", key),
+            ("form[added]", added),
+            ("form[accept_terms]", "on"),
+        ],
+    )
+    .await
+}
+
+/// A fresh key from the subscription's page.
+async fn seats_key(app: &TestApp, cookie: &str, id: i64) -> String {
+    let page = call(
+        app,
+        cookie,
+        "/api/subscriptions/get",
+        &[("id", &id.to_string())],
+    )
+    .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let page: serde_json::Value = serde_json::from_str(&page.body).unwrap();
+    page[1]["key"].as_str().unwrap().to_owned()
+}
+
+on_both_backends!(
+    more_users_for_a_subscription_are_an_order_through_the_same_path,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof8").await;
+        fill_cart(&app, &cookie, customer).await;
+        let (key, digest) = checkout(&app, &cookie).await;
+        placed_number(&place(&app, &cookie, &key, &digest).await);
+        provision_all(&app).await;
+        let subscriptions = crate::tenants::customer_json(
+            &app,
+            &cookie,
+            "/api/subscriptions/of-customer",
+            customer,
+        )
+        .await;
+        let basic = subscriptions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["sku"] == BASIC)
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap();
+
+        // Within the product's bounds (300 users), with the terms accepted.
+        let key = seats_key(&app, &cookie, basic).await;
+        let too_many = add_seats(&app, &cookie, basic, &key, "291").await;
+        assert_eq!(too_many.status, 422, "{}", too_many.body);
+        assert!(
+            too_many
+                .body
+                .contains(r#"{"SeatsOutOfRange":{"min":1,"max":290}}"#),
+            "{}",
+            too_many.body
+        );
+        let unticked = call(
+            &app,
+            &cookie,
+            "/api/subscriptions/add-seats",
+            &[
+                ("id", &basic.to_string()),
+                ("form[key]", &key),
+                ("form[added]", "5"),
+            ],
+        )
+        .await;
+        assert!(unticked.body.contains("MustAccept"), "{}", unticked.body);
+
+        // Sent twice: one order. Another increase waits until this one is active.
+        let number = placed_number(&add_seats(&app, &cookie, basic, &key, "5").await);
+        assert_eq!(
+            placed_number(&add_seats(&app, &cookie, basic, &key, "5").await),
+            number
+        );
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 2);
+        let other = seats_key(&app, &cookie, basic).await;
+        let busy = add_seats(&app, &cookie, basic, &other, "1").await;
+        assert_eq!(busy.status, 409, "{}", busy.body);
+        assert!(busy.body.contains("ChangePending"), "{}", busy.body);
+        let increase = order_json(&app, &cookie, &number).await;
+        // 5 × 5.60 € × 12 = 336.00 € net.
+        assert_eq!(increase["totals"]["net"], 33_600);
+        assert_eq!(increase["lines"][0]["seats"], 5);
+
+        provision_all(&app).await;
+        assert_eq!(
+            order_json(&app, &cookie, &number).await["summary"]["status"],
+            "Active"
+        );
+        let seats: (i64,) = sqlx::query_as("SELECT seats FROM subscriptions WHERE id = $1")
+            .bind(basic)
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        assert_eq!(seats.0, 15);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM subscriptions").await, 2);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_orders").await, 2);
+
+        // Another reseller finds nothing under the id.
+        let (intruder, _) =
+            reseller_with_customer(&app, "chef@andere-it.example", "Andere GmbH").await;
+        let theirs = call(
+            &app,
+            &intruder,
+            "/api/subscriptions/get",
+            &[("id", &basic.to_string())],
+        )
+        .await;
+        assert_eq!(theirs.status, 404);
+        assert_eq!(
+            add_seats(&app, &intruder, basic, &other, "1").await.status,
+            404
+        );
+    }
+);

@@ -499,8 +499,9 @@ async fn create_order(
         let line_items: Vec<OrderLineItem> = order
             .line_items
             .into_iter()
+            // A line item naming a subscription changes it; any other makes a new one.
             .map(|item| OrderLineItem {
-                subscription_id: Some(random_guid()),
+                subscription_id: item.subscription_id.or_else(|| Some(random_guid())),
                 ..item
             })
             .collect();

@@ -1,0 +1,130 @@
+//! The subscriptions' server functions, for reseller users: a customer's list, one
+//! subscription, and more users for it (a binding order through the cart's path).
+
+use super::page::{SeatsField, SeatsForm};
+use super::{Subscription, SubscriptionDetail};
+use crate::error::{AppError, FormError};
+use leptos::prelude::*;
+
+#[server(endpoint = "subscriptions/of-customer")]
+pub async fn load_subscriptions(customer_id: i64) -> Result<Vec<Subscription>, AppError> {
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    if !crate::backend::customers::belongs_to(&db, reseller_id, customer_id).await? {
+        return Err(crate::backend::request::not_found());
+    }
+    Ok(crate::backend::subscriptions::for_customer(&db, reseller_id, customer_id).await?)
+}
+
+/// The subscription, and its form: as refused last (JavaScript off), or new with a fresh
+/// idempotency key.
+#[server(endpoint = "subscriptions/get")]
+pub async fn load_subscription(id: i64) -> Result<(SubscriptionDetail, SeatsForm), AppError> {
+    use crate::backend::form_memory::FormMemory;
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    let detail = crate::backend::subscriptions::find(&db, reseller_id, id)
+        .await?
+        .ok_or_else(crate::backend::request::not_found)?;
+    let form = use_context::<FormMemory>()
+        .and_then(|m| m.recall(&format!("add-seats:{id}")))
+        .unwrap_or_else(|| SeatsForm {
+            key: crate::backend::cart::new_order_key(),
+            ..SeatsForm::default()
+        });
+    Ok((detail, form))
+}
+
+/// "Zahlungspflichtig bestellen" for more users: an order with one line, then its page.
+#[server(endpoint = "subscriptions/add-seats")]
+pub async fn add_seats(id: i64, form: SeatsForm) -> Result<(), FormError<SeatsField>> {
+    let result = ssr::add_seats(id, &form).await;
+    match &result {
+        Ok(number) => leptos_axum::redirect(&number.path()),
+        Err(error) => {
+            // The key stays: sent again, the same form finds the same order.
+            let kept = SeatsForm {
+                accept_terms: None,
+                ..form.clone()
+            };
+            crate::backend::form_memory::keep_refused(error, &format!("add-seats:{id}"), &kept);
+            crate::orders::refused(error);
+        }
+    }
+    result.map(|_| ())
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::page::parse_seats;
+    use super::*;
+    use crate::backend::orders::{self, Checkout, Items, SeatIncrease};
+    use crate::backend::{customers, database, request, subscriptions};
+    use crate::domain::{IdempotencyKey, OrderNumber, OrderProblem, Totals};
+    use crate::orders::{refuse, submit};
+
+    fn refused(problem: OrderProblem) -> FormError<SeatsField> {
+        refuse(problem)
+    }
+
+    pub async fn add_seats(
+        id: i64,
+        form: &SeatsForm,
+    ) -> Result<OrderNumber, FormError<SeatsField>> {
+        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let db = database()?;
+        let detail = subscriptions::find(&db, reseller_id, id)
+            .await?
+            .ok_or_else(request::not_found)?;
+        let current = detail.subscription.seats;
+        let added = parse_seats(form, current, detail.max_seats).map_err(FormError::Invalid)?;
+        let key = IdempotencyKey::parse(&form.key).ok_or(refused(OrderProblem::CartChanged))?;
+        let digest = format!("seats:{id}:{current}:{added}");
+        if let Some(placed) = orders::repeat(&db, user.user_id, &key, &digest).await? {
+            return Ok(placed.number());
+        }
+        let cycle = detail
+            .increasable()
+            .ok_or(refused(OrderProblem::LineUnavailable))?;
+        if orders::seats_pending(&db, id).await? {
+            return Err(refused(OrderProblem::ChangePending));
+        }
+        let unit_cents = detail
+            .pricing
+            .unit_cents(cycle)
+            .ok_or(refused(OrderProblem::LineUnavailable))?;
+        let charge = detail
+            .pricing
+            .charge(cycle, added)
+            .ok_or(refused(OrderProblem::LineUnavailable))?;
+        let customer = customers::find(&db, reseller_id, detail.customer_id)
+            .await?
+            .ok_or_else(request::not_found)?;
+        let increase = SeatIncrease {
+            subscription_id: id,
+            sku: detail.subscription.sku.clone(),
+            pricing: detail.pricing,
+            cycle,
+            added,
+            unit_cents,
+            period_cents: charge.per_period,
+        };
+        let name = (crate::i18n::current_locale()
+            .texts()
+            .orders
+            .seats_order_name)(&detail.subscription.name, &added.to_string());
+        let checkout = Checkout {
+            reseller_id,
+            user: &user,
+            customer: customer
+                .orderable()
+                .map_err(|r| refused(OrderProblem::NotOrderable(r)))?,
+            name: &name,
+            key: &key,
+            digest: &digest,
+            totals: Totals::of_net(charge.per_period),
+            items: Items::Seats(&increase),
+        };
+        submit(&db, &checkout, &customer.company_name).await
+    }
+}

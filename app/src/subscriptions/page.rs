@@ -1,0 +1,179 @@
+//! `/subscriptions/:id`: one subscription, and the form for more users — how many (within
+//! the product's bounds, checked while typing), what they cost, the terms, "Zahlungspflichtig
+//! bestellen". The form carries an idempotency key, like the cart's checkout.
+
+use super::actions::{load_subscription, AddSeats};
+use super::SubscriptionDetail;
+use crate::domain::{seats, ticked, Collector, FieldErrors};
+use crate::error::FormError;
+use crate::i18n::{format_date, format_money};
+use crate::ui::form::{server_errors, Checkbox, FormField, FormState, Input};
+use crate::ui::Refusal;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SeatsForm {
+    pub key: String,
+    pub added: String,
+    pub accept_terms: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SeatsField {
+    Added,
+    AcceptTerms,
+}
+
+impl FormField for SeatsField {
+    type Form = SeatsForm;
+
+    fn name(self) -> &'static str {
+        match self {
+            SeatsField::Added => "form[added]",
+            SeatsField::AcceptTerms => "form[accept_terms]",
+        }
+    }
+
+    fn value(self, form: &SeatsForm) -> &str {
+        match self {
+            SeatsField::Added => &form.added,
+            SeatsField::AcceptTerms => form.accept_terms.as_deref().unwrap_or_default(),
+        }
+    }
+
+    fn set(self, form: &mut SeatsForm, value: String) {
+        match self {
+            SeatsField::Added => form.added = value,
+            SeatsField::AcceptTerms => form.accept_terms = (!value.is_empty()).then_some(value),
+        }
+    }
+}
+
+/// How many users to add to `current`, at most up to the product's `max`; the terms ticked.
+pub fn parse_seats(
+    form: &SeatsForm,
+    current: u32,
+    max: u32,
+) -> Result<u32, FieldErrors<SeatsField>> {
+    let mut errors = Collector::default();
+    let added = errors.check(
+        SeatsField::Added,
+        seats(&form.added, 1, max.saturating_sub(current)),
+    );
+    errors.check(SeatsField::AcceptTerms, ticked(&form.accept_terms));
+    errors.finish(added)
+}
+
+#[component]
+pub fn SubscriptionPage() -> impl IntoView {
+    let texts = crate::i18n::use_locale().texts();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let loaded = Resource::new(id, |id| async move {
+        load_subscription(id.ok_or(crate::error::AppError::NotFound)?).await
+    });
+    let body = move || {
+        Suspend::new(async move {
+            match loaded.await {
+                Ok((detail, form)) => view! { <Subscription detail form/> }.into_any(),
+                Err(error) => view! {
+                    <Refusal error forbidden=texts.customers.access_resellers_only/>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! { <Transition fallback=|| ()>{body}</Transition> }
+}
+
+#[component]
+fn Subscription(detail: SubscriptionDetail, form: SeatsForm) -> impl IntoView {
+    let locale = crate::i18n::use_locale();
+    let texts = locale.texts();
+    let t = texts.orders;
+    let s = detail.subscription.clone();
+    let cycle = match s.cycle {
+        Some(crate::domain::BillingCycle::Monthly) => texts.cart.cycle_monthly,
+        Some(crate::domain::BillingCycle::Annual) => texts.cart.cycle_annual,
+        None => "–",
+    };
+    let day = move |d: super::Day| d.date().map(|d| format_date(d, locale)).unwrap_or_default();
+    let form = match detail.increasable() {
+        Some(cycle) => view! { <MoreSeats detail=detail.clone() cycle kept=form/> }.into_any(),
+        None => view! { <p class="hint" id="not-increasable">{t.not_increasable}</p> }.into_any(),
+    };
+    view! {
+        <Title text=s.name.clone()/>
+        <h1>{s.name.clone()}</h1>
+        <p>
+            <A href=format!("/customers/{}", detail.customer_id)>
+                {(t.subscription_of)(&detail.customer_name)}
+            </A>
+        </p>
+        <dl class="details" id="subscription-details">
+            <div><dt>{t.product}</dt><dd>{s.sku}</dd></div>
+            <div><dt>{texts.cart.seats}</dt><dd id="subscription-seats">{s.seats}</dd></div>
+            <div><dt>{texts.cart.cycle}</dt><dd>{cycle}</dd></div>
+            <div><dt>{t.started_on}</dt><dd>{day(s.started_on)}</dd></div>
+            <div><dt>{t.renews_on}</dt><dd>{s.renews_on.map_or(t.no_renewal.to_owned(), day)}</dd></div>
+            <div><dt>{t.order}</dt><dd><A href=s.order.path()>{s.order.to_string()}</A></dd></div>
+        </dl>
+        {form}
+    }
+}
+
+#[component]
+fn MoreSeats(
+    detail: SubscriptionDetail,
+    cycle: crate::domain::BillingCycle,
+    kept: SeatsForm,
+) -> impl IntoView {
+    let locale = crate::i18n::use_locale();
+    let texts = locale.texts();
+    let t = texts.orders;
+    let action = ServerAction::<AddSeats>::new();
+    let (current, max) = (detail.subscription.seats, detail.max_seats);
+    let key = kept.key.clone();
+    let state = FormState::new(
+        kept,
+        move |form| parse_seats(form, current, max).err().unwrap_or_default(),
+        server_errors(move || action.value().get()),
+    );
+    let refusal = move || match action.value().get() {
+        Some(Err(FormError::Failed(error))) => Some(error.message(texts)),
+        _ => None,
+    };
+    let pricing = detail.pricing;
+    let cost = move || {
+        let added = state.value(SeatsField::Added).trim().parse::<u32>().ok()?;
+        let charge = pricing.charge(cycle, added)?;
+        let unit = pricing.unit_cents(cycle)?;
+        Some((t.add_seats_cost)(
+            &format_money(unit, locale),
+            &format_money(charge.per_period, locale),
+        ))
+    };
+    view! {
+        <section class="checkout" id="add-seats">
+            <h2>{t.add_seats_title}</h2>
+            <ActionForm action attr:class="stacked-form" attr:novalidate="">
+                <p class="form-error" role="alert" id="add-seats-error">{refusal}</p>
+                <input type="hidden" name="id" value=detail.subscription.id/>
+                <input type="hidden" name="form[key]" value=key/>
+                <p class="hint">{(t.add_seats_hint)(&max.saturating_sub(current).to_string())}</p>
+                <Input field=SeatsField::Added label=t.add_seats input_type="number" autocomplete="off"/>
+                <p class="price" id="add-seats-cost" aria-live="polite">{cost}</p>
+                <Checkbox field=SeatsField::AcceptTerms>
+                    {t.accept_terms}" "<A href="/terms" attr:target="_blank">{t.terms_link}</A>
+                </Checkbox>
+                <button type="submit" disabled=move || action.pending().get()>{t.place}</button>
+            </ActionForm>
+        </section>
+    }
+}
