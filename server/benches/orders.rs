@@ -18,8 +18,6 @@ use app::backend::{unix_now, Database};
 use kontor::startup::open_database;
 use std::time::{Duration, Instant};
 
-const BASIC: &str = "CFQ7TTC0LH18";
-
 #[tokio::main]
 async fn main() {
     let orders = common::env_number("KONTOR_BENCH_ORDERS", 5_000);
@@ -32,7 +30,7 @@ async fn main() {
 async fn bench(label: &str, url: String, orders: usize, clients: usize) {
     let db = open_database(&url).await.expect("open the database");
     let started = Instant::now();
-    let users = seed(&db, orders).await;
+    let users = common::seed_carts(&db, orders).await;
     let (base, worker) = common::serve(&db).await;
     let http = reqwest::Client::new();
     let mut forms = Vec::with_capacity(users.len());
@@ -163,60 +161,4 @@ async fn provision(db: &Database, worker: &Worker) {
             return;
         }
     }
-}
-
-/// One reseller with one orderable customer (ready tenant, known at the provider, accepted
-/// agreement), the example catalogue, and `carts` users, each with a cart of ten users of
-/// Business Basic for that customer. Returns the users' ids.
-async fn seed(db: &Database, carts: usize) -> Vec<i64> {
-    let pool = db.pool();
-    app::backend::catalog::seed_examples(db)
-        .await
-        .expect("catalogue");
-    let now = unix_now();
-    let statements = [
-        "INSERT INTO resellers (company_name, created_at) VALUES ('Bench GmbH', 0)".to_owned(),
-        "INSERT INTO customers (reseller_id, company_name, street, postal_code, city, country, \
-           contact_first_name, contact_last_name, contact_email, locale, sort_name, search_text, \
-           created_at, updated_at) VALUES (1, 'Sonnenhof GmbH', 'Weg 1', '80331', 'München', \
-           'DE', 'A', 'B', 'a@b.example', 'de', 'sonnenhof gmbh', 'sonnenhof', 0, 0)"
-            .to_owned(),
-        "INSERT INTO tenants (customer_id, kind, prefix, domain, status, created_at, updated_at) \
-         VALUES (1, 'new', 'sonnenhof', 'sonnenhof.onmicrosoft.com', 'ready', 0, 0)"
-            .to_owned(),
-        "INSERT INTO sim_tenants (id, domain, company_name, request_id, admin_user, \
-           admin_password, created_at, ready_at) VALUES ('t1', 'sonnenhof.onmicrosoft.com', \
-           'Sonnenhof GmbH', 'r1', 'admin', 'unused', 0, 0)"
-            .to_owned(),
-        format!(
-            "INSERT INTO agreement_acceptances (customer_id, version, method, signer_first_name, \
-               signer_last_name, signer_email, accepted_at, recorded_at) \
-             VALUES (1, '2026-11', 'attested', 'Jonas', 'Müller', 'jonas@kunde.example', {now}, {now})"
-        ),
-        format!(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {carts}) \
-             INSERT INTO users (email, password_hash, role, reseller_id, created_at) \
-             SELECT 'einkauf' || i || '@bench.example', 'unused', 'reseller_staff', 1, 0 FROM n"
-        ),
-        format!(
-            "INSERT INTO carts (user_id, order_name, customer_id, updated_at) \
-             SELECT id, 'Lizenzen ' || id, 1, {now} FROM users"
-        ),
-        format!(
-            "INSERT INTO cart_lines (user_id, product_id, seats, cycle, price_cents, added_at) \
-             SELECT u.id, p.id, 10, 'monthly', p.monthly_cents, {now} FROM users u \
-             JOIN products p ON p.sku = '{BASIC}'"
-        ),
-    ];
-    for sql in statements {
-        sqlx::query(&sql).execute(pool).await.expect(&sql);
-    }
-    if db.backend() == app::backend::Backend::Postgres {
-        sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
-    }
-    let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM users ORDER BY id")
-        .fetch_all(pool)
-        .await
-        .expect("users");
-    ids.into_iter().map(|(id,)| id).collect()
 }

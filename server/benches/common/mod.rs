@@ -2,12 +2,15 @@
 //! answering at once, a PostgreSQL database of their own, and the process's peak memory (the
 //! process is the server).
 
+// Each benchmark uses a part of this module.
+#![allow(dead_code)]
+
 use app::backend::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
 use app::backend::provider::ProviderClient;
 use app::backend::provider_jobs::Worker;
 use app::backend::request::LinkBase;
 use app::backend::sealing::SealingKey;
-use app::backend::{sessions, Database};
+use app::backend::{sessions, unix_now, Database};
 use kontor::router::{router, AppState, RouterSettings};
 use leptos::config::LeptosOptions;
 use std::future::Future;
@@ -74,7 +77,7 @@ pub fn print_peak_memory() {
 
 /// A session cookie for the user.
 pub async fn session_cookie(db: &Database, user_id: i64) -> String {
-    let token = sessions::start(db, user_id, None, app::backend::unix_now())
+    let token = sessions::start(db, user_id, None, unix_now())
         .await
         .expect("a session");
     format!("{}={}", sessions::COOKIE, token.expose())
@@ -131,4 +134,60 @@ pub async fn serve(db: &Database) -> (String, Worker) {
         .await
     });
     (base, worker)
+}
+
+/// One reseller with one orderable customer (ready tenant, known at the provider, accepted
+/// agreement), the example catalogue, and `carts` users, each with a cart of ten users of
+/// Business Basic for that customer. Returns the users' ids.
+pub async fn seed_carts(db: &Database, carts: usize) -> Vec<i64> {
+    let pool = db.pool();
+    app::backend::catalog::seed_examples(db)
+        .await
+        .expect("catalogue");
+    let now = unix_now();
+    let statements = [
+        "INSERT INTO resellers (company_name, created_at) VALUES ('Bench GmbH', 0)".to_owned(),
+        "INSERT INTO customers (reseller_id, company_name, street, postal_code, city, country, \
+           contact_first_name, contact_last_name, contact_email, locale, sort_name, search_text, \
+           created_at, updated_at) VALUES (1, 'Sonnenhof GmbH', 'Weg 1', '80331', 'München', \
+           'DE', 'A', 'B', 'a@b.example', 'de', 'sonnenhof gmbh', 'sonnenhof', 0, 0)"
+            .to_owned(),
+        "INSERT INTO tenants (customer_id, kind, prefix, domain, status, created_at, updated_at) \
+         VALUES (1, 'new', 'sonnenhof', 'sonnenhof.onmicrosoft.com', 'ready', 0, 0)"
+            .to_owned(),
+        "INSERT INTO sim_tenants (id, domain, company_name, request_id, admin_user, \
+           admin_password, created_at, ready_at) VALUES ('t1', 'sonnenhof.onmicrosoft.com', \
+           'Sonnenhof GmbH', 'r1', 'admin', 'unused', 0, 0)"
+            .to_owned(),
+        format!(
+            "INSERT INTO agreement_acceptances (customer_id, version, method, signer_first_name, \
+               signer_last_name, signer_email, accepted_at, recorded_at) \
+             VALUES (1, '2026-11', 'attested', 'Jonas', 'Müller', 'jonas@kunde.example', {now}, {now})"
+        ),
+        format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {carts}) \
+             INSERT INTO users (email, password_hash, role, reseller_id, created_at) \
+             SELECT 'einkauf' || i || '@bench.example', 'unused', 'reseller_staff', 1, 0 FROM n"
+        ),
+        format!(
+            "INSERT INTO carts (user_id, order_name, customer_id, updated_at) \
+             SELECT id, 'Lizenzen ' || id, 1, {now} FROM users"
+        ),
+        format!(
+            "INSERT INTO cart_lines (user_id, product_id, seats, cycle, price_cents, added_at) \
+             SELECT u.id, p.id, 10, 'monthly', p.monthly_cents, {now} FROM users u \
+             JOIN products p ON p.sku = 'CFQ7TTC0LH18'"
+        ),
+    ];
+    for sql in statements {
+        sqlx::query(&sql).execute(pool).await.expect(&sql);
+    }
+    if db.backend() == app::backend::Backend::Postgres {
+        sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
+    }
+    let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM users ORDER BY id")
+        .fetch_all(pool)
+        .await
+        .expect("users");
+    ids.into_iter().map(|(id,)| id).collect()
 }
