@@ -162,7 +162,7 @@ pub async fn seed_carts(db: &Database, carts: usize) -> Vec<i64> {
         format!(
             "INSERT INTO agreement_acceptances (customer_id, version, method, signer_first_name, \
                signer_last_name, signer_email, accepted_at, recorded_at) \
-             VALUES (1, '2026-11', 'attested', 'Jonas', 'Müller', 'jonas@kunde.example', {now}, {now})"
+             VALUES (1, '2026-11', 'link', 'Jonas', 'Müller', 'jonas@kunde.example', {now}, {now})"
         ),
         format!(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {carts}) \
@@ -171,12 +171,12 @@ pub async fn seed_carts(db: &Database, carts: usize) -> Vec<i64> {
         ),
         format!(
             "INSERT INTO carts (user_id, order_name, customer_id, updated_at) \
-             SELECT id, 'Lizenzen ' || id, 1, {now} FROM users"
+             SELECT id, 'Lizenzen ' || id, 1, {now} FROM users WHERE reseller_id = 1"
         ),
         format!(
             "INSERT INTO cart_lines (user_id, product_id, seats, cycle, price_cents, added_at) \
              SELECT u.id, p.id, 10, 'monthly', p.monthly_cents, {now} FROM users u \
-             JOIN products p ON p.sku = 'CFQ7TTC0LH18'"
+             JOIN products p ON p.sku = 'CFQ7TTC0LH18' WHERE u.reseller_id = 1"
         ),
     ];
     for sql in statements {
@@ -185,7 +185,7 @@ pub async fn seed_carts(db: &Database, carts: usize) -> Vec<i64> {
     if db.backend() == app::backend::Backend::Postgres {
         sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
     }
-    let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM users ORDER BY id")
+    let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE reseller_id = 1 ORDER BY id")
         .fetch_all(pool)
         .await
         .expect("users");
