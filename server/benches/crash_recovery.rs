@@ -15,6 +15,16 @@ mod common;
 use app::backend::Database;
 use kontor::startup::open_database;
 use std::process::{Child, Command};
+
+/// The server process; killed when dropped, so a failed run leaves no server behind.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
 use std::time::{Duration, Instant};
 
 #[tokio::main]
@@ -45,15 +55,15 @@ async fn main() {
     }
     println!("{orders} orders placed; the worker is provisioning them");
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    server.kill().expect("SIGKILL");
-    server.wait().expect("the server gone");
+    server.0.kill().expect("SIGKILL");
+    server.0.wait().expect("the server gone");
     println!(
         "killed with SIGKILL; orders by status: {}",
         statuses(&db).await
     );
 
     let restarted = Instant::now();
-    let mut server = start(dir.path(), &database_url, &base, port).await;
+    let server = start(dir.path(), &database_url, &base, port).await;
     let deadline = Instant::now() + Duration::from_secs(240);
     while count(&db, "SELECT COUNT(*) FROM orders WHERE status <> 'active'").await > 0 {
         assert!(
@@ -64,8 +74,7 @@ async fn main() {
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     let settled = restarted.elapsed();
-    server.kill().expect("stop the server");
-    server.wait().expect("the server gone");
+    drop(server);
 
     let n = orders as i64;
     let checks = [
@@ -93,22 +102,24 @@ async fn main() {
 }
 
 /// The release binary on the database, ready to answer.
-async fn start(dir: &std::path::Path, database_url: &str, base: &str, port: usize) -> Child {
+async fn start(dir: &std::path::Path, database_url: &str, base: &str, port: usize) -> Server {
     let workspace = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kontor"))
-        .current_dir(workspace)
-        .env("DATABASE_URL", database_url)
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .env("LEPTOS_SITE_ROOT", dir)
-        .env("KONTOR_PUBLIC_URL", base)
-        .env("KONTOR_SECRET_KEY_FILE", dir.join("kontor.key"))
-        .env("KONTOR_MAIL_DIR", dir.join("mail"))
-        .env("KONTOR_ADMIN_PASSWORD", "Crash#Recovery2026")
-        .env("KONTOR_PROVIDER_SIM_LATENCY_MS", "200")
-        .env("KONTOR_PROVIDER_SIM_PROVISIONING_SECS", "3")
-        .env("RUST_LOG", "error")
-        .spawn()
-        .expect("the server binary");
+    let server = Server(
+        Command::new(env!("CARGO_BIN_EXE_kontor"))
+            .current_dir(workspace)
+            .env("DATABASE_URL", database_url)
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("LEPTOS_SITE_ROOT", dir)
+            .env("KONTOR_PUBLIC_URL", base)
+            .env("KONTOR_SECRET_KEY_FILE", dir.join("kontor.key"))
+            .env("KONTOR_MAIL_DIR", dir.join("mail"))
+            .env("KONTOR_ADMIN_PASSWORD", "Crash#Recovery2026")
+            .env("KONTOR_PROVIDER_SIM_LATENCY_MS", "200")
+            .env("KONTOR_PROVIDER_SIM_PROVISIONING_SECS", "3")
+            .env("RUST_LOG", "error")
+            .spawn()
+            .expect("the server binary"),
+    );
     let http = reqwest::Client::new();
     for _ in 0..100 {
         if http
@@ -117,12 +128,10 @@ async fn start(dir: &std::path::Path, database_url: &str, base: &str, port: usiz
             .await
             .is_ok_and(|r| r.status().is_success())
         {
-            return child;
+            return server;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let _ = child.kill();
-    let _ = child.wait();
     panic!("the server did not become ready");
 }
 
