@@ -65,7 +65,7 @@ async fn main() {
     let restarted = Instant::now();
     let server = start(dir.path(), &database_url, &base, port).await;
     let deadline = Instant::now() + Duration::from_secs(240);
-    while count(&db, "SELECT COUNT(*) FROM orders WHERE status <> 'active'").await > 0 {
+    while common::count(&db, "SELECT COUNT(*) FROM orders WHERE status <> 'active'").await > 0 {
         assert!(
             Instant::now() < deadline,
             "orders did not settle: {}",
@@ -91,7 +91,7 @@ async fn main() {
         ),
     ];
     for (what, sql) in checks {
-        let found = count(&db, sql).await;
+        let found = common::count(&db, sql).await;
         println!("{what}: {found} (expected {n})");
         assert_eq!(found, n, "{what}");
     }
@@ -154,25 +154,9 @@ async fn send<T: serde::de::DeserializeOwned>(
     cookie: &str,
     fields: &[(&str, &str)],
 ) -> T {
-    let answer = http
-        .post(format!("{base}{path}"))
-        .header("accept", "application/json")
-        .header("sec-fetch-site", "same-origin")
-        .header("cookie", cookie)
-        .form(fields)
-        .send()
-        .await
-        .expect("an answer");
-    assert!(answer.status().is_success(), "{path}: {}", answer.status());
-    answer.json().await.expect("JSON")
-}
-
-async fn count(db: &Database, sql: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .fetch_one(db.pool())
-        .await
-        .expect("a count");
-    n
+    let (status, body) = common::post(http, base, path, cookie, fields).await;
+    assert_eq!(status, 200, "{path}: {body}");
+    serde_json::from_str(&body).expect("JSON")
 }
 
 async fn statuses(db: &Database) -> String {

@@ -36,7 +36,7 @@ async fn bench(label: &str, url: String, orders: usize, clients: usize) {
     let mut forms = Vec::with_capacity(users.len());
     for user in users {
         let cookie = common::session_cookie(&db, user).await;
-        let cart: serde_json::Value = post(&http, &base, "/api/cart/load", &cookie, &[])
+        let cart: serde_json::Value = common::post(&http, &base, "/api/cart/load", &cookie, &[])
             .await
             .1
             .parse::<serde_json::Value>()
@@ -66,8 +66,8 @@ async fn bench(label: &str, url: String, orders: usize, clients: usize) {
             at(0.99).as_secs_f64() * 1000.0,
         );
     }
-    let placed = count(&db, "SELECT COUNT(*) FROM orders").await;
-    let jobs = count(
+    let placed = common::count(&db, "SELECT COUNT(*) FROM orders").await;
+    let jobs = common::count(
         &db,
         "SELECT COUNT(*) FROM provider_jobs WHERE kind = 'provision_order'",
     )
@@ -81,8 +81,8 @@ async fn bench(label: &str, url: String, orders: usize, clients: usize) {
     let started = Instant::now();
     provision(&db, &worker).await;
     let elapsed = started.elapsed();
-    let at_provider = count(&db, "SELECT COUNT(*) FROM sim_orders").await;
-    let active = count(&db, "SELECT COUNT(*) FROM orders WHERE status = 'active'").await;
+    let at_provider = common::count(&db, "SELECT COUNT(*) FROM sim_orders").await;
+    let active = common::count(&db, "SELECT COUNT(*) FROM orders WHERE status = 'active'").await;
     assert_eq!((at_provider, active), (orders as i64, orders as i64));
     println!(
         "{label}: provisioned {orders} orders in {:.2} s: {:.0} orders/s; duplicates at the provider: {}",
@@ -112,7 +112,8 @@ async fn send_all(
                     ("form[accept_terms]", "on"),
                 ];
                 let sent = Instant::now();
-                let (status, body) = post(&http, &base, "/api/orders/place", cookie, &fields).await;
+                let (status, body) =
+                    common::post(&http, &base, "/api/orders/place", cookie, &fields).await;
                 assert_eq!(status, 200, "{body}");
                 times.push(sent.elapsed());
             }
@@ -126,41 +127,13 @@ async fn send_all(
     times
 }
 
-async fn post(
-    http: &reqwest::Client,
-    base: &str,
-    path: &str,
-    cookie: &str,
-    fields: &[(&str, &str)],
-) -> (u16, String) {
-    let answer = http
-        .post(format!("{base}{path}"))
-        .header("accept", "application/json")
-        .header("sec-fetch-site", "same-origin")
-        .header("cookie", cookie)
-        .form(fields)
-        .send()
-        .await
-        .expect("an answer");
-    let status = answer.status().as_u16();
-    (status, answer.text().await.expect("a body"))
-}
-
-async fn count(db: &Database, sql: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .fetch_one(db.pool())
-        .await
-        .expect("a count");
-    n
-}
-
 /// Runs the provider worker until no order waits.
 async fn provision(db: &Database, worker: &Worker) {
     loop {
         run_due_jobs(db, worker, unix_now())
             .await
             .expect("a worker pass");
-        let open = count(
+        let open = common::count(
             db,
             "SELECT COUNT(*) FROM orders WHERE status IN ('received', 'provisioning')",
         )

@@ -75,6 +75,36 @@ pub fn print_peak_memory() {
     println!("peak RSS of the server process: {} MiB", peak / 1024);
 }
 
+/// A form POST to the server as a script would send it (same origin, JSON answer): the
+/// status and the body.
+pub async fn post(
+    http: &reqwest::Client,
+    base: &str,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let answer = http
+        .post(format!("{base}{path}"))
+        .header("accept", "application/json")
+        .header("sec-fetch-site", "same-origin")
+        .header("cookie", cookie)
+        .form(fields)
+        .send()
+        .await
+        .expect("an answer");
+    let status = answer.status().as_u16();
+    (status, answer.text().await.expect("a body"))
+}
+
+pub async fn count(db: &Database, sql: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql)
+        .fetch_one(db.pool())
+        .await
+        .expect("a count");
+    n
+}
+
 /// A session cookie for the user.
 pub async fn session_cookie(db: &Database, user_id: i64) -> String {
     let token = sessions::start(db, user_id, None, unix_now())
