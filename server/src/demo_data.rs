@@ -121,7 +121,7 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
     let registration = parse_signup(&form).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
     let hash = passwords::hash(&registration.password).await?;
     let now = unix_now();
-    let mut tx = db.pool().begin().await.map_err(DbError::from)?;
+    let mut tx = db.begin().await.map_err(DbError::from)?;
     let user_id = match resellers::create(
         &mut tx,
         &registration,

@@ -38,7 +38,7 @@ pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppE
     let links = request::link_base().ok_or(AppError::Internal)?;
     let now = unix_now();
     let db_error = |e: sqlx::Error| AppError::from(DbError::from(e));
-    let mut tx = db.pool().begin().await.map_err(db_error)?;
+    let mut tx = db.begin().await.map_err(db_error)?;
     if let Some((email, locale)) = resellers::decide(&mut tx, reseller_id, approve).await? {
         let mail = crate::signup::mails::decision(locale, &links, approve, email);
         outbox::enqueue(&mut tx, &mail, now).await?;

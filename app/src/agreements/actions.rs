@@ -176,7 +176,7 @@ mod ssr {
         let reseller = resellers::company_name(&db, reseller_id).await?;
         let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
         let now = unix_now();
-        let mut tx = db.pool().begin().await.map_err(begin_error)?;
+        let mut tx = db.begin().await.map_err(begin_error)?;
         let token =
             email_tokens::issue(&mut tx, TokenPurpose::AcceptAgreement, customer_id, now).await?;
         let mail = mails::agreement_link(
@@ -219,7 +219,7 @@ mod ssr {
             return Err(request::not_found().into());
         }
         let actor = Actor::user(&user);
-        let mut tx = db.pool().begin().await.map_err(begin_error)?;
+        let mut tx = db.begin().await.map_err(begin_error)?;
         let recorded = agreements::record_attestation(
             &mut tx,
             reseller_id,
@@ -315,7 +315,7 @@ mod ssr {
         let now = unix_now();
         let ip = request::client_address().to_string();
         let user_agent = request::user_agent();
-        let mut tx = db.pool().begin().await.map_err(begin_error)?;
+        let mut tx = db.begin().await.map_err(begin_error)?;
         let customer_id =
             match email_tokens::redeem(&mut tx, TokenPurpose::AcceptAgreement, token, now).await {
                 Ok(customer_id) => customer_id,

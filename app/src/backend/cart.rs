@@ -344,7 +344,7 @@ pub async fn save_line(
     seats: u32,
     cycle: Option<BillingCycle>,
 ) -> Result<(), DbError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query("UPDATE cart_lines SET seats = $3 WHERE id = $1 AND user_id = $2")
         .bind(line_id)
         .bind(user_id)
@@ -423,7 +423,7 @@ async fn accept_prices(
 
 /// Removes a line with its add-ons. False when the user has no such line.
 pub async fn remove(db: &Database, user_id: i64, line_id: i64) -> Result<bool, DbError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query("DELETE FROM cart_lines WHERE parent_id = $1 AND user_id = $2")
         .bind(line_id)
         .bind(user_id)

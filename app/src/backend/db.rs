@@ -3,10 +3,13 @@
 //! Queries are portable SQL with `$1` placeholders, `RETURNING` and `ON CONFLICT`; the few
 //! places where the dialects differ (connection pragmas, migrations) stay in this file.
 
+use super::group_commit::GroupWriter;
+use futures_util::future::BoxFuture;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyConnection, AnyPool};
+use sqlx::{Any, AnyConnection, AnyPool, Transaction};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -20,6 +23,9 @@ const SQLITE_PRAGMAS: [&str; 4] = [
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 5000",
 ];
+
+/// How a SQLite transaction that writes begins (see `Database::begin`).
+pub const SQLITE_BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -62,12 +68,19 @@ pub enum DbError {
     /// A stored value that no longer parses: a bug or a hand edit, never user input.
     #[error("corrupt value in {0}")]
     Corrupt(&'static str),
+    /// The transaction a grouped write shared with others did not commit.
+    #[error("the shared transaction failed: {0}")]
+    GroupFailed(Arc<sqlx::Error>),
+    #[error("the database writer has stopped")]
+    WriterStopped,
 }
 
 #[derive(Clone, Debug)]
 pub struct Database {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite's group commit (`None` on PostgreSQL, where writers run side by side).
+    writer: Option<GroupWriter>,
 }
 
 impl Database {
@@ -95,7 +108,43 @@ impl Database {
             })
             .connect(&url)
             .await?;
-        Ok(Database { pool, backend })
+        let writer = (backend == Backend::Sqlite).then(|| GroupWriter::start(pool.clone()));
+        Ok(Database {
+            pool,
+            backend,
+            writer,
+        })
+    }
+
+    /// A transaction that is going to write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`, waiting as long as `busy_timeout`): a deferred transaction that
+    /// reads first fails with "database is locked" at its first write when another
+    /// connection wrote in between, and no wait helps it.
+    pub async fn begin(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with(SQLITE_BEGIN_WRITE).await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
+    /// Runs `work` in a transaction and answers once it is committed. On SQLite, the work
+    /// may share its transaction with others that arrive at the same moment (each in its own
+    /// savepoint: an error undoes only its own statements); see `group_commit`.
+    pub async fn grouped_write<T, E, W>(&self, work: W) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+        W: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
+    {
+        if let Some(writer) = &self.writer {
+            return writer.write(work).await;
+        }
+        let mut tx = self.begin().await.map_err(DbError::from)?;
+        let result = work(&mut tx).await;
+        if result.is_ok() {
+            tx.commit().await.map_err(DbError::from)?;
+        }
+        result
     }
 
     pub async fn migrate(&self) -> Result<(), DbError> {
@@ -178,7 +227,7 @@ pub fn contains_pattern(search: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -233,5 +282,48 @@ mod tests {
         assert_eq!(pragma("synchronous").await, "2", "2 is FULL");
         assert_eq!(pragma("foreign_keys").await, "1");
         db.close().await;
+    }
+
+    /// A SQLite database in a temporary folder with one table of the test's own.
+    pub async fn scratch_sqlite(table: &str) -> (tempfile::TempDir, Database) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("scratch.db").display());
+        let db = Database::connect(&url).await.unwrap();
+        sqlx::query(table).execute(db.pool()).await.unwrap();
+        (dir, db)
+    }
+
+    #[tokio::test]
+    async fn a_transaction_that_reads_first_can_still_write() {
+        let (_dir, db) = scratch_sqlite("CREATE TABLE counter (n INTEGER NOT NULL)").await;
+        let mut tx = db.begin().await.unwrap();
+        let _: Vec<(i64,)> = sqlx::query_as("SELECT n FROM counter")
+            .fetch_all(&mut *tx)
+            .await
+            .unwrap();
+        // Another connection writes meanwhile: it waits for this transaction instead of
+        // committing under its feet (which made its first write fail "database is locked").
+        let other = tokio::spawn({
+            let db = db.clone();
+            async move {
+                let mut tx = db.begin().await?;
+                sqlx::query("INSERT INTO counter VALUES (2)")
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        sqlx::query("INSERT INTO counter VALUES (1)")
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        other.await.unwrap().unwrap();
+        let rows: Vec<(i64,)> = sqlx::query_as("SELECT n FROM counter ORDER BY rowid")
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(rows, [(1,), (2,)]);
     }
 }

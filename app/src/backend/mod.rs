@@ -8,6 +8,7 @@ pub mod customers;
 pub mod db;
 pub mod email_tokens;
 pub mod form_memory;
+mod group_commit;
 pub mod installation;
 pub mod login_throttle;
 pub mod mail;

@@ -17,6 +17,7 @@ use crate::domain::{
 use crate::i18n::Locale;
 use crate::orders::{OrderDetail, OrderFilter, OrderLine, OrderList, OrderSummary};
 use crate::tenants::TenantStatus;
+use sqlx::any::AnyExecutor;
 use sqlx::AnyConnection;
 
 pub const PAGE_SIZE: i64 = 20;
@@ -26,24 +27,24 @@ const POLL_SECS: i64 = 2;
 const TENANT_WAIT_SECS: i64 = 30;
 
 /// A cart, checked and ready to become an order.
-pub struct Checkout<'a> {
+pub struct Checkout {
     pub reseller_id: i64,
-    pub user: &'a SessionUser,
+    pub user: SessionUser,
     pub customer: OrderableCustomer,
-    pub name: &'a str,
-    pub key: &'a IdempotencyKey,
+    pub name: String,
+    pub key: IdempotencyKey,
     /// The digest of the cart the reseller saw (`cart::digest`).
-    pub digest: &'a str,
-    pub items: Items<'a>,
+    pub digest: String,
+    pub items: Items,
     pub totals: Totals,
 }
 
 /// What is ordered.
-pub enum Items<'a> {
+pub enum Items {
     /// The cart's lines, which leave the cart with the order.
-    Cart(&'a [CartLine]),
+    Cart(Vec<CartLine>),
     /// More users for a subscription.
-    Seats(&'a SeatIncrease),
+    Seats(SeatIncrease),
 }
 
 /// Users added to a subscription, at today's unit price for its cycle.
@@ -83,8 +84,8 @@ pub enum PlaceError {
 }
 
 /// The order the user placed with this key before, if any: its number and cart digest.
-pub async fn placed_with(
-    db: &Database,
+pub async fn placed_with<'e>(
+    executor: impl AnyExecutor<'e>,
     user_id: i64,
     key: &IdempotencyKey,
 ) -> Result<Option<(OrderNumber, String)>, DbError> {
@@ -93,20 +94,20 @@ pub async fn placed_with(
     )
     .bind(user_id)
     .bind(key.as_str())
-    .fetch_optional(db.pool())
+    .fetch_optional(executor)
     .await?;
     Ok(row.map(|(id, placed_at, digest)| (OrderNumber::placed(id, placed_at), digest)))
 }
 
 /// The earlier order of a key, as the answer to sending it again: the same cart finds it, any
 /// other is refused.
-pub async fn repeat(
-    db: &Database,
+pub async fn repeat<'e>(
+    executor: impl AnyExecutor<'e>,
     user_id: i64,
     key: &IdempotencyKey,
     digest: &str,
 ) -> Result<Option<Placed>, PlaceError> {
-    match placed_with(db, user_id, key).await? {
+    match placed_with(executor, user_id, key).await? {
         Some((number, placed)) if placed == digest => Ok(Some(Placed::Again(number))),
         Some(_) => Err(PlaceError::KeyReused),
         None => Ok(None),
@@ -117,14 +118,23 @@ pub async fn repeat(
 /// confirmed them), the cart emptied and given a new key, the provider job, the confirmation
 /// mail and the audit entry. The order's insert comes first and the key is unique per user,
 /// so of any number of simultaneous submissions exactly one inserts; the others find its
-/// order.
+/// order. On SQLite, orders placed at the same moment share a commit (`grouped_write`).
 pub async fn place(
     db: &Database,
-    checkout: &Checkout<'_>,
+    checkout: Checkout,
+    mail: impl FnOnce(OrderNumber) -> OutgoingMail + Send + 'static,
+    now: i64,
+) -> Result<Placed, PlaceError> {
+    db.grouped_write(move |conn| Box::pin(place_in(conn, checkout, mail, now)))
+        .await
+}
+
+async fn place_in(
+    conn: &mut AnyConnection,
+    checkout: Checkout,
     mail: impl FnOnce(OrderNumber) -> OutgoingMail,
     now: i64,
 ) -> Result<Placed, PlaceError> {
-    let mut tx = db.pool().begin().await.map_err(DbError::from)?;
     let inserted: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO orders (reseller_id, customer_id, user_id, name, idempotency_key, \
          cart_digest, net_cents, vat_cents, gross_cents, status, placed_at) \
@@ -134,50 +144,52 @@ pub async fn place(
     .bind(checkout.reseller_id)
     .bind(checkout.customer.customer_id())
     .bind(checkout.user.user_id)
-    .bind(checkout.name)
+    .bind(&checkout.name)
     .bind(checkout.key.as_str())
-    .bind(checkout.digest)
+    .bind(&checkout.digest)
     .bind(checkout.totals.net)
     .bind(checkout.totals.vat)
     .bind(checkout.totals.gross)
     .bind(now)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await
     .map_err(DbError::from)?;
     let Some((order_id,)) = inserted else {
-        tx.rollback().await.map_err(DbError::from)?;
-        return repeat(db, checkout.user.user_id, checkout.key, checkout.digest)
-            .await?
-            .ok_or(PlaceError::Database(DbError::Corrupt(
-                "orders: a key without order",
-            )));
+        return repeat(
+            &mut *conn,
+            checkout.user.user_id,
+            &checkout.key,
+            &checkout.digest,
+        )
+        .await?
+        .ok_or(PlaceError::Database(DbError::Corrupt(
+            "orders: a key without order",
+        )));
     };
     let number = OrderNumber::placed(order_id, now);
-    match checkout.items {
+    match &checkout.items {
         Items::Cart(lines) => {
-            insert_lines(&mut tx, order_id, lines).await?;
-            empty_cart(&mut tx, checkout.user.user_id, lines, now).await?;
+            insert_lines(conn, order_id, lines).await?;
+            empty_cart(conn, checkout.user.user_id, lines, now).await?;
         }
-        Items::Seats(increase) => insert_seats(&mut tx, order_id, increase).await?,
+        Items::Seats(increase) => insert_seats(conn, order_id, increase).await?,
     }
-    provider_jobs::enqueue_for_order(&mut tx, checkout.customer.customer_id(), order_id, now)
-        .await?;
-    outbox::enqueue(&mut tx, &mail(number), now).await?;
+    provider_jobs::enqueue_for_order(conn, checkout.customer.customer_id(), order_id, now).await?;
+    outbox::enqueue(conn, &mail(number), now).await?;
     let action = AuditAction::OrderPlaced {
         number: number.to_string(),
-        name: checkout.name.to_owned(),
+        name: checkout.name.clone(),
         gross_cents: checkout.totals.gross,
     };
     audit::record(
-        &mut tx,
+        conn,
         checkout.reseller_id,
         Some(checkout.customer.customer_id()),
-        &Actor::user(checkout.user),
+        &Actor::user(&checkout.user),
         &action,
         now,
     )
     .await?;
-    tx.commit().await.map_err(DbError::from)?;
     Ok(Placed::New(number))
 }
 
@@ -604,7 +616,7 @@ async fn line_items(db: &Database, order_id: i64) -> Result<Vec<OrderLineItem>, 
 
 /// The provider has the order: its id, and each line's subscription, in one transaction.
 async fn record_placed(db: &Database, order_id: i64, placed: &PlacedOrder) -> Result<(), DbError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query(
         "UPDATE orders SET provider_order_id = $2, status = 'provisioning' \
          WHERE id = $1 AND status = 'received'",

@@ -222,7 +222,7 @@ async fn finish(
     now: i64,
     report: &mut JobReport,
 ) -> Result<(), DbError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin().await?;
     match step {
         Step::Done => {
             match job.kind {

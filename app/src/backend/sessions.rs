@@ -39,7 +39,7 @@ pub async fn start(
     now: i64,
 ) -> Result<SecretToken, DbError> {
     let token = SecretToken::generate();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin().await?;
     if let Some(old) = replacing {
         sqlx::query("DELETE FROM sessions WHERE id_digest = $1")
             .bind(old.digest())

@@ -234,7 +234,7 @@ pub async fn retry(
     customer_id: i64,
     now: i64,
 ) -> Result<bool, DbError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin().await?;
     let reset = sqlx::query(
         "UPDATE tenants SET status = 'waiting', failure = NULL, updated_at = $3 \
          WHERE customer_id = $1 AND status = 'failed' AND failure <> 'prefix_taken' \

@@ -62,7 +62,7 @@ pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError
     let db = database().map_err(|_| LinkError::Internal)?;
     let links = request::link_base().ok_or(LinkError::Internal)?;
     let now = unix_now();
-    let mut tx = db.pool().begin().await.map_err(LinkError::internal)?;
+    let mut tx = db.begin().await.map_err(LinkError::internal)?;
     let account = users::find_by_email(&mut *tx, &email)
         .await
         .map_err(LinkError::internal)?;

@@ -88,7 +88,7 @@ pub(crate) mod ssr {
         let key = IdempotencyKey::parse(&form.key).ok_or(refuse(OrderProblem::CartChanged))?;
         let db = database()?;
         // A key that placed an order already: the same cart finds it, any other is refused.
-        if let Some(placed) = orders::repeat(&db, user.user_id, &key, &form.digest).await? {
+        if let Some(placed) = orders::repeat(db.pool(), user.user_id, &key, &form.digest).await? {
             return Ok(placed.number());
         }
         let lines = cart::lines(&db, user.user_id).await?;
@@ -109,7 +109,7 @@ pub(crate) mod ssr {
         if let Some(problem) = problem {
             // A simultaneous post with the key may have placed the order (and emptied the
             // cart) since the look above.
-            return match orders::repeat(&db, user.user_id, &key, &form.digest).await? {
+            return match orders::repeat(db.pool(), user.user_id, &key, &form.digest).await? {
                 Some(placed) => Ok(placed.number()),
                 None => Err(refuse(problem)),
             };
@@ -125,40 +125,39 @@ pub(crate) mod ssr {
             .ok_or(refuse(OrderProblem::HeaderMissing))?;
         let checkout = Checkout {
             reseller_id,
-            user: &user,
+            user,
             customer: customer
                 .orderable()
                 .map_err(|r| refuse(OrderProblem::NotOrderable(r)))?,
-            name: header.order_name.trim(),
-            key: &key,
-            digest: &digest,
+            name: header.order_name.trim().to_owned(),
+            key,
+            digest,
             totals: cart::totals(&lines),
-            items: Items::Cart(&lines),
+            items: Items::Cart(lines),
         };
-        submit(&db, &checkout, &customer.company_name).await
+        submit(&db, checkout, customer.company_name).await
     }
 
     /// Places a checked order, with the confirmation mail to the user in the page's language.
     pub async fn submit<F>(
         db: &crate::backend::Database,
-        checkout: &Checkout<'_>,
-        customer_name: &str,
+        checkout: Checkout,
+        customer_name: String,
     ) -> Result<OrderNumber, FormError<F>> {
         let links = request::link_base().ok_or(AppError::Internal)?;
         let locale = current_locale();
-        let mail = |number: OrderNumber| {
-            mails::placed(
-                locale,
-                &number,
-                checkout.name,
-                customer_name,
-                links.link(&number.path()),
-                checkout.user.email.clone(),
-            )
+        let (reseller_id, name, to) = (
+            checkout.reseller_id,
+            checkout.name.clone(),
+            checkout.user.email.clone(),
+        );
+        let mail = move |number: OrderNumber| {
+            let link = links.link(&number.path());
+            mails::placed(locale, &number, &name, &customer_name, link, to)
         };
         let placed = orders::place(db, checkout, mail, unix_now()).await?;
         if let Placed::New(number) = placed {
-            tracing::info!(%number, reseller_id = checkout.reseller_id, "order placed");
+            tracing::info!(%number, reseller_id, "order placed");
         }
         Ok(placed.number())
     }

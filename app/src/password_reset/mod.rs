@@ -89,7 +89,7 @@ pub async fn reset_password(
     let internal = |e: &dyn std::fmt::Display| ResetError::Link(LinkError::internal(e));
     let hash = passwords::hash(&password).await.map_err(|e| internal(&e))?;
     let db = crate::backend::database().map_err(|_| ResetError::Link(LinkError::Internal))?;
-    let mut tx = db.pool().begin().await.map_err(|e| internal(&e))?;
+    let mut tx = db.begin().await.map_err(|e| internal(&e))?;
     let user_id = email_tokens::redeem(&mut tx, TokenPurpose::ResetPassword, &token, unix_now())
         .await
         .map_err(|e| ResetError::Link(e.into()))?;

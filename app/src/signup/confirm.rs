@@ -28,7 +28,7 @@ pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
     use crate::backend::resellers::{self, ResellerStatus};
     use crate::backend::{database, unix_now};
     let db = database().map_err(|_| LinkError::Internal)?;
-    let mut tx = db.pool().begin().await.map_err(LinkError::internal)?;
+    let mut tx = db.begin().await.map_err(LinkError::internal)?;
     let user_id =
         email_tokens::redeem(&mut tx, TokenPurpose::ConfirmSignup, &token, unix_now()).await?;
     let status = resellers::confirm_email(&mut tx, user_id)

@@ -103,7 +103,7 @@ pub(crate) mod ssr {
         let locale = current_locale();
         let now = unix_now();
 
-        let mut tx = db.pool().begin().await.map_err(|e| internal(e.into()))?;
+        let mut tx = db.begin().await.map_err(|e| internal(e.into()))?;
         if let Some(number) = &registration.customer_number {
             let problem =
                 resellers::customer_number_problem(&mut tx, number, &registration.postal_code)

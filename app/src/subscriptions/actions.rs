@@ -80,7 +80,7 @@ mod ssr {
         let added = parse_seats(form, current, detail.max_seats).map_err(FormError::Invalid)?;
         let key = IdempotencyKey::parse(&form.key).ok_or(refused(OrderProblem::CartChanged))?;
         let digest = format!("seats:{id}:{current}:{added}");
-        if let Some(placed) = orders::repeat(&db, user.user_id, &key, &digest).await? {
+        if let Some(placed) = orders::repeat(db.pool(), user.user_id, &key, &digest).await? {
             return Ok(placed.number());
         }
         let cycle = detail
@@ -115,16 +115,16 @@ mod ssr {
             .seats_order_name)(&detail.subscription.name, &added.to_string());
         let checkout = Checkout {
             reseller_id,
-            user: &user,
+            user,
             customer: customer
                 .orderable()
                 .map_err(|r| refused(OrderProblem::NotOrderable(r)))?,
-            name: &name,
-            key: &key,
-            digest: &digest,
+            name,
+            key,
+            digest,
             totals: Totals::of_net(charge.per_period),
-            items: Items::Seats(&increase),
+            items: Items::Seats(increase),
         };
-        submit(&db, &checkout, &customer.company_name).await
+        submit(&db, checkout, customer.company_name).await
     }
 }

@@ -277,7 +277,7 @@ mod ssr {
             return Err(prefix_taken());
         }
         let db = database()?;
-        let mut tx = db.pool().begin().await.map_err(begin_error)?;
+        let mut tx = db.begin().await.map_err(begin_error)?;
         match tenants::reserve(&mut tx, reseller_id, customer_id, prefix, unix_now()).await {
             Ok(()) => {}
             Err(ReserveError::PrefixTaken) => return Err(prefix_taken()),
@@ -318,7 +318,7 @@ mod ssr {
         let mail = invitation_mail(reseller_id, &customer, domain.as_str()).await?;
         let db = database()?;
         let now = unix_now();
-        let mut tx = db.pool().begin().await.map_err(begin_error)?;
+        let mut tx = db.begin().await.map_err(begin_error)?;
         if !tenants::invite(&mut tx, reseller_id, customer_id, domain, now).await? {
             return Err(request::not_found());
         }

@@ -18,7 +18,7 @@ fn welcome() -> app::backend::mail::OutgoingMail {
 }
 
 async fn write(app: &TestApp) {
-    let mut tx = app.db().pool().begin().await.unwrap();
+    let mut tx = app.db().begin().await.unwrap();
     enqueue(&mut tx, &welcome(), T0).await.unwrap();
     tx.commit().await.unwrap();
 }
@@ -78,7 +78,7 @@ on_both_backends!(
 on_both_backends!(
     a_mail_is_part_of_the_transaction_that_causes_it,
     |app: TestApp| async move {
-        let mut tx = app.db().pool().begin().await.unwrap();
+        let mut tx = app.db().begin().await.unwrap();
         enqueue(&mut tx, &welcome(), T0).await.unwrap();
         tx.rollback().await.unwrap();
         assert_eq!(column(&app, "SELECT COUNT(*) FROM outbox").await, Some(0));
@@ -135,7 +135,7 @@ on_both_backends!(
         let (stop, stopping) = tokio::sync::watch::channel(false);
         let worker = tokio::spawn(kontor::mail_worker::run(app.db().clone(), smtp, stopping));
 
-        let mut tx = app.db().pool().begin().await.unwrap();
+        let mut tx = app.db().begin().await.unwrap();
         enqueue(&mut tx, &welcome(), app::backend::unix_now())
             .await
             .unwrap();

@@ -199,7 +199,7 @@ pub async fn product(db: &Database, locale: Locale, sku: &str) -> Result<Option<
 
 /// Seeds the demo catalogue; what is there already stays as it is.
 pub async fn seed_examples(db: &Database) -> Result<(), DbError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin().await?;
     for (position, (slug, parent, de, en)) in examples::CATEGORIES.iter().enumerate() {
         sqlx::query(
             "INSERT INTO product_categories (slug, parent_id, name_de, name_en, position) \
