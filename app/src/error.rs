@@ -31,6 +31,9 @@ pub enum AppError {
     /// An emailed link that no longer works (used, expired, replaced or unknown).
     #[error("the link does not work any more")]
     LinkUnusable,
+    /// "MPA prüfen" before a location MPN is stored.
+    #[error("no location MPN stored")]
+    MpnMissing,
     #[error("the order was refused: {0}")]
     OrderRefused(crate::domain::OrderProblem),
     /// The call did not reach the server function, or its answer could not be read.
@@ -44,6 +47,7 @@ impl AppError {
         match self {
             AppError::NotLoggedIn => texts.access_login_first.to_owned(),
             AppError::ProviderUnavailable => texts.tenants.provider_unavailable.to_owned(),
+            AppError::MpnMissing => texts.partner.mpa_needs_mpn.to_owned(),
             AppError::AlreadyAccepted => texts.agreements.already_accepted.to_owned(),
             AppError::LinkUnusable => texts.agreements.link_unusable.to_owned(),
             AppError::OrderRefused(problem) => texts.orders.problem(*problem).to_owned(),

@@ -13,6 +13,7 @@ pub mod email_links;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod microsoft_partner;
 pub mod orders;
 pub mod password_reset;
 pub mod signup;

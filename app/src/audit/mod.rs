@@ -37,6 +37,11 @@ pub enum AuditAction {
     OrderActive { number: String },
     /// Provisioning the order failed for good.
     OrderFailed { number: String, reason: String },
+    /// A reseller user stored the location MPN and the Microsoft id.
+    MicrosoftPartnerSaved {
+        location_mpn: String,
+        microsoft_id: String,
+    },
 }
 
 impl AuditAction {
@@ -50,6 +55,7 @@ impl AuditAction {
             AuditAction::OrderPlaced { .. } => "order_placed",
             AuditAction::OrderActive { .. } => "order_active",
             AuditAction::OrderFailed { .. } => "order_failed",
+            AuditAction::MicrosoftPartnerSaved { .. } => "microsoft_partner_saved",
         }
     }
 
@@ -81,6 +87,10 @@ impl AuditAction {
             }
             AuditAction::OrderActive { number } => (locale.texts().orders.audit_active)(number),
             AuditAction::OrderFailed { number, .. } => (locale.texts().orders.audit_failed)(number),
+            AuditAction::MicrosoftPartnerSaved {
+                location_mpn,
+                microsoft_id,
+            } => (locale.texts().partner.audit_saved)(location_mpn, microsoft_id),
         }
     }
 }

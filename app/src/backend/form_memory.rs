@@ -54,6 +54,13 @@ impl FormMemory {
         }
     }
 
+    pub fn forget(&self, form_name: &str) {
+        if let Some(key) = request::cookie(COOKIE).and_then(|v| SecretToken::from_presented(&v)) {
+            let mut forms = self.forms.lock().unwrap_or_else(|p| p.into_inner());
+            forms.remove(&format!("{form_name}:{}", key.digest()));
+        }
+    }
+
     /// The form this browser last had refused, if it is still kept.
     pub fn recall<T: DeserializeOwned>(&self, form_name: &str) -> Option<T> {
         let key = request::cookie(COOKIE).and_then(|v| SecretToken::from_presented(&v))?;
@@ -63,6 +70,14 @@ impl FormMemory {
             return None;
         }
         serde_json::from_str(json).ok()
+    }
+}
+
+/// What a form's server function does after saving, when it shows the same page again: the
+/// refused form kept before would otherwise come back instead of what was saved.
+pub fn forget_refused(name: &str) {
+    if let Some(memory) = use_context::<FormMemory>() {
+        memory.forget(name);
     }
 }
 

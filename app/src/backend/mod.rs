@@ -12,6 +12,7 @@ mod group_commit;
 pub mod installation;
 pub mod login_throttle;
 pub mod mail;
+pub mod microsoft_partner;
 pub mod orders;
 pub mod passwords;
 pub mod provider;

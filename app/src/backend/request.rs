@@ -3,6 +3,7 @@
 
 use super::secret_token::SecretToken;
 use super::sessions::{self, CurrentSession};
+use crate::error::AppError;
 use axum::extract::ConnectInfo;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -108,6 +109,21 @@ impl LinkBase {
 
 pub fn link_base() -> Option<LinkBase> {
     use_context::<LinkBase>()
+}
+
+/// The provider adapter the server put into the context.
+pub fn provider() -> Result<super::provider::ProviderClient, AppError> {
+    use_context::<super::provider::ProviderClient>().ok_or_else(|| {
+        tracing::error!("no provider client in the Leptos context");
+        AppError::Internal
+    })
+}
+
+/// A provider call that gave no answer: logged, and 503 "not reachable, nothing saved".
+pub fn provider_unavailable(error: super::provider::ProviderError) -> AppError {
+    tracing::warn!(%error, "the provider gave no answer");
+    set_error_status(StatusCode::SERVICE_UNAVAILABLE);
+    AppError::ProviderUnavailable
 }
 
 /// Tells a client to slow down: `Retry-After`, and 429 where a status is read.

@@ -21,6 +21,10 @@ pub enum FieldError {
     InvalidIban(IbanProblem),
     InvalidBic,
     InvalidPartnerId,
+    /// The location MPN is not exactly 7 digits.
+    InvalidLocationMpn,
+    /// The Microsoft id is not a GUID.
+    InvalidMicrosoftId,
     InvalidCustomerNumber,
     /// The distributor has no customer under this number.
     CustomerNumberUnknown,

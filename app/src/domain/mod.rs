@@ -11,6 +11,7 @@ mod order;
 mod partner;
 mod password;
 mod pricing;
+mod relationship;
 mod role;
 mod salutation;
 mod tenant;
@@ -29,9 +30,10 @@ pub use order::{
     pricing_kind, pricing_of, renewal_date, IdempotencyKey, OrderFailure, OrderNumber,
     OrderProblem, OrderStatus,
 };
-pub use partner::{customer_number, partner_id};
+pub use partner::{customer_number, partner_id, LocationMpn, MicrosoftId};
 pub use password::{password_strength, Password, PasswordRule};
 pub use pricing::{seats, BillingCycle, Charge, Pricing, Totals, VAT_PERCENT};
+pub use relationship::PartnerStatus;
 pub use role::Role;
 pub use salutation::Salutation;
 pub use tenant::{

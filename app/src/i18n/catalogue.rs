@@ -63,6 +63,7 @@ pub struct Texts {
     pub agreements: &'static super::agreements::AgreementTexts,
     pub products: &'static super::products::ProductTexts,
     pub cart: &'static super::cart::CartTexts,
+    pub partner: &'static super::partner::PartnerTexts,
     pub orders: &'static super::orders::OrderTexts,
 }
 
@@ -156,6 +157,7 @@ pub static DE: Texts = Texts {
     agreements: &super::agreements::DE,
     products: &super::products::DE,
     cart: &super::cart::DE,
+    partner: &super::partner::DE,
     orders: &super::orders::DE,
 };
 
@@ -244,5 +246,6 @@ pub static EN: Texts = Texts {
     agreements: &super::agreements::EN,
     products: &super::products::EN,
     cart: &super::cart::EN,
+    partner: &super::partner::EN,
     orders: &super::orders::EN,
 };

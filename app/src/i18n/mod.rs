@@ -11,6 +11,7 @@ mod catalogue;
 mod customers;
 mod format;
 mod orders;
+mod partner;
 mod products;
 mod tenants;
 
@@ -21,6 +22,7 @@ pub use catalogue::Texts;
 pub use customers::CustomerTexts;
 pub use format::{format_date, format_date_time, format_money, format_number};
 pub use orders::OrderTexts;
+pub use partner::PartnerTexts;
 pub use products::ProductTexts;
 pub use tenants::TenantTexts;
 

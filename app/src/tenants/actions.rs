@@ -91,7 +91,7 @@ mod ssr {
     use super::super::{mails, TenantStatus};
     use super::*;
     use crate::backend::mail::outbox;
-    use crate::backend::provider::ProviderClient;
+    use crate::backend::request::provider;
     use crate::backend::resellers;
     use crate::backend::sealing::SealingKey;
     use crate::backend::tenants::{self, ReserveError};
@@ -106,13 +106,6 @@ mod ssr {
 
     pub fn form_name(customer_id: i64) -> String {
         format!("tenant:{customer_id}")
-    }
-
-    fn provider() -> Result<ProviderClient, AppError> {
-        use_context::<ProviderClient>().ok_or_else(|| {
-            tracing::error!("no provider client in the Leptos context");
-            AppError::Internal
-        })
     }
 
     fn sealing_key() -> Result<SealingKey, AppError> {
@@ -298,11 +291,10 @@ mod ssr {
         let to = EmailAddress::parse(&customer.contact_email)
             .map_err(|_| crate::backend::DbError::Corrupt("customers.contact_email"))?;
         crate::backend::rate_limit::allow_mail_to(to.as_str())?;
-        let link = provider()?.invitation_link(domain).await.map_err(|error| {
-            tracing::warn!(%error, "the provider gave no invitation link");
-            request::set_error_status(axum::http::StatusCode::SERVICE_UNAVAILABLE);
-            AppError::ProviderUnavailable
-        })?;
+        let link = provider()?
+            .invitation_link(domain)
+            .await
+            .map_err(request::provider_unavailable)?;
         let db = database()?;
         let reseller = resellers::company_name(&db, reseller_id).await?;
         let locale = Locale::from_tag(&customer.locale).unwrap_or_default();

@@ -29,6 +29,7 @@ pub fn Refusal(
         | AppError::AlreadyAccepted
         | AppError::LinkUnusable
         | AppError::OrderRefused(_)
+        | AppError::MpnMissing
         | AppError::TooManyRequests { .. } => view! { <ErrorView/> }.into_any(),
     }
 }

@@ -10,6 +10,7 @@ use crate::customers::{CustomerDetailPage, CustomersPage, EditCustomerPage, NewC
 use crate::email_links::{LinkKind, RequestDonePage, RequestPage};
 use crate::home::HomePage;
 use crate::i18n::{current_locale, Locale};
+use crate::microsoft_partner::MicrosoftPartnerPage;
 use crate::orders::{OrderPage, OrdersPage};
 use crate::password_reset::{ResetDonePage, ResetPage};
 use crate::signup::{ConfirmPage, ConfirmedPage, LegalPage, SentPage, SignupPage};
@@ -100,6 +101,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("orders") view=OrdersPage ssr=SsrMode::Async/>
                     <Route path=path!("orders/:number") view=OrderPage ssr=SsrMode::Async/>
                     <Route path=path!("subscriptions/:id") view=SubscriptionPage ssr=SsrMode::Async/>
+                    <Route path=path!("settings/microsoft") view=MicrosoftPartnerPage ssr=SsrMode::Async/>
                     <Route path=path!("agreement/:token") view=PublicAgreementPage ssr=SsrMode::Async/>
                     <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=|| view! { <LegalPage privacy=true/> } ssr=SsrMode::Async/>

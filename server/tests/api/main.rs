@@ -15,6 +15,7 @@ mod first_admin;
 mod health;
 mod language;
 mod login;
+mod microsoft_partner;
 mod orders;
 mod outbox;
 mod pages;

@@ -6,8 +6,8 @@
 //! twice.
 
 use super::{
-    AgreementAcceptance, CreatedTenant, NewOrder, NewTenant, PlacedOrder, ProvisioningState,
-    RequestId,
+    AgreementAcceptance, CreatedTenant, MpaStatus, NewOrder, NewTenant, PlacedOrder,
+    ProvisioningState, RequestId,
 };
 use reqwest::{header, Method, StatusCode};
 use std::time::Duration;
@@ -256,5 +256,19 @@ impl ProviderClient {
     ) -> Result<PlacedOrder, ProviderError> {
         let path = format!("/v1/customers/{domain}/orders/{order_id}");
         self.get_json(&path, request_id).await
+    }
+
+    /// `GET /v1/partners/{mpn}/mpa`: whether the partner with this location MPN accepted the
+    /// Microsoft Partner Agreement; `None` when the provider knows no such MPN (404).
+    pub async fn mpa_status(&self, mpn: &str) -> Result<Option<MpaStatus>, ProviderError> {
+        let path = format!("/v1/partners/{mpn}/mpa");
+        let response = self
+            .send(self.request(Method::GET, &path, &RequestId::generate()))
+            .await?;
+        match response.status() {
+            StatusCode::OK => Self::read(response).await.map(Some),
+            StatusCode::NOT_FOUND => Ok(None),
+            _ => Err(Self::refused(response).await),
+        }
     }
 }

@@ -176,3 +176,15 @@ pub enum PlacedOrderStatus {
     Pending,
     Completed,
 }
+
+/// Whether a partner (by location MPN) accepted the Microsoft Partner Agreement:
+/// `GET /v1/partners/{mpn}/mpa`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MpaStatus {
+    pub mpn_id: String,
+    pub accepted: bool,
+    /// `2025-03-14`, when accepted.
+    #[serde(default)]
+    pub accepted_on: Option<String>,
+}

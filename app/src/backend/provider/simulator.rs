@@ -5,8 +5,8 @@
 //! tests it can be slowed down and made to fail (5xx, 429 with `Retry-After`, timeouts).
 
 use super::{
-    guid, AgreementAcceptance, CreatedTenant, NewOrder, NewTenant, OrderLineItem, PlacedOrder,
-    PlacedOrderStatus, ProvisioningState, UserCredentials,
+    guid, AgreementAcceptance, CreatedTenant, MpaStatus, NewOrder, NewTenant, OrderLineItem,
+    PlacedOrder, PlacedOrderStatus, ProvisioningState, UserCredentials,
 };
 use crate::backend::mail::letter::escape;
 use crate::backend::{unix_now, Database, DbError};
@@ -133,6 +133,7 @@ impl Simulator {
     pub fn router<S: Clone + Send + Sync + 'static>(self) -> Router<S> {
         let api = Router::new()
             .route("/v1/domains/{domain}", get(domain_exists))
+            .route("/v1/partners/{mpn}/mpa", get(mpa_status))
             .route(
                 "/v1/customers",
                 post(create_tenant).get(customers_by_domain),
@@ -205,6 +206,32 @@ async fn domain_exists(State(sim): State<Simulator>, Path(domain): Path<String>)
         Ok(true) => StatusCode::OK.into_response(),
         Ok(false) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => internal(error),
+    }
+}
+
+/// The simulated partner network, by rule instead of records: a location MPN that starts
+/// with 9 is unknown, one that ends in 0 has not accepted the Microsoft Partner Agreement, and
+/// every other one accepted it on a day between 2024 and 2025 that follows from its digits.
+pub fn simulated_mpa(mpn: &str) -> Option<MpaStatus> {
+    let digits = mpn.len() == 7 && mpn.bytes().all(|b| b.is_ascii_digit());
+    if !digits || mpn.starts_with('9') {
+        return None;
+    }
+    let accepted = !mpn.ends_with('0');
+    let number: i64 = mpn.parse().ok()?;
+    const FIRST_DAY: i64 = 1_704_067_200; // 2024-01-01
+    let day = FIRST_DAY + (number % 600) * 86_400;
+    Some(MpaStatus {
+        mpn_id: mpn.to_owned(),
+        accepted,
+        accepted_on: accepted.then(|| crate::domain::iso_date(crate::domain::german_date(day))),
+    })
+}
+
+async fn mpa_status(Path(mpn): Path<String>) -> Response {
+    match simulated_mpa(&mpn) {
+        Some(status) => Json(status).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
     }
 }
 

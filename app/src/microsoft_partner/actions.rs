@@ -1,0 +1,98 @@
+//! The server functions of "Microsoft MPN + MPA", for reseller users; each reads and writes
+//! only the reseller's own row.
+
+use super::form::{MicrosoftPartnerField, MicrosoftPartnerForm};
+use super::MicrosoftPartner;
+use crate::error::{AppError, FormError};
+use leptos::prelude::*;
+
+/// What is stored, and the form: as this browser last had it refused (JavaScript off), or
+/// else the stored values.
+#[server(endpoint = "microsoft-partner/load")]
+pub async fn load_microsoft_partner() -> Result<(MicrosoftPartner, MicrosoftPartnerForm), AppError>
+{
+    use crate::backend::form_memory::FormMemory;
+    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let db = crate::backend::database()?;
+    let stored = crate::backend::microsoft_partner::find(&db, reseller_id).await?;
+    let form = use_context::<FormMemory>()
+        .and_then(|memory| memory.recall(ssr::FORM_NAME))
+        .unwrap_or_else(|| MicrosoftPartnerForm {
+            location_mpn: stored.location_mpn.clone().unwrap_or_default(),
+            microsoft_id: stored.microsoft_id.clone().unwrap_or_default(),
+        });
+    Ok((stored, form))
+}
+
+#[server(endpoint = "microsoft-partner/save")]
+pub async fn save_microsoft_partner(
+    form: MicrosoftPartnerForm,
+) -> Result<(), FormError<MicrosoftPartnerField>> {
+    let result = ssr::save(&form).await;
+    use crate::backend::form_memory::{forget_refused, keep_refused};
+    match &result {
+        Ok(()) => {
+            forget_refused(ssr::FORM_NAME);
+            leptos_axum::redirect(ssr::PATH);
+        }
+        Err(error) => keep_refused(error, ssr::FORM_NAME, &form),
+    }
+    result
+}
+
+/// "MPA prüfen": asks the provider about the stored MPN and keeps its answer.
+#[server(endpoint = "microsoft-partner/check-mpa")]
+pub async fn check_mpa() -> Result<(), AppError> {
+    ssr::check_mpa().await?;
+    leptos_axum::redirect(ssr::PATH);
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::form::parse_microsoft_partner;
+    use super::super::MpaAnswer;
+    use super::*;
+    use crate::backend::request::{provider, provider_unavailable, set_error_status};
+    use crate::backend::{database, microsoft_partner, unix_now};
+    use axum::http::StatusCode;
+
+    pub const FORM_NAME: &str = "microsoft-partner";
+    /// Where the page lives.
+    pub const PATH: &str = "/settings/microsoft";
+
+    pub async fn save(form: &MicrosoftPartnerForm) -> Result<(), FormError<MicrosoftPartnerField>> {
+        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let (mpn, id) = parse_microsoft_partner(form).map_err(FormError::Invalid)?;
+        let db = database()?;
+        microsoft_partner::save(&db, reseller_id, &user, &mpn, &id, unix_now()).await?;
+        tracing::info!(
+            reseller_id,
+            by = user.user_id,
+            "Microsoft partner identity saved"
+        );
+        Ok(())
+    }
+
+    pub async fn check_mpa() -> Result<(), AppError> {
+        let (_, reseller_id) = crate::auth::require_reseller()?;
+        let db = database()?;
+        let mpn = microsoft_partner::find(&db, reseller_id)
+            .await?
+            .location_mpn
+            .ok_or_else(|| {
+                set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
+                AppError::MpnMissing
+            })?;
+        let answer = match provider()?.mpa_status(&mpn).await {
+            Ok(Some(status)) if status.accepted => MpaAnswer::Accepted {
+                on: status.accepted_on,
+            },
+            Ok(Some(_)) => MpaAnswer::NotAccepted,
+            Ok(None) => MpaAnswer::UnknownMpn,
+            Err(error) => return Err(provider_unavailable(error)),
+        };
+        microsoft_partner::record_mpa(&db, reseller_id, &mpn, &answer, unix_now()).await?;
+        Ok(())
+    }
+}

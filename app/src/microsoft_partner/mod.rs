@@ -1,0 +1,60 @@
+//! "Microsoft MPN + MPA" (`/settings/microsoft`): the reseller stores the location MPN with
+//! which it accepted the Microsoft Partner Agreement and its Microsoft id (which its
+//! customers' partner status is checked against), and asks the provider whether the agreement
+//! is accepted for that MPN ("MPA prüfen").
+
+mod actions;
+mod form;
+mod page;
+
+pub use actions::{check_mpa, load_microsoft_partner, save_microsoft_partner};
+pub use form::{parse_microsoft_partner, MicrosoftPartnerField, MicrosoftPartnerForm};
+pub use page::MicrosoftPartnerPage;
+
+use serde::{Deserialize, Serialize};
+
+/// What the reseller has stored, and the provider's answer to the last "MPA prüfen".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MicrosoftPartner {
+    pub location_mpn: Option<String>,
+    pub microsoft_id: Option<String>,
+    pub mpa: Option<MpaCheck>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MpaCheck {
+    pub answer: MpaAnswer,
+    /// Unix seconds.
+    pub checked_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MpaAnswer {
+    /// Accepted, on this day (`2025-03-14`) if the provider said.
+    Accepted {
+        on: Option<String>,
+    },
+    NotAccepted,
+    /// The provider knows no partner with this MPN.
+    UnknownMpn,
+}
+
+impl MpaAnswer {
+    /// The stored value (`resellers.mpa_status`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            MpaAnswer::Accepted { .. } => "accepted",
+            MpaAnswer::NotAccepted => "not_accepted",
+            MpaAnswer::UnknownMpn => "unknown_mpn",
+        }
+    }
+
+    pub fn from_stored(code: &str, on: Option<String>) -> Option<MpaAnswer> {
+        match code {
+            "accepted" => Some(MpaAnswer::Accepted { on }),
+            "not_accepted" => Some(MpaAnswer::NotAccepted),
+            "unknown_mpn" => Some(MpaAnswer::UnknownMpn),
+            _ => None,
+        }
+    }
+}
