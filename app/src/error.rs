@@ -34,6 +34,9 @@ pub enum AppError {
     /// "MPA prüfen" before a location MPN is stored.
     #[error("no location MPN stored")]
     MpnMissing,
+    /// The partner status needs the reseller's Microsoft id, which is not stored yet.
+    #[error("no Microsoft id stored")]
+    MicrosoftIdMissing,
     #[error("the order was refused: {0}")]
     OrderRefused(crate::domain::OrderProblem),
     /// The call did not reach the server function, or its answer could not be read.
@@ -48,6 +51,7 @@ impl AppError {
             AppError::NotLoggedIn => texts.access_login_first.to_owned(),
             AppError::ProviderUnavailable => texts.tenants.provider_unavailable.to_owned(),
             AppError::MpnMissing => texts.partner.mpa_needs_mpn.to_owned(),
+            AppError::MicrosoftIdMissing => texts.partner.identity_missing.to_owned(),
             AppError::AlreadyAccepted => texts.agreements.already_accepted.to_owned(),
             AppError::LinkUnusable => texts.agreements.link_unusable.to_owned(),
             AppError::OrderRefused(problem) => texts.orders.problem(*problem).to_owned(),

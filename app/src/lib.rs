@@ -15,6 +15,7 @@ pub mod home;
 pub mod i18n;
 pub mod microsoft_partner;
 pub mod orders;
+pub mod partner_status;
 pub mod password_reset;
 pub mod signup;
 pub mod subscriptions;

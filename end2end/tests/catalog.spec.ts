@@ -22,6 +22,8 @@ test('a reseller browses the catalogue by category and search and opens a produc
   await expect(page).toHaveURL(/category=education/);
 
   await categories.getByRole('link', { name: 'Alle Produkte' }).click();
+  // Typed only once the page has arrived: a search typed while it loads would be replaced.
+  await expect(page.locator('#product-count')).toHaveText('15 Produkte');
   await page.getByLabel('Produkte suchen').fill('Business Basic');
   await page.getByRole('button', { name: 'Suchen' }).click();
   const card = page.locator('.product-card', { hasText: 'Microsoft 365 Business Basic' }).first();

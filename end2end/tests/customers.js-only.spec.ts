@@ -6,7 +6,7 @@ test('the customer form checks each field as it is left, before anything is sent
   page,
 }) => {
   await logInAs(page, DEMO_RESELLER);
-  await expect(page.getByRole('link', { name: 'Kunden' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Kunden', exact: true })).toBeVisible();
   await page.goto('/customers/new');
   await page.waitForLoadState('networkidle');
   const email = page.getByLabel('E-Mail des Ansprechpartners');

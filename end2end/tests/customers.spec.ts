@@ -7,7 +7,7 @@ test('a reseller creates a customer, corrects a mistake, edits and finds it', as
 }, testInfo) => {
   const company = uniqueName(testInfo, 'Bäckerei Sonne');
   await logInAs(page, DEMO_RESELLER);
-  await page.getByRole('navigation').getByRole('link', { name: 'Kunden' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Kunden', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kunden');
   await page.getByRole('link', { name: 'Neuen Kunden anlegen' }).click();
 

@@ -26,6 +26,25 @@ pub struct PartnerTexts {
     /// When the provider was last asked.
     pub mpa_checked_at: Text1,
     pub audit_saved: Text2,
+    pub customers_title: &'static str,
+    pub customers_intro: &'static str,
+    pub identity_missing: &'static str,
+    pub identity_link: &'static str,
+    pub legend: &'static str,
+    /// Green, orange, red: the icon and words that go with each colour.
+    pub statuses: [&'static str; 3],
+    pub never_checked: &'static str,
+    pub checked_at: Text1,
+    pub check_failed: Text1,
+    pub recheck: &'static str,
+    pub filter_label: &'static str,
+    pub filter_all: &'static str,
+    pub filter_submit: &'static str,
+    pub column_customer: &'static str,
+    pub column_domain: &'static str,
+    pub column_status: &'static str,
+    pub column_checked: &'static str,
+    pub empty: &'static str,
 }
 
 pub const DE: PartnerTexts = PartnerTexts {
@@ -63,6 +82,32 @@ pub const DE: PartnerTexts = PartnerTexts {
     },
     mpa_checked_at: |at| format!("Geprüft am {at}."),
     audit_saved: |mpn, id| format!("Standort-MPN {mpn} und Microsoft-ID {id} gespeichert"),
+    customers_title: "Microsoft-Kunden",
+    customers_intro: "Ihre Kunden mit Microsoft-Tenant und ihr Partnerstatus bei Microsoft: ob \
+                      der Kunde Ihnen als indirektem Vertriebspartner zugeordnet ist.",
+    identity_missing: "Für den Partnerstatus brauchen wir Ihre Standort-MPN und Ihre \
+                       Microsoft-ID. Bitte hinterlegen Sie beide zuerst.",
+    identity_link: "Zu „Microsoft MPN + MPA“",
+    legend: "Legende",
+    statuses: [
+        "✓ Grün – Ihnen als Vertriebspartner zugeordnet",
+        "◐ Orange – einem anderen Vertriebspartner zugeordnet",
+        "✗ Rot – keinem Vertriebspartner zugeordnet",
+    ],
+    never_checked: "Noch nicht geprüft",
+    checked_at: |at| format!("Geprüft am {at}"),
+    check_failed: |at| {
+        format!("Prüfung am {at} fehlgeschlagen; es gilt der zuletzt bekannte Stand.")
+    },
+    recheck: "Vertriebspartnerschaft überprüfen",
+    filter_label: "Partnerstatus",
+    filter_all: "Alle",
+    filter_submit: "Anzeigen",
+    column_customer: "Kunde",
+    column_domain: "Microsoft-Domäne",
+    column_status: "Partnerstatus",
+    column_checked: "Letzte Prüfung",
+    empty: "Keine Kunden mit Microsoft-Tenant (in dieser Auswahl).",
 };
 
 pub const EN: PartnerTexts = PartnerTexts {
@@ -100,4 +145,28 @@ pub const EN: PartnerTexts = PartnerTexts {
     },
     mpa_checked_at: |at| format!("Checked on {at}."),
     audit_saved: |mpn, id| format!("Location MPN {mpn} and Microsoft id {id} saved"),
+    customers_title: "Microsoft customers",
+    customers_intro: "Your customers with a Microsoft tenant and their partner status at \
+                      Microsoft: whether the customer is linked to you as indirect reseller.",
+    identity_missing: "The partner status needs your location MPN and your Microsoft id. \
+                       Please enter both first.",
+    identity_link: "To “Microsoft MPN + MPA”",
+    legend: "Legend",
+    statuses: [
+        "✓ Green – linked to you as reseller",
+        "◐ Orange – linked to another reseller",
+        "✗ Red – linked to no reseller",
+    ],
+    never_checked: "Not checked yet",
+    checked_at: |at| format!("Checked on {at}"),
+    check_failed: |at| format!("The check on {at} failed; the last known status stands."),
+    recheck: "Check reseller relationship",
+    filter_label: "Partner status",
+    filter_all: "All",
+    filter_submit: "Show",
+    column_customer: "Customer",
+    column_domain: "Microsoft domain",
+    column_status: "Partner status",
+    column_checked: "Last check",
+    empty: "No customers with a Microsoft tenant (in this selection).",
 };

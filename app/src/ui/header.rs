@@ -49,6 +49,7 @@ fn AreaLinks() -> impl IntoView {
                         <li><A href="/products">{t.products.title}</A></li>
                         <li><A href="/cart">{t.cart.title}</A></li>
                         <li><A href="/orders">{t.orders.title}</A></li>
+                        <li><A href="/microsoft-customers">{t.partner.customers_title}</A></li>
                         <li><A href="/settings/microsoft">{t.partner.nav}</A></li>
                     }
                     .into_any()

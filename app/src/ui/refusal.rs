@@ -30,6 +30,7 @@ pub fn Refusal(
         | AppError::LinkUnusable
         | AppError::OrderRefused(_)
         | AppError::MpnMissing
+        | AppError::MicrosoftIdMissing
         | AppError::TooManyRequests { .. } => view! { <ErrorView/> }.into_any(),
     }
 }

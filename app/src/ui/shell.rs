@@ -12,6 +12,7 @@ use crate::home::HomePage;
 use crate::i18n::{current_locale, Locale};
 use crate::microsoft_partner::MicrosoftPartnerPage;
 use crate::orders::{OrderPage, OrdersPage};
+use crate::partner_status::PartnerCustomersPage;
 use crate::password_reset::{ResetDonePage, ResetPage};
 use crate::signup::{ConfirmPage, ConfirmedPage, LegalPage, SentPage, SignupPage};
 use crate::subscriptions::SubscriptionPage;
@@ -102,6 +103,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("orders/:number") view=OrderPage ssr=SsrMode::Async/>
                     <Route path=path!("subscriptions/:id") view=SubscriptionPage ssr=SsrMode::Async/>
                     <Route path=path!("settings/microsoft") view=MicrosoftPartnerPage ssr=SsrMode::Async/>
+                    <Route path=path!("microsoft-customers") view=PartnerCustomersPage ssr=SsrMode::Async/>
                     <Route path=path!("agreement/:token") view=PublicAgreementPage ssr=SsrMode::Async/>
                     <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=|| view! { <LegalPage privacy=true/> } ssr=SsrMode::Async/>

@@ -19,6 +19,7 @@ mod microsoft_partner;
 mod orders;
 mod outbox;
 mod pages;
+mod partner_status;
 mod password_reset;
 mod robustness;
 mod security;

@@ -7,7 +7,7 @@
 
 use super::{
     AgreementAcceptance, CreatedTenant, MpaStatus, NewOrder, NewTenant, PlacedOrder,
-    ProvisioningState, RequestId,
+    ProvisioningState, Relationships, RequestId, INDIRECT_RESELLER,
 };
 use reqwest::{header, Method, StatusCode};
 use std::time::Duration;
@@ -270,5 +270,18 @@ impl ProviderClient {
             StatusCode::NOT_FOUND => Ok(None),
             _ => Err(Self::refused(response).await),
         }
+    }
+
+    /// `GET /v1/customers/{domain}/relationships`: the Microsoft ids of the indirect resellers
+    /// the customer is linked to.
+    pub async fn indirect_resellers(&self, domain: &str) -> Result<Vec<String>, ProviderError> {
+        let path = format!("/v1/customers/{domain}/relationships");
+        let answer: Relationships = self.get_json(&path, &RequestId::generate()).await?;
+        Ok(answer
+            .items
+            .into_iter()
+            .filter(|r| r.relationship_type == INDIRECT_RESELLER)
+            .map(|r| r.id)
+            .collect())
     }
 }

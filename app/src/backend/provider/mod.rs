@@ -188,3 +188,20 @@ pub struct MpaStatus {
     #[serde(default)]
     pub accepted_on: Option<String>,
 }
+
+/// The relationship type of an indirect reseller in a customer's relationships.
+pub const INDIRECT_RESELLER: &str = "IsIndirectResellerOf";
+
+/// A customer's partner relationships: `GET /v1/customers/{domain}/relationships`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relationships {
+    pub items: Vec<Relationship>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Relationship {
+    /// The partner's Microsoft id.
+    pub id: String,
+    pub relationship_type: String,
+}

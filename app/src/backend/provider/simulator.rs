@@ -6,7 +6,8 @@
 
 use super::{
     guid, AgreementAcceptance, CreatedTenant, MpaStatus, NewOrder, NewTenant, OrderLineItem,
-    PlacedOrder, PlacedOrderStatus, ProvisioningState, UserCredentials,
+    PlacedOrder, PlacedOrderStatus, ProvisioningState, Relationship, Relationships,
+    UserCredentials, INDIRECT_RESELLER,
 };
 use crate::backend::mail::letter::escape;
 use crate::backend::{unix_now, Database, DbError};
@@ -141,6 +142,7 @@ impl Simulator {
             .route("/v1/customers/relationshiprequests", get(invitation_link))
             .route("/v1/customers/{tenant_id}", get(tenant))
             .route("/v1/customers/{domain}/agreements", post(record_agreement))
+            .route("/v1/customers/{domain}/relationships", get(relationships))
             .route("/v1/customers/{domain}/orders", post(create_order))
             .route("/v1/customers/{domain}/orders/{order_id}", get(order))
             .layer(axum::middleware::from_fn_with_state(self.clone(), gate));
@@ -226,6 +228,28 @@ pub fn simulated_mpa(mpn: &str) -> Option<MpaStatus> {
         accepted,
         accepted_on: accepted.then(|| crate::domain::iso_date(crate::domain::german_date(day))),
     })
+}
+
+async fn relationships(State(sim): State<Simulator>, Path(domain): Path<String>) -> Response {
+    let linked: Result<Vec<(String,)>, sqlx::Error> = sqlx::query_as(
+        "SELECT microsoft_id FROM sim_indirect_resellers WHERE domain = $1 ORDER BY microsoft_id",
+    )
+    .bind(domain.to_ascii_lowercase())
+    .fetch_all(sim.db.pool())
+    .await;
+    match linked {
+        Ok(linked) => Json(Relationships {
+            items: linked
+                .into_iter()
+                .map(|(id,)| Relationship {
+                    id,
+                    relationship_type: INDIRECT_RESELLER.to_owned(),
+                })
+                .collect(),
+        })
+        .into_response(),
+        Err(error) => internal(error.into()),
+    }
 }
 
 async fn mpa_status(Path(mpn): Path<String>) -> Response {
