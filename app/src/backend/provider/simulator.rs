@@ -688,3 +688,24 @@ async fn authorise(
         Err(error) => internal(error.into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::simulated_mpa;
+
+    #[test]
+    fn the_simulated_partner_network_follows_its_rule() {
+        let accepted = simulated_mpa("1234567").unwrap();
+        assert!(accepted.accepted);
+        let day = accepted.accepted_on.unwrap();
+        assert!(
+            day.starts_with("2024-") || day.starts_with("2025-"),
+            "{day}"
+        );
+        let refused = simulated_mpa("1234560").unwrap();
+        assert!(!refused.accepted && refused.accepted_on.is_none());
+        for unknown in ["9234567", "123456", "12345678", "12a4567"] {
+            assert_eq!(simulated_mpa(unknown), None, "{unknown}");
+        }
+    }
+}
