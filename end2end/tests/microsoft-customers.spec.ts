@@ -1,36 +1,94 @@
+import { createCustomer, uniqueName } from './customer';
 import { expect, test } from './fixtures';
+import { linkPath, mailTo } from './mail';
 import { DEMO_RESELLER, logInAs } from './session';
 
-// Both projects store the same identity and check the same demo customer, which the simulated
-// provider links to no reseller: running side by side changes nothing for either.
-test('the partner status of a customer is checked and shown as colour, icon and words', async ({
+const GREEN = '✓ Grün – Ihnen als Vertriebspartner zugeordnet';
+const ORANGE = '◐ Orange – einem anderen Vertriebspartner zugeordnet';
+const RED = '✗ Rot – keinem Vertriebspartner zugeordnet';
+
+// The demo reseller comes with its MPN and Microsoft id, and three demo customers whose
+// tenants the simulated provider links to it, to another reseller and to none. Checking them
+// changes nothing at the provider: both projects can run this side by side.
+test('the demo customers show all three colours, with icon and words, and filter by colour', async ({
   page,
 }) => {
   await logInAs(page, DEMO_RESELLER);
-  await page.goto('/settings/microsoft');
-  await page.getByLabel('Standort-MPN').fill('1234567');
-  await page.getByLabel('Microsoft-ID').fill('3f2504e0-4f89-11d3-9a0c-0305e82c3301');
-  await page.getByRole('button', { name: 'Speichern' }).click();
-  await expect(page.getByLabel('Standort-MPN')).toHaveAttribute('aria-invalid', 'false');
-
   await page.getByRole('navigation').getByRole('link', { name: 'Microsoft-Kunden' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Microsoft-Kunden');
   await expect(page.getByRole('region', { name: 'Legende' })).toContainText('Orange');
-  // The demo customer's tenant is ready a few seconds after the server started.
-  const row = page.getByRole('row', { name: /Bäckerei Sonnenschein/ });
+  // The demo tenants are ready a few seconds after the server started.
+  const rows = {
+    'Bäckerei Sonnenschein': RED,
+    'Autohaus Kraft': GREEN,
+    'Hotel Seeblick': ORANGE,
+  };
+  const row = (name: string) => page.getByRole('row', { name: new RegExp(name) });
   await expect(async () => {
     await page.reload();
-    await expect(row).toBeVisible({ timeout: 1_000 });
+    for (const name of Object.keys(rows)) {
+      await expect(row(name)).toBeVisible({ timeout: 1_000 });
+    }
   }).toPass({ timeout: 30_000 });
 
-  await row.getByRole('button', { name: 'Vertriebspartnerschaft überprüfen' }).click();
-  await expect(row).toContainText('✗ Rot – keinem Vertriebspartner zugeordnet');
-  await expect(row).toContainText('Geprüft am');
+  for (const [name, status] of Object.entries(rows)) {
+    await row(name).getByRole('button', { name: 'Vertriebspartnerschaft überprüfen' }).click();
+    await expect(row(name)).toContainText(status);
+    await expect(row(name)).toContainText('Geprüft am');
+  }
+  // Linked to this reseller: nothing to invite to.
+  await expect(row('Autohaus Kraft').getByRole('button', { name: 'Einladung senden' })).toHaveCount(0);
 
-  await page.getByLabel('Partnerstatus').selectOption({ label: '✓ Grün – Ihnen als Vertriebspartner zugeordnet' });
+  await page.getByLabel('Partnerstatus').selectOption({ label: GREEN });
   await page.getByRole('button', { name: 'Anzeigen' }).click();
-  await expect(page.getByText('Keine Kunden mit Microsoft-Tenant')).toBeVisible();
-  await page.getByLabel('Partnerstatus').selectOption({ label: '✗ Rot – keinem Vertriebspartner zugeordnet' });
+  await expect(row('Autohaus Kraft')).toBeVisible();
+  await expect(row('Bäckerei Sonnenschein')).toHaveCount(0);
+  await page.getByLabel('Partnerstatus').selectOption({ label: RED });
   await page.getByRole('button', { name: 'Anzeigen' }).click();
-  await expect(row).toBeVisible();
+  await expect(row('Bäckerei Sonnenschein')).toBeVisible();
+  await expect(row('Autohaus Kraft')).toHaveCount(0);
+  await expect(row('Hotel Seeblick')).toHaveCount(0);
+});
+
+test('a red customer gets an invitation, accepts it on the linked page and turns green', async ({
+  page,
+}, testInfo) => {
+  const company = uniqueName(testInfo, 'Einladung');
+  const prefix = `einl${testInfo.project.name.replace('-', '')}${Date.now()}`;
+  const contact = `it-${prefix}@kunde.example`;
+  await logInAs(page, DEMO_RESELLER);
+  await createCustomer(page, company, contact);
+  await page.getByRole('link', { name: 'Einstellungen für weitere Dienste' }).click();
+  await page.getByLabel('Domänenpräfix').fill(prefix);
+  await page.getByRole('button', { name: 'Einrichten' }).click();
+  await expect(page.getByText('Der Tenant ist bereit.')).toBeVisible({ timeout: 20_000 });
+
+  await page.goto('/microsoft-customers');
+  const row = page.getByRole('row', { name: new RegExp(company) });
+  await expect(row).toContainText('Noch keine');
+  await row.getByRole('button', { name: 'Vertriebspartnerschaft überprüfen' }).click();
+  await expect(row).toContainText(RED);
+
+  await row.getByRole('button', { name: 'Einladung senden' }).click();
+  await expect(row).toContainText('Gesendet am');
+  if (testInfo.project.name === 'js') {
+    await expect(page.getByRole('status')).toContainText(`Einladung an ${contact} gesendet.`);
+  }
+  // A second one so soon is refused, with the wait, and sends nothing.
+  await row.getByRole('button', { name: 'Einladung senden' }).click();
+  await expect(page.getByRole('alert')).toContainText('Minute');
+
+  // The customer's admin follows the mailed link to the provider's page and confirms.
+  const mail = await mailTo(contact, 'Demo Systemhaus GmbH bittet um Bestätigung als Vertriebspartner');
+  await page.goto(linkPath(mail, '/provider-sim/invitations/'));
+  await expect(page.getByText(`${prefix}.onmicrosoft.com`)).toBeVisible();
+  await page.getByLabel('E-Mail-Adresse des globalen Administrators').fill(`admin@${prefix}.onmicrosoft.com`);
+  await page.getByLabel('Kennwort').fill('Kunde#2026');
+  await page.getByRole('button', { name: 'Indirekten Reseller bestätigen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bestätigt');
+
+  await page.goto('/microsoft-customers');
+  await row.getByRole('button', { name: 'Vertriebspartnerschaft überprüfen' }).click();
+  await expect(row).toContainText(GREEN);
+  await expect(row.getByRole('button', { name: 'Einladung senden' })).toHaveCount(0);
 });

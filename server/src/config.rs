@@ -6,6 +6,7 @@ use serde::Deserialize;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kontor.db";
 pub const DEFAULT_LISTEN: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 3000);
@@ -18,6 +19,7 @@ pub const DEFAULT_MAIL_DIR: &str = "data/mail";
 pub const DEFAULT_SECRET_KEY_FILE: &str = "data/kontor.key";
 pub const DEFAULT_SIM_LATENCY_MS: u64 = 150;
 pub const DEFAULT_SIM_PROVISIONING_SECS: u64 = 3;
+pub const DEFAULT_PARTNER_RECHECK_MINUTES: u64 = 24 * 60;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -84,6 +86,16 @@ pub struct Cli {
     /// Simulated provider: seconds a new tenant takes to provision [default: 3]
     #[arg(long, env = "KONTOR_PROVIDER_SIM_PROVISIONING_SECS")]
     pub provider_sim_provisioning_secs: Option<u64>,
+    /// Simulated provider: calls a second it allows before answering 429 [default: no limit]
+    #[arg(long, env = "KONTOR_PROVIDER_SIM_RATE_LIMIT")]
+    pub provider_sim_rate_limit: Option<u32>,
+    /// Calls a second the provider allows; Kontor spaces its calls to keep to it (and always
+    /// waits as long as a 429 asks) [default: no limit of its own]
+    #[arg(long, env = "KONTOR_PROVIDER_RATE_LIMIT")]
+    pub provider_rate_limit: Option<u32>,
+    /// Minutes between two checks of a customer's partner status in the background [default: 1440]
+    #[arg(long, env = "KONTOR_PARTNER_RECHECK_MINUTES")]
+    pub partner_recheck_minutes: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
@@ -114,6 +126,9 @@ struct FileSettings {
     secret_key_file: Option<PathBuf>,
     provider_sim_latency_ms: Option<u64>,
     provider_sim_provisioning_secs: Option<u64>,
+    provider_sim_rate_limit: Option<u32>,
+    provider_rate_limit: Option<u32>,
+    partner_recheck_minutes: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +145,8 @@ pub enum ConfigError {
     },
     #[error("max_body_bytes must be at least 1024")]
     BodyLimitTooSmall,
+    #[error("partner_recheck_minutes must be at least 1")]
+    RecheckIntervalZero,
     #[error("public_url must be an http:// or https:// address without a path, not {0:?}")]
     PublicUrl(String),
 }
@@ -148,6 +165,8 @@ pub struct Config {
     pub demo_data: bool,
     pub provider: ProviderSettings,
     pub secrets: SecretSettings,
+    /// How long a customer's partner status stands before the background job checks again.
+    pub partner_recheck: Duration,
 }
 
 #[derive(Clone, Debug)]
@@ -158,6 +177,9 @@ pub struct ProviderSettings {
     pub token: Option<Secret>,
     pub sim_latency_ms: u64,
     pub sim_provisioning_secs: u64,
+    pub sim_rate_limit: Option<u32>,
+    /// Calls a second Kontor makes at most.
+    pub rate_limit: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -179,6 +201,13 @@ impl Config {
             .unwrap_or(DEFAULT_MAX_BODY_BYTES);
         if max_body_bytes < 1024 {
             return Err(ConfigError::BodyLimitTooSmall);
+        }
+        let partner_recheck_minutes = cli
+            .partner_recheck_minutes
+            .or(file.partner_recheck_minutes)
+            .unwrap_or(DEFAULT_PARTNER_RECHECK_MINUTES);
+        if partner_recheck_minutes == 0 {
+            return Err(ConfigError::RecheckIntervalZero);
         }
         Ok(Config {
             database_url: DatabaseUrl(
@@ -231,6 +260,8 @@ impl Config {
                     .provider_sim_provisioning_secs
                     .or(file.provider_sim_provisioning_secs)
                     .unwrap_or(DEFAULT_SIM_PROVISIONING_SECS),
+                sim_rate_limit: cli.provider_sim_rate_limit.or(file.provider_sim_rate_limit),
+                rate_limit: cli.provider_rate_limit.or(file.provider_rate_limit),
             },
             secrets: SecretSettings {
                 key: std::env::var("KONTOR_SECRET_KEY").ok().map(Secret),
@@ -239,6 +270,7 @@ impl Config {
                     .or(file.secret_key_file)
                     .unwrap_or_else(|| PathBuf::from(DEFAULT_SECRET_KEY_FILE)),
             },
+            partner_recheck: Duration::from_secs(partner_recheck_minutes * 60),
         })
     }
 }

@@ -2,15 +2,19 @@
 //! entries in the distributor's customer records, so that a newcomer can sign up with a valid
 //! and with an invalid customer number, and an active demo reseller with a few customers to
 //! log in as (the first has accepted the cloud agreement and gets a tenant at the simulated
-//! provider a few seconds after the start, so licences can be ordered for it; the others
-//! have neither), and the example catalogue. Seeding again changes nothing.
+//! provider a few seconds after the start, so licences can be ordered for it; two more get
+//! tenants that the simulated provider links to the demo reseller and to another one, so the
+//! partner status shows all three colours), and the example catalogue. Seeding again changes
+//! nothing.
 
 use app::agreements::{parse_attestation, Attestation, AttestationForm};
 use app::backend::audit::Actor;
-use app::backend::{agreements, catalog, tenants};
+use app::backend::provider::simulator;
+use app::backend::{agreements, catalog, microsoft_partner, tenants};
 use app::backend::{customers, passwords, resellers, unix_now, users, Database, DbError};
 use app::customers::{parse_customer, CustomerForm};
 use app::domain::{german_date, iso_date, EmailAddress, Role, TenantPrefix};
+use app::domain::{LocationMpn, MicrosoftId, TENANT_DOMAIN_SUFFIX};
 use app::i18n::Locale;
 use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
 
@@ -27,41 +31,87 @@ pub const RESELLER_PASSWORD: &str = "Fachhandel#2026";
 pub const COLLEAGUE_EMAIL: &str = "team@fachhandel.example";
 const RESELLER_NUMBER: (&str, &str, &str) = ("100000", "Demo Systemhaus GmbH", "10117");
 
-/// The first demo customer's tenant (`….onmicrosoft.com`).
-const DEMO_TENANT_PREFIX: &str = "baeckereisonnenschein";
+/// The demo reseller's Microsoft partner identity ("Microsoft MPN + MPA").
+pub const RESELLER_MPN: &str = "1234567";
+pub const RESELLER_MICROSOFT_ID: &str = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+/// Another reseller's Microsoft id, to which one demo customer is linked at the provider.
+const OTHER_RESELLER_MICROSOFT_ID: &str = "9a7c1e52-0b6d-4c1e-8f3a-2d5b7e9c1a04";
 
-/// Company, street, postal code, city, country, contact first and last name, email.
-const RESELLER_CUSTOMERS: [[&str; 8]; 3] = [
-    [
-        "Bäckerei Sonnenschein GmbH",
-        "Marktplatz 3",
-        "80331",
-        "München",
-        "DE",
-        "Jonas",
-        "Weber",
-        "it@baeckerei-sonnenschein.example",
-    ],
-    [
-        "Kanzlei Berg & Partner",
-        "Ringstraße 12",
-        "1010",
-        "Wien",
-        "AT",
-        "Eva",
-        "Berg",
-        "office@kanzlei-berg.example",
-    ],
-    [
-        "Zahnarztpraxis Dr. Lind",
-        "Seestrasse 8",
-        "8002",
-        "Zürich",
-        "CH",
-        "Lukas",
-        "Lind",
-        "praxis@dr-lind.example",
-    ],
+/// A demo customer: company, street, postal code, city, country, contact first and last name,
+/// email; and, for some, a new tenant (its prefix) with the indirect reseller the simulated
+/// provider links it to — so "Microsoft-Kunden" shows red, green and orange.
+struct DemoCustomer {
+    fields: [&'static str; 8],
+    tenant: Option<(&'static str, Option<&'static str>)>,
+}
+
+/// The first has accepted the cloud agreement, so licences can be ordered for it.
+const RESELLER_CUSTOMERS: [DemoCustomer; 5] = [
+    DemoCustomer {
+        fields: [
+            "Bäckerei Sonnenschein GmbH",
+            "Marktplatz 3",
+            "80331",
+            "München",
+            "DE",
+            "Jonas",
+            "Weber",
+            "it@baeckerei-sonnenschein.example",
+        ],
+        tenant: Some(("baeckereisonnenschein", None)),
+    },
+    DemoCustomer {
+        fields: [
+            "Kanzlei Berg & Partner",
+            "Ringstraße 12",
+            "1010",
+            "Wien",
+            "AT",
+            "Eva",
+            "Berg",
+            "office@kanzlei-berg.example",
+        ],
+        tenant: None,
+    },
+    DemoCustomer {
+        fields: [
+            "Zahnarztpraxis Dr. Lind",
+            "Seestrasse 8",
+            "8002",
+            "Zürich",
+            "CH",
+            "Lukas",
+            "Lind",
+            "praxis@dr-lind.example",
+        ],
+        tenant: None,
+    },
+    DemoCustomer {
+        fields: [
+            "Autohaus Kraft GmbH",
+            "Industriestraße 5",
+            "70173",
+            "Stuttgart",
+            "DE",
+            "Petra",
+            "Kraft",
+            "it@autohaus-kraft.example",
+        ],
+        tenant: Some(("autohauskraft", Some(RESELLER_MICROSOFT_ID))),
+    },
+    DemoCustomer {
+        fields: [
+            "Hotel Seeblick",
+            "Uferweg 2",
+            "6900",
+            "Bregenz",
+            "AT",
+            "Sarah",
+            "Huber",
+            "technik@hotel-seeblick.example",
+        ],
+        tenant: Some(("hotelseeblick", Some(OTHER_RESELLER_MICROSOFT_ID))),
+    },
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -150,9 +200,13 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
         now,
     )
     .await?;
-    for (index, [company_name, street, postal_code, city, country, first, last, email]) in
-        RESELLER_CUSTOMERS.into_iter().enumerate()
-    {
+    let actor = Actor {
+        user_id: Some(user_id),
+        label: RESELLER_EMAIL,
+    };
+    for (index, customer) in RESELLER_CUSTOMERS.iter().enumerate() {
+        let [company_name, street, postal_code, city, country, first, last, email] =
+            customer.fields;
         let form = CustomerForm {
             company_name: company_name.into(),
             street: street.into(),
@@ -168,10 +222,6 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
         let details = parse_customer(&form).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
         let customer_id = customers::create(&mut tx, reseller_id, &details, now).await?;
         if index == 0 {
-            let actor = Actor {
-                user_id: Some(user_id),
-                label: RESELLER_EMAIL,
-            };
             let attestation = signed_a_month_ago(&form, now)?;
             agreements::record_attestation(
                 &mut tx,
@@ -183,17 +233,40 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
             )
             .await
             .map_err(|e| SeedError::Invalid(e.to_string()))?;
-            let prefix = TenantPrefix::parse(DEMO_TENANT_PREFIX)
-                .map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
+        }
+        if let Some((prefix, _)) = customer.tenant {
+            let prefix =
+                TenantPrefix::parse(prefix).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
             tenants::reserve(&mut tx, reseller_id, customer_id, &prefix, now)
                 .await
                 .map_err(|e| match e {
                     tenants::ReserveError::Database(error) => SeedError::from(error),
-                    _ => SeedError::Invalid(format!("the demo tenant {DEMO_TENANT_PREFIX}")),
+                    _ => SeedError::Invalid(format!("the demo tenant {}", prefix.as_str())),
                 })?;
         }
     }
     tx.commit().await.map_err(DbError::from)?;
+    seed_partner_identity(db, reseller_id, &actor, now).await
+}
+
+/// The demo reseller's MPN and Microsoft id, and the indirect resellers the simulated
+/// provider links the demo tenants to.
+async fn seed_partner_identity(
+    db: &Database,
+    reseller_id: i64,
+    actor: &Actor<'_>,
+    now: i64,
+) -> Result<(), SeedError> {
+    let mpn = LocationMpn::parse(RESELLER_MPN).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
+    let id = MicrosoftId::parse(RESELLER_MICROSOFT_ID)
+        .map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
+    microsoft_partner::save(db, reseller_id, actor, &mpn, &id, now).await?;
+    for customer in &RESELLER_CUSTOMERS {
+        if let Some((prefix, Some(linked_to))) = customer.tenant {
+            let domain = format!("{prefix}.{TENANT_DOMAIN_SUFFIX}");
+            simulator::link_indirect_reseller(db, &domain, linked_to).await?;
+        }
+    }
     Ok(())
 }
 

@@ -13,6 +13,7 @@ pub mod first_admin;
 pub mod health;
 pub mod language;
 pub mod mail_worker;
+pub mod partner_worker;
 pub mod provider;
 pub mod provider_worker;
 pub mod router;

@@ -34,7 +34,8 @@ pub fn connect(
         Some(url) => {
             tracing::info!(%url, "cloud provider");
             Provider {
-                client: ProviderClient::new(url, &token, TIMEOUT),
+                client: ProviderClient::new(url, &token, TIMEOUT)
+                    .with_rate_limit(settings.rate_limit),
                 simulator: None,
             }
         }
@@ -47,7 +48,8 @@ pub fn connect(
             };
             tracing::info!("cloud provider: the simulated provider under {MOUNT}");
             Provider {
-                client: ProviderClient::new(&format!("http://{host}{MOUNT}"), &token, TIMEOUT),
+                client: ProviderClient::new(&format!("http://{host}{MOUNT}"), &token, TIMEOUT)
+                    .with_rate_limit(settings.rate_limit),
                 simulator: Some(Simulator::new(
                     db.clone(),
                     &token,
@@ -55,6 +57,7 @@ pub fn connect(
                     SimulatorSettings {
                         latency: Duration::from_millis(settings.sim_latency_ms),
                         provisioning: Duration::from_secs(settings.sim_provisioning_secs),
+                        rate_limit: settings.sim_rate_limit,
                         ..SimulatorSettings::default()
                     },
                 )),

@@ -8,6 +8,7 @@ use crate::mail_worker;
 use crate::router::{router, AppState, RouterSettings};
 use app::backend::mail::transport::MailConfigError;
 use app::backend::mail::MailTransport;
+use app::backend::partner_recheck::Rechecker;
 use app::backend::provider_jobs::Worker;
 use app::backend::request::LinkBase;
 use app::backend::{installation, unix_now, Database, DbError};
@@ -74,6 +75,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
                 key: sealing_key.clone(),
                 links: LinkBase(config.public_url.as_str().into()),
             },
+            workers_stopping.clone(),
+        )),
+        tokio::spawn(crate::partner_worker::run(
+            db.clone(),
+            Rechecker::new(provider.client.clone(), config.partner_recheck),
             workers_stopping,
         )),
     ];

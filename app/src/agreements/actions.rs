@@ -91,7 +91,7 @@ mod ssr {
     use crate::backend::sessions::SessionUser;
     use crate::backend::{customers, database, request, resellers, unix_now, DbError};
     use crate::customers::Customer;
-    use crate::domain::{german_date, iso_date, AcceptanceMethod, EmailAddress};
+    use crate::domain::{german_date, iso_date, AcceptanceMethod};
     use crate::i18n::{current_locale, Locale};
     use axum::http::StatusCode;
 
@@ -168,9 +168,7 @@ mod ssr {
         if customer.agreement.is_some() {
             return Err(already_accepted());
         }
-        let to = EmailAddress::parse(&customer.contact_email)
-            .map_err(|_| DbError::Corrupt("customers.contact_email"))?;
-        crate::backend::rate_limit::allow_mail_to(to.as_str())?;
+        let to = crate::backend::rate_limit::mail_to_contact(&customer)?;
         let links = request::link_base().ok_or(AppError::Internal)?;
         let db = database()?;
         let reseller = resellers::company_name(&db, reseller_id).await?;
@@ -187,17 +185,17 @@ mod ssr {
             now + TokenPurpose::AcceptAgreement.validity_secs(),
             to.clone(),
         );
-        outbox::enqueue(&mut tx, &mail, now).await?;
         let actor = Actor::user(user);
         let action = AuditAction::AgreementSent {
             to: to.as_str().to_owned(),
         };
-        audit::record(
+        audit::mail_sent(
             &mut tx,
             reseller_id,
-            Some(customer_id),
+            customer_id,
             &actor,
             &action,
+            &mail,
             now,
         )
         .await?;

@@ -42,6 +42,8 @@ pub enum AuditAction {
         location_mpn: String,
         microsoft_id: String,
     },
+    /// A reseller user sent the invitation to link the customer to it as indirect reseller.
+    PartnerInvitationSent { to: String },
 }
 
 impl AuditAction {
@@ -56,6 +58,7 @@ impl AuditAction {
             AuditAction::OrderActive { .. } => "order_active",
             AuditAction::OrderFailed { .. } => "order_failed",
             AuditAction::MicrosoftPartnerSaved { .. } => "microsoft_partner_saved",
+            AuditAction::PartnerInvitationSent { .. } => "partner_invitation_sent",
         }
     }
 
@@ -91,6 +94,7 @@ impl AuditAction {
                 location_mpn,
                 microsoft_id,
             } => (locale.texts().partner.audit_saved)(location_mpn, microsoft_id),
+            AuditAction::PartnerInvitationSent { to } => (locale.texts().partner.audit_invited)(to),
         }
     }
 }

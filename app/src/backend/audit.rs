@@ -52,6 +52,21 @@ pub async fn record(
     Ok(())
 }
 
+/// A mail a user had Kontor send about a customer: queued together with its entry in the
+/// customer's history, in the caller's transaction.
+pub async fn mail_sent(
+    conn: &mut AnyConnection,
+    reseller_id: i64,
+    customer_id: i64,
+    actor: &Actor<'_>,
+    action: &AuditAction,
+    mail: &super::mail::OutgoingMail,
+    now: i64,
+) -> Result<(), DbError> {
+    super::mail::outbox::enqueue(&mut *conn, mail, now).await?;
+    record(conn, reseller_id, Some(customer_id), actor, action, now).await
+}
+
 /// The customer's history, newest first, if the customer is this reseller's.
 pub async fn for_customer(
     db: &Database,

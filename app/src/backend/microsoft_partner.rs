@@ -2,7 +2,6 @@
 //! `microsoft_id`, `mpa_*`). Every query takes the reseller's id.
 
 use super::audit::{self, Actor};
-use super::sessions::SessionUser;
 use super::{Database, DbError};
 use crate::audit::AuditAction;
 use crate::domain::{LocationMpn, MicrosoftId};
@@ -47,7 +46,7 @@ pub async fn find(db: &Database, reseller_id: i64) -> Result<MicrosoftPartner, D
 pub async fn save(
     db: &Database,
     reseller_id: i64,
-    user: &SessionUser,
+    actor: &Actor<'_>,
     mpn: &LocationMpn,
     id: &MicrosoftId,
     now: i64,
@@ -69,7 +68,7 @@ pub async fn save(
         location_mpn: mpn.as_str().to_owned(),
         microsoft_id: id.as_str().to_owned(),
     };
-    audit::record(&mut tx, reseller_id, None, &Actor::user(user), &action, now).await?;
+    audit::record(&mut tx, reseller_id, None, actor, &action, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod login_throttle;
 pub mod mail;
 pub mod microsoft_partner;
 pub mod orders;
+pub mod partner_recheck;
 pub mod partner_status;
 pub mod passwords;
 pub mod provider;

@@ -120,6 +120,16 @@ pub fn allow_mail_to(recipient: &str) -> Result<(), crate::error::AppError> {
         })
 }
 
+/// The address of the customer's contact, once `allow_mail_to` lets another mail go to it.
+pub fn mail_to_contact(
+    customer: &crate::customers::Customer,
+) -> Result<crate::domain::EmailAddress, crate::error::AppError> {
+    let to = crate::domain::EmailAddress::parse(&customer.contact_email)
+        .map_err(|_| super::DbError::Corrupt("customers.contact_email"))?;
+    allow_mail_to(to.as_str())?;
+    Ok(to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,6 +26,15 @@ pub use partner::PartnerTexts;
 pub use products::ProductTexts;
 pub use tenants::TenantTexts;
 
+/// A mail that asks a customer's admin to confirm a relationship at the provider through its
+/// link: the subject (reseller), the request (reseller, domain), the button and the steps.
+pub struct InvitationMailTexts {
+    pub subject: fn(&str) -> String,
+    pub text: fn(&str, &str) -> String,
+    pub action: &'static str,
+    pub steps: &'static str,
+}
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

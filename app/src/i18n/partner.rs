@@ -45,6 +45,15 @@ pub struct PartnerTexts {
     pub column_status: &'static str,
     pub column_checked: &'static str,
     pub empty: &'static str,
+    pub column_invited: &'static str,
+    pub invite: &'static str,
+    pub never_invited: &'static str,
+    /// When the last invitation went out.
+    pub invited_at: Text1,
+    /// The contact's address.
+    pub invitation_sent: Text1,
+    pub audit_invited: Text1,
+    pub mail_invitation: super::InvitationMailTexts,
 }
 
 pub const DE: PartnerTexts = PartnerTexts {
@@ -108,6 +117,31 @@ pub const DE: PartnerTexts = PartnerTexts {
     column_status: "Partnerstatus",
     column_checked: "Letzte Prüfung",
     empty: "Keine Kunden mit Microsoft-Tenant (in dieser Auswahl).",
+    column_invited: "Letzte Einladung",
+    invite: "Einladung senden",
+    never_invited: "Noch keine",
+    invited_at: |at| format!("Gesendet am {at}"),
+    invitation_sent: |to| {
+        format!(
+            "Einladung an {to} gesendet. Sobald der Kunde bestätigt hat, prüfen Sie mit \
+             „Vertriebspartnerschaft überprüfen“."
+        )
+    },
+    audit_invited: |to| format!("Einladung als indirekter Vertriebspartner an {to} gesendet"),
+    mail_invitation: super::InvitationMailTexts {
+        subject: |reseller| format!("{reseller} bittet um Bestätigung als Vertriebspartner"),
+        text: |reseller, domain| {
+            format!(
+                "{reseller} betreut Ihre Microsoft-Lizenzen für {domain} und möchte bei Microsoft \
+                 als Ihr indirekter Vertriebspartner (indirekter Reseller) eingetragen werden. \
+                 Dazu bestätigen Sie die Anfrage einmal beim Anbieter."
+            )
+        },
+        action: "Vertriebspartner bestätigen",
+        steps: "Melden Sie sich über den Link mit den Zugangsdaten eines globalen \
+                Administrators an und bestätigen Sie die Anfrage. An Ihren Verträgen und \
+                Lizenzen ändert sich dadurch nichts.",
+    },
 };
 
 pub const EN: PartnerTexts = PartnerTexts {
@@ -169,4 +203,28 @@ pub const EN: PartnerTexts = PartnerTexts {
     column_status: "Partner status",
     column_checked: "Last check",
     empty: "No customers with a Microsoft tenant (in this selection).",
+    column_invited: "Last invitation",
+    invite: "Send invitation",
+    never_invited: "None yet",
+    invited_at: |at| format!("Sent on {at}"),
+    invitation_sent: |to| {
+        format!(
+            "Invitation sent to {to}. Once the customer has confirmed, check with “Check \
+             reseller relationship”."
+        )
+    },
+    audit_invited: |to| format!("Invitation as indirect reseller sent to {to}"),
+    mail_invitation: super::InvitationMailTexts {
+        subject: |reseller| format!("{reseller} asks you to confirm them as your reseller"),
+        text: |reseller, domain| {
+            format!(
+                "{reseller} looks after your Microsoft licences for {domain} and would like to \
+                 be recorded at Microsoft as your indirect reseller. To agree, confirm the \
+                 request once at the provider."
+            )
+        },
+        action: "Confirm the reseller",
+        steps: "Sign in through the link with a global administrator's account and confirm the \
+                request. Your contracts and licences stay as they are.",
+    },
 };

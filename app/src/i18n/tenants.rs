@@ -18,10 +18,7 @@ pub struct TenantTexts {
     pub status_invited: &'static str,
     pub status_authorised: &'static str,
     pub resend: &'static str,
-    pub mail_invitation_subject: fn(&str) -> String,
-    pub mail_invitation_text: fn(&str, &str) -> String,
-    pub mail_invitation_action: &'static str,
-    pub mail_invitation_steps: &'static str,
+    pub mail_invitation: super::InvitationMailTexts,
 
     pub domain_label: &'static str,
     pub status_waiting: &'static str,
@@ -72,17 +69,19 @@ pub static DE: TenantTexts = TenantTexts {
                      „CSP autorisieren“ bestätigt, sind Sie sein Partner.",
     status_authorised: "Der Kunde hat Sie als Partner autorisiert.",
     resend: "Einladung erneut senden",
-    mail_invitation_subject: |reseller| format!("{reseller} bittet um Ihre Autorisierung"),
-    mail_invitation_text: |reseller, domain| {
-        format!(
-            "{reseller} möchte Ihre Microsoft-Lizenzen für {domain} als Partner betreuen. \
-             Dazu bestätigen Sie die Partnerschaft und die delegierte Administration beim \
-             Anbieter."
-        )
+    mail_invitation: super::InvitationMailTexts {
+        subject: |reseller| format!("{reseller} bittet um Ihre Autorisierung"),
+        text: |reseller, domain| {
+            format!(
+                "{reseller} möchte Ihre Microsoft-Lizenzen für {domain} als Partner betreuen. \
+                 Dazu bestätigen Sie die Partnerschaft und die delegierte Administration beim \
+                 Anbieter."
+            )
+        },
+        action: "Partnerschaft bestätigen",
+        steps: "Melden Sie sich über den Link mit den Zugangsdaten eines globalen \
+                                Administrators an und bestätigen Sie mit „CSP autorisieren“.",
     },
-    mail_invitation_action: "Partnerschaft bestätigen",
-    mail_invitation_steps: "Melden Sie sich über den Link mit den Zugangsdaten eines globalen \
-                            Administrators an und bestätigen Sie mit „CSP autorisieren“.",
 
     domain_label: "Domäne:",
     status_waiting: "Der Tenant ist reserviert und wird gleich beim Anbieter angelegt …",
@@ -137,17 +136,19 @@ pub static EN: TenantTexts = TenantTexts {
                      confirms “CSP autorisieren”, you are their partner.",
     status_authorised: "The customer has authorised you as their partner.",
     resend: "Send the invitation again",
-    mail_invitation_subject: |reseller| format!("{reseller} asks for your authorisation"),
-    mail_invitation_text: |reseller, domain| {
-        format!(
-            "{reseller} would like to look after your Microsoft licences for {domain} as your \
-             partner. To agree, confirm the partnership and delegated administration at the \
-             provider."
-        )
+    mail_invitation: super::InvitationMailTexts {
+        subject: |reseller| format!("{reseller} asks for your authorisation"),
+        text: |reseller, domain| {
+            format!(
+                "{reseller} would like to look after your Microsoft licences for {domain} as your \
+                 partner. To agree, confirm the partnership and delegated administration at the \
+                 provider."
+            )
+        },
+        action: "Confirm the partnership",
+        steps: "Sign in through the link with a global administrator's account and \
+                                confirm with “CSP autorisieren”.",
     },
-    mail_invitation_action: "Confirm the partnership",
-    mail_invitation_steps: "Sign in through the link with a global administrator's account and \
-                            confirm with “CSP autorisieren”.",
 
     domain_label: "Domain:",
     status_waiting: "The tenant is reserved and will be created at the provider shortly …",

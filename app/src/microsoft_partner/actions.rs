@@ -65,7 +65,8 @@ mod ssr {
         let (user, reseller_id) = crate::auth::require_reseller()?;
         let (mpn, id) = parse_microsoft_partner(form).map_err(FormError::Invalid)?;
         let db = database()?;
-        microsoft_partner::save(&db, reseller_id, &user, &mpn, &id, unix_now()).await?;
+        let actor = crate::backend::audit::Actor::user(&user);
+        microsoft_partner::save(&db, reseller_id, &actor, &mpn, &id, unix_now()).await?;
         tracing::info!(
             reseller_id,
             by = user.user_id,

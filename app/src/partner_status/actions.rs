@@ -31,28 +31,63 @@ pub async fn recheck_partner(customer_id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// "Einladung senden": mails the customer's contact the provider's link that links the
+/// customer to this reseller as indirect reseller. At most one per customer every
+/// `INVITATION_GAP` (and a few per hour to one address); answers with the address.
+#[server(endpoint = "partner-status/invite")]
+pub async fn invite_partner(customer_id: i64) -> Result<String, AppError> {
+    let to = ssr::invite(customer_id).await?;
+    leptos_axum::redirect("/microsoft-customers");
+    Ok(to)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
+    use crate::audit::AuditAction;
+    use crate::backend::audit::{self, Actor};
+    use crate::backend::mail;
     use crate::backend::request::{not_found, provider, provider_unavailable, set_error_status};
-    use crate::backend::{database, microsoft_partner, partner_status, unix_now};
+    use crate::backend::{
+        customers, database, microsoft_partner, partner_status, resellers, unix_now, Database,
+        DbError,
+    };
     use crate::domain::{MicrosoftId, PartnerStatus};
+    use crate::i18n::Locale;
     use axum::http::StatusCode;
 
-    pub async fn recheck(customer_id: i64) -> Result<(), AppError> {
-        let (_, reseller_id) = crate::auth::require_reseller()?;
-        let db = database()?;
-        let own = microsoft_partner::find(&db, reseller_id)
+    /// One invitation per customer in this many seconds: the customer's admin needs only one
+    /// link, and a reseller cannot flood its customer's mailbox.
+    pub const INVITATION_GAP: i64 = 15 * 60;
+
+    /// The reseller's Microsoft id, which every check and invitation needs (422 without).
+    async fn own_microsoft_id(db: &Database, reseller_id: i64) -> Result<MicrosoftId, AppError> {
+        microsoft_partner::find(db, reseller_id)
             .await?
             .microsoft_id
             .and_then(|id| MicrosoftId::parse(&id).ok())
             .ok_or_else(|| {
                 set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
                 AppError::MicrosoftIdMissing
-            })?;
-        let domain = partner_status::domain(&db, reseller_id, customer_id)
+            })
+    }
+
+    /// The customer's tenant domain; 404 for another reseller's customer or one without.
+    async fn tenant_domain(
+        db: &Database,
+        reseller_id: i64,
+        customer_id: i64,
+    ) -> Result<String, AppError> {
+        partner_status::domain(db, reseller_id, customer_id)
             .await?
-            .ok_or_else(not_found)?;
+            .ok_or_else(not_found)
+    }
+
+    pub async fn recheck(customer_id: i64) -> Result<(), AppError> {
+        let (_, reseller_id) = crate::auth::require_reseller()?;
+        let db = database()?;
+        let own = own_microsoft_id(&db, reseller_id).await?;
+        let domain = tenant_domain(&db, reseller_id, customer_id).await?;
         let now = unix_now();
         match provider()?.indirect_resellers(&domain).await {
             Ok(linked) => {
@@ -65,5 +100,63 @@ mod ssr {
                 Err(provider_unavailable(error))
             }
         }
+    }
+
+    fn wait_for_next_invitation(retry_after_secs: i64) -> AppError {
+        let wait = std::time::Duration::from_secs(retry_after_secs.max(1) as u64);
+        crate::backend::request::too_many_requests(wait);
+        AppError::TooManyRequests {
+            retry_after_secs: wait.as_secs(),
+        }
+    }
+
+    pub async fn invite(customer_id: i64) -> Result<String, AppError> {
+        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let db = database()?;
+        let own = own_microsoft_id(&db, reseller_id).await?;
+        let domain = tenant_domain(&db, reseller_id, customer_id).await?;
+        let customer = customers::find(&db, reseller_id, customer_id)
+            .await?
+            .ok_or_else(not_found)?;
+        let now = unix_now();
+        // Asked first, so that a refused invitation costs no call to the provider; the
+        // transaction below settles a race between two at once.
+        if let Some(last) = partner_status::invited_at(&db, customer_id).await? {
+            if last + INVITATION_GAP > now {
+                return Err(wait_for_next_invitation(last + INVITATION_GAP - now));
+            }
+        }
+        let to = crate::backend::rate_limit::mail_to_contact(&customer)?;
+        let link = provider()?
+            .indirect_reseller_link(&domain, own.as_str())
+            .await
+            .map_err(provider_unavailable)?;
+        let reseller = resellers::company_name(&db, reseller_id).await?;
+        let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
+        let texts = &locale.texts().partner.mail_invitation;
+        let letter = mail::invitation(locale, texts, &reseller, &domain, link, to.clone());
+
+        let mut tx = db.begin().await.map_err(DbError::from)?;
+        if !partner_status::record_invitation(&mut tx, customer_id, now, now - INVITATION_GAP)
+            .await?
+        {
+            return Err(wait_for_next_invitation(INVITATION_GAP));
+        }
+        let action = AuditAction::PartnerInvitationSent {
+            to: to.as_str().to_owned(),
+        };
+        let actor = Actor::user(&user);
+        audit::mail_sent(
+            &mut tx,
+            reseller_id,
+            customer_id,
+            &actor,
+            &action,
+            &letter,
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(DbError::from)?;
+        Ok(to.as_str().to_owned())
     }
 }

@@ -6,7 +6,7 @@
 mod actions;
 mod page;
 
-pub use actions::{load_partner_customers, recheck_partner};
+pub use actions::{invite_partner, load_partner_customers, recheck_partner};
 pub use page::PartnerCustomersPage;
 
 use crate::domain::PartnerStatus;
@@ -22,6 +22,8 @@ pub struct PartnerCustomer {
     pub checked_at: Option<i64>,
     /// A check that failed after the last successful one.
     pub failed_at: Option<i64>,
+    /// When the last invitation ("Einladung senden") went out.
+    pub invited_at: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

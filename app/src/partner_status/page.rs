@@ -1,8 +1,9 @@
 //! `/microsoft-customers`: the legend, a filter by colour (a GET form: works without
 //! JavaScript and can be bookmarked), and a row per customer with its badge — colour, icon and
-//! words, never colour alone — the time of the last check and "überprüfen".
+//! words, never colour alone — the time of the last check and of the last invitation,
+//! "überprüfen" and "Einladung senden".
 
-use super::actions::{load_partner_customers, RecheckPartner};
+use super::actions::{load_partner_customers, InvitePartner, RecheckPartner};
 use super::{PartnerCustomer, PartnerCustomers};
 use crate::domain::PartnerStatus;
 use crate::i18n::format_date_time;
@@ -19,11 +20,16 @@ pub fn PartnerCustomersPage() -> impl IntoView {
     let t = texts.partner;
     let query = use_query_map();
     let colour = move || query.with(|q| q.get("colour").unwrap_or_default());
-    let recheck = ServerAction::<RecheckPartner>::new();
-    // Loaded again whenever a check answered.
+    let actions = RowActions {
+        recheck: ServerAction::new(),
+        invite: ServerAction::new(),
+    };
+    // Loaded again whenever a check or an invitation answered.
     let answers = RwSignal::new(0_u32);
     Effect::new(move |_| {
-        if recheck.value().with(Option::is_some) {
+        let answered = actions.recheck.value().with(Option::is_some)
+            | actions.invite.value().with(Option::is_some);
+        if answered {
             answers.update(|n| *n += 1);
         }
     });
@@ -34,7 +40,7 @@ pub fn PartnerCustomersPage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             match list.await {
-                Ok(list) => view! { <Customers list recheck colour=colour()/> }.into_any(),
+                Ok(list) => view! { <Customers list actions colour=colour()/> }.into_any(),
                 Err(error) => view! {
                     <Refusal error forbidden=texts.customers.access_resellers_only/>
                 }
@@ -48,6 +54,13 @@ pub fn PartnerCustomersPage() -> impl IntoView {
         <p>{t.customers_intro}</p>
         <Transition fallback=|| ()>{body}</Transition>
     }
+}
+
+/// What each row can do.
+#[derive(Clone, Copy)]
+struct RowActions {
+    recheck: ServerAction<RecheckPartner>,
+    invite: ServerAction<InvitePartner>,
 }
 
 /// The words (with their icon) for a colour.
@@ -69,11 +82,7 @@ fn Badge(status: PartnerStatus) -> impl IntoView {
 }
 
 #[component]
-fn Customers(
-    list: PartnerCustomers,
-    recheck: ServerAction<RecheckPartner>,
-    colour: String,
-) -> impl IntoView {
+fn Customers(list: PartnerCustomers, actions: RowActions, colour: String) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.partner;
@@ -99,17 +108,23 @@ fn Customers(
         })
         .collect_view();
     let refused = move || {
-        recheck
+        let recheck = actions.recheck.value().get().and_then(Result::err);
+        let invite = actions.invite.value().get().and_then(Result::err);
+        recheck.or(invite).map(|error| error.message(texts))
+    };
+    let sent = move || {
+        actions
+            .invite
             .value()
             .get()
-            .and_then(Result::err)
-            .map(|error| error.message(texts))
+            .and_then(Result::ok)
+            .map(|to| (t.invitation_sent)(&to))
     };
     let table = (!list.customers.is_empty()).then(|| {
         let rows = list
             .customers
             .into_iter()
-            .map(|customer| view! { <Row customer recheck/> })
+            .map(|customer| view! { <Row customer actions/> })
             .collect_view();
         view! {
             <table class="partner-customers">
@@ -119,6 +134,7 @@ fn Customers(
                         <th>{t.column_domain}</th>
                         <th>{t.column_status}</th>
                         <th>{t.column_checked}</th>
+                        <th>{t.column_invited}</th>
                         <th></th>
                     </tr>
                 </thead>
@@ -143,6 +159,7 @@ fn Customers(
             <button type="submit">{t.filter_submit}</button>
         </Form>
         <p class="form-error" role="alert">{refused}</p>
+        <p class="notice" role="status">{sent}</p>
         {table}
         {empty}
     }
@@ -150,7 +167,7 @@ fn Customers(
 }
 
 #[component]
-fn Row(customer: PartnerCustomer, recheck: ServerAction<RecheckPartner>) -> impl IntoView {
+fn Row(customer: PartnerCustomer, actions: RowActions) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let t = locale.texts().partner;
     let checked = match customer.checked_at {
@@ -160,6 +177,19 @@ fn Row(customer: PartnerCustomer, recheck: ServerAction<RecheckPartner>) -> impl
     let failed = customer
         .failed_at
         .map(|at| view! { <p class="check-failed">{(t.check_failed)(&format_date_time(at, locale))}</p> });
+    let invited = match customer.invited_at {
+        Some(at) => (t.invited_at)(&format_date_time(at, locale)),
+        None => t.never_invited.to_owned(),
+    };
+    // A customer linked to this reseller needs no invitation.
+    let invite = (customer.status != Some(PartnerStatus::Linked)).then(|| {
+        view! {
+            <ActionForm action=actions.invite>
+                <input type="hidden" name="customer_id" value=customer.customer_id/>
+                <button type="submit">{t.invite}</button>
+            </ActionForm>
+        }
+    });
     view! {
         <tr>
             <td><A href=format!("/customers/{}", customer.customer_id)>{customer.company_name}</A></td>
@@ -168,11 +198,13 @@ fn Row(customer: PartnerCustomer, recheck: ServerAction<RecheckPartner>) -> impl
                 {customer.status.map(|status| view! { <Badge status/> })}
             </td>
             <td>{checked}{failed}</td>
-            <td>
-                <ActionForm action=recheck>
+            <td>{invited}</td>
+            <td class="row-actions">
+                <ActionForm action=actions.recheck>
                     <input type="hidden" name="customer_id" value=customer.customer_id/>
                     <button type="submit">{t.recheck}</button>
                 </ActionForm>
+                {invite}
             </td>
         </tr>
     }

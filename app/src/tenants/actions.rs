@@ -88,17 +88,17 @@ pub async fn retry_tenant(customer_id: i64) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::super::form::{parse_tenant_form, TenantRequest};
-    use super::super::{mails, TenantStatus};
+    use super::super::TenantStatus;
     use super::*;
-    use crate::backend::mail::outbox;
+    use crate::backend::mail::{self, outbox};
     use crate::backend::request::provider;
     use crate::backend::resellers;
     use crate::backend::sealing::SealingKey;
     use crate::backend::tenants::{self, ReserveError};
     use crate::backend::{customers, database, request, unix_now, DbError};
     use crate::customers::Customer;
+    use crate::domain::TenantDomain;
     use crate::domain::{prefix_candidates, FieldError, SuggestionSource, TenantPrefix};
-    use crate::domain::{EmailAddress, TenantDomain};
     use crate::i18n::Locale;
 
     /// How many free prefixes a taken one is answered with.
@@ -288,9 +288,7 @@ mod ssr {
         customer: &Customer,
         domain: &str,
     ) -> Result<crate::backend::mail::OutgoingMail, AppError> {
-        let to = EmailAddress::parse(&customer.contact_email)
-            .map_err(|_| crate::backend::DbError::Corrupt("customers.contact_email"))?;
-        crate::backend::rate_limit::allow_mail_to(to.as_str())?;
+        let to = crate::backend::rate_limit::mail_to_contact(customer)?;
         let link = provider()?
             .invitation_link(domain)
             .await
@@ -298,7 +296,8 @@ mod ssr {
         let db = database()?;
         let reseller = resellers::company_name(&db, reseller_id).await?;
         let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
-        Ok(mails::invitation(locale, &reseller, domain, link, to))
+        let texts = &locale.texts().tenants.mail_invitation;
+        Ok(mail::invitation(locale, texts, &reseller, domain, link, to))
     }
 
     async fn invite(

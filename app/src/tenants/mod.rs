@@ -4,8 +4,6 @@
 
 mod actions;
 mod form;
-#[cfg(feature = "ssr")]
-mod mails;
 mod page;
 
 pub use actions::{

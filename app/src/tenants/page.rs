@@ -167,7 +167,10 @@ fn NewTenantForm(
         }
         let handle = set_timeout_with_handle(
             move || {
-                checked.set(prefix.clone());
+                // The form is gone (submitted before typing paused): nothing to check.
+                if checked.try_set(prefix.clone()).is_some() {
+                    return;
+                }
                 if !prefix.trim().is_empty() {
                     check.dispatch(prefix);
                 }

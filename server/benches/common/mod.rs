@@ -116,22 +116,27 @@ pub async fn session_cookie(db: &Database, user_id: i64) -> String {
 /// The real router (with the simulator mounted, latency and provisioning 0) on a loopback
 /// port: its address, and the provider worker as the server would run it.
 pub async fn serve(db: &Database) -> (String, Worker) {
+    let (base, worker, _) = serve_with(
+        db,
+        SimulatorSettings {
+            latency: Duration::ZERO,
+            provisioning: Duration::ZERO,
+            ..SimulatorSettings::default()
+        },
+    )
+    .await;
+    (base, worker)
+}
+
+/// The same with the simulator set up as given; also the simulator, to read its counts.
+pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> (String, Worker, Simulator) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a port");
     let address = listener.local_addr().expect("its address");
     let base = format!("http://{address}");
     let token = "bench-provider-token";
-    let simulator = Simulator::new(
-        db.clone(),
-        token,
-        &base,
-        SimulatorSettings {
-            latency: Duration::ZERO,
-            provisioning: Duration::ZERO,
-            ..SimulatorSettings::default()
-        },
-    );
+    let simulator = Simulator::new(db.clone(), token, &base, settings);
     let site = tempfile::tempdir().expect("site dir").keep();
     let state = AppState {
         leptos_options: LeptosOptions::builder()
@@ -152,7 +157,7 @@ pub async fn serve(db: &Database) -> (String, Worker) {
             https: false,
             public_url: base.clone(),
             provider: worker.provider.clone(),
-            simulator: Some(simulator),
+            simulator: Some(simulator.clone()),
             sealing_key: worker.key.clone(),
         },
     );
@@ -163,7 +168,7 @@ pub async fn serve(db: &Database) -> (String, Worker) {
         )
         .await
     });
-    (base, worker)
+    (base, worker, simulator)
 }
 
 /// One reseller with one orderable customer (ready tenant, known at the provider, accepted

@@ -1,6 +1,10 @@
-use crate::support::{on_both_backends, TestApp, TestResponse};
-use crate::tenants::{call, reseller_with_customer, set_up, work_until_settled};
+use crate::support::{form_body, link_token, on_both_backends, TestApp, TestResponse};
+use crate::tenants::work_until_settled;
+use crate::tenants::{add_customer, call, count, reseller_with_customer, set_up};
+use app::backend::partner_recheck::{recheck_due, RecheckReport, Rechecker};
 use app::backend::provider::simulator::Failure;
+use app::backend::unix_now;
+use std::time::Duration;
 
 const OWN_ID: &str = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
 const OTHER_ID: &str = "9a7c1e52-0b6d-4c1e-8f3a-2d5b7e9c1a04";
@@ -17,14 +21,19 @@ async fn list(app: &TestApp, cookie: &str, colour: &str) -> serde_json::Value {
     serde_json::from_str(&response.body).unwrap()
 }
 
+/// `/api/partner-status/{what}` for one customer.
+async fn on_customer(app: &TestApp, cookie: &str, what: &str, customer: i64) -> TestResponse {
+    let endpoint = format!("/api/partner-status/{what}");
+    let customer = customer.to_string();
+    call(app, cookie, &endpoint, &[("customer_id", &customer)]).await
+}
+
 async fn recheck(app: &TestApp, cookie: &str, customer: i64) -> TestResponse {
-    call(
-        app,
-        cookie,
-        "/api/partner-status/recheck",
-        &[("customer_id", &customer.to_string())],
-    )
-    .await
+    on_customer(app, cookie, "recheck", customer).await
+}
+
+async fn invite(app: &TestApp, cookie: &str, customer: i64) -> TestResponse {
+    on_customer(app, cookie, "invite", customer).await
 }
 
 async fn link(app: &TestApp, domain: &str, microsoft_id: &str) {
@@ -36,13 +45,19 @@ async fn link(app: &TestApp, domain: &str, microsoft_id: &str) {
         .unwrap();
 }
 
-/// A reseller with MPN and Microsoft id stored and one customer with a ready tenant: the
-/// cookie, the customer's id and its tenant domain.
+/// A reseller with one customer with a ready tenant: the cookie, the customer's id and its
+/// tenant domain.
 async fn reseller_with_tenant(app: &TestApp, email: &str, prefix: &str) -> (String, i64, String) {
     let (cookie, customer) = reseller_with_customer(app, email, "Bäckerei Sonnenhof").await;
-    set_up(app, &cookie, customer, prefix).await;
-    work_until_settled(app, &cookie, customer).await;
-    (cookie, customer, format!("{prefix}.onmicrosoft.com"))
+    let domain = tenant(app, &cookie, customer, prefix).await;
+    (cookie, customer, domain)
+}
+
+/// Sets up a new tenant for the customer and waits until it is ready; its domain.
+async fn tenant(app: &TestApp, cookie: &str, customer: i64, prefix: &str) -> String {
+    set_up(app, cookie, customer, prefix).await;
+    work_until_settled(app, cookie, customer).await;
+    format!("{prefix}.onmicrosoft.com")
 }
 
 async fn store_identity(app: &TestApp, cookie: &str) {
@@ -132,10 +147,234 @@ on_both_backends!(
         );
         let refused = recheck(&app, &other, customer).await;
         assert_eq!(refused.status, 404, "{}", refused.body);
-        let checks: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM partner_checks")
-            .fetch_one(app.db().pool())
+        let refused = invite(&app, &other, customer).await;
+        assert_eq!(refused.status, 404, "{}", refused.body);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM partner_checks").await, 0);
+        assert!(app.outbox().await.is_empty(), "no invitation went out");
+    }
+);
+
+on_both_backends!(
+    an_invitation_mails_the_providers_link_and_accepting_it_turns_the_customer_green,
+    |app: TestApp| async move {
+        let (cookie, customer, domain) =
+            reseller_with_tenant(&app, "chef@muster-it.example", "sonnenhofrot").await;
+        let refused = invite(&app, &cookie, customer).await;
+        assert_eq!(
+            refused.status, 422,
+            "without a Microsoft id: {}",
+            refused.body
+        );
+        store_identity(&app, &cookie).await;
+        recheck(&app, &cookie, customer).await;
+        assert_eq!(status_of(&list(&app, &cookie, "").await), "Unlinked");
+
+        // The provider does not answer: no mail, no time of an invitation.
+        app.simulator().configure(|s| s.failing_calls = 1);
+        let failed = invite(&app, &cookie, customer).await;
+        assert_eq!(failed.status, 503, "{}", failed.body);
+        assert!(app.outbox().await.is_empty());
+        assert!(list(&app, &cookie, "").await["customers"][0]["invited_at"].is_null());
+
+        let sent = invite(&app, &cookie, customer).await;
+        assert_eq!(sent.header("location"), Some("/microsoft-customers"));
+        let mails = app.outbox().await;
+        assert_eq!(mails.len(), 1);
+        let (to, subject, body) = &mails[0];
+        assert_eq!(to, "jonas@kunde.example");
+        assert_eq!(
+            subject,
+            "Muster IT GmbH bittet um Bestätigung als Vertriebspartner"
+        );
+        assert!(body.contains(&domain), "{body}");
+        assert!(list(&app, &cookie, "").await["customers"][0]["invited_at"].is_i64());
+        assert_eq!(
+            count(
+                &app,
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'partner_invitation_sent'"
+            )
+            .await,
+            1
+        );
+
+        // One per customer in a quarter of an hour: the second is refused, with the wait.
+        let again = invite(&app, &cookie, customer).await;
+        assert_eq!(again.status, 429, "{}", again.body);
+        let wait: u64 = again.header("retry-after").unwrap().parse().unwrap();
+        assert!((1..=900).contains(&wait), "{wait}");
+        assert_eq!(app.outbox().await.len(), 1);
+
+        // The customer's admin follows the link to the provider's page and confirms.
+        let token = link_token(body, "/provider-sim/invitations/");
+        let path = format!("/provider-sim/invitations/{token}");
+        let page = app.get(&path).await;
+        assert_eq!(page.status, 200);
+        page.assert_contains("Indirekten Reseller bestätigen");
+        page.assert_contains(OWN_ID);
+        let confirmed = app
+            .post_form(
+                &path,
+                form_body(&[
+                    ("email", "admin@sonnenhofrot.onmicrosoft.com"),
+                    ("password", "x"),
+                ]),
+            )
+            .await;
+        assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+        confirmed.assert_contains("Bestätigt");
+
+        recheck(&app, &cookie, customer).await;
+        assert_eq!(status_of(&list(&app, &cookie, "").await), "Linked");
+    }
+);
+
+/// A reseller with its Microsoft id and three customers with ready tenants, linked at the
+/// provider to it (green), to another reseller (orange) and to none (red): the cookie and
+/// the customers' ids in that order.
+async fn three_colours(app: &TestApp) -> (String, [i64; 3]) {
+    let (cookie, green) = reseller_with_customer(app, "chef@muster-it.example", "Grün AG").await;
+    let orange = add_customer(app, &cookie, "Orange AG").await;
+    let red = add_customer(app, &cookie, "Rot AG").await;
+    store_identity(app, &cookie).await;
+    for (customer, prefix, linked) in [
+        (green, "kundegruen", Some(OWN_ID)),
+        (orange, "kundeorange", Some(OTHER_ID)),
+        (red, "kunderot", None),
+    ] {
+        let domain = tenant(app, &cookie, customer, prefix).await;
+        if let Some(id) = linked {
+            link(app, &domain, id).await;
+        }
+    }
+    (cookie, [green, orange, red])
+}
+
+/// The colours of the reseller's customers, by name.
+async fn colours(app: &TestApp, cookie: &str) -> Vec<(String, String)> {
+    let shown = list(app, cookie, "").await;
+    shown["customers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let name = c["company_name"].as_str().unwrap().to_owned();
+            (name, c["status"].as_str().unwrap_or("never").to_owned())
+        })
+        .collect()
+}
+
+fn coloured(expected: [&str; 3]) -> Vec<(String, String)> {
+    ["Grün AG", "Orange AG", "Rot AG"]
+        .into_iter()
+        .zip(expected)
+        .map(|(name, status)| (name.to_owned(), status.to_owned()))
+        .collect()
+}
+
+on_both_backends!(
+    the_background_recheck_rides_out_429s_and_errors_and_never_flips_a_colour,
+    |app: TestApp| async move {
+        let (cookie, [_, _, red]) = three_colours(&app).await;
+        let rechecker = Rechecker {
+            backoff: Duration::from_millis(10),
+            ..Rechecker::new(app.provider().clone(), Duration::from_secs(24 * 60 * 60))
+        };
+        let now = unix_now();
+        // A day and a minute on: the checks above ran a second or two after `now`.
+        let next_day = now + 24 * 60 * 60 + 60;
+
+        // Two 429s: every call waits as asked, then all three get their colour.
+        app.simulator().configure(|s| {
+            s.failing_calls = 2;
+            s.failure = Failure::TooManyRequests;
+        });
+        let report = recheck_due(app.db(), &rechecker, now).await.unwrap();
+        let expected = RecheckReport {
+            checked: 3,
+            changed: 3,
+            failed: 0,
+            rate_limited: 2,
+        };
+        assert_eq!(report, expected);
+        let linked = ["Linked", "LinkedElsewhere", "Unlinked"];
+        assert_eq!(colours(&app, &cookie).await, coloured(linked));
+        // Checked a moment ago: nothing is due.
+        let idle = recheck_due(app.db(), &rechecker, now).await.unwrap();
+        assert_eq!(idle, RecheckReport::default());
+
+        // A day later the red customer has accepted, but the provider fails every call:
+        // every check fails after its retries, and every colour stays as it was.
+        let domain = list(&app, &cookie, "red").await["customers"][0]["domain"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        link(&app, &domain, OWN_ID).await;
+        app.simulator().configure(|s| {
+            s.failure_percent = 100;
+            s.failure = Failure::ServerError;
+        });
+        let report = recheck_due(app.db(), &rechecker, next_day).await.unwrap();
+        assert_eq!(report.failed, 3, "{report:?}");
+        assert_eq!(report.checked, 0, "{report:?}");
+        assert_eq!(colours(&app, &cookie).await, coloured(linked));
+        assert!(list(&app, &cookie, "").await["customers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["failed_at"].is_i64()));
+
+        // A failed check is tried again after ten minutes, not a day: the provider is back,
+        // and the customer that accepted turns green.
+        app.simulator().configure(|s| s.failure_percent = 0);
+        let soon = recheck_due(app.db(), &rechecker, next_day + 60)
             .await
             .unwrap();
-        assert_eq!(checks.0, 0);
+        assert_eq!(soon, RecheckReport::default(), "not yet");
+        let report = recheck_due(app.db(), &rechecker, next_day + 11 * 60)
+            .await
+            .unwrap();
+        assert_eq!((report.checked, report.changed), (3, 1), "{report:?}");
+        assert_eq!(
+            colours(&app, &cookie).await,
+            coloured(["Linked", "LinkedElsewhere", "Linked"])
+        );
+        let cleared = list(&app, &cookie, "green").await;
+        assert!(cleared["customers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["customer_id"] == red && c["failed_at"].is_null()));
+    }
+);
+
+on_both_backends!(
+    the_client_keeps_to_the_providers_rate_limit,
+    |app: TestApp| async move {
+        app.simulator().configure(|s| s.rate_limit = Some(20));
+        // Past the allowed burst, a client without a pace of its own meets 429s…
+        let unpaced = app.provider().clone();
+        let burst = futures_util::future::join_all(
+            (0..40).map(|_| async { unpaced.indirect_resellers("x.onmicrosoft.com").await }),
+        )
+        .await;
+        let refused = burst.iter().filter(|answer| answer.is_err()).count();
+        assert!(refused > 0, "the simulator limits");
+        assert_eq!(app.simulator().throttled_calls(), refused as u64);
+
+        // …one paced at the limit meets none, and takes as long as the limit says.
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let paced = app.provider().clone().with_rate_limit(Some(20));
+        let started = std::time::Instant::now();
+        let answers = futures_util::future::join_all(
+            (0..40).map(|_| async { paced.indirect_resellers("x.onmicrosoft.com").await }),
+        )
+        .await;
+        assert!(answers.iter().all(Result::is_ok));
+        assert_eq!(app.simulator().throttled_calls(), refused as u64);
+        assert!(
+            started.elapsed() >= Duration::from_millis(1900),
+            "{:?}",
+            started.elapsed()
+        );
     }
 );

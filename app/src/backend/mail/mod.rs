@@ -11,6 +11,7 @@ pub use letter::Letter;
 pub use transport::{MailTransport, SendError};
 
 use crate::domain::EmailAddress;
+use crate::i18n::{InvitationMailTexts, Locale};
 
 /// A rendered mail, ready for the outbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,4 +20,22 @@ pub struct OutgoingMail {
     pub subject: String,
     pub text: String,
     pub html: String,
+}
+
+/// An invitation to the customer's contact, in the customer's language, with the provider's
+/// link: to authorise the reseller for an existing tenant, or to link the tenant to it as
+/// indirect reseller.
+pub fn invitation(
+    locale: Locale,
+    texts: &InvitationMailTexts,
+    reseller: &str,
+    domain: &str,
+    link: String,
+    to: EmailAddress,
+) -> OutgoingMail {
+    Letter::new(locale, (texts.subject)(reseller))
+        .paragraph((texts.text)(reseller, domain))
+        .action(texts.action, link)
+        .paragraph(texts.steps)
+        .to(to)
 }

@@ -5,11 +5,13 @@
 //! retries, so the vendor can recognise a repeated request and answer it without doing it
 //! twice.
 
+use super::pace::Pace;
 use super::{
     AgreementAcceptance, CreatedTenant, MpaStatus, NewOrder, NewTenant, PlacedOrder,
     ProvisioningState, Relationships, RequestId, INDIRECT_RESELLER,
 };
 use reqwest::{header, Method, StatusCode};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Why a provider call did not give an answer.
@@ -42,8 +44,10 @@ impl ProviderError {
 #[derive(Clone, Debug)]
 pub struct ProviderClient {
     http: reqwest::Client,
-    base_url: std::sync::Arc<str>,
-    token: std::sync::Arc<str>,
+    base_url: Arc<str>,
+    token: Arc<str>,
+    /// Shared by every clone: all of Kontor's calls keep to the provider's rate limit.
+    pace: Arc<Pace>,
 }
 
 impl ProviderClient {
@@ -58,6 +62,15 @@ impl ProviderClient {
             http,
             base_url: base_url.trim_end_matches('/').into(),
             token: token.into(),
+            pace: Arc::new(Pace::new(None)),
+        }
+    }
+
+    /// Keeps to at most `per_second` calls a second, the provider's limit.
+    pub fn with_rate_limit(self, per_second: Option<u32>) -> ProviderClient {
+        ProviderClient {
+            pace: Arc::new(Pace::new(per_second)),
+            ..self
         }
     }
 
@@ -78,6 +91,7 @@ impl ProviderClient {
         &self,
         request: reqwest::RequestBuilder,
     ) -> Result<reqwest::Response, ProviderError> {
+        self.pace.wait_turn().await;
         let response = request
             .send()
             .await
@@ -90,7 +104,9 @@ impl ProviderClient {
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .unwrap_or(1);
-            return Err(ProviderError::RateLimited(Duration::from_secs(wait)));
+            let wait = Duration::from_secs(wait);
+            self.pace.hold_off(wait);
+            return Err(ProviderError::RateLimited(wait));
         }
         if status.is_server_error() {
             return Err(ProviderError::Unavailable(format!("status {status}")));
@@ -184,11 +200,29 @@ impl ProviderClient {
     /// `GET /v1/customers/relationshiprequests`: the link an existing tenant's admin follows to
     /// authorise this partner as reseller and delegate administration ("CSP autorisieren").
     pub async fn invitation_link(&self, domain: &str) -> Result<String, ProviderError> {
+        self.relationship_request(&format!("domain={domain}")).await
+    }
+
+    /// `GET /v1/customers/relationshiprequests?indirectResellerId=…`: the link a customer's
+    /// admin follows to link the tenant to the indirect reseller with that Microsoft id
+    /// ("Einladung senden").
+    pub async fn indirect_reseller_link(
+        &self,
+        domain: &str,
+        microsoft_id: &str,
+    ) -> Result<String, ProviderError> {
+        self.relationship_request(&format!(
+            "domain={domain}&indirectResellerId={microsoft_id}"
+        ))
+        .await
+    }
+
+    async fn relationship_request(&self, query: &str) -> Result<String, ProviderError> {
         #[derive(serde::Deserialize)]
         struct Answer {
             url: String,
         }
-        let path = format!("/v1/customers/relationshiprequests?domain={domain}");
+        let path = format!("/v1/customers/relationshiprequests?{query}");
         let answer: Answer = self.get_json(&path, &RequestId::generate()).await?;
         Ok(answer.url)
     }

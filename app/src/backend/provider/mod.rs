@@ -3,6 +3,7 @@
 //! Microsoft Partner Center REST API.
 
 mod client;
+mod pace;
 pub mod simulator;
 
 pub use client::{ProviderClient, ProviderError};

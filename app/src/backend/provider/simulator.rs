@@ -19,8 +19,9 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rand::Rng;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Where the simulator is mounted in Kontor's router.
 pub const MOUNT: &str = "/provider-sim";
@@ -68,6 +69,9 @@ pub struct SimulatorSettings {
     /// This share of all calls (0–100 %) fails with `failure`, at random.
     pub failure_percent: u8,
     pub failure: Failure,
+    /// The calls a second it allows (a burst of up to as many); more get 429 with
+    /// `Retry-After: 1`. `None`: no limit.
+    pub rate_limit: Option<u32>,
 }
 
 impl Default for SimulatorSettings {
@@ -78,6 +82,7 @@ impl Default for SimulatorSettings {
             failing_calls: 0,
             failure_percent: 0,
             failure: Failure::ServerError,
+            rate_limit: None,
         }
     }
 }
@@ -89,6 +94,29 @@ pub struct Simulator {
     /// Where browsers reach the simulator's pages (Kontor's public URL and `MOUNT`).
     pages_url: Arc<str>,
     settings: Arc<Mutex<SimulatorSettings>>,
+    limit: Arc<Mutex<TokenBucket>>,
+    /// How many calls got 429 for going over the rate limit.
+    throttled: Arc<AtomicU64>,
+}
+
+/// The rate limit: a bucket of `rate` tokens that refills at `rate` a second.
+struct TokenBucket {
+    tokens: f64,
+    filled_at: Instant,
+}
+
+impl TokenBucket {
+    fn take(&mut self, rate: u32, now: Instant) -> bool {
+        let rate = f64::from(rate);
+        let refill = now.duration_since(self.filled_at).as_secs_f64() * rate;
+        self.tokens = (self.tokens + refill).min(rate);
+        self.filled_at = now;
+        let allowed = self.tokens >= 1.0;
+        if allowed {
+            self.tokens -= 1.0;
+        }
+        allowed
+    }
 }
 
 impl Simulator {
@@ -102,8 +130,34 @@ impl Simulator {
             db,
             token: token.into(),
             pages_url: format!("{}{MOUNT}", public_url.trim_end_matches('/')).into(),
+            limit: Arc::new(Mutex::new(TokenBucket {
+                tokens: f64::from(settings.rate_limit.unwrap_or(0)),
+                filled_at: Instant::now(),
+            })),
             settings: Arc::new(Mutex::new(settings)),
+            throttled: Arc::default(),
         }
+    }
+
+    /// How many calls got 429 for going over the rate limit so far.
+    pub fn throttled_calls(&self) -> u64 {
+        self.throttled.load(Ordering::Relaxed)
+    }
+
+    /// Whether the rate limit lets one more call in now.
+    fn within_limit(&self, rate: Option<u32>) -> bool {
+        let Some(rate) = rate.filter(|r| *r > 0) else {
+            return true;
+        };
+        let allowed = self
+            .limit
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take(rate, Instant::now());
+        if !allowed {
+            self.throttled.fetch_add(1, Ordering::Relaxed);
+        }
+        allowed
     }
 
     /// Changes how the simulator behaves from the next call on (tests).
@@ -164,22 +218,31 @@ async fn gate(State(sim): State<Simulator>, request: Request, next: Next) -> Res
         return StatusCode::UNAUTHORIZED.into_response();
     }
     let settings = sim.settings();
+    // Counted on arrival, as a real API gateway does.
+    let within_limit = sim.within_limit(settings.rate_limit);
     if !settings.latency.is_zero() {
         tokio::time::sleep(settings.latency).await;
+    }
+    if !within_limit {
+        return too_many_requests();
     }
     match sim.next_failure() {
         None => next.run(request).await,
         Some(Failure::ServerError) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
-        Some(Failure::TooManyRequests) => (
-            StatusCode::TOO_MANY_REQUESTS,
-            [(header::RETRY_AFTER, HeaderValue::from_static("1"))],
-        )
-            .into_response(),
+        Some(Failure::TooManyRequests) => too_many_requests(),
         Some(Failure::Timeout) => {
             tokio::time::sleep(Duration::from_secs(60)).await;
             StatusCode::GATEWAY_TIMEOUT.into_response()
         }
     }
+}
+
+fn too_many_requests() -> Response {
+    (
+        StatusCode::TOO_MANY_REQUESTS,
+        [(header::RETRY_AFTER, HeaderValue::from_static("1"))],
+    )
+        .into_response()
 }
 
 fn internal(error: DbError) -> Response {
@@ -385,19 +448,31 @@ struct DomainQuery {
     domain: String,
 }
 
-/// `GET /v1/customers/relationshiprequests?domain=…`: a link for that tenant's admin.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RelationshipRequestQuery {
+    domain: String,
+    /// Asks to link the tenant to this indirect reseller instead of to the partner itself.
+    indirect_reseller_id: Option<String>,
+}
+
+/// `GET /v1/customers/relationshiprequests?domain=…[&indirectResellerId=…]`: a link for that
+/// tenant's admin.
 async fn invitation_link(
     State(sim): State<Simulator>,
-    Query(query): Query<DomainQuery>,
+    Query(query): Query<RelationshipRequestQuery>,
 ) -> Response {
     let token = crate::backend::secret_token::SecretToken::generate();
-    let inserted =
-        sqlx::query("INSERT INTO sim_invitations (token, domain, created_at) VALUES ($1, $2, $3)")
-            .bind(token.expose())
-            .bind(query.domain.to_ascii_lowercase())
-            .bind(unix_now())
-            .execute(sim.db.pool())
-            .await;
+    let inserted = sqlx::query(
+        "INSERT INTO sim_invitations (token, domain, indirect_reseller, created_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token.expose())
+    .bind(query.domain.to_ascii_lowercase())
+    .bind(query.indirect_reseller_id.map(|id| id.to_ascii_lowercase()))
+    .bind(unix_now())
+    .execute(sim.db.pool())
+    .await;
     match inserted {
         Ok(_) => Json(serde_json::json!({
             "url": format!("{}/invitations/{}", sim.pages_url, token.expose()),
@@ -592,13 +667,23 @@ async fn order(
     }
 }
 
-async fn invitation_domain(db: &Database, token: &str) -> Result<Option<String>, DbError> {
-    let found: Option<(String,)> =
-        sqlx::query_as("SELECT domain FROM sim_invitations WHERE token = $1")
+/// What an invitation asks of the tenant's admin.
+struct Invitation {
+    domain: String,
+    /// Link the tenant to this indirect reseller; `None`: authorise the partner as reseller.
+    indirect_reseller: Option<String>,
+}
+
+async fn invitation(db: &Database, token: &str) -> Result<Option<Invitation>, DbError> {
+    let found: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT domain, indirect_reseller FROM sim_invitations WHERE token = $1")
             .bind(token)
             .fetch_optional(db.pool())
             .await?;
-    Ok(found.map(|(domain,)| domain))
+    Ok(found.map(|(domain, indirect_reseller)| Invitation {
+        domain,
+        indirect_reseller,
+    }))
 }
 
 /// The page a customer's admin sees when following an invitation: sign in, then authorise.
@@ -612,22 +697,45 @@ fn page(title: &str, body: &str) -> Html<String> {
     ))
 }
 
-async fn invitation_page(State(sim): State<Simulator>, Path(token): Path<String>) -> Response {
-    match invitation_domain(&sim.db, &token).await {
-        Ok(Some(domain)) => page(
+/// The title, the request and the button of an invitation's page.
+fn invitation_words(invitation: &Invitation) -> (&'static str, String) {
+    let domain = escape(&invitation.domain);
+    match &invitation.indirect_reseller {
+        None => (
             "CSP autorisieren",
-            &format!(
-                "<p>Ihr Partner bittet darum, als Reseller für <strong>{domain}</strong> tätig zu \
-                 werden und die delegierte Administration zu übernehmen.</p>\
-                 <form method=\"post\"><p><label for=\"email\">E-Mail-Adresse des globalen \
-                 Administrators</label><br><input id=\"email\" name=\"email\" type=\"email\" \
-                 required></p><p><label for=\"password\">Kennwort</label><br><input \
-                 id=\"password\" name=\"password\" type=\"password\" required></p>\
-                 <p><button type=\"submit\">CSP autorisieren</button></p></form>",
-                domain = escape(&domain)
+            format!(
+                "Ihr Partner bittet darum, als Reseller für <strong>{domain}</strong> tätig zu \
+                 werden und die delegierte Administration zu übernehmen."
             ),
-        )
-        .into_response(),
+        ),
+        Some(id) => (
+            "Indirekten Reseller bestätigen",
+            format!(
+                "Ihr Partner (Microsoft-ID <code>{}</code>) bittet darum, als indirekter \
+                 Reseller für <strong>{domain}</strong> eingetragen zu werden.",
+                escape(id)
+            ),
+        ),
+    }
+}
+
+async fn invitation_page(State(sim): State<Simulator>, Path(token): Path<String>) -> Response {
+    match invitation(&sim.db, &token).await {
+        Ok(Some(invitation)) => {
+            let (title, request) = invitation_words(&invitation);
+            page(
+                title,
+                &format!(
+                    "<p>{request}</p>\
+                     <form method=\"post\"><p><label for=\"email\">E-Mail-Adresse des globalen \
+                     Administrators</label><br><input id=\"email\" name=\"email\" type=\"email\" \
+                     required></p><p><label for=\"password\">Kennwort</label><br><input \
+                     id=\"password\" name=\"password\" type=\"password\" required></p>\
+                     <p><button type=\"submit\">{title}</button></p></form>"
+                ),
+            )
+            .into_response()
+        }
         Ok(None) => (
             StatusCode::NOT_FOUND,
             page(
@@ -646,13 +754,15 @@ struct SignIn {
     password: String,
 }
 
+/// Accepting: the partner becomes the tenant's reseller, or the indirect reseller joins the
+/// tenant's indirect resellers.
 async fn authorise(
     State(sim): State<Simulator>,
     Path(token): Path<String>,
     Form(sign_in): Form<SignIn>,
 ) -> Response {
-    let domain = match invitation_domain(&sim.db, &token).await {
-        Ok(Some(domain)) => domain,
+    let invitation = match invitation(&sim.db, &token).await {
+        Ok(Some(invitation)) => invitation,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal(error),
     };
@@ -666,27 +776,55 @@ async fn authorise(
         )
             .into_response();
     }
-    let recorded = sqlx::query(
-        "INSERT INTO sim_relationships (domain, authorised_by, authorised_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (domain) DO NOTHING",
-    )
-    .bind(&domain)
-    .bind(sign_in.email.trim())
-    .bind(unix_now())
-    .execute(sim.db.pool())
-    .await;
+    let domain = &invitation.domain;
+    let recorded = match &invitation.indirect_reseller {
+        None => sqlx::query(
+            "INSERT INTO sim_relationships (domain, authorised_by, authorised_at) \
+             VALUES ($1, $2, $3) ON CONFLICT (domain) DO NOTHING",
+        )
+        .bind(domain)
+        .bind(sign_in.email.trim())
+        .bind(unix_now())
+        .execute(sim.db.pool())
+        .await
+        .map(drop)
+        .map_err(DbError::from),
+        Some(id) => link_indirect_reseller(&sim.db, domain, id).await,
+    };
+    let (title, role) = match invitation.indirect_reseller {
+        None => ("Autorisiert", "Reseller"),
+        Some(_) => ("Bestätigt", "indirekter Reseller"),
+    };
     match recorded {
-        Ok(_) => page(
-            "Autorisiert",
+        Ok(()) => page(
+            title,
             &format!(
-                "<p>Ihr Partner ist jetzt Reseller für <strong>{}</strong>. Sie können \
+                "<p>Ihr Partner ist jetzt {role} für <strong>{}</strong>. Sie können \
                  dieses Fenster schließen.</p>",
-                escape(&domain)
+                escape(domain)
             ),
         )
         .into_response(),
-        Err(error) => internal(error.into()),
+        Err(error) => internal(error),
     }
+}
+
+/// Links the tenant to the indirect reseller with the Microsoft id (the demo data links a few
+/// at the start).
+pub async fn link_indirect_reseller(
+    db: &Database,
+    domain: &str,
+    microsoft_id: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO sim_indirect_resellers (domain, microsoft_id) VALUES ($1, $2) \
+         ON CONFLICT (domain, microsoft_id) DO NOTHING",
+    )
+    .bind(domain)
+    .bind(microsoft_id.to_ascii_lowercase())
+    .execute(db.pool())
+    .await?;
+    Ok(())
 }
 
 #[cfg(test)]
