@@ -50,7 +50,7 @@ pub struct PartnerTexts {
     pub never_invited: &'static str,
     /// When the last invitation went out.
     pub invited_at: Text1,
-    /// The contact's address.
+    /// The customer's name.
     pub invitation_sent: Text1,
     pub audit_invited: Text1,
     pub mail_invitation: super::InvitationMailTexts,
@@ -121,9 +121,9 @@ pub const DE: PartnerTexts = PartnerTexts {
     invite: "Einladung senden",
     never_invited: "Noch keine",
     invited_at: |at| format!("Gesendet am {at}"),
-    invitation_sent: |to| {
+    invitation_sent: |customer| {
         format!(
-            "Einladung an {to} gesendet. Sobald der Kunde bestätigt hat, prüfen Sie mit \
+            "Einladung an {customer} gesendet. Sobald der Kunde bestätigt hat, prüfen Sie mit \
              „Vertriebspartnerschaft überprüfen“."
         )
     },
@@ -207,9 +207,9 @@ pub const EN: PartnerTexts = PartnerTexts {
     invite: "Send invitation",
     never_invited: "None yet",
     invited_at: |at| format!("Sent on {at}"),
-    invitation_sent: |to| {
+    invitation_sent: |customer| {
         format!(
-            "Invitation sent to {to}. Once the customer has confirmed, check with “Check \
+            "Invitation sent to {customer}. Once the customer has confirmed, check with “Check \
              reseller relationship”."
         )
     },

@@ -33,12 +33,13 @@ pub async fn recheck_partner(customer_id: i64) -> Result<(), AppError> {
 
 /// "Einladung senden": mails the customer's contact the provider's link that links the
 /// customer to this reseller as indirect reseller. At most one per customer every
-/// `INVITATION_GAP` (and a few per hour to one address); answers with the address.
+/// `INVITATION_GAP` (and a few per hour to one address). Back on the list, the address says
+/// which customer was invited, so the confirmation shows with and without JavaScript.
 #[server(endpoint = "partner-status/invite")]
-pub async fn invite_partner(customer_id: i64) -> Result<String, AppError> {
-    let to = ssr::invite(customer_id).await?;
-    leptos_axum::redirect("/microsoft-customers");
-    Ok(to)
+pub async fn invite_partner(customer_id: i64) -> Result<(), AppError> {
+    ssr::invite(customer_id).await?;
+    leptos_axum::redirect(&format!("/microsoft-customers?invited={customer_id}"));
+    Ok(())
 }
 
 #[cfg(feature = "ssr")]
@@ -110,7 +111,7 @@ mod ssr {
         }
     }
 
-    pub async fn invite(customer_id: i64) -> Result<String, AppError> {
+    pub async fn invite(customer_id: i64) -> Result<(), AppError> {
         let (user, reseller_id) = crate::auth::require_reseller()?;
         let db = database()?;
         let own = own_microsoft_id(&db, reseller_id).await?;
@@ -157,6 +158,6 @@ mod ssr {
         )
         .await?;
         tx.commit().await.map_err(DbError::from)?;
-        Ok(to.as_str().to_owned())
+        Ok(())
     }
 }

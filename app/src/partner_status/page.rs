@@ -20,6 +20,7 @@ pub fn PartnerCustomersPage() -> impl IntoView {
     let t = texts.partner;
     let query = use_query_map();
     let colour = move || query.with(|q| q.get("colour").unwrap_or_default());
+    let invited = move || query.with(|q| q.get("invited").and_then(|id| id.parse().ok()));
     let actions = RowActions {
         recheck: ServerAction::new(),
         invite: ServerAction::new(),
@@ -40,7 +41,10 @@ pub fn PartnerCustomersPage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             match list.await {
-                Ok(list) => view! { <Customers list actions colour=colour()/> }.into_any(),
+                Ok(list) => view! {
+                    <Customers list actions colour=colour() invited=invited()/>
+                }
+                .into_any(),
                 Err(error) => view! {
                     <Refusal error forbidden=texts.customers.access_resellers_only/>
                 }
@@ -82,7 +86,13 @@ fn Badge(status: PartnerStatus) -> impl IntoView {
 }
 
 #[component]
-fn Customers(list: PartnerCustomers, actions: RowActions, colour: String) -> impl IntoView {
+fn Customers(
+    list: PartnerCustomers,
+    actions: RowActions,
+    colour: String,
+    /// The customer an invitation just went to.
+    invited: Option<i64>,
+) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.partner;
@@ -112,14 +122,11 @@ fn Customers(list: PartnerCustomers, actions: RowActions, colour: String) -> imp
         let invite = actions.invite.value().get().and_then(Result::err);
         recheck.or(invite).map(|error| error.message(texts))
     };
-    let sent = move || {
-        actions
-            .invite
-            .value()
-            .get()
-            .and_then(Result::ok)
-            .map(|to| (t.invitation_sent)(&to))
-    };
+    let sent = list
+        .customers
+        .iter()
+        .find(|c| Some(c.customer_id) == invited)
+        .map(|c| (t.invitation_sent)(&c.company_name));
     let table = (!list.customers.is_empty()).then(|| {
         let rows = list
             .customers

@@ -177,7 +177,8 @@ on_both_backends!(
         assert!(list(&app, &cookie, "").await["customers"][0]["invited_at"].is_null());
 
         let sent = invite(&app, &cookie, customer).await;
-        assert_eq!(sent.header("location"), Some("/microsoft-customers"));
+        let back = format!("/microsoft-customers?invited={customer}");
+        assert_eq!(sent.header("location"), Some(back.as_str()));
         let mails = app.outbox().await;
         assert_eq!(mails.len(), 1);
         let (to, subject, body) = &mails[0];
