@@ -134,6 +134,7 @@ fn Customers(
             .map(|customer| view! { <Row customer actions/> })
             .collect_view();
         view! {
+            <div class="table-scroll">
             <table class="partner-customers">
                 <thead>
                     <tr>
@@ -147,6 +148,7 @@ fn Customers(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
         }
     });
     let empty = table
@@ -191,7 +193,7 @@ fn Row(customer: PartnerCustomer, actions: RowActions) -> impl IntoView {
     // A customer linked to this reseller needs no invitation.
     let invite = (customer.status != Some(PartnerStatus::Linked)).then(|| {
         view! {
-            <ActionForm action=actions.invite>
+            <ActionForm action=actions.invite attr:class="inline-form">
                 <input type="hidden" name="customer_id" value=customer.customer_id/>
                 <button type="submit">{t.invite}</button>
             </ActionForm>
@@ -207,7 +209,7 @@ fn Row(customer: PartnerCustomer, actions: RowActions) -> impl IntoView {
             <td>{checked}{failed}</td>
             <td>{invited}</td>
             <td class="row-actions">
-                <ActionForm action=actions.recheck>
+                <ActionForm action=actions.recheck attr:class="inline-form">
                     <input type="hidden" name="customer_id" value=customer.customer_id/>
                     <button type="submit">{t.recheck}</button>
                 </ActionForm>
