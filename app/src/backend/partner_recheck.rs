@@ -110,22 +110,19 @@ async fn recheck(
             .await
         {
             Ok(linked) => break Some(PartnerStatus::of(&own, linked.iter().map(String::as_str))),
-            Err(error) if attempt < rechecker.attempts && error.is_transient() => {
-                // After a 429 the client holds every call back as long as the provider
-                // asked; after any other error this check pauses on its own.
-                if let ProviderError::RateLimited(_) = error {
-                    report.rate_limited += 1;
-                } else {
+            Err(error) => {
+                let rate_limited = matches!(error, ProviderError::RateLimited(_));
+                report.rate_limited += usize::from(rate_limited);
+                if attempt >= rechecker.attempts || !error.is_transient() {
+                    tracing::warn!(customer_id = customer.customer_id, %error, "partner check failed");
+                    break None;
+                }
+                // After a 429 the client holds every call back as long as the provider asked;
+                // after any other error this check pauses on its own.
+                if !rate_limited {
                     tokio::time::sleep(pause).await;
                     pause *= 2;
                 }
-            }
-            Err(error) => {
-                if let ProviderError::RateLimited(_) = error {
-                    report.rate_limited += 1;
-                }
-                tracing::warn!(customer_id = customer.customer_id, %error, "partner check failed");
-                break None;
             }
         }
         attempt += 1;

@@ -112,12 +112,7 @@ pub fn allow_mail_to(recipient: &str) -> Result<(), crate::error::AppError> {
     limits
         .mails_per_recipient
         .hit(recipient, Instant::now())
-        .map_err(|wait| {
-            super::request::too_many_requests(wait);
-            AppError::TooManyRequests {
-                retry_after_secs: wait.as_secs(),
-            }
-        })
+        .map_err(super::request::try_again_after)
 }
 
 /// The address of the customer's contact, once `allow_mail_to` lets another mail go to it.

@@ -48,7 +48,9 @@ mod ssr {
     use crate::audit::AuditAction;
     use crate::backend::audit::{self, Actor};
     use crate::backend::mail;
-    use crate::backend::request::{not_found, provider, provider_unavailable, set_error_status};
+    use crate::backend::request::{
+        not_found, provider, provider_unavailable, set_error_status, try_again_after,
+    };
     use crate::backend::{
         customers, database, microsoft_partner, partner_status, resellers, unix_now, Database,
         DbError,
@@ -103,12 +105,8 @@ mod ssr {
         }
     }
 
-    fn wait_for_next_invitation(retry_after_secs: i64) -> AppError {
-        let wait = std::time::Duration::from_secs(retry_after_secs.max(1) as u64);
-        crate::backend::request::too_many_requests(wait);
-        AppError::TooManyRequests {
-            retry_after_secs: wait.as_secs(),
-        }
+    fn wait_for_next_invitation(secs: i64) -> AppError {
+        try_again_after(std::time::Duration::from_secs(secs.max(1) as u64))
     }
 
     pub async fn invite(customer_id: i64) -> Result<(), AppError> {
