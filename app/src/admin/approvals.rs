@@ -2,7 +2,7 @@
 //! address, until distributor staff approve or reject them. Each decision mails the reseller.
 
 use crate::error::AppError;
-use crate::i18n::{format_date, Locale};
+use crate::i18n::{format_day, Locale};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,8 @@ pub async fn pending_resellers() -> Result<Vec<PendingReseller>, AppError> {
 /// and sends nothing.
 #[server(endpoint = "admin/decide-reseller")]
 pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppError> {
+    use crate::audit::AuditAction;
+    use crate::backend::audit::{self, Actor};
     use crate::backend::mail::outbox;
     use crate::backend::{request, resellers, unix_now, DbError};
     let staff = crate::auth::require_staff()?;
@@ -42,6 +44,20 @@ pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppE
     if let Some((email, locale)) = resellers::decide(&mut tx, reseller_id, approve).await? {
         let mail = crate::signup::mails::decision(locale, &links, approve, email);
         outbox::enqueue(&mut tx, &mail, now).await?;
+        let action = if approve {
+            AuditAction::ResellerApproved
+        } else {
+            AuditAction::ResellerRejected
+        };
+        audit::record(
+            &mut tx,
+            reseller_id,
+            None,
+            &Actor::user(&staff),
+            &action,
+            now,
+        )
+        .await?;
         tracing::info!(reseller_id, approve, by = staff.user_id, "reseller decided");
     }
     tx.commit().await.map_err(db_error)?;
@@ -105,9 +121,7 @@ fn PendingRow(
     locale: Locale,
 ) -> impl IntoView {
     let t = locale.texts().accounts;
-    let signed_up = time::OffsetDateTime::from_unix_timestamp(reseller.signed_up_at)
-        .map(|at| format_date(at.date(), locale))
-        .unwrap_or_default();
+    let signed_up = format_day(reseller.signed_up_at, locale);
     view! {
         <tr>
             <td>

@@ -1,16 +1,23 @@
 //! The distributor's administration: for distributor staff only. It opens with the state of
-//! the portal itself (accounts, and mail that is waiting, delivered or given up); the areas for
-//! resellers, catalogue, orders and announcements join it.
+//! the portal itself (accounts, and mail that is waiting, delivered or given up) and the
+//! signups waiting for approval; each area has its own page under `/admin`.
 
 mod approvals;
+mod reseller_detail;
+mod reseller_list;
+mod resellers;
 
 pub use approvals::{Approvals, DecideReseller, PendingReseller};
+pub use reseller_detail::ResellerPage;
+pub use reseller_list::ResellersPage;
+pub use resellers::{LockReseller, ResellerDetail, ResellerList, ResellerRow, ResellerUser};
 
 use crate::error::AppError;
 use crate::i18n::format_number;
 use crate::ui::Refusal;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,8 +80,37 @@ pub fn AdminPage() -> impl IntoView {
     };
     view! {
         <Title text=t.nav_admin/>
+        <AdminNav/>
         <h1>{t.nav_admin}</h1>
         <Suspense fallback=|| ()>{body}</Suspense>
         <Approvals/>
     }
+}
+
+/// The areas of the administration, above each of its pages: for staff only, like the
+/// header's link to it.
+#[component]
+pub fn AdminNav() -> impl IntoView {
+    let t = crate::i18n::use_locale().texts().admin;
+    let viewer = expect_context::<crate::auth::ViewerResource>().0;
+    let nav = move || {
+        Suspend::new(async move {
+            let staff = viewer
+                .await
+                .ok()
+                .flatten()
+                .is_some_and(|v| v.role.is_distributor_staff());
+            staff.then(|| {
+                view! {
+                    <nav class="sub-nav" aria-label=t.nav_label>
+                        <ul>
+                            <li><A href="/admin" exact=true>{t.nav_overview}</A></li>
+                            <li><A href="/admin/resellers">{t.nav_resellers}</A></li>
+                        </ul>
+                    </nav>
+                }
+            })
+        })
+    };
+    view! { <Transition fallback=|| ()>{nav}</Transition> }
 }

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum AuditAction {
     /// The agreement link was mailed to the customer's contact.
-    AgreementSent { to: String },
+    AgreementSent {
+        to: String,
+    },
     /// The customer accepted on the linked page.
     AgreementAccepted {
         signer: String,
@@ -34,16 +36,30 @@ pub enum AuditAction {
         gross_cents: i64,
     },
     /// The provider set the order up.
-    OrderActive { number: String },
+    OrderActive {
+        number: String,
+    },
     /// Provisioning the order failed for good.
-    OrderFailed { number: String, reason: String },
+    OrderFailed {
+        number: String,
+        reason: String,
+    },
     /// A reseller user stored the location MPN and the Microsoft id.
     MicrosoftPartnerSaved {
         location_mpn: String,
         microsoft_id: String,
     },
     /// A reseller user sent the invitation to link the customer to it as indirect reseller.
-    PartnerInvitationSent { to: String },
+    PartnerInvitationSent {
+        to: String,
+    },
+    /// Distributor staff approved a waiting signup.
+    ResellerApproved,
+    /// Distributor staff rejected a waiting signup.
+    ResellerRejected,
+    /// Distributor staff locked the reseller's account.
+    ResellerLocked,
+    ResellerUnlocked,
 }
 
 impl AuditAction {
@@ -59,6 +75,10 @@ impl AuditAction {
             AuditAction::OrderFailed { .. } => "order_failed",
             AuditAction::MicrosoftPartnerSaved { .. } => "microsoft_partner_saved",
             AuditAction::PartnerInvitationSent { .. } => "partner_invitation_sent",
+            AuditAction::ResellerApproved => "reseller_approved",
+            AuditAction::ResellerRejected => "reseller_rejected",
+            AuditAction::ResellerLocked => "reseller_locked",
+            AuditAction::ResellerUnlocked => "reseller_unlocked",
         }
     }
 
@@ -95,6 +115,10 @@ impl AuditAction {
                 microsoft_id,
             } => (locale.texts().partner.audit_saved)(location_mpn, microsoft_id),
             AuditAction::PartnerInvitationSent { to } => (locale.texts().partner.audit_invited)(to),
+            AuditAction::ResellerApproved => locale.texts().admin.audit_approved.to_owned(),
+            AuditAction::ResellerRejected => locale.texts().admin.audit_rejected.to_owned(),
+            AuditAction::ResellerLocked => locale.texts().admin.audit_locked.to_owned(),
+            AuditAction::ResellerUnlocked => locale.texts().admin.audit_unlocked.to_owned(),
         }
     }
 }

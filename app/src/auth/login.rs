@@ -23,6 +23,9 @@ pub enum LoginError {
     AwaitingApproval,
     #[error("signup rejected")]
     Rejected,
+    /// The distributor locked the reseller's account.
+    #[error("account locked")]
+    Locked,
     #[error("too many failed attempts")]
     TooManyAttempts { retry_after_secs: u64 },
     #[error("internal error")]
@@ -48,6 +51,7 @@ impl LoginError {
             LoginError::Unconfirmed => t.accounts.login_unconfirmed.to_owned(),
             LoginError::AwaitingApproval => t.accounts.login_awaiting_approval.to_owned(),
             LoginError::Rejected => t.accounts.login_rejected.to_owned(),
+            LoginError::Locked => t.accounts.login_locked.to_owned(),
             LoginError::TooManyAttempts { retry_after_secs } => {
                 (t.login_too_many)(retry_after_secs.div_ceil(60))
             }
@@ -74,9 +78,12 @@ pub async fn login(email: String, password: String) -> Result<(), LoginError> {
         Err(LoginError::WrongCredentials) => {
             crate::backend::request::set_error_status(StatusCode::UNAUTHORIZED)
         }
-        Err(LoginError::Unconfirmed | LoginError::AwaitingApproval | LoginError::Rejected) => {
-            crate::backend::request::set_error_status(StatusCode::FORBIDDEN)
-        }
+        Err(
+            LoginError::Unconfirmed
+            | LoginError::AwaitingApproval
+            | LoginError::Rejected
+            | LoginError::Locked,
+        ) => crate::backend::request::set_error_status(StatusCode::FORBIDDEN),
         Err(LoginError::Internal | LoginError::Transport(_)) => {}
     }
     result
@@ -85,9 +92,9 @@ pub async fn login(email: String, password: String) -> Result<(), LoginError> {
 #[cfg(feature = "ssr")]
 async fn log_in(email: String, password: String) -> Result<(), LoginError> {
     use crate::backend::login_throttle::LoginThrottle;
-    use crate::backend::resellers::ResellerStatus;
     use crate::backend::{passwords, request, sessions, unix_now, users};
     use crate::domain::EmailAddress;
+    use crate::domain::{ResellerStanding, ResellerStatus};
 
     let internal = |error: crate::backend::DbError| {
         tracing::error!(%error, "login failed on our side");
@@ -121,11 +128,19 @@ async fn log_in(email: String, password: String) -> Result<(), LoginError> {
     };
     throttle.record_success(&account, address);
     // Only now, with the right password, may the answer say where the account stands.
-    match user.reseller_status {
-        Some(ResellerStatus::Unconfirmed) => return Err(LoginError::Unconfirmed),
-        Some(ResellerStatus::AwaitingApproval) => return Err(LoginError::AwaitingApproval),
-        Some(ResellerStatus::Rejected) => return Err(LoginError::Rejected),
-        Some(ResellerStatus::Active) | None => {}
+    let refusal = match user.reseller_standing {
+        Some(ResellerStanding::Status(ResellerStatus::Unconfirmed)) => {
+            Some(LoginError::Unconfirmed)
+        }
+        Some(ResellerStanding::Status(ResellerStatus::AwaitingApproval)) => {
+            Some(LoginError::AwaitingApproval)
+        }
+        Some(ResellerStanding::Status(ResellerStatus::Rejected)) => Some(LoginError::Rejected),
+        Some(ResellerStanding::Locked) => Some(LoginError::Locked),
+        Some(ResellerStanding::Status(ResellerStatus::Active)) | None => None,
+    };
+    if let Some(refusal) = refusal {
+        return Err(refusal);
     }
 
     let previous = request::current_session().map(|session| session.token);

@@ -81,6 +81,25 @@ pub async fn for_customer(
     .bind(reseller_id)
     .fetch_all(db.pool())
     .await?;
+    entries(rows)
+}
+
+/// The history of a reseller's account itself (approval, locks), newest first.
+pub async fn for_reseller_account(
+    db: &Database,
+    reseller_id: i64,
+) -> Result<Vec<AuditEntry>, DbError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT at, actor, details FROM audit_log WHERE reseller_id = $1 AND customer_id IS NULL \
+         ORDER BY id DESC",
+    )
+    .bind(reseller_id)
+    .fetch_all(db.pool())
+    .await?;
+    entries(rows)
+}
+
+fn entries(rows: Vec<(i64, String, String)>) -> Result<Vec<AuditEntry>, DbError> {
     rows.into_iter()
         .map(|(at, actor, details)| {
             let action = serde_json::from_str(&details)

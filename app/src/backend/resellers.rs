@@ -3,45 +3,11 @@
 
 use super::passwords::StoredHash;
 use super::{Database, DbError};
-use crate::admin::PendingReseller;
-use crate::domain::{EmailAddress, FieldError, Role};
+use crate::admin::{PendingReseller, ResellerDetail, ResellerList, ResellerRow, ResellerUser};
+use crate::domain::{EmailAddress, FieldError, ResellerStanding, ResellerStatus, Role};
 use crate::i18n::Locale;
 use crate::signup::Registration;
 use sqlx::AnyConnection;
-
-/// Where a reseller account stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ResellerStatus {
-    /// The signup's email address is not confirmed yet.
-    Unconfirmed,
-    /// Confirmed, but without a customer number: the distributor decides.
-    AwaitingApproval,
-    Active,
-    Rejected,
-}
-
-impl ResellerStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResellerStatus::Unconfirmed => "unconfirmed",
-            ResellerStatus::AwaitingApproval => "awaiting_approval",
-            ResellerStatus::Active => "active",
-            ResellerStatus::Rejected => "rejected",
-        }
-    }
-
-    pub fn parse(stored: &str) -> Result<ResellerStatus, DbError> {
-        [
-            ResellerStatus::Unconfirmed,
-            ResellerStatus::AwaitingApproval,
-            ResellerStatus::Active,
-            ResellerStatus::Rejected,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == stored)
-        .ok_or(DbError::Corrupt("resellers.status"))
-    }
-}
 
 /// What the distributor's records say about a customer number given at signup; `None` when
 /// it may be used by this company.
@@ -160,7 +126,7 @@ pub async fn confirm_email(
     .bind(user_id)
     .fetch_one(&mut *conn)
     .await?;
-    ResellerStatus::parse(&status)
+    ResellerStatus::parse(&status).ok_or(DbError::Corrupt("resellers.status"))
 }
 
 pub async fn awaiting_approval(db: &Database) -> Result<Vec<PendingReseller>, DbError> {
@@ -306,4 +272,212 @@ pub async fn admins(
             Ok((email, Locale::from_tag(&locale).unwrap_or_default()))
         })
         .collect()
+}
+
+const PAGE_SIZE: i64 = 25;
+
+/// The company's first reseller admin: who signed it up.
+const FIRST_ADMIN: &str = "LEFT JOIN users u ON u.id = (SELECT MIN(id) FROM users \
+     WHERE reseller_id = r.id AND role = 'reseller_admin')";
+
+fn standing_of(status: &str, locked_at: Option<i64>) -> Result<ResellerStanding, DbError> {
+    let status = ResellerStatus::parse(status).ok_or(DbError::Corrupt("resellers.status"))?;
+    Ok(ResellerStanding::of(status, locked_at.is_some()))
+}
+
+/// The companies whose name, customer number, place or admin address contains `search`,
+/// of one standing or all, by name.
+pub async fn list(
+    db: &Database,
+    search: &str,
+    standing: Option<ResellerStanding>,
+    page: u32,
+) -> Result<ResellerList, DbError> {
+    let pattern = super::db::contains_pattern(search);
+    // Only the fixed names of `ResellerStanding` go into the text of the query.
+    let condition = match standing {
+        None => String::new(),
+        Some(ResellerStanding::Locked) => " AND r.locked_at IS NOT NULL".to_owned(),
+        Some(ResellerStanding::Status(status)) => format!(
+            " AND r.locked_at IS NULL AND r.status = '{}'",
+            status.as_str()
+        ),
+    };
+    let matches = format!(
+        "FROM resellers r {FIRST_ADMIN} WHERE LOWER(r.company_name || ' ' || \
+           COALESCE(r.customer_number, '') || ' ' || COALESCE(r.postal_code, '') || ' ' || \
+           COALESCE(r.city, '') || ' ' || COALESCE(u.email, '')) LIKE $1 ESCAPE '\\'{condition}"
+    );
+    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) {matches}"))
+        .bind(&pattern)
+        .fetch_one(db.pool())
+        .await?;
+    let page = page.max(1);
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<i64>,
+        i64,
+    )> = sqlx::query_as(&format!(
+        "SELECT r.id, r.company_name, r.postal_code, r.city, r.customer_number, u.email, \
+           r.status, r.locked_at, r.created_at {matches} \
+         ORDER BY LOWER(r.company_name), r.id LIMIT $2 OFFSET $3"
+    ))
+    .bind(&pattern)
+    .bind(PAGE_SIZE)
+    .bind((i64::from(page) - 1) * PAGE_SIZE)
+    .fetch_all(db.pool())
+    .await?;
+    let resellers = rows
+        .into_iter()
+        .map(
+            |(id, company_name, postal_code, city, customer_number, email, status, locked, at)| {
+                Ok(ResellerRow {
+                    id,
+                    company_name,
+                    postal_code: postal_code.unwrap_or_default(),
+                    city: city.unwrap_or_default(),
+                    customer_number,
+                    email,
+                    standing: standing_of(&status, locked)?,
+                    signed_up_at: at,
+                })
+            },
+        )
+        .collect::<Result<_, DbError>>()?;
+    Ok(ResellerList {
+        resellers,
+        page,
+        pages: super::db::page_count(total, PAGE_SIZE),
+        total,
+    })
+}
+
+/// One company with its users and how many customers and orders it has.
+pub async fn detail(db: &Database, id: i64) -> Result<Option<ResellerDetail>, DbError> {
+    #[allow(clippy::type_complexity)]
+    let row: Option<(
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<i64>,
+        i64,
+    )> = sqlx::query_as(
+        "SELECT company_name, street, postal_code, city, country, customer_number, partner_id, \
+           location_mpn, status, locked_at, created_at FROM resellers WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((
+        company_name,
+        street,
+        postal_code,
+        city,
+        country,
+        customer_number,
+        partner_id,
+        location_mpn,
+        status,
+        locked_at,
+        signed_up_at,
+    )) = row
+    else {
+        return Ok(None);
+    };
+    #[allow(clippy::type_complexity)]
+    let users: Vec<(
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+        String,
+        Option<i64>,
+    )> = sqlx::query_as(
+        "SELECT first_name, last_name, email, phone, role, deactivated_at FROM users \
+             WHERE reseller_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?;
+    let users = users
+        .into_iter()
+        .map(|(first, last, email, phone, role, deactivated_at)| {
+            Ok(ResellerUser {
+                name: [first, last]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                email,
+                phone,
+                role: Role::parse(&role).ok_or(DbError::Corrupt("users.role"))?,
+                active: deactivated_at.is_none(),
+            })
+        })
+        .collect::<Result<_, DbError>>()?;
+    let (customers, orders): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM customers WHERE reseller_id = $1), \
+                (SELECT COUNT(*) FROM orders WHERE reseller_id = $1)",
+    )
+    .bind(id)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(Some(ResellerDetail {
+        id,
+        company_name,
+        street: street.unwrap_or_default(),
+        postal_code: postal_code.unwrap_or_default(),
+        city: city.unwrap_or_default(),
+        country: country.unwrap_or_default(),
+        customer_number,
+        partner_id,
+        location_mpn,
+        standing: standing_of(&status, locked_at)?,
+        signed_up_at,
+        locked_at,
+        users,
+        customers,
+        orders,
+        history: super::audit::for_reseller_account(db, id).await?,
+    }))
+}
+
+pub async fn exists(conn: &mut AnyConnection, id: i64) -> Result<bool, DbError> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM resellers WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.is_some())
+}
+
+/// Locks or unlocks a company; false when it already was so.
+pub async fn set_locked(
+    conn: &mut AnyConnection,
+    id: i64,
+    lock: bool,
+    now: i64,
+) -> Result<bool, DbError> {
+    let query = if lock {
+        sqlx::query("UPDATE resellers SET locked_at = $2 WHERE id = $1 AND locked_at IS NULL")
+            .bind(id)
+            .bind(now)
+    } else {
+        sqlx::query("UPDATE resellers SET locked_at = NULL WHERE id = $1 AND locked_at IS NOT NULL")
+            .bind(id)
+    };
+    let changed = query.execute(&mut *conn).await?.rows_affected();
+    Ok(changed == 1)
 }

@@ -58,8 +58,9 @@ pub async fn start(
     Ok(token)
 }
 
-/// The user of a live session, or `None` for an unknown, expired or deactivated one (an
-/// expired session is deleted on the way).
+/// The user of a live session, or `None` for an unknown, expired or deactivated one, or one of
+/// a locked reseller (an expired session is deleted on the way). Locking deletes the sessions
+/// too; asking here as well closes the gap of a login racing the lock.
 pub async fn resume(
     db: &Database,
     token: &SecretToken,
@@ -69,7 +70,8 @@ pub async fn resume(
     let row: Option<(i64, i64, i64, String, String, Option<i64>)> = sqlx::query_as(
         "SELECT s.created_at, s.last_seen_at, u.id, u.email, u.role, u.reseller_id \
          FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.id_digest = $1 AND u.deactivated_at IS NULL",
+         LEFT JOIN resellers r ON r.id = u.reseller_id \
+         WHERE s.id_digest = $1 AND u.deactivated_at IS NULL AND r.locked_at IS NULL",
     )
     .bind(&digest)
     .fetch_optional(db.pool())
@@ -103,6 +105,20 @@ pub async fn end(db: &Database, token: &SecretToken) -> Result<(), DbError> {
         .execute(db.pool())
         .await?;
     Ok(())
+}
+
+/// Ends every session of every user of a reseller: when the distributor locks it.
+pub async fn end_all_of_reseller(
+    conn: &mut sqlx::AnyConnection,
+    reseller_id: i64,
+) -> Result<u64, DbError> {
+    Ok(sqlx::query(
+        "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE reseller_id = $1)",
+    )
+    .bind(reseller_id)
+    .execute(conn)
+    .await?
+    .rows_affected())
 }
 
 /// Ends every session of a user, on every device: after a password reset.

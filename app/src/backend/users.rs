@@ -1,9 +1,9 @@
 //! User accounts: distributor staff (admin) and, from the signup on, reseller users.
 
 use super::passwords::StoredHash;
-use super::resellers::ResellerStatus;
 use super::{Database, DbError};
 use crate::domain::{EmailAddress, Role};
+use crate::domain::{ResellerStanding, ResellerStatus};
 use crate::i18n::Locale;
 
 #[derive(Clone, Debug)]
@@ -13,7 +13,7 @@ pub struct User {
     pub role: Role,
     pub password_hash: StoredHash,
     /// The company's standing, for reseller users.
-    pub reseller_status: Option<ResellerStatus>,
+    pub reseller_standing: Option<ResellerStanding>,
     /// The language their mails are written in.
     pub locale: Locale,
 }
@@ -76,21 +76,36 @@ pub async fn find_by_email<'e>(
     email: &EmailAddress,
 ) -> Result<Option<User>, DbError> {
     #[allow(clippy::type_complexity)]
-    let row: Option<(i64, String, String, String, Option<String>, String)> = sqlx::query_as(
-        "SELECT u.id, u.email, u.role, u.password_hash, r.status, u.locale \
+    let row: Option<(
+        i64,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        String,
+    )> = sqlx::query_as(
+        "SELECT u.id, u.email, u.role, u.password_hash, r.status, r.locked_at, u.locale \
          FROM users u LEFT JOIN resellers r ON r.id = u.reseller_id \
          WHERE u.email = $1 AND u.deactivated_at IS NULL",
     )
     .bind(email.as_str())
     .fetch_optional(executor)
     .await?;
-    row.map(|(id, email, role, hash, status, locale)| {
+    row.map(|(id, email, role, hash, status, locked_at, locale)| {
+        let reseller_standing = status
+            .map(|status| {
+                let status =
+                    ResellerStatus::parse(&status).ok_or(DbError::Corrupt("resellers.status"))?;
+                Ok::<_, DbError>(ResellerStanding::of(status, locked_at.is_some()))
+            })
+            .transpose()?;
         Ok(User {
             id,
             email: EmailAddress::parse(&email).map_err(|_| DbError::Corrupt("users.email"))?,
             role: Role::parse(&role).ok_or(DbError::Corrupt("users.role"))?,
             password_hash: StoredHash::from_stored(hash),
-            reseller_status: status.as_deref().map(ResellerStatus::parse).transpose()?,
+            reseller_standing,
             locale: Locale::from_tag(&locale).unwrap_or_default(),
         })
     })

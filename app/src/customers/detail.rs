@@ -4,7 +4,7 @@ use super::actions::find_customer;
 use super::Customer;
 use crate::agreements::AgreementSummary;
 use crate::error::AppError;
-use crate::i18n::{format_date, Locale};
+use crate::i18n::{format_day, Locale};
 use crate::subscriptions::CustomerSubscriptions;
 use crate::tenants::TenantSummary;
 use crate::ui::Refusal;
@@ -49,9 +49,7 @@ fn CustomerView(customer: Customer) -> impl IntoView {
         .zip(t.languages)
         .find(|(l, _)| l.code() == customer.locale)
         .map_or(customer.locale.clone(), |(_, name)| name.to_owned());
-    let created = time::OffsetDateTime::from_unix_timestamp(customer.created_at)
-        .map(|at| format_date(at.date(), locale))
-        .unwrap_or_default();
+    let created = format_day(customer.created_at, locale);
     let rows = [
         (a.field_street, customer.street.clone()),
         (

@@ -12,6 +12,7 @@ mod partner;
 mod password;
 mod pricing;
 mod relationship;
+mod reseller_status;
 mod role;
 mod salutation;
 mod tenant;
@@ -34,6 +35,7 @@ pub use partner::{customer_number, partner_id, LocationMpn, MicrosoftId};
 pub use password::{password_strength, Password, PasswordRule};
 pub use pricing::{seats, BillingCycle, Charge, Pricing, Totals, VAT_PERCENT};
 pub use relationship::PartnerStatus;
+pub use reseller_status::{ResellerStanding, ResellerStatus};
 pub use role::Role;
 pub use salutation::Salutation;
 pub use tenant::{

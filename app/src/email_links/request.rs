@@ -55,8 +55,8 @@ impl LinkKind {
 pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError> {
     use crate::backend::email_tokens::{self, TokenPurpose};
     use crate::backend::mail::outbox;
-    use crate::backend::resellers::ResellerStatus;
     use crate::backend::{database, request, unix_now, users};
+    use crate::domain::{ResellerStanding, ResellerStatus};
 
     let email = super::email_for_mail_on_request(&email)?;
     let db = database().map_err(|_| LinkError::Internal)?;
@@ -68,7 +68,8 @@ pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError
         .map_err(LinkError::internal)?;
     let mail = match (kind, account) {
         (LinkKind::Confirmation, Some(user))
-            if user.reseller_status == Some(ResellerStatus::Unconfirmed) =>
+            if user.reseller_standing
+                == Some(ResellerStanding::Status(ResellerStatus::Unconfirmed)) =>
         {
             let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user.id, now)
                 .await

@@ -11,6 +11,7 @@ pub struct AccountTexts {
     pub login_unconfirmed: &'static str,
     pub login_awaiting_approval: &'static str,
     pub login_rejected: &'static str,
+    pub login_locked: &'static str,
 
     pub signup_title: &'static str,
     pub signup_intro: &'static str,
@@ -230,6 +231,8 @@ pub static DE: AccountTexts = AccountTexts {
                               schreiben Ihnen, sobald Ihr Konto freigeschaltet ist.",
     login_rejected: "Ihre Registrierung wurde vom Distributor nicht freigegeben. Bitte wenden Sie \
                      sich an Ihren Ansprechpartner beim Distributor.",
+    login_locked: "Das Konto Ihres Unternehmens ist gesperrt. Bitte wenden Sie sich an Ihren \
+                   Ansprechpartner beim Distributor.",
 
     signup_title: "Konto erstellen",
     signup_intro: "Registrieren Sie Ihr Unternehmen als Fachhändler. Felder ohne den Zusatz \
@@ -444,6 +447,7 @@ pub static EN: AccountTexts = AccountTexts {
                               soon as your account is approved.",
     login_rejected: "The distributor did not approve your signup. Please contact your \
                      distributor.",
+    login_locked: "Your company's account is locked. Please contact your distributor.",
 
     signup_title: "Create an account",
     signup_intro: "Register your company as a reseller. Fields not marked \"optional\" are \

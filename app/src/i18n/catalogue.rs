@@ -58,6 +58,7 @@ pub struct Texts {
     pub mail_sender: &'static str,
 
     pub accounts: &'static super::accounts::AccountTexts,
+    pub admin: &'static super::admin::AdminTexts,
     pub customers: &'static super::customers::CustomerTexts,
     pub tenants: &'static super::tenants::TenantTexts,
     pub agreements: &'static super::agreements::AgreementTexts,
@@ -152,6 +153,7 @@ pub static DE: Texts = Texts {
     mail_sender: "Ihr Kontor-Team",
 
     accounts: &super::accounts::DE,
+    admin: &super::admin::DE,
     customers: &super::customers::DE,
     tenants: &super::tenants::DE,
     agreements: &super::agreements::DE,
@@ -241,6 +243,7 @@ pub static EN: Texts = Texts {
     mail_sender: "Your Kontor team",
 
     accounts: &super::accounts::EN,
+    admin: &super::admin::EN,
     customers: &super::customers::EN,
     tenants: &super::tenants::EN,
     agreements: &super::agreements::EN,

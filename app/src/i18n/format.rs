@@ -65,6 +65,11 @@ pub fn format_date(date: Date, locale: Locale) -> String {
     }
 }
 
+/// The day of a moment, in German time.
+pub fn format_day(unix: i64, locale: Locale) -> String {
+    format_date(crate::domain::german_time(unix).date(), locale)
+}
+
 /// A moment in German time (the portal's users and their customers are in Germany,
 /// Austria and Switzerland, which share it).
 pub fn format_date_time(unix: i64, locale: Locale) -> String {

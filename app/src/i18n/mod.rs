@@ -5,6 +5,7 @@
 //! `<html lang>`, from where the browser side reads it back when it hydrates.
 
 mod accounts;
+mod admin;
 mod agreements;
 mod cart;
 mod catalogue;
@@ -16,11 +17,12 @@ mod products;
 mod tenants;
 
 pub use accounts::AccountTexts;
+pub use admin::AdminTexts;
 pub use agreements::AgreementTexts;
 pub use cart::CartTexts;
 pub use catalogue::Texts;
 pub use customers::CustomerTexts;
-pub use format::{format_date, format_date_time, format_money, format_number};
+pub use format::{format_date, format_date_time, format_day, format_money, format_number};
 pub use orders::OrderTexts;
 pub use partner::PartnerTexts;
 pub use products::ProductTexts;

@@ -25,8 +25,9 @@ pub async fn check_confirmation(token: String) -> Result<(), LinkError> {
 #[server(endpoint = "signup/confirm")]
 pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
     use crate::backend::email_tokens::{self, TokenPurpose};
-    use crate::backend::resellers::{self, ResellerStatus};
+    use crate::backend::resellers;
     use crate::backend::{database, unix_now};
+    use crate::domain::ResellerStatus;
     let db = database().map_err(|_| LinkError::Internal)?;
     let mut tx = db.begin().await.map_err(LinkError::internal)?;
     let user_id =

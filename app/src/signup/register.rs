@@ -72,8 +72,9 @@ pub(crate) mod ssr {
     use crate::backend::email_tokens::{self, TokenPurpose};
     use crate::backend::mail::outbox;
     use crate::backend::rate_limit::Limits;
-    use crate::backend::resellers::{self, CreateError, ResellerStatus};
+    use crate::backend::resellers::{self, CreateError};
     use crate::backend::{database, passwords, request, unix_now, users, DbError};
+    use crate::domain::{ResellerStanding, ResellerStatus};
     use crate::i18n::current_locale;
 
     fn internal(error: DbError) -> SignupError {
@@ -121,7 +122,10 @@ pub(crate) mod ssr {
             .map_err(internal)?;
         let mail = match existing {
             // Signed up before but never confirmed: a fresh link, in the language of now.
-            Some(user) if user.reseller_status == Some(ResellerStatus::Unconfirmed) => {
+            Some(user)
+                if user.reseller_standing
+                    == Some(ResellerStanding::Status(ResellerStatus::Unconfirmed)) =>
+            {
                 let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user.id, now)
                     .await
                     .map_err(internal)?;

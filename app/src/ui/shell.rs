@@ -1,7 +1,7 @@
 use super::footer::Footer;
 use super::header::Header;
 use super::{ErrorView, NotFound};
-use crate::admin::AdminPage;
+use crate::admin::{AdminPage, ResellerPage, ResellersPage};
 use crate::agreements::{AgreementOverviewPage, AgreementPage, PublicAgreementPage};
 use crate::auth::{provide_auth, LoginPage};
 use crate::cart::CartPage;
@@ -78,6 +78,8 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/resellers") view=ResellersPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/resellers/:id") view=ResellerPage ssr=SsrMode::Async/>
                     <Route path=path!("signup") view=SignupPage ssr=SsrMode::Async/>
                     <Route path=path!("signup/sent") view=SentPage ssr=SsrMode::Async/>
                     <Route path=path!("signup/confirm/:token") view=ConfirmPage ssr=SsrMode::Async/>

@@ -1,0 +1,125 @@
+//! The reseller accounts, for distributor staff: a searchable list by standing, each
+//! company's details, and the decisions on it (approve or reject a waiting signup, lock or
+//! unlock an account; a lock ends every session of the company at once).
+
+use crate::audit::AuditEntry;
+use crate::domain::{ResellerStanding, Role};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One company in the list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResellerRow {
+    pub id: i64,
+    pub company_name: String,
+    pub postal_code: String,
+    pub city: String,
+    pub customer_number: Option<String>,
+    /// The first reseller admin's address.
+    pub email: Option<String>,
+    pub standing: ResellerStanding,
+    pub signed_up_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResellerList {
+    pub resellers: Vec<ResellerRow>,
+    pub page: u32,
+    pub pages: u32,
+    pub total: i64,
+}
+
+/// A person who logs in for the company.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResellerUser {
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub role: Role,
+    pub active: bool,
+}
+
+/// Everything the administration knows about one company.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResellerDetail {
+    pub id: i64,
+    pub company_name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+    pub customer_number: Option<String>,
+    /// The MPN given at signup.
+    pub partner_id: Option<String>,
+    /// The location MPN from "Microsoft MPN + MPA".
+    pub location_mpn: Option<String>,
+    pub standing: ResellerStanding,
+    pub signed_up_at: i64,
+    pub locked_at: Option<i64>,
+    pub users: Vec<ResellerUser>,
+    pub customers: i64,
+    pub orders: i64,
+    /// Approvals and locks, newest first.
+    pub history: Vec<AuditEntry>,
+}
+
+/// `status` is a standing's name (`locked`, `awaiting_approval`, …) or empty for all.
+#[server(endpoint = "admin/resellers")]
+pub async fn admin_resellers(
+    search: String,
+    status: String,
+    page: u32,
+) -> Result<ResellerList, AppError> {
+    crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    let standing = ResellerStanding::parse(&status);
+    Ok(crate::backend::resellers::list(&db, &search, standing, page).await?)
+}
+
+#[server(endpoint = "admin/reseller")]
+pub async fn admin_reseller(id: i64) -> Result<ResellerDetail, AppError> {
+    crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    crate::backend::resellers::detail(&db, id)
+        .await?
+        .ok_or_else(crate::backend::request::not_found)
+}
+
+/// Locks (`lock = true`) or unlocks a company. Locking ends every session of its users and
+/// keeps them out until it is unlocked; doing either twice changes nothing.
+#[server(endpoint = "admin/lock-reseller")]
+pub async fn lock_reseller(reseller_id: i64, lock: bool) -> Result<(), AppError> {
+    use crate::audit::AuditAction;
+    use crate::backend::audit::{self, Actor};
+    use crate::backend::{resellers, sessions, unix_now, DbError};
+    let staff = crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    let now = unix_now();
+    let db_error = |e: sqlx::Error| AppError::from(DbError::from(e));
+    let mut tx = db.begin().await.map_err(db_error)?;
+    if !resellers::exists(&mut tx, reseller_id).await? {
+        return Err(crate::backend::request::not_found());
+    }
+    if resellers::set_locked(&mut tx, reseller_id, lock, now).await? {
+        let action = if lock {
+            let ended = sessions::end_all_of_reseller(&mut tx, reseller_id).await?;
+            tracing::info!(reseller_id, ended, by = staff.user_id, "reseller locked");
+            AuditAction::ResellerLocked
+        } else {
+            tracing::info!(reseller_id, by = staff.user_id, "reseller unlocked");
+            AuditAction::ResellerUnlocked
+        };
+        audit::record(
+            &mut tx,
+            reseller_id,
+            None,
+            &Actor::user(&staff),
+            &action,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await.map_err(db_error)?;
+    Ok(())
+}
