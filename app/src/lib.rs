@@ -2,10 +2,12 @@
 
 pub mod admin;
 pub mod agreements;
+pub mod announcements;
 pub mod audit;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
+pub mod contacts;
 pub mod cookies;
 pub mod customers;
 pub mod domain;

@@ -4,16 +4,20 @@
 //! log in as (the first has accepted the cloud agreement and gets a tenant at the simulated
 //! provider a few seconds after the start, so licences can be ordered for it; two more get
 //! tenants that the simulated provider links to the demo reseller and to another one, so the
-//! partner status shows all three colours), and the example catalogue. Seeding again changes
-//! nothing.
+//! partner status shows all three colours), the example catalogue, and a start page: a few
+//! announcements (one a maintenance tomorrow, so its banner shows) and the distributor's
+//! contacts. Seeding again changes nothing.
 
 use app::agreements::{parse_attestation, Attestation, AttestationForm};
+use app::announcements::{parse_announcement, AnnouncementForm};
 use app::backend::audit::Actor;
 use app::backend::provider::simulator;
-use app::backend::{agreements, catalog, microsoft_partner, tenants};
+use app::backend::{agreements, announcements, catalog, contacts, microsoft_partner, tenants};
 use app::backend::{customers, passwords, resellers, unix_now, users, Database, DbError};
 use app::customers::{parse_customer, CustomerForm};
-use app::domain::{german_date, iso_date, EmailAddress, Role, TenantPrefix};
+use app::domain::{
+    german_date, german_date_time_value, iso_date, EmailAddress, Role, TenantPrefix,
+};
 use app::domain::{LocationMpn, MicrosoftId, TENANT_DOMAIN_SUFFIX};
 use app::i18n::Locale;
 use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
@@ -137,6 +141,9 @@ pub async fn seed(db: &Database) -> Result<(), SeedError> {
         EmailAddress::parse(RESELLER_EMAIL).map_err(|e| SeedError::Invalid(e.to_string()))?;
     if users::find_by_email(db.pool(), &email).await?.is_none() {
         seed_reseller(db).await?;
+    }
+    if announcements::all(db).await?.is_empty() {
+        seed_start_page(db).await?;
     }
     tracing::info!(
         "demo reseller: log in as {RESELLER_EMAIL} (or the colleague {COLLEAGUE_EMAIL}) with \
@@ -281,4 +288,99 @@ fn signed_a_month_ago(customer: &CustomerForm, now: i64) -> Result<Attestation, 
         attest: Some("on".into()),
     };
     parse_attestation(&form, german_date(now)).map_err(|e| SeedError::Invalid(format!("{e:?}")))
+}
+
+/// Kind, German title and text, English title and text, pinned.
+const ANNOUNCEMENTS: [(&str, &str, &str, &str, &str, bool); 4] = [
+    (
+        "news",
+        "Willkommen im neuen Partnerportal",
+        "Kunden anlegen, **Cloud-Vereinbarung** einholen und Lizenzen bestellen: alles an einem \
+         Ort. Fragen? Unsere Ansprechpartner stehen rechts.",
+        "Welcome to the new partner portal",
+        "Create customers, get the **cloud agreement** accepted and order licences: all in one \
+         place. Questions? Our contacts are on the right.",
+        true,
+    ),
+    (
+        "promotion",
+        "Aktion: Microsoft 365 Business Premium",
+        "Bis Monatsende gelten für Neuabschlüsse mit jährlicher Abrechnung **Sonderkonditionen**. \
+         Sprechen Sie uns an.",
+        "Promotion: Microsoft 365 Business Premium",
+        "Until the end of the month, new annual subscriptions get **special terms**. Talk to us.",
+        false,
+    ),
+    (
+        "guide",
+        "Anleitung: Partnerstatus grün bekommen",
+        "1. MPN und Microsoft-ID unter *Microsoft MPN + MPA* eintragen\n\
+         2. Unter *Microsoft-Kunden* die Einladung senden\n\
+         3. Der Kunde bestätigt im Microsoft 365 Admin Center",
+        "Guide: turning the partner status green",
+        "1. Enter MPN and Microsoft id under *Microsoft MPN + MPA*\n\
+         2. Send the invitation under *Microsoft customers*\n\
+         3. The customer confirms in the Microsoft 365 admin center",
+        false,
+    ),
+    (
+        "maintenance",
+        "Wartung des Bestellsystems",
+        "Während der Wartung werden Bestellungen angenommen und danach ausgeführt.",
+        "Maintenance of the order system",
+        "During the maintenance orders are accepted and carried out afterwards.",
+        false,
+    ),
+];
+
+/// Team, address, phone.
+const CONTACTS: [(&str, &str, &str); 3] = [
+    ("Vertrieb", "vertrieb@distributor.example", "+49 30 1234560"),
+    (
+        "Technischer Support",
+        "support@distributor.example",
+        "+49 30 1234561",
+    ),
+    (
+        "Buchhaltung",
+        "buchhaltung@distributor.example",
+        "+49 30 1234562",
+    ),
+];
+
+/// The announcements pass the form's own rules; the maintenance starts in 20 hours, so its
+/// banner shows from the start.
+async fn seed_start_page(db: &Database) -> Result<(), SeedError> {
+    let now = unix_now();
+    let mut tx = db.begin().await.map_err(DbError::from)?;
+    for (kind, title_de, body_de, title_en, body_en, pinned) in ANNOUNCEMENTS {
+        let maintenance = kind == "maintenance";
+        let at = |hours: i64| {
+            if maintenance {
+                german_date_time_value(now + hours * 3600)
+            } else {
+                String::new()
+            }
+        };
+        let form = AnnouncementForm {
+            kind: kind.into(),
+            title_de: title_de.into(),
+            title_en: title_en.into(),
+            body_de: body_de.into(),
+            body_en: body_en.into(),
+            visible_from: iso_date(german_date(now)),
+            visible_until: String::new(),
+            maintenance_from: at(20),
+            maintenance_until: at(23),
+            pinned: if pinned { "on".into() } else { String::new() },
+        };
+        let draft = parse_announcement(&form).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
+        announcements::save(&mut tx, None, &draft, now).await?;
+    }
+    for (team, email, phone) in CONTACTS {
+        let email = EmailAddress::parse(email).map_err(|e| SeedError::Invalid(e.to_string()))?;
+        contacts::add(&mut tx, team, &email, Some(phone)).await?;
+    }
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
 }

@@ -14,6 +14,7 @@ pub mod health;
 pub mod language;
 pub mod mail_worker;
 pub mod partner_worker;
+pub mod price_list;
 pub mod provider;
 pub mod provider_worker;
 pub mod router;

@@ -4,7 +4,9 @@
 
 use crate::body_limit::{self, BodyLimit};
 use crate::security_headers::{self, Hsts};
-use crate::{assets, cross_site, current_session, error_pages, health, language, telemetry};
+use crate::{
+    assets, cross_site, current_session, error_pages, health, language, price_list, telemetry,
+};
 use app::backend::form_memory::FormMemory;
 use app::backend::login_throttle::LoginThrottle;
 use app::backend::provider::simulator::{Simulator, MOUNT};
@@ -87,6 +89,7 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/language", post(language::switch))
+        .route("/price-list.csv", get(price_list::download))
         .merge(assets::router(&state.leptos_options.site_root))
         .leptos_routes_with_context(&state, routes, page_context.clone(), render_shell.clone())
         // Any other address is the app's own 404 page, rendered whole like every page.

@@ -106,6 +106,8 @@ pub fn AdminNav() -> impl IntoView {
                         <ul>
                             <li><A href="/admin" exact=true>{t.nav_overview}</A></li>
                             <li><A href="/admin/resellers">{t.nav_resellers}</A></li>
+                            <li><A href="/admin/announcements">{t.nav_announcements}</A></li>
+                            <li><A href="/admin/contacts">{t.nav_contacts}</A></li>
                         </ul>
                     </nav>
                 }

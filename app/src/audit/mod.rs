@@ -60,6 +60,23 @@ pub enum AuditAction {
     /// Distributor staff locked the reseller's account.
     ResellerLocked,
     ResellerUnlocked,
+    /// Distributor staff published (`new`) or changed an announcement.
+    AnnouncementSaved {
+        id: i64,
+        title: String,
+        new: bool,
+    },
+    AnnouncementDeleted {
+        id: i64,
+        title: String,
+    },
+    /// Distributor staff changed the contact block on the resellers' start page.
+    ContactAdded {
+        team: String,
+    },
+    ContactDeleted {
+        team: String,
+    },
 }
 
 impl AuditAction {
@@ -79,6 +96,10 @@ impl AuditAction {
             AuditAction::ResellerRejected => "reseller_rejected",
             AuditAction::ResellerLocked => "reseller_locked",
             AuditAction::ResellerUnlocked => "reseller_unlocked",
+            AuditAction::AnnouncementSaved { .. } => "announcement_saved",
+            AuditAction::AnnouncementDeleted { .. } => "announcement_deleted",
+            AuditAction::ContactAdded { .. } => "contact_added",
+            AuditAction::ContactDeleted { .. } => "contact_deleted",
         }
     }
 
@@ -119,6 +140,23 @@ impl AuditAction {
             AuditAction::ResellerRejected => locale.texts().admin.audit_rejected.to_owned(),
             AuditAction::ResellerLocked => locale.texts().admin.audit_locked.to_owned(),
             AuditAction::ResellerUnlocked => locale.texts().admin.audit_unlocked.to_owned(),
+            AuditAction::AnnouncementSaved { title, new, .. } => {
+                let t = locale.texts().announcements;
+                if *new {
+                    (t.audit_published)(title)
+                } else {
+                    (t.audit_changed)(title)
+                }
+            }
+            AuditAction::AnnouncementDeleted { title, .. } => {
+                (locale.texts().announcements.audit_deleted)(title)
+            }
+            AuditAction::ContactAdded { team } => {
+                (locale.texts().dashboard.audit_contact_added)(team)
+            }
+            AuditAction::ContactDeleted { team } => {
+                (locale.texts().dashboard.audit_contact_deleted)(team)
+            }
         }
     }
 }

@@ -27,9 +27,31 @@ impl<'a> Actor<'a> {
     };
 }
 
+/// A change to a reseller's records (and to one of its customers, if `customer_id`).
 pub async fn record(
     conn: &mut AnyConnection,
     reseller_id: i64,
+    customer_id: Option<i64>,
+    actor: &Actor<'_>,
+    action: &AuditAction,
+    now: i64,
+) -> Result<(), DbError> {
+    insert(conn, Some(reseller_id), customer_id, actor, action, now).await
+}
+
+/// A change to the portal itself, no one reseller's (announcements, contacts).
+pub async fn record_portal(
+    conn: &mut AnyConnection,
+    actor: &Actor<'_>,
+    action: &AuditAction,
+    now: i64,
+) -> Result<(), DbError> {
+    insert(conn, None, None, actor, action, now).await
+}
+
+async fn insert(
+    conn: &mut AnyConnection,
+    reseller_id: Option<i64>,
     customer_id: Option<i64>,
     actor: &Actor<'_>,
     action: &AuditAction,

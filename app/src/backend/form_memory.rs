@@ -91,3 +91,20 @@ pub fn keep_refused<F, T: Serialize>(error: &crate::error::FormError<F>, name: &
         request::set_error_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
+
+/// The answer of a form that goes on to `page` once saved (forgetting any refused draft) and
+/// keeps a refused one for the form page.
+pub fn settle<F, T: Serialize>(
+    result: &Result<(), crate::error::FormError<F>>,
+    name: &str,
+    form: &T,
+    page: &str,
+) {
+    match result {
+        Ok(()) => {
+            forget_refused(name);
+            leptos_axum::redirect(page);
+        }
+        Err(error) => keep_refused(error, name, form),
+    }
+}

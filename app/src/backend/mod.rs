@@ -1,10 +1,13 @@
 //! Server-only code: database access and everything that does I/O. Gated once, in `lib.rs`.
 
 pub mod agreements;
+pub mod announcements;
 pub mod audit;
 pub mod cart;
 pub mod catalog;
+pub mod contacts;
 pub mod customers;
+pub mod dashboard;
 pub mod db;
 pub mod email_tokens;
 pub mod form_memory;
@@ -12,11 +15,13 @@ mod group_commit;
 pub mod installation;
 pub mod login_throttle;
 pub mod mail;
+pub mod markdown;
 pub mod microsoft_partner;
 pub mod orders;
 pub mod partner_recheck;
 pub mod partner_status;
 pub mod passwords;
+pub mod price_list;
 pub mod provider;
 pub mod provider_jobs;
 pub mod rate_limit;

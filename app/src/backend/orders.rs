@@ -15,7 +15,7 @@ use crate::domain::{
     OrderableCustomer, Pricing, Totals,
 };
 use crate::i18n::Locale;
-use crate::orders::{OrderDetail, OrderFilter, OrderLine, OrderList, OrderSummary};
+use crate::orders::{OrderDetail, OrderFilter, OrderLine, OrderList, OrderSummary, StatusFilter};
 use crate::tenants::TenantStatus;
 use sqlx::any::AnyExecutor;
 use sqlx::AnyConnection;
@@ -345,8 +345,15 @@ fn conditions(filter: &OrderFilter) -> Conditions {
     if let Some(customer) = filter.customer {
         add("o.customer_id =", QueryValue::Number(customer));
     }
-    if let Some(status) = filter.status {
-        add("o.status =", QueryValue::Text(status.as_str()));
+    match filter.status {
+        Some(StatusFilter::Is(status)) => add("o.status =", QueryValue::Text(status.as_str())),
+        // In progress: neither of the settled statuses.
+        Some(StatusFilter::InProgress) => {
+            for settled in OrderStatus::ALL.into_iter().filter(|s| s.is_settled()) {
+                add("o.status <>", QueryValue::Text(settled.as_str()));
+            }
+        }
+        None => {}
     }
     let day = |text: &Option<String>| text.as_deref().and_then(crate::domain::parse_date);
     if let Some(from) = day(&filter.from) {

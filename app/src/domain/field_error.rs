@@ -43,6 +43,10 @@ pub enum FieldError {
     DateInFuture,
     /// Before the cloud agreement existed (22 March 2019).
     DateTooEarly,
+    /// The end of a span is not after its start.
+    EndBeforeStart,
+    /// Only a maintenance announcement has a time window.
+    OnlyForMaintenance,
     /// Not a whole number of users within the product's bounds.
     SeatsOutOfRange {
         min: u32,

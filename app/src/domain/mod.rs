@@ -3,6 +3,7 @@
 
 mod address;
 mod agreement;
+mod announcement;
 mod bank;
 mod calendar;
 mod email;
@@ -22,6 +23,10 @@ pub use address::{Country, FederalState};
 pub use agreement::{
     acceptance_date, first_possible_date, signer_name, AcceptanceMethod, AgreementBrief,
     OrderRefusal, OrderableCustomer, Signer, MAX_SIGNER_NAME_CHARS,
+};
+pub use announcement::{
+    announcement_body, announcement_title, german_date_time_value, german_day_span,
+    parse_german_date_time, AnnouncementKind, BANNER_LEAD_SECS,
 };
 pub use bank::{bic, Iban};
 pub use calendar::{german_date, german_day_start, german_time, iso_date, parse_date};

@@ -1,10 +1,50 @@
-//! The start page.
+//! The start page. Visitors and distributor staff see what Kontor is; a reseller sees its
+//! dashboard: the maintenance banner, counters that lead to what needs attention, the
+//! distributor's announcements by kind, its contacts, and the price list.
 
+mod dashboard;
+
+pub use dashboard::{Counters, Dashboard};
+
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// The reseller's dashboard, or `None` for anyone who is not logged in as a reseller.
+#[server(endpoint = "start-page")]
+pub async fn start_page() -> Result<Option<Dashboard>, AppError> {
+    use crate::backend::{dashboard, request, unix_now};
+    let Some(session) = request::current_session() else {
+        return Ok(None);
+    };
+    let Some(reseller_id) = session.user.reseller_id else {
+        return Ok(None);
+    };
+    let db = crate::backend::database()?;
+    let locale = crate::i18n::current_locale();
+    Ok(Some(
+        dashboard::load(&db, reseller_id, unix_now(), locale).await?,
+    ))
+}
+
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let page = Resource::new(|| (), |()| start_page());
+    let body = move || {
+        Suspend::new(async move {
+            match page.await {
+                Ok(Some(dashboard)) => view! { <dashboard::DashboardView dashboard/> }.into_any(),
+                // An error here is ours; the visitor's start page is still worth showing.
+                Ok(None) | Err(_) => view! { <Welcome/> }.into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{body}</Suspense> }
+}
+
+/// What Kontor is, for visitors.
+#[component]
+fn Welcome() -> impl IntoView {
     let t = crate::i18n::use_locale().texts();
     let features = t
         .home_features

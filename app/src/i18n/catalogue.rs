@@ -59,6 +59,8 @@ pub struct Texts {
 
     pub accounts: &'static super::accounts::AccountTexts,
     pub admin: &'static super::admin::AdminTexts,
+    pub announcements: &'static super::announcements::AnnouncementTexts,
+    pub dashboard: &'static super::dashboard::DashboardTexts,
     pub customers: &'static super::customers::CustomerTexts,
     pub tenants: &'static super::tenants::TenantTexts,
     pub agreements: &'static super::agreements::AgreementTexts,
@@ -154,6 +156,8 @@ pub static DE: Texts = Texts {
 
     accounts: &super::accounts::DE,
     admin: &super::admin::DE,
+    announcements: &super::announcements::DE,
+    dashboard: &super::dashboard::DE,
     customers: &super::customers::DE,
     tenants: &super::tenants::DE,
     agreements: &super::agreements::DE,
@@ -244,6 +248,8 @@ pub static EN: Texts = Texts {
 
     accounts: &super::accounts::EN,
     admin: &super::admin::EN,
+    announcements: &super::announcements::EN,
+    dashboard: &super::dashboard::EN,
     customers: &super::customers::EN,
     tenants: &super::tenants::EN,
     agreements: &super::agreements::EN,

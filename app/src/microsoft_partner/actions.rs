@@ -29,14 +29,7 @@ pub async fn save_microsoft_partner(
     form: MicrosoftPartnerForm,
 ) -> Result<(), FormError<MicrosoftPartnerField>> {
     let result = ssr::save(&form).await;
-    use crate::backend::form_memory::{forget_refused, keep_refused};
-    match &result {
-        Ok(()) => {
-            forget_refused(ssr::FORM_NAME);
-            leptos_axum::redirect(ssr::PATH);
-        }
-        Err(error) => keep_refused(error, ssr::FORM_NAME, &form),
-    }
+    crate::backend::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PATH);
     result
 }
 

@@ -3,7 +3,7 @@
 //! JavaScript.
 
 use super::actions::load_orders;
-use super::{OrderFilter, OrderList, StatusBadge};
+use super::{OrderFilter, OrderList, StatusBadge, StatusFilter};
 use crate::domain::{german_date, parse_date, OrderStatus};
 use crate::i18n::{format_date, format_money};
 use crate::ui::{Pagination, Refusal};
@@ -23,7 +23,7 @@ fn filter_of(query: &ParamsMap) -> OrderFilter {
     };
     OrderFilter {
         customer: query.get("customer").and_then(|c| c.parse().ok()),
-        status: query.get("status").as_deref().and_then(OrderStatus::parse),
+        status: query.get("status").as_deref().and_then(StatusFilter::parse),
         from: day("from"),
         to: day("to"),
     }
@@ -67,9 +67,12 @@ fn Filters(filter: OrderFilter, customers: Vec<(i64, String)>) -> impl IntoView 
             view! { <option value=id.to_string() selected=filter.customer == Some(id)>{name}</option> }
         })
         .collect_view();
-    let status_options = OrderStatus::ALL
+    let status_options = [(StatusFilter::InProgress, t.filter_in_progress)]
         .into_iter()
-        .map(|s| view! { <option value=s.as_str() selected=filter.status == Some(s)>{t.status(s)}</option> })
+        .chain(OrderStatus::ALL.map(|s| (StatusFilter::Is(s), t.status(s))))
+        .map(|(s, label)| {
+            view! { <option value=s.as_str() selected=filter.status == Some(s)>{label}</option> }
+        })
         .collect_view();
     view! {
         <Form method="GET" action="/orders" attr:class="filter-form" attr:role="search">

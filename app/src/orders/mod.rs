@@ -58,11 +58,51 @@ pub struct OrderLine {
     pub status: OrderStatus,
 }
 
+/// The history's status filter: one status, or every order not settled yet (received or
+/// being set up), which the start page counts as "in Bearbeitung". Carried as its name in the
+/// address (`?status=in_progress`) and to the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum StatusFilter {
+    Is(OrderStatus),
+    InProgress,
+}
+
+impl StatusFilter {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusFilter::Is(status) => status.as_str(),
+            StatusFilter::InProgress => "in_progress",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<StatusFilter> {
+        match text {
+            "in_progress" => Some(StatusFilter::InProgress),
+            other => OrderStatus::parse(other).map(StatusFilter::Is),
+        }
+    }
+}
+
+impl TryFrom<String> for StatusFilter {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        StatusFilter::parse(&text).ok_or_else(|| format!("no such order status: {text}"))
+    }
+}
+
+impl From<StatusFilter> for String {
+    fn from(filter: StatusFilter) -> String {
+        filter.as_str().to_owned()
+    }
+}
+
 /// The history's filters, as the address carries them (`?customer=3&status=active&from=…`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderFilter {
     pub customer: Option<i64>,
-    pub status: Option<OrderStatus>,
+    pub status: Option<StatusFilter>,
     /// German calendar days, both included (`YYYY-MM-DD`).
     pub from: Option<String>,
     pub to: Option<String>,

@@ -205,6 +205,34 @@ pub fn Input<F: FormField>(
     }
 }
 
+/// Text over several lines. The page carries the text as the element's content (so it is
+/// there without JavaScript); after hydration the value follows the form as typed.
+#[component]
+pub fn TextArea<F: FormField>(
+    field: F,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let state = expect_context::<FormState<F>>();
+    view! {
+        <Labelled field label hint>
+            <textarea
+                id=field.id()
+                name=field.name()
+                rows="6"
+                required=true
+                prop:value=move || state.value(field)
+                aria-invalid=move || state.error(field).is_some().to_string()
+                aria-describedby=described_by(field, hint)
+                on:input=move |ev| state.set(field, event_target_value(&ev))
+                on:blur=move |_| state.touch(field)
+            >
+                {state.value_untracked(field)}
+            </textarea>
+        </Labelled>
+    }
+}
+
 #[component]
 pub fn Choice<F: FormField>(
     field: F,

@@ -3,9 +3,11 @@ use super::header::Header;
 use super::{ErrorView, NotFound};
 use crate::admin::{AdminPage, ResellerPage, ResellersPage};
 use crate::agreements::{AgreementOverviewPage, AgreementPage, PublicAgreementPage};
+use crate::announcements::{AnnouncementEditorPage, AnnouncementsPage};
 use crate::auth::{provide_auth, LoginPage};
 use crate::cart::CartPage;
 use crate::catalog::{CatalogPage, ProductPage};
+use crate::contacts::ContactsPage;
 use crate::customers::{CustomerDetailPage, CustomersPage, EditCustomerPage, NewCustomerPage};
 use crate::email_links::{LinkKind, RequestDonePage, RequestPage};
 use crate::home::HomePage;
@@ -80,6 +82,9 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/resellers") view=ResellersPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/resellers/:id") view=ResellerPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/announcements") view=AnnouncementsPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/announcements/:id") view=AnnouncementEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/contacts") view=ContactsPage ssr=SsrMode::Async/>
                     <Route path=path!("signup") view=SignupPage ssr=SsrMode::Async/>
                     <Route path=path!("signup/sent") view=SentPage ssr=SsrMode::Async/>
                     <Route path=path!("signup/confirm/:token") view=ConfirmPage ssr=SsrMode::Async/>

@@ -82,6 +82,20 @@ const ADMIN_FUNCTIONS: &[(&str, &str)] = &[
     ("/api/admin/resellers", "search=&status=&page=1"),
     ("/api/admin/reseller", "id=1"),
     ("/api/admin/lock-reseller", "reseller_id=1&lock=true"),
+    ("/api/admin/announcements", ""),
+    ("/api/admin/announcement", "id=1"),
+    (
+        "/api/admin/save-announcement",
+        "form[kind]=news&form[title_de]=x&form[title_en]=x&form[body_de]=x&form[body_en]=x\
+         &form[visible_from]=2026-12-01",
+    ),
+    ("/api/admin/delete-announcement", "id=1"),
+    ("/api/admin/contacts", ""),
+    (
+        "/api/admin/add-contact",
+        "form[team]=x&form[email]=x%40example.com&form[phone]=",
+    ),
+    ("/api/admin/delete-contact", "id=1"),
 ];
 
 on_both_backends!(
@@ -107,6 +121,13 @@ on_both_backends!(
             .await
             .unwrap();
         assert_eq!(locked, None, "the refused lock changed nothing");
+        for table in ["announcements", "distributor_contacts", "audit_log"] {
+            let (rows,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+                .fetch_one(app.db().pool())
+                .await
+                .unwrap();
+            assert_eq!(rows, 0, "nothing was written to {table}");
+        }
         // The reseller's own session survived its attempts.
         let viewer = app
             .post_form_with("/api/viewer", "", &as_script(Some(&cookie)))

@@ -25,3 +25,4 @@ mod robustness;
 mod security;
 mod sessions;
 mod signup;
+mod start_page;

@@ -393,8 +393,13 @@ on_both_backends!(
             list(vec![("customer", (customer + 1000).to_string())]).await,
             0
         );
-        assert_eq!(list(vec![("status", "Active".into())]).await, 1);
-        assert_eq!(list(vec![("status", "Received".into())]).await, 1);
+        assert_eq!(list(vec![("status", "active".into())]).await, 1);
+        assert_eq!(list(vec![("status", "received".into())]).await, 1);
+        // In progress: received or being set up, as the start page counts them.
+        assert_eq!(list(vec![("status", "in_progress".into())]).await, 1);
+        let counters = call(&app, &cookie, "/api/start-page", &[]).await;
+        let counters: serde_json::Value = serde_json::from_str(&counters.body).unwrap();
+        assert_eq!(counters["counters"]["orders_in_progress"], 1);
         let today = app::domain::iso_date(app::domain::german_date(unix_now()));
         assert_eq!(list(vec![("from", today.clone()), ("to", today)]).await, 2);
         assert_eq!(list(vec![("to", "2020-01-01".into())]).await, 0);

@@ -28,7 +28,7 @@ async fn on_customer(app: &TestApp, cookie: &str, what: &str, customer: i64) -> 
     call(app, cookie, &endpoint, &[("customer_id", &customer)]).await
 }
 
-async fn recheck(app: &TestApp, cookie: &str, customer: i64) -> TestResponse {
+pub async fn recheck(app: &TestApp, cookie: &str, customer: i64) -> TestResponse {
     on_customer(app, cookie, "recheck", customer).await
 }
 
@@ -232,7 +232,7 @@ on_both_backends!(
 /// A reseller with its Microsoft id and three customers with ready tenants, linked at the
 /// provider to it (green), to another reseller (orange) and to none (red): the cookie and
 /// the customers' ids in that order.
-async fn three_colours(app: &TestApp) -> (String, [i64; 3]) {
+pub async fn three_colours(app: &TestApp) -> (String, [i64; 3]) {
     let (cookie, green) = reseller_with_customer(app, "chef@muster-it.example", "Grün AG").await;
     let orange = add_customer(app, &cookie, "Orange AG").await;
     let red = add_customer(app, &cookie, "Rot AG").await;

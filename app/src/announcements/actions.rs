@@ -1,0 +1,108 @@
+//! The server functions of the announcements, for distributor staff.
+
+use super::form::{AnnouncementField, AnnouncementForm};
+use super::AnnouncementSummary;
+use crate::error::{AppError, FormError};
+use leptos::prelude::*;
+
+#[server(endpoint = "admin/announcements")]
+pub async fn admin_announcements() -> Result<Vec<AnnouncementSummary>, AppError> {
+    crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    Ok(crate::backend::announcements::all(&db).await?)
+}
+
+/// The form of an announcement (`id`) or of a new one: as this browser last had it refused
+/// (JavaScript off), else as stored, else a news item shown from today.
+#[server(endpoint = "admin/announcement")]
+pub async fn load_announcement(id: Option<i64>) -> Result<AnnouncementForm, AppError> {
+    use crate::backend::form_memory::FormMemory;
+    crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    if let Some(kept) = use_context::<FormMemory>().and_then(|m| m.recall(ssr::FORM_NAME)) {
+        return Ok(kept);
+    }
+    match id {
+        Some(id) => crate::backend::announcements::form(&db, id)
+            .await?
+            .ok_or_else(crate::backend::request::not_found),
+        None => Ok(AnnouncementForm {
+            kind: crate::domain::AnnouncementKind::News.as_str().to_owned(),
+            visible_from: crate::domain::iso_date(crate::domain::german_date(
+                crate::backend::unix_now(),
+            )),
+            ..AnnouncementForm::default()
+        }),
+    }
+}
+
+/// Publishes a new announcement (no `id`) or changes one; back to the list when it worked.
+#[server(endpoint = "admin/save-announcement")]
+pub async fn save_announcement(
+    id: Option<i64>,
+    form: AnnouncementForm,
+) -> Result<(), FormError<AnnouncementField>> {
+    let result = ssr::save(id, &form).await;
+    crate::backend::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::LIST);
+    result
+}
+
+#[server(endpoint = "admin/delete-announcement")]
+pub async fn delete_announcement(id: i64) -> Result<(), AppError> {
+    ssr::delete(id).await?;
+    leptos_axum::redirect(ssr::LIST);
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::form::parse_announcement;
+    use super::*;
+    use crate::audit::AuditAction;
+    use crate::backend::audit::{self, Actor};
+    use crate::backend::{announcements, database, unix_now, DbError};
+
+    pub const FORM_NAME: &str = "announcement";
+    pub const LIST: &str = "/admin/announcements";
+
+    fn db_error(error: sqlx::Error) -> AppError {
+        DbError::from(error).into()
+    }
+
+    pub async fn save(
+        id: Option<i64>,
+        form: &AnnouncementForm,
+    ) -> Result<(), FormError<AnnouncementField>> {
+        let staff = crate::auth::require_staff()?;
+        let draft = parse_announcement(form).map_err(FormError::Invalid)?;
+        let db = database()?;
+        let now = unix_now();
+        let mut tx = db.begin().await.map_err(db_error)?;
+        let Some(saved) = announcements::save(&mut tx, id, &draft, now).await? else {
+            return Err(crate::backend::request::not_found().into());
+        };
+        let action = AuditAction::AnnouncementSaved {
+            id: saved,
+            title: draft.title_de.clone(),
+            new: id.is_none(),
+        };
+        audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;
+        tx.commit().await.map_err(db_error)?;
+        tracing::info!(id = saved, by = staff.user_id, "announcement saved");
+        Ok(())
+    }
+
+    pub async fn delete(id: i64) -> Result<(), AppError> {
+        let staff = crate::auth::require_staff()?;
+        let db = database()?;
+        let now = unix_now();
+        let mut tx = db.begin().await.map_err(db_error)?;
+        // Deleting twice is no error: the announcement is gone either way.
+        if let Some(title) = announcements::delete(&mut tx, id).await? {
+            let action = AuditAction::AnnouncementDeleted { id, title };
+            audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;
+        }
+        tx.commit().await.map_err(db_error)?;
+        Ok(())
+    }
+}

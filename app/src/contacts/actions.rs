@@ -1,0 +1,74 @@
+//! The server functions of the contact block: reading it is for everyone logged in (resellers
+//! see it on their start page); changing it is for distributor staff.
+
+use super::form::{ContactField, ContactForm};
+use super::Contact;
+use crate::error::{AppError, FormError};
+use leptos::prelude::*;
+
+#[server(endpoint = "admin/contacts")]
+pub async fn admin_contacts() -> Result<(Vec<Contact>, ContactForm), AppError> {
+    use crate::backend::form_memory::FormMemory;
+    crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    let kept = use_context::<FormMemory>()
+        .and_then(|memory| memory.recall(ssr::FORM_NAME))
+        .unwrap_or_default();
+    Ok((crate::backend::contacts::all(&db).await?, kept))
+}
+
+#[server(endpoint = "admin/add-contact")]
+pub async fn add_contact(form: ContactForm) -> Result<(), FormError<ContactField>> {
+    let result = ssr::add(&form).await;
+    crate::backend::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PAGE);
+    result
+}
+
+#[server(endpoint = "admin/delete-contact")]
+pub async fn delete_contact(id: i64) -> Result<(), AppError> {
+    ssr::delete(id).await?;
+    leptos_axum::redirect(ssr::PAGE);
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::form::parse_contact;
+    use super::*;
+    use crate::audit::AuditAction;
+    use crate::backend::audit::{self, Actor};
+    use crate::backend::{contacts, database, unix_now, DbError};
+
+    pub const FORM_NAME: &str = "contact";
+    pub const PAGE: &str = "/admin/contacts";
+
+    fn db_error(error: sqlx::Error) -> AppError {
+        DbError::from(error).into()
+    }
+
+    pub async fn add(form: &ContactForm) -> Result<(), FormError<ContactField>> {
+        let staff = crate::auth::require_staff()?;
+        let (team, email, phone) = parse_contact(form).map_err(FormError::Invalid)?;
+        let db = database()?;
+        let now = unix_now();
+        let mut tx = db.begin().await.map_err(db_error)?;
+        contacts::add(&mut tx, &team, &email, phone.as_deref()).await?;
+        let action = AuditAction::ContactAdded { team };
+        audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;
+        tx.commit().await.map_err(db_error)?;
+        Ok(())
+    }
+
+    pub async fn delete(id: i64) -> Result<(), AppError> {
+        let staff = crate::auth::require_staff()?;
+        let db = database()?;
+        let now = unix_now();
+        let mut tx = db.begin().await.map_err(db_error)?;
+        if let Some(team) = contacts::delete(&mut tx, id).await? {
+            let action = AuditAction::ContactDeleted { team };
+            audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;
+        }
+        tx.commit().await.map_err(db_error)?;
+        Ok(())
+    }
+}
