@@ -160,7 +160,6 @@ pub async fn published(db: &Database, now: i64, locale: Locale) -> Result<Publis
             Locale::De => (title_de, body_de),
             Locale::En => (title_en, body_en),
         };
-        let body_html = super::markdown::to_safe_html(&body);
         if let Some((starts, ends)) = m_from.zip(m_until) {
             if starts - BANNER_LEAD_SECS <= now && now < ends {
                 published.banners.push(Banner {
@@ -177,7 +176,7 @@ pub async fn published(db: &Database, now: i64, locale: Locale) -> Result<Publis
                     id,
                     kind: kind_of(&kind)?,
                     title,
-                    body_html,
+                    body_html: super::markdown::to_safe_html(&body),
                     published_at: from,
                     maintenance: m_from.zip(m_until),
                     pinned: pinned == 1,

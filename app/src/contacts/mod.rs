@@ -24,6 +24,10 @@ pub struct Contact {
 #[component]
 pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().dashboard;
+    // No block at all rather than a heading over nothing.
+    if contacts.is_empty() {
+        return ().into_any();
+    }
     let entries = contacts
         .into_iter()
         .map(|c| {
@@ -51,4 +55,5 @@ pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
             <dl>{entries}</dl>
         </section>
     }
+    .into_any()
 }
