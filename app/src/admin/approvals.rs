@@ -34,13 +34,12 @@ pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppE
     use crate::audit::AuditAction;
     use crate::backend::audit::{self, Actor};
     use crate::backend::mail::outbox;
-    use crate::backend::{request, resellers, unix_now, DbError};
+    use crate::backend::{request, resellers, unix_now};
     let staff = crate::auth::require_staff()?;
     let db = crate::backend::database()?;
     let links = request::link_base().ok_or(AppError::Internal)?;
     let now = unix_now();
-    let db_error = |e: sqlx::Error| AppError::from(DbError::from(e));
-    let mut tx = db.begin().await.map_err(db_error)?;
+    let mut tx = db.begin().await?;
     if let Some((email, locale)) = resellers::decide(&mut tx, reseller_id, approve).await? {
         let mail = crate::signup::mails::decision(locale, &links, approve, email);
         outbox::enqueue(&mut tx, &mail, now).await?;
@@ -60,7 +59,7 @@ pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppE
         .await?;
         tracing::info!(reseller_id, approve, by = staff.user_id, "reseller decided");
     }
-    tx.commit().await.map_err(db_error)?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -92,12 +92,11 @@ pub async fn admin_reseller(id: i64) -> Result<ResellerDetail, AppError> {
 pub async fn lock_reseller(reseller_id: i64, lock: bool) -> Result<(), AppError> {
     use crate::audit::AuditAction;
     use crate::backend::audit::{self, Actor};
-    use crate::backend::{resellers, sessions, unix_now, DbError};
+    use crate::backend::{resellers, sessions, unix_now};
     let staff = crate::auth::require_staff()?;
     let db = crate::backend::database()?;
     let now = unix_now();
-    let db_error = |e: sqlx::Error| AppError::from(DbError::from(e));
-    let mut tx = db.begin().await.map_err(db_error)?;
+    let mut tx = db.begin().await?;
     if !resellers::exists(&mut tx, reseller_id).await? {
         return Err(crate::backend::request::not_found());
     }
@@ -120,6 +119,6 @@ pub async fn lock_reseller(reseller_id: i64, lock: bool) -> Result<(), AppError>
         )
         .await?;
     }
-    tx.commit().await.map_err(db_error)?;
+    tx.commit().await?;
     Ok(())
 }

@@ -60,14 +60,10 @@ mod ssr {
     use super::*;
     use crate::audit::AuditAction;
     use crate::backend::audit::{self, Actor};
-    use crate::backend::{announcements, database, unix_now, DbError};
+    use crate::backend::{announcements, database, unix_now};
 
     pub const FORM_NAME: &str = "announcement";
     pub const LIST: &str = "/admin/announcements";
-
-    fn db_error(error: sqlx::Error) -> AppError {
-        DbError::from(error).into()
-    }
 
     pub async fn save(
         id: Option<i64>,
@@ -77,7 +73,7 @@ mod ssr {
         let draft = parse_announcement(form).map_err(FormError::Invalid)?;
         let db = database()?;
         let now = unix_now();
-        let mut tx = db.begin().await.map_err(db_error)?;
+        let mut tx = db.begin().await?;
         let Some(saved) = announcements::save(&mut tx, id, &draft, now).await? else {
             return Err(crate::backend::request::not_found().into());
         };
@@ -87,7 +83,7 @@ mod ssr {
             new: id.is_none(),
         };
         audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;
-        tx.commit().await.map_err(db_error)?;
+        tx.commit().await?;
         tracing::info!(id = saved, by = staff.user_id, "announcement saved");
         Ok(())
     }
@@ -96,13 +92,13 @@ mod ssr {
         let staff = crate::auth::require_staff()?;
         let db = database()?;
         let now = unix_now();
-        let mut tx = db.begin().await.map_err(db_error)?;
+        let mut tx = db.begin().await?;
         // Deleting twice is no error: the announcement is gone either way.
         if let Some(title) = announcements::delete(&mut tx, id).await? {
             let action = AuditAction::AnnouncementDeleted { id, title };
             audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;
         }
-        tx.commit().await.map_err(db_error)?;
+        tx.commit().await?;
         Ok(())
     }
 }

@@ -64,3 +64,16 @@ impl<F> From<DbError> for crate::error::FormError<F> {
         crate::error::FormError::Failed(error.into())
     }
 }
+
+/// A query or transaction run in a server function itself (`begin`, `commit`).
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        DbError::from(error).into()
+    }
+}
+
+impl<F> From<sqlx::Error> for crate::error::FormError<F> {
+    fn from(error: sqlx::Error) -> Self {
+        DbError::from(error).into()
+    }
+}

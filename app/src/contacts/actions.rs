@@ -37,25 +37,21 @@ mod ssr {
     use super::*;
     use crate::audit::AuditAction;
     use crate::backend::audit::{self, Actor};
-    use crate::backend::{contacts, database, unix_now, DbError};
+    use crate::backend::{contacts, database, unix_now};
 
     pub const FORM_NAME: &str = "contact";
     pub const PAGE: &str = "/admin/contacts";
-
-    fn db_error(error: sqlx::Error) -> AppError {
-        DbError::from(error).into()
-    }
 
     pub async fn add(form: &ContactForm) -> Result<(), FormError<ContactField>> {
         let staff = crate::auth::require_staff()?;
         let (team, email, phone) = parse_contact(form).map_err(FormError::Invalid)?;
         let db = database()?;
         let now = unix_now();
-        let mut tx = db.begin().await.map_err(db_error)?;
+        let mut tx = db.begin().await?;
         contacts::add(&mut tx, &team, &email, phone.as_deref()).await?;
         let action = AuditAction::ContactAdded { team };
         audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;
-        tx.commit().await.map_err(db_error)?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -63,12 +59,12 @@ mod ssr {
         let staff = crate::auth::require_staff()?;
         let db = database()?;
         let now = unix_now();
-        let mut tx = db.begin().await.map_err(db_error)?;
+        let mut tx = db.begin().await?;
         if let Some(team) = contacts::delete(&mut tx, id).await? {
             let action = AuditAction::ContactDeleted { team };
             audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;
         }
-        tx.commit().await.map_err(db_error)?;
+        tx.commit().await?;
         Ok(())
     }
 }

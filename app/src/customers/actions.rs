@@ -70,7 +70,7 @@ mod ssr {
         let now = unix_now();
         match id {
             None => {
-                let mut conn = db.pool().acquire().await.map_err(db_error)?;
+                let mut conn = db.pool().acquire().await?;
                 let id = customers::create(&mut conn, reseller_id, &details, now).await?;
                 tracing::info!(
                     customer_id = id,
@@ -93,9 +93,5 @@ mod ssr {
                 Ok(id)
             }
         }
-    }
-
-    fn db_error(error: sqlx::Error) -> AppError {
-        crate::backend::DbError::from(error).into()
     }
 }

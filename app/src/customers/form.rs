@@ -4,14 +4,11 @@
 
 use crate::domain::{
     optional_line, phone_number, single_line, Collector, Country, EmailAddress, FieldError,
-    FieldErrors,
+    FieldErrors, MAX_COMPANY_CHARS, MAX_NAME_CHARS,
 };
 use crate::i18n::Locale;
 use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
-
-pub const MAX_NAME_CHARS: usize = 100;
-pub const MAX_COMPANY_CHARS: usize = 200;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

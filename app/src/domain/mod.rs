@@ -46,4 +46,4 @@ pub use salutation::Salutation;
 pub use tenant::{
     prefix_candidates, SuggestionSource, TenantDomain, TenantPrefix, TENANT_DOMAIN_SUFFIX,
 };
-pub use text::{optional_line, phone_number, single_line};
+pub use text::{optional_line, phone_number, single_line, MAX_COMPANY_CHARS, MAX_NAME_CHARS};

@@ -1,5 +1,10 @@
 use super::FieldError;
 
+/// A person's first or last name.
+pub const MAX_NAME_CHARS: usize = 100;
+/// A company's name, a street, an account holder.
+pub const MAX_COMPANY_CHARS: usize = 200;
+
 /// One line of text a person typed: a name, a street, a city. Trimmed, not empty, at most
 /// `max_chars` characters, and free of control characters (which only arrive by accident or
 /// with bad intent, and would break mails and exports).

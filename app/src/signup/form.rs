@@ -5,7 +5,8 @@
 
 use crate::domain::{
     bic, customer_number, partner_id, phone_number, single_line, ticked, Collector, Country,
-    EmailAddress, FederalState, FieldError, Iban, Password, Salutation,
+    EmailAddress, FederalState, FieldError, Iban, Password, Salutation, MAX_COMPANY_CHARS,
+    MAX_NAME_CHARS,
 };
 use serde::{Deserialize, Serialize};
 
@@ -175,9 +176,6 @@ impl SignupForm {
         self.country == crate::domain::Country::Germany.code()
     }
 }
-
-pub const MAX_NAME_CHARS: usize = 100;
-pub const MAX_COMPANY_CHARS: usize = 200;
 
 /// How the reseller pays when the distributor does not know it yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
