@@ -37,6 +37,9 @@ pub enum AppError {
     /// The partner status needs the reseller's Microsoft id, which is not stored yet.
     #[error("no Microsoft id stored")]
     MicrosoftIdMissing,
+    /// A reseller account signed up under this customer number: it stays in the registry.
+    #[error("the customer number is in use")]
+    CustomerNumberInUse,
     #[error("the order was refused: {0}")]
     OrderRefused(crate::domain::OrderProblem),
     /// The call did not reach the server function, or its answer could not be read.
@@ -54,6 +57,7 @@ impl AppError {
             AppError::MicrosoftIdMissing => texts.partner.identity_missing.to_owned(),
             AppError::AlreadyAccepted => texts.agreements.already_accepted.to_owned(),
             AppError::LinkUnusable => texts.agreements.link_unusable.to_owned(),
+            AppError::CustomerNumberInUse => texts.registry.in_use.to_owned(),
             AppError::OrderRefused(problem) => texts.orders.problem(*problem).to_owned(),
             AppError::TooManyRequests { retry_after_secs } => {
                 (texts.accounts.too_many_requests)(retry_after_secs.div_ceil(60))

@@ -9,6 +9,7 @@ pub mod cart;
 pub mod catalog;
 pub mod contacts;
 pub mod cookies;
+pub mod customer_numbers;
 pub mod customers;
 pub mod domain;
 pub mod email_links;

@@ -11,9 +11,11 @@
 use app::agreements::{parse_attestation, Attestation, AttestationForm};
 use app::announcements::{parse_announcement, AnnouncementForm};
 use app::backend::audit::Actor;
+use app::backend::customer_registry;
 use app::backend::provider::simulator;
 use app::backend::{agreements, announcements, catalog, contacts, microsoft_partner, tenants};
 use app::backend::{customers, passwords, resellers, unix_now, users, Database, DbError};
+use app::customer_numbers::RegistryRecord;
 use app::customers::{parse_customer, CustomerForm};
 use app::domain::{
     german_date, german_date_time_value, iso_date, EmailAddress, Role, TenantPrefix,
@@ -130,9 +132,16 @@ pub enum SeedError {
 
 pub async fn seed(db: &Database) -> Result<(), SeedError> {
     catalog::seed_examples(db).await?;
+    let mut conn = db.pool().acquire().await.map_err(DbError::from)?;
     for (number, company, postal_code) in CUSTOMERS.into_iter().chain([RESELLER_NUMBER]) {
-        resellers::add_to_registry(db, number, company, postal_code).await?;
+        let record = RegistryRecord {
+            customer_number: number.to_owned(),
+            company_name: company.to_owned(),
+            postal_code: postal_code.to_owned(),
+        };
+        customer_registry::add(&mut conn, &record).await?;
     }
+    drop(conn);
     tracing::info!(
         numbers = ?CUSTOMERS.map(|(number, _, postal)| format!("{number} ({postal})")),
         "demo customer numbers ready for signup"

@@ -3,11 +3,13 @@
 //! signups waiting for approval; each area has its own page under `/admin`.
 
 mod approvals;
+mod audit_log;
 mod reseller_detail;
 mod reseller_list;
 mod resellers;
 
 pub use approvals::{Approvals, DecideReseller, PendingReseller};
+pub use audit_log::AuditLogPage;
 pub use reseller_detail::ResellerPage;
 pub use reseller_list::ResellersPage;
 pub use resellers::{LockReseller, ResellerDetail, ResellerList, ResellerRow, ResellerUser};
@@ -92,6 +94,8 @@ pub fn AdminPage() -> impl IntoView {
 #[component]
 pub fn AdminNav() -> impl IntoView {
     let t = crate::i18n::use_locale().texts().admin;
+    let texts = crate::i18n::use_locale().texts();
+    let (registry, audit_log) = (texts.registry.nav, texts.audit_log.nav);
     let viewer = expect_context::<crate::auth::ViewerResource>().0;
     let nav = move || {
         Suspend::new(async move {
@@ -106,8 +110,10 @@ pub fn AdminNav() -> impl IntoView {
                         <ul>
                             <li><A href="/admin" exact=true>{t.nav_overview}</A></li>
                             <li><A href="/admin/resellers">{t.nav_resellers}</A></li>
+                            <li><A href="/admin/customer-numbers">{registry}</A></li>
                             <li><A href="/admin/announcements">{t.nav_announcements}</A></li>
                             <li><A href="/admin/contacts">{t.nav_contacts}</A></li>
+                            <li><A href="/admin/audit">{audit_log}</A></li>
                         </ul>
                     </nav>
                 }

@@ -77,9 +77,93 @@ pub enum AuditAction {
     ContactDeleted {
         team: String,
     },
+    /// Distributor staff changed the customer-number registry.
+    CustomerNumberAdded {
+        number: String,
+        company: String,
+    },
+    CustomerNumberChanged {
+        number: String,
+        company: String,
+    },
+    CustomerNumberDeleted {
+        number: String,
+    },
+    CustomerNumbersImported {
+        added: u64,
+        changed: u64,
+    },
+}
+
+/// What part of the portal a change is about: the audit log's filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditArea {
+    Agreements,
+    Orders,
+    MicrosoftPartner,
+    Resellers,
+    Announcements,
+    Contacts,
+    CustomerNumbers,
+}
+
+impl AuditArea {
+    pub const ALL: [AuditArea; 7] = [
+        AuditArea::Agreements,
+        AuditArea::Orders,
+        AuditArea::MicrosoftPartner,
+        AuditArea::Resellers,
+        AuditArea::Announcements,
+        AuditArea::Contacts,
+        AuditArea::CustomerNumbers,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditArea::Agreements => "agreements",
+            AuditArea::Orders => "orders",
+            AuditArea::MicrosoftPartner => "microsoft_partner",
+            AuditArea::Resellers => "resellers",
+            AuditArea::Announcements => "announcements",
+            AuditArea::Contacts => "contacts",
+            AuditArea::CustomerNumbers => "customer_numbers",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<AuditArea> {
+        AuditArea::ALL.into_iter().find(|a| a.as_str() == value)
+    }
 }
 
 impl AuditAction {
+    pub fn area(&self) -> AuditArea {
+        match self {
+            AuditAction::AgreementSent { .. }
+            | AuditAction::AgreementAccepted { .. }
+            | AuditAction::AgreementAttested { .. }
+            | AuditAction::AgreementReported => AuditArea::Agreements,
+            AuditAction::OrderPlaced { .. }
+            | AuditAction::OrderActive { .. }
+            | AuditAction::OrderFailed { .. } => AuditArea::Orders,
+            AuditAction::MicrosoftPartnerSaved { .. }
+            | AuditAction::PartnerInvitationSent { .. } => AuditArea::MicrosoftPartner,
+            AuditAction::ResellerApproved
+            | AuditAction::ResellerRejected
+            | AuditAction::ResellerLocked
+            | AuditAction::ResellerUnlocked => AuditArea::Resellers,
+            AuditAction::AnnouncementSaved { .. } | AuditAction::AnnouncementDeleted { .. } => {
+                AuditArea::Announcements
+            }
+            AuditAction::ContactAdded { .. } | AuditAction::ContactDeleted { .. } => {
+                AuditArea::Contacts
+            }
+            AuditAction::CustomerNumberAdded { .. }
+            | AuditAction::CustomerNumberChanged { .. }
+            | AuditAction::CustomerNumberDeleted { .. }
+            | AuditAction::CustomerNumbersImported { .. } => AuditArea::CustomerNumbers,
+        }
+    }
+
     /// The short name stored next to the JSON, for queries and reports.
     pub fn code(&self) -> &'static str {
         match self {
@@ -100,6 +184,10 @@ impl AuditAction {
             AuditAction::AnnouncementDeleted { .. } => "announcement_deleted",
             AuditAction::ContactAdded { .. } => "contact_added",
             AuditAction::ContactDeleted { .. } => "contact_deleted",
+            AuditAction::CustomerNumberAdded { .. } => "customer_number_added",
+            AuditAction::CustomerNumberChanged { .. } => "customer_number_changed",
+            AuditAction::CustomerNumberDeleted { .. } => "customer_number_deleted",
+            AuditAction::CustomerNumbersImported { .. } => "customer_numbers_imported",
         }
     }
 
@@ -157,6 +245,18 @@ impl AuditAction {
             AuditAction::ContactDeleted { team } => {
                 (locale.texts().dashboard.audit_contact_deleted)(team)
             }
+            AuditAction::CustomerNumberAdded { number, company } => {
+                (locale.texts().registry.audit_added)(number, company)
+            }
+            AuditAction::CustomerNumberChanged { number, company } => {
+                (locale.texts().registry.audit_changed)(number, company)
+            }
+            AuditAction::CustomerNumberDeleted { number } => {
+                (locale.texts().registry.audit_deleted)(number)
+            }
+            AuditAction::CustomerNumbersImported { added, changed } => {
+                (locale.texts().registry.audit_imported)(*added, *changed)
+            }
         }
     }
 }
@@ -168,6 +268,59 @@ pub struct AuditEntry {
     /// A user's email, or the person who acted through an emailed link, or the system.
     pub actor: String,
     pub action: AuditAction,
+}
+
+/// The administration's view of an entry: with whom it concerns and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggedChange {
+    pub entry: AuditEntry,
+    /// The reseller's id and company name.
+    pub reseller: Option<(i64, String)>,
+    /// The customer's company name.
+    pub customer: Option<String>,
+    /// `None` for what Kontor did by itself.
+    pub client_address: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggedChanges {
+    pub changes: Vec<LoggedChange>,
+    pub page: u32,
+    pub pages: u32,
+    pub total: i64,
+}
+
+/// The audit log's filter, read from the page's query: a part that does not parse (an
+/// unknown area, a date the calendar lacks) does not narrow the log.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuditLogFilter {
+    /// Part of the actor's name or address.
+    pub actor: String,
+    pub area: Option<AuditArea>,
+    pub from: Option<time::Date>,
+    /// The last day shown, inclusive.
+    pub to: Option<time::Date>,
+}
+
+impl AuditLogFilter {
+    pub fn parse(actor: &str, area: &str, from: &str, to: &str) -> AuditLogFilter {
+        AuditLogFilter {
+            actor: actor.trim().to_owned(),
+            area: AuditArea::parse(area),
+            from: crate::domain::parse_date(from),
+            to: crate::domain::parse_date(to),
+        }
+    }
+
+    /// The span of time to show, `[from, until)` in unix seconds, by German days.
+    pub fn span(&self) -> (i64, i64) {
+        let from = self.from.map_or(i64::MIN, crate::domain::german_day_start);
+        let until = self
+            .to
+            .and_then(|to| to.next_day())
+            .map_or(i64::MAX, crate::domain::german_day_start);
+        (from, until)
+    }
 }
 
 /// A customer's history, newest first.
@@ -206,4 +359,30 @@ pub fn History(entries: Vec<AuditEntry>) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filter_keeps_what_parses_and_spans_whole_german_days() {
+        let filter =
+            AuditLogFilter::parse(" chefin ", "customer_numbers", "2026-12-01", "01.12.2026");
+        assert_eq!(filter.actor, "chefin");
+        assert_eq!(filter.area, Some(AuditArea::CustomerNumbers));
+        // 1 December 2026 in Berlin: 23:00 UTC the evening before to 23:00 UTC on the day.
+        assert_eq!(filter.span(), (1_796_079_600, 1_796_166_000));
+
+        let loose = AuditLogFilter::parse("", "everything", "31.02.2026", "");
+        assert_eq!(loose.area, None);
+        assert_eq!(loose.span(), (i64::MIN, i64::MAX));
+    }
+
+    #[test]
+    fn areas_round_trip_by_name() {
+        for area in AuditArea::ALL {
+            assert_eq!(AuditArea::parse(area.as_str()), Some(area));
+        }
+    }
 }

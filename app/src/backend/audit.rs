@@ -2,7 +2,7 @@
 //! part of the change's transaction: no change without its entry, no entry without its change.
 
 use super::{Database, DbError};
-use crate::audit::{AuditAction, AuditEntry};
+use crate::audit::{AuditAction, AuditEntry, AuditLogFilter, LoggedChange, LoggedChanges};
 use sqlx::AnyConnection;
 
 /// Who acted: a logged-in user, or someone without an account (named by `label`).
@@ -58,9 +58,12 @@ async fn insert(
     now: i64,
 ) -> Result<(), DbError> {
     let details = serde_json::to_string(action).map_err(|_| DbError::Corrupt("audit_log"))?;
+    // The address of the request the change is made in; the worker acts outside any.
+    let from = super::request::has_request().then(|| super::request::client_address().to_string());
     sqlx::query(
-        "INSERT INTO audit_log (at, reseller_id, customer_id, user_id, actor, action, details) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO audit_log (at, reseller_id, customer_id, user_id, actor, action, details, \
+           area, client_address) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(now)
     .bind(reseller_id)
@@ -69,6 +72,8 @@ async fn insert(
     .bind(actor.label)
     .bind(action.code())
     .bind(details)
+    .bind(action.area().as_str())
+    .bind(from)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -129,4 +134,75 @@ fn entries(rows: Vec<(i64, String, String)>) -> Result<Vec<AuditEntry>, DbError>
             Ok(AuditEntry { at, actor, action })
         })
         .collect()
+}
+
+const PAGE_SIZE: i64 = 50;
+
+/// The whole log, newest first, narrowed by `filter`, with the reseller and customer each
+/// entry is about.
+pub async fn search(
+    db: &Database,
+    filter: &AuditLogFilter,
+    page: u32,
+) -> Result<LoggedChanges, DbError> {
+    let actor = super::db::contains_pattern(&filter.actor);
+    // Only the fixed names of `AuditArea` go into the text of the query.
+    let area = filter
+        .area
+        .map(|area| format!(" AND a.area = '{}'", area.as_str()))
+        .unwrap_or_default();
+    let matches = format!(
+        "FROM audit_log a WHERE LOWER(a.actor) LIKE $1 ESCAPE '\\' AND a.at >= $2 AND a.at < $3{area}"
+    );
+    let (from, until) = filter.span();
+    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) {matches}"))
+        .bind(&actor)
+        .bind(from)
+        .bind(until)
+        .fetch_one(db.pool())
+        .await?;
+    let page = page.max(1);
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(
+        i64,
+        String,
+        String,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> = sqlx::query_as(&format!(
+        "SELECT a.at, a.actor, a.details, a.reseller_id, \
+           (SELECT company_name FROM resellers WHERE id = a.reseller_id), \
+           (SELECT company_name FROM customers WHERE id = a.customer_id), \
+           a.client_address {matches} ORDER BY a.id DESC LIMIT $4 OFFSET $5"
+    ))
+    .bind(&actor)
+    .bind(from)
+    .bind(until)
+    .bind(PAGE_SIZE)
+    .bind((i64::from(page) - 1) * PAGE_SIZE)
+    .fetch_all(db.pool())
+    .await?;
+    let changes = rows
+        .into_iter()
+        .map(
+            |(at, actor, details, reseller_id, reseller, customer, from)| {
+                let action = serde_json::from_str(&details)
+                    .map_err(|_| DbError::Corrupt("audit_log.details"))?;
+                Ok(LoggedChange {
+                    entry: AuditEntry { at, actor, action },
+                    reseller: reseller_id.zip(reseller),
+                    customer,
+                    client_address: from,
+                })
+            },
+        )
+        .collect::<Result<_, DbError>>()?;
+    Ok(LoggedChanges {
+        changes,
+        page,
+        pages: super::db::page_count(total, PAGE_SIZE),
+        total,
+    })
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod cart;
 pub mod catalog;
 pub mod contacts;
+pub mod customer_registry;
 pub mod customers;
 pub mod dashboard;
 pub mod db;

@@ -24,6 +24,11 @@ pub fn current_session() -> Option<CurrentSession> {
     parts()?.extensions.get::<CurrentSession>().cloned()
 }
 
+/// Whether this runs for a request (a page or server function), not in the worker.
+pub fn has_request() -> bool {
+    parts().is_some()
+}
+
 /// The client's address as the socket saw it (unspecified where there is no socket, in tests).
 pub fn client_address() -> IpAddr {
     parts()

@@ -204,25 +204,6 @@ pub async fn decide(
     )))
 }
 
-/// Adds a customer to the distributor's records (kept if the number is there already).
-pub async fn add_to_registry(
-    db: &Database,
-    customer_number: &str,
-    company_name: &str,
-    postal_code: &str,
-) -> Result<(), DbError> {
-    sqlx::query(
-        "INSERT INTO customer_registry (customer_number, company_name, postal_code) \
-         VALUES ($1, $2, $3) ON CONFLICT (customer_number) DO NOTHING",
-    )
-    .bind(customer_number)
-    .bind(company_name)
-    .bind(postal_code)
-    .execute(db.pool())
-    .await?;
-    Ok(())
-}
-
 /// The company's name, as mails to its customers sign it.
 pub async fn company_name(db: &Database, reseller_id: i64) -> Result<String, DbError> {
     let (name,): (String,) = sqlx::query_as("SELECT company_name FROM resellers WHERE id = $1")

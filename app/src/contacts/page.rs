@@ -6,7 +6,7 @@ use super::form::{parse_contact, ContactField, ContactForm};
 use super::Contact;
 use crate::admin::AdminNav;
 use crate::error::FormError;
-use crate::ui::form::{FormState, Input};
+use crate::ui::form::{FormState, Input, Renewed};
 use crate::ui::Refusal;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -34,7 +34,9 @@ pub fn ContactsPage() -> impl IntoView {
             match loaded.await {
                 Ok((contacts, form)) => view! {
                     <ContactTable contacts delete/>
-                    <NewContact add form/>
+                    <Renewed version=stored>
+                        <NewContact add form=form.clone()/>
+                    </Renewed>
                 }
                 .into_any(),
                 Err(error) => {

@@ -30,6 +30,8 @@ pub enum FieldError {
     CustomerNumberUnknown,
     /// Another reseller account uses this customer number already.
     CustomerNumberTaken,
+    /// The registry lists this number already (adding it by hand).
+    CustomerNumberListed,
     /// The number exists, but the distributor's records have another postal code for it.
     CustomerNumberMismatch,
     MustAccept,

@@ -147,6 +147,7 @@ pub struct AccountTexts {
     pub error_customer_number: &'static str,
     pub error_customer_number_unknown: &'static str,
     pub error_customer_number_taken: &'static str,
+    pub error_customer_number_listed: &'static str,
     pub error_customer_number_mismatch: &'static str,
     pub error_must_accept: &'static str,
     pub error_prefix_characters: &'static str,
@@ -192,6 +193,7 @@ impl AccountTexts {
             FieldError::InvalidCustomerNumber => self.error_customer_number.to_owned(),
             FieldError::CustomerNumberUnknown => self.error_customer_number_unknown.to_owned(),
             FieldError::CustomerNumberTaken => self.error_customer_number_taken.to_owned(),
+            FieldError::CustomerNumberListed => self.error_customer_number_listed.to_owned(),
             FieldError::CustomerNumberMismatch => self.error_customer_number_mismatch.to_owned(),
             FieldError::MustAccept => self.error_must_accept.to_owned(),
             FieldError::PrefixCharacters => self.error_prefix_characters.to_owned(),
@@ -421,6 +423,8 @@ pub static DE: AccountTexts = AccountTexts {
     error_microsoft_id: "Die Microsoft-ID ist eine GUID wie 3f2504e0-4f89-11d3-9a0c-0305e82c3301.",
     error_customer_number: "Die Kundennummer besteht aus 5 bis 10 Ziffern.",
     error_customer_number_unknown: "Diese Kundennummer ist beim Distributor nicht bekannt.",
+    error_customer_number_listed: "Diese Kundennummer steht schon im Verzeichnis. \
+        Zum Ändern öffnen Sie sie in der Liste.",
     error_customer_number_taken: "Zu dieser Kundennummer gibt es bereits ein Händlerkonto. \
                                   Bitte wenden Sie sich an dessen Administrator.",
     error_customer_number_mismatch: "Kundennummer und Postleitzahl passen nicht zusammen. \
@@ -626,6 +630,8 @@ pub static EN: AccountTexts = AccountTexts {
     error_microsoft_id: "The Microsoft id is a GUID like 3f2504e0-4f89-11d3-9a0c-0305e82c3301.",
     error_customer_number: "The customer number has 5 to 10 digits.",
     error_customer_number_unknown: "The distributor does not know this customer number.",
+    error_customer_number_listed: "This customer number is in the registry already. \
+        Open it in the list to change it.",
     error_customer_number_taken: "A reseller account with this customer number exists already. \
                                   Please contact its administrator.",
     error_customer_number_mismatch: "Customer number and postal code do not belong together. \

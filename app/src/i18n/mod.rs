@@ -8,6 +8,7 @@ mod accounts;
 mod admin;
 mod agreements;
 mod announcements;
+mod audit_log;
 mod cart;
 mod catalogue;
 mod customers;
@@ -16,12 +17,14 @@ mod format;
 mod orders;
 mod partner;
 mod products;
+mod registry;
 mod tenants;
 
 pub use accounts::AccountTexts;
 pub use admin::AdminTexts;
 pub use agreements::AgreementTexts;
 pub use announcements::AnnouncementTexts;
+pub use audit_log::AuditLogTexts;
 pub use cart::CartTexts;
 pub use catalogue::Texts;
 pub use customers::CustomerTexts;
@@ -30,6 +33,7 @@ pub use format::{format_date, format_date_time, format_day, format_money, format
 pub use orders::OrderTexts;
 pub use partner::PartnerTexts;
 pub use products::ProductTexts;
+pub use registry::RegistryTexts;
 pub use tenants::TenantTexts;
 
 /// A mail that asks a customer's admin to confirm a relationship at the provider through its

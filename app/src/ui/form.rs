@@ -292,3 +292,11 @@ pub fn Checkbox<F: FormField>(field: F, children: Children) -> impl IntoView {
         </div>
     }
 }
+
+/// Its children built anew each time `version` changes. A form that is emptied after saving
+/// needs new inputs: the page otherwise reuses the old ones, and an input the user typed into
+/// keeps showing what was typed, whatever its `value` attribute says.
+#[component]
+pub fn Renewed(version: RwSignal<u32>, children: ChildrenFn) -> impl IntoView {
+    view! { <For each=move || [version.get()] key=|v| *v children=move |_| children()/> }
+}

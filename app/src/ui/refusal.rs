@@ -31,6 +31,7 @@ pub fn Refusal(
         | AppError::OrderRefused(_)
         | AppError::MpnMissing
         | AppError::MicrosoftIdMissing
+        | AppError::CustomerNumberInUse
         | AppError::TooManyRequests { .. } => view! { <ErrorView/> }.into_any(),
     }
 }

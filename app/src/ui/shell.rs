@@ -1,13 +1,14 @@
 use super::footer::Footer;
 use super::header::Header;
 use super::{ErrorView, NotFound};
-use crate::admin::{AdminPage, ResellerPage, ResellersPage};
+use crate::admin::{AdminPage, AuditLogPage, ResellerPage, ResellersPage};
 use crate::agreements::{AgreementOverviewPage, AgreementPage, PublicAgreementPage};
 use crate::announcements::{AnnouncementEditorPage, AnnouncementsPage};
 use crate::auth::{provide_auth, LoginPage};
 use crate::cart::CartPage;
 use crate::catalog::{CatalogPage, ProductPage};
 use crate::contacts::ContactsPage;
+use crate::customer_numbers::{CustomerNumberPage, CustomerNumbersPage};
 use crate::customers::{CustomerDetailPage, CustomersPage, EditCustomerPage, NewCustomerPage};
 use crate::email_links::{LinkKind, RequestDonePage, RequestPage};
 use crate::home::HomePage;
@@ -85,6 +86,9 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("admin/announcements") view=AnnouncementsPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/announcements/:id") view=AnnouncementEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/contacts") view=ContactsPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/audit") view=AuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/customer-numbers") view=CustomerNumbersPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/customer-numbers/:number") view=CustomerNumberPage ssr=SsrMode::Async/>
                     <Route path=path!("signup") view=SignupPage ssr=SsrMode::Async/>
                     <Route path=path!("signup/sent") view=SentPage ssr=SsrMode::Async/>
                     <Route path=path!("signup/confirm/:token") view=ConfirmPage ssr=SsrMode::Async/>

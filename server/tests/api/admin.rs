@@ -96,6 +96,18 @@ const ADMIN_FUNCTIONS: &[(&str, &str)] = &[
         "form[team]=x&form[email]=x%40example.com&form[phone]=",
     ),
     ("/api/admin/delete-contact", "id=1"),
+    ("/api/admin/customer-numbers", "search=&page=1"),
+    ("/api/admin/customer-number", "number=100001"),
+    (
+        "/api/admin/add-customer-number",
+        "form[customer_number]=100001&form[company_name]=x&form[postal_code]=10115",
+    ),
+    (
+        "/api/admin/change-customer-number",
+        "form[customer_number]=100001&form[company_name]=x&form[postal_code]=10115",
+    ),
+    ("/api/admin/delete-customer-number", "number=100001"),
+    ("/api/admin/audit-log", "actor=&area=&from=&to=&page=1"),
 ];
 
 on_both_backends!(
@@ -121,7 +133,12 @@ on_both_backends!(
             .await
             .unwrap();
         assert_eq!(locked, None, "the refused lock changed nothing");
-        for table in ["announcements", "distributor_contacts", "audit_log"] {
+        for table in [
+            "announcements",
+            "distributor_contacts",
+            "customer_registry",
+            "audit_log",
+        ] {
             let (rows,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
                 .fetch_one(app.db().pool())
                 .await

@@ -7,8 +7,10 @@ mod tenants;
 
 mod admin;
 mod agreements;
+mod audit_log;
 mod cart;
 mod catalog;
+mod customer_numbers;
 mod customers;
 mod email_tokens;
 mod first_admin;

@@ -1,5 +1,4 @@
 use crate::support::{as_script, form_body, link_token, on_both_backends, TestApp, TestResponse};
-use app::backend::resellers;
 
 const EMAIL: &str = "anna.berger@berger-it.example";
 const PASSWORD: &str = "Kanzlei-Netz 7ä!";
@@ -182,9 +181,8 @@ on_both_backends!(
 on_both_backends!(
     a_matching_customer_number_makes_the_account_active_on_confirmation,
     |app: TestApp| async move {
-        resellers::add_to_registry(app.db(), "100001", "Berger IT GmbH", "10115")
-            .await
-            .unwrap();
+        app.register_customer_number("100001", "Berger IT GmbH", "10115")
+            .await;
         // Bank fields sent anyway (a browser without JavaScript) are ignored.
         let response = sign_up(
             &app,
@@ -217,9 +215,8 @@ on_both_backends!(
 on_both_backends!(
     a_customer_number_must_exist_fit_the_postal_code_and_be_free,
     |app: TestApp| async move {
-        resellers::add_to_registry(app.db(), "100001", "Berger IT GmbH", "10115")
-            .await
-            .unwrap();
+        app.register_customer_number("100001", "Berger IT GmbH", "10115")
+            .await;
         let unknown = sign_up(&app, &[("form[customer_number]", "999999")]).await;
         assert_eq!(unknown.status, 422);
         assert!(

@@ -262,6 +262,39 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// A file upload as a browser sends it: one `multipart/form-data` field `field` holding
+    /// `content` as `file_name`.
+    pub async fn post_file(
+        &self,
+        path: &str,
+        field: &str,
+        file_name: &str,
+        content: &[u8],
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        const BOUNDARY: &str = "----KontorTestBoundary7MA4YWxkTrZu0gW";
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; \
+             filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(content);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let mut request = Request::post(path)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .header("content-length", body.len());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(body)).expect("request"))
+            .await
+    }
+}
+
 pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -408,6 +441,19 @@ pub fn as_script(cookie: Option<&str>) -> Vec<(&str, &str)> {
 }
 
 impl TestApp {
+    /// Lists a number in the distributor's customer-number registry.
+    pub async fn register_customer_number(&self, number: &str, company: &str, postal_code: &str) {
+        let record = app::customer_numbers::RegistryRecord {
+            customer_number: number.to_owned(),
+            company_name: company.to_owned(),
+            postal_code: postal_code.to_owned(),
+        };
+        let mut conn = self.db.pool().acquire().await.expect("a connection");
+        assert!(app::backend::customer_registry::add(&mut conn, &record)
+            .await
+            .expect("insert"));
+    }
+
     /// The mails in the outbox, oldest first: recipient, subject, plain-text body.
     pub async fn outbox(&self) -> Vec<(String, String, String)> {
         sqlx::query_as("SELECT recipient, subject, body_text FROM outbox ORDER BY id")

@@ -1,0 +1,206 @@
+//! The server functions of the customer-number registry, for distributor staff.
+
+use super::form::{RegistryField, RegistryForm};
+use super::{ImportOutcome, RegistryEntry, RegistryPage};
+use crate::error::{AppError, FormError};
+use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
+
+/// A page of the registry, with the add form and the import's outcome as this browser last
+/// had them (JavaScript off).
+#[server(endpoint = "admin/customer-numbers")]
+pub async fn admin_customer_numbers(
+    search: String,
+    page: u32,
+) -> Result<(RegistryPage, RegistryForm, Option<ImportOutcome>), AppError> {
+    use crate::backend::form_memory::FormMemory;
+    crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    let memory = use_context::<FormMemory>();
+    let kept = memory.as_ref().and_then(|m| m.recall(ssr::ADD_FORM));
+    // The outcome is news once: shown on the page the import led back to, then forgotten.
+    let outcome = memory.as_ref().and_then(|m| {
+        let outcome = m.recall(ssr::IMPORT);
+        m.forget(ssr::IMPORT);
+        outcome
+    });
+    let list = crate::backend::customer_registry::list(&db, &search, page).await?;
+    Ok((list, kept.unwrap_or_default(), outcome))
+}
+
+/// One entry with its form: as this browser last had it refused, else as stored.
+#[server(endpoint = "admin/customer-number")]
+pub async fn admin_customer_number(
+    number: String,
+) -> Result<(RegistryEntry, RegistryForm), AppError> {
+    use crate::backend::form_memory::FormMemory;
+    crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    let entry = crate::backend::customer_registry::get(&db, &number)
+        .await?
+        .ok_or_else(crate::backend::request::not_found)?;
+    let form = use_context::<FormMemory>()
+        .and_then(|m| m.recall::<RegistryForm>(ssr::EDIT_FORM))
+        .filter(|kept| kept.customer_number == number)
+        .unwrap_or_else(|| RegistryForm {
+            customer_number: entry.record.customer_number.clone(),
+            company_name: entry.record.company_name.clone(),
+            postal_code: entry.record.postal_code.clone(),
+        });
+    Ok((entry, form))
+}
+
+#[server(endpoint = "admin/add-customer-number")]
+pub async fn add_customer_number(form: RegistryForm) -> Result<(), FormError<RegistryField>> {
+    let result = ssr::save(&form, ssr::Save::Add).await;
+    crate::backend::form_memory::settle(&result, ssr::ADD_FORM, &form, &ssr::listed(&form));
+    result
+}
+
+/// Changes the company and postal code of a listed number (the form's, which is fixed).
+#[server(endpoint = "admin/change-customer-number")]
+pub async fn change_customer_number(form: RegistryForm) -> Result<(), FormError<RegistryField>> {
+    let result = ssr::save(&form, ssr::Save::Change).await;
+    crate::backend::form_memory::settle(&result, ssr::EDIT_FORM, &form, &ssr::listed(&form));
+    result
+}
+
+#[server(endpoint = "admin/delete-customer-number")]
+pub async fn delete_customer_number(number: String) -> Result<(), AppError> {
+    ssr::delete(&number).await?;
+    leptos_axum::redirect(ssr::LIST);
+    Ok(())
+}
+
+/// Imports the uploaded CSV (field `file`) whole or not at all. Without JavaScript the
+/// outcome is kept for the list page, which the browser is sent back to.
+#[server(endpoint = "admin/import-customer-numbers", input = MultipartFormData)]
+pub async fn import_customer_numbers(data: MultipartData) -> Result<ImportOutcome, AppError> {
+    let outcome = ssr::import(data).await?;
+    if let Some(memory) = use_context::<crate::backend::form_memory::FormMemory>() {
+        memory.remember(ssr::IMPORT, &outcome);
+    }
+    if crate::backend::request::is_plain_form_post() {
+        leptos_axum::redirect(ssr::LIST);
+    }
+    Ok(outcome)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::form::parse_registry_entry;
+    use super::super::import;
+    use super::*;
+    use crate::audit::AuditAction;
+    use crate::backend::audit::{self, Actor};
+    use crate::backend::customer_registry::{self, Deletion};
+    use crate::backend::{database, unix_now};
+    use crate::domain::FieldError;
+
+    pub const ADD_FORM: &str = "customer-number";
+    pub const EDIT_FORM: &str = "customer-number-edit";
+    pub const IMPORT: &str = "customer-number-import";
+    pub const LIST: &str = "/admin/customer-numbers";
+
+    /// The list searched for the entry just saved, which shows it whatever page it is on.
+    pub fn listed(form: &RegistryForm) -> String {
+        format!("{LIST}?q={}", form.customer_number.trim())
+    }
+
+    pub enum Save {
+        Add,
+        Change,
+    }
+
+    pub async fn save(form: &RegistryForm, save: Save) -> Result<(), FormError<RegistryField>> {
+        let staff = crate::auth::require_staff()?;
+        let record = parse_registry_entry(form).map_err(FormError::Invalid)?;
+        let db = database()?;
+        let mut tx = db.begin().await?;
+        let (number, company) = (record.customer_number.clone(), record.company_name.clone());
+        let action = match save {
+            Save::Add => {
+                if !customer_registry::add(&mut tx, &record).await? {
+                    return Err(FormError::Invalid(vec![(
+                        RegistryField::CustomerNumber,
+                        FieldError::CustomerNumberListed,
+                    )]));
+                }
+                AuditAction::CustomerNumberAdded { number, company }
+            }
+            Save::Change => {
+                if !customer_registry::change(&mut tx, &record).await? {
+                    return Err(crate::backend::request::not_found().into());
+                }
+                AuditAction::CustomerNumberChanged { number, company }
+            }
+        };
+        audit::record_portal(&mut tx, &Actor::user(&staff), &action, unix_now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn delete(number: &str) -> Result<(), AppError> {
+        let staff = crate::auth::require_staff()?;
+        let db = database()?;
+        let mut tx = db.begin().await?;
+        match customer_registry::delete(&mut tx, number).await? {
+            Deletion::Deleted => {
+                let action = AuditAction::CustomerNumberDeleted {
+                    number: number.to_owned(),
+                };
+                audit::record_portal(&mut tx, &Actor::user(&staff), &action, unix_now()).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+            Deletion::NotListed => Err(crate::backend::request::not_found()),
+            Deletion::InUse => {
+                crate::backend::request::set_error_status(axum::http::StatusCode::CONFLICT);
+                Err(AppError::CustomerNumberInUse)
+            }
+        }
+    }
+
+    pub async fn import(data: MultipartData) -> Result<ImportOutcome, AppError> {
+        let staff = crate::auth::require_staff()?;
+        let file = uploaded_file(data).await?;
+        // A refused file is an answer, not a failure: the page lists what to correct.
+        let records = match import::parse(&file) {
+            Ok(records) => records,
+            Err(refusal) => return Ok(ImportOutcome::Refused(refusal)),
+        };
+        let db = database()?;
+        let mut tx = db.begin().await?;
+        let summary = customer_registry::import(&mut tx, &records).await?;
+        if summary.added + summary.changed > 0 {
+            let action = AuditAction::CustomerNumbersImported {
+                added: summary.added,
+                changed: summary.changed,
+            };
+            audit::record_portal(&mut tx, &Actor::user(&staff), &action, unix_now()).await?;
+        }
+        tx.commit().await?;
+        Ok(ImportOutcome::Imported(summary))
+    }
+
+    /// The bytes of the form's `file` field; none chosen is an empty file.
+    async fn uploaded_file(data: MultipartData) -> Result<Vec<u8>, AppError> {
+        let mut form = data.into_inner().ok_or(AppError::Internal)?;
+        let malformed = |error: String| {
+            tracing::info!(%error, "unreadable upload");
+            crate::backend::request::set_error_status(axum::http::StatusCode::BAD_REQUEST);
+            AppError::Transport(error)
+        };
+        while let Some(field) = form
+            .next_field()
+            .await
+            .map_err(|e| malformed(e.to_string()))?
+        {
+            if field.name() == Some("file") {
+                let bytes = field.bytes().await.map_err(|e| malformed(e.to_string()))?;
+                return Ok(bytes.to_vec());
+            }
+        }
+        Ok(Vec::new())
+    }
+}

@@ -1,0 +1,151 @@
+//! One registry entry as typed (or read from a CSV row), parsed by the same rules in browser
+//! and server.
+
+use super::RegistryRecord;
+use crate::domain::{
+    customer_number, single_line, Collector, Country, FieldError, FieldErrors, MAX_COMPANY_CHARS,
+};
+use crate::ui::form::FormField;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegistryForm {
+    pub customer_number: String,
+    pub company_name: String,
+    pub postal_code: String,
+}
+
+/// A field of the form, and a column of the CSV import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RegistryField {
+    CustomerNumber,
+    CompanyName,
+    PostalCode,
+}
+
+impl RegistryField {
+    pub const ALL: [RegistryField; 3] = [
+        RegistryField::CustomerNumber,
+        RegistryField::CompanyName,
+        RegistryField::PostalCode,
+    ];
+}
+
+impl FormField for RegistryField {
+    type Form = RegistryForm;
+
+    fn name(self) -> &'static str {
+        match self {
+            RegistryField::CustomerNumber => "form[customer_number]",
+            RegistryField::CompanyName => "form[company_name]",
+            RegistryField::PostalCode => "form[postal_code]",
+        }
+    }
+
+    fn value(self, form: &RegistryForm) -> &str {
+        match self {
+            RegistryField::CustomerNumber => &form.customer_number,
+            RegistryField::CompanyName => &form.company_name,
+            RegistryField::PostalCode => &form.postal_code,
+        }
+    }
+
+    fn set(self, form: &mut RegistryForm, value: String) {
+        match self {
+            RegistryField::CustomerNumber => form.customer_number = value,
+            RegistryField::CompanyName => form.company_name = value,
+            RegistryField::PostalCode => form.postal_code = value,
+        }
+    }
+}
+
+/// A postal code of any country a reseller can sign up from: the registry does not record
+/// the country, only the code a signup must repeat.
+fn any_postal_code(input: &str) -> Result<String, FieldError> {
+    Country::ALL
+        .into_iter()
+        .find_map(|country| country.postal_code(input).ok())
+        .ok_or_else(|| match input.trim() {
+            "" => FieldError::Missing,
+            _ => FieldError::InvalidPostalCode,
+        })
+}
+
+/// Customer number (required here), company and postal code.
+pub fn parse_registry_entry(
+    form: &RegistryForm,
+) -> Result<RegistryRecord, FieldErrors<RegistryField>> {
+    let mut errors = Collector::default();
+    let number = errors.check(
+        RegistryField::CustomerNumber,
+        customer_number(&form.customer_number).and_then(|number| number.ok_or(FieldError::Missing)),
+    );
+    let company = errors.check(
+        RegistryField::CompanyName,
+        single_line(&form.company_name, MAX_COMPANY_CHARS),
+    );
+    let postal_code = errors.check(
+        RegistryField::PostalCode,
+        any_postal_code(&form.postal_code),
+    );
+    let parsed = (|| {
+        Some(RegistryRecord {
+            customer_number: number?,
+            company_name: company?,
+            postal_code: postal_code?,
+        })
+    })();
+    errors.finish(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(number: &str, company: &str, postal_code: &str) -> RegistryForm {
+        RegistryForm {
+            customer_number: number.into(),
+            company_name: company.into(),
+            postal_code: postal_code.into(),
+        }
+    }
+
+    #[test]
+    fn an_entry_has_a_number_a_company_and_a_postal_code_of_a_signup_country() {
+        let german = parse_registry_entry(&form(" 100001 ", " Berger IT GmbH ", "10115"));
+        assert_eq!(
+            german,
+            Ok(RegistryRecord {
+                customer_number: "100001".into(),
+                company_name: "Berger IT GmbH".into(),
+                postal_code: "10115".into(),
+            })
+        );
+        let austrian = parse_registry_entry(&form("200002", "Huber EDV", "1010")).unwrap();
+        assert_eq!(austrian.postal_code, "1010");
+    }
+
+    #[test]
+    fn every_wrong_field_is_named() {
+        assert_eq!(
+            parse_registry_entry(&form("", "", "")),
+            Err(vec![
+                (RegistryField::CustomerNumber, FieldError::Missing),
+                (RegistryField::CompanyName, FieldError::Missing),
+                (RegistryField::PostalCode, FieldError::Missing),
+            ])
+        );
+        assert_eq!(
+            parse_registry_entry(&form("12a45", "Tab\there", "0123")),
+            Err(vec![
+                (
+                    RegistryField::CustomerNumber,
+                    FieldError::InvalidCustomerNumber
+                ),
+                (RegistryField::CompanyName, FieldError::ControlCharacters),
+                (RegistryField::PostalCode, FieldError::InvalidPostalCode),
+            ])
+        );
+    }
+}
