@@ -81,6 +81,8 @@ export default defineConfig({
         KONTOR_PUBLIC_URL: baseURL,
         KONTOR_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         KONTOR_DEMO_DATA: 'true',
+        // Every signup of the run comes from 127.0.0.1.
+        KONTOR_SIGNUPS_PER_HOUR: '100',
         KONTOR_SECRET_KEY_FILE: join(dataDir, 'kontor.key'),
         KONTOR_PROVIDER_SIM_LATENCY_MS: '20',
         KONTOR_PROVIDER_SIM_PROVISIONING_SECS: '2',

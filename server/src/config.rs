@@ -11,6 +11,7 @@ use std::time::Duration;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kontor.db";
 pub const DEFAULT_LISTEN: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 3000);
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+pub const DEFAULT_SIGNUPS_PER_HOUR: usize = 10;
 pub const DEFAULT_SITE_ROOT: &str = "target/site";
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
 pub const DEFAULT_ADMIN_EMAIL: &str = "admin@kontor.example";
@@ -96,6 +97,9 @@ pub struct Cli {
     /// Minutes between two checks of a customer's partner status in the background [default: 1440]
     #[arg(long, env = "KONTOR_PARTNER_RECHECK_MINUTES")]
     pub partner_recheck_minutes: Option<u64>,
+    /// Signups accepted from one client address per hour [default: 10]
+    #[arg(long, env = "KONTOR_SIGNUPS_PER_HOUR")]
+    pub signups_per_hour: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
@@ -129,6 +133,7 @@ struct FileSettings {
     provider_sim_rate_limit: Option<u32>,
     provider_rate_limit: Option<u32>,
     partner_recheck_minutes: Option<u64>,
+    signups_per_hour: Option<usize>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -167,6 +172,7 @@ pub struct Config {
     pub secrets: SecretSettings,
     /// How long a customer's partner status stands before the background job checks again.
     pub partner_recheck: Duration,
+    pub signups_per_hour: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -271,6 +277,10 @@ impl Config {
                     .unwrap_or_else(|| PathBuf::from(DEFAULT_SECRET_KEY_FILE)),
             },
             partner_recheck: Duration::from_secs(partner_recheck_minutes * 60),
+            signups_per_hour: cli
+                .signups_per_hour
+                .or(file.signups_per_hour)
+                .unwrap_or(DEFAULT_SIGNUPS_PER_HOUR),
         })
     }
 }

@@ -34,6 +34,8 @@ pub struct AppState {
 
 pub struct RouterSettings {
     pub max_body_bytes: usize,
+    /// Signups from one client address per hour.
+    pub signups_per_hour: usize,
     /// Behind HTTPS: browsers are told to use nothing else (HSTS).
     pub https: bool,
     /// Where users reach the portal, for the links in mails.
@@ -58,7 +60,7 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
     let page_context = {
         let db = state.db.clone();
         let login_throttle = LoginThrottle::default();
-        let limits = Limits::default();
+        let limits = Limits::with_signups_per_hour(settings.signups_per_hour);
         let form_memory = FormMemory::default();
         let link_base = LinkBase(settings.public_url.into());
         let secure_cookies = SecureCookies(settings.https);

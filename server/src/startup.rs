@@ -95,6 +95,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         state,
         RouterSettings {
             max_body_bytes: config.max_body_bytes,
+            signups_per_hour: config.signups_per_hour,
             https: config.public_url.is_https(),
             public_url: config.public_url.as_str().to_owned(),
             provider: provider.client,

@@ -80,17 +80,17 @@ pub struct Limits {
 
 const HOUR: Duration = Duration::from_secs(60 * 60);
 
-impl Default for Limits {
-    fn default() -> Limits {
+impl Limits {
+    /// The portal's limits with this many signups an hour from one address (configurable:
+    /// resellers behind one office address, or a test run, sign up more).
+    pub fn with_signups_per_hour(signups: usize) -> Limits {
         Limits {
-            signups: RateLimit::new(10, HOUR),
+            signups: RateLimit::new(signups, HOUR),
             mails_per_address: RateLimit::new(20, HOUR),
             mails_per_recipient: RateLimit::new(3, HOUR),
         }
     }
-}
 
-impl Limits {
     /// A mail on request to `recipient` from `address`: both limits must allow it.
     pub fn mail_on_request(
         &self,

@@ -154,6 +154,7 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> (String, 
         state,
         RouterSettings {
             max_body_bytes: 1024 * 1024,
+            signups_per_hour: kontor::config::DEFAULT_SIGNUPS_PER_HOUR,
             https: false,
             public_url: base.clone(),
             provider: worker.provider.clone(),

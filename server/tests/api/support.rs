@@ -114,6 +114,7 @@ impl TestApp {
             state,
             RouterSettings {
                 max_body_bytes: MAX_BODY_BYTES,
+                signups_per_hour: kontor::config::DEFAULT_SIGNUPS_PER_HOUR,
                 https,
                 public_url: PUBLIC_URL.to_owned(),
                 provider: provider.clone(),
