@@ -2,7 +2,7 @@ import { Page, TestInfo } from '@playwright/test';
 import { createCustomer, uniqueName } from './customer';
 import { expect, test } from './fixtures';
 import { mailTo } from './mail';
-import { DEMO_COLLEAGUE, DEMO_RESELLER, logInAs } from './session';
+import { ADMIN, DEMO_COLLEAGUE, DEMO_RESELLER, logInAs } from './session';
 
 // The cart is per user: each project works in the cart of its own user of the demo reseller,
 // one test after the other.
@@ -73,6 +73,7 @@ test('a product goes into the cart, is configured with an add-on, and the totals
 
 test('an order goes from the cart to an active subscription, with a mail for each step', async ({
   page,
+  browser,
 }, testInfo) => {
   // The whole way, from a new customer to a second order: longer than one page's test.
   test.slow();
@@ -170,4 +171,23 @@ test('an order goes from the cart to an active subscription, with a mail for eac
   await page.getByRole('link', { name: company }).click();
   await expect(page.locator('#subscriptions tbody tr')).toHaveCount(1);
   await expect(page.locator('#subscriptions tbody tr td').first()).toHaveText('7');
+
+  // The distributor's staff find both orders among every reseller's, by reseller and customer.
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    locale: 'de-DE',
+    javaScriptEnabled: testInfo.project.use.javaScriptEnabled,
+  });
+  const staff = await context.newPage();
+  await logInAs(staff, ADMIN);
+  await staff.goto('/admin');
+  await staff.getByRole('link', { name: 'Bestellungen' }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Alle Bestellungen');
+  await staff.getByLabel('Reseller', { exact: true }).selectOption({ label: 'Demo Systemhaus GmbH' });
+  await staff.getByRole('button', { name: 'Filtern' }).click();
+  await staff.getByLabel('Kunde', { exact: true }).selectOption({ label: company });
+  await staff.getByRole('button', { name: 'Filtern' }).click();
+  await expect(staff.locator('#order-count')).toHaveText('2 Bestellungen');
+  await expect(staff.getByRole('row', { name: number })).toContainText('Aktiv');
+  await context.close();
 });

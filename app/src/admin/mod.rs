@@ -4,12 +4,14 @@
 
 mod approvals;
 mod audit_log;
+mod orders;
 mod reseller_detail;
 mod reseller_list;
 mod resellers;
 
 pub use approvals::{Approvals, DecideReseller, PendingReseller};
 pub use audit_log::AuditLogPage;
+pub use orders::{AllOrdersPage, RetryOrder};
 pub use reseller_detail::ResellerPage;
 pub use reseller_list::ResellersPage;
 pub use resellers::{LockReseller, ResellerDetail, ResellerList, ResellerRow, ResellerUser};
@@ -111,6 +113,7 @@ pub fn AdminNav() -> impl IntoView {
                             <li><A href="/admin" exact=true>{t.nav_overview}</A></li>
                             <li><A href="/admin/resellers">{t.nav_resellers}</A></li>
                             <li><A href="/admin/customer-numbers">{registry}</A></li>
+                            <li><A href="/admin/orders">{t.nav_orders}</A></li>
                             <li><A href="/admin/announcements">{t.nav_announcements}</A></li>
                             <li><A href="/admin/contacts">{t.nav_contacts}</A></li>
                             <li><A href="/admin/audit">{audit_log}</A></li>

@@ -44,6 +44,10 @@ pub enum AuditAction {
         number: String,
         reason: String,
     },
+    /// Distributor staff started a failed provisioning again.
+    OrderRetried {
+        number: String,
+    },
     /// A reseller user stored the location MPN and the Microsoft id.
     MicrosoftPartnerSaved {
         location_mpn: String,
@@ -144,7 +148,8 @@ impl AuditAction {
             | AuditAction::AgreementReported => AuditArea::Agreements,
             AuditAction::OrderPlaced { .. }
             | AuditAction::OrderActive { .. }
-            | AuditAction::OrderFailed { .. } => AuditArea::Orders,
+            | AuditAction::OrderFailed { .. }
+            | AuditAction::OrderRetried { .. } => AuditArea::Orders,
             AuditAction::MicrosoftPartnerSaved { .. }
             | AuditAction::PartnerInvitationSent { .. } => AuditArea::MicrosoftPartner,
             AuditAction::ResellerApproved
@@ -174,6 +179,7 @@ impl AuditAction {
             AuditAction::OrderPlaced { .. } => "order_placed",
             AuditAction::OrderActive { .. } => "order_active",
             AuditAction::OrderFailed { .. } => "order_failed",
+            AuditAction::OrderRetried { .. } => "order_retried",
             AuditAction::MicrosoftPartnerSaved { .. } => "microsoft_partner_saved",
             AuditAction::PartnerInvitationSent { .. } => "partner_invitation_sent",
             AuditAction::ResellerApproved => "reseller_approved",
@@ -219,6 +225,7 @@ impl AuditAction {
             }
             AuditAction::OrderActive { number } => (locale.texts().orders.audit_active)(number),
             AuditAction::OrderFailed { number, .. } => (locale.texts().orders.audit_failed)(number),
+            AuditAction::OrderRetried { number } => (locale.texts().orders.audit_retried)(number),
             AuditAction::MicrosoftPartnerSaved {
                 location_mpn,
                 microsoft_id,

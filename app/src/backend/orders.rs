@@ -15,7 +15,10 @@ use crate::domain::{
     OrderableCustomer, Pricing, Totals,
 };
 use crate::i18n::Locale;
-use crate::orders::{OrderDetail, OrderFilter, OrderLine, OrderList, OrderSummary, StatusFilter};
+use crate::orders::{
+    AllOrders, AllOrdersFilter, OrderDetail, OrderFilter, OrderLine, OrderList, OrderSummary,
+    StaffOrderRow, StatusFilter,
+};
 use crate::tenants::TenantStatus;
 use sqlx::any::AnyExecutor;
 use sqlx::AnyConnection;
@@ -304,13 +307,34 @@ async fn empty_cart(
     Ok(())
 }
 
-type SummaryRow = (i64, String, i64, String, i64, String, i64);
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    name: String,
+    customer_id: i64,
+    customer_name: String,
+    placed_at: i64,
+    status: String,
+    gross_cents: i64,
+    reseller_id: i64,
+    reseller_name: String,
+    failure: Option<String>,
+    provider_error: Option<String>,
+}
 
-const SUMMARY: &str = "SELECT o.id, o.name, o.customer_id, c.company_name, o.placed_at, o.status, \
-    o.gross_cents FROM orders o JOIN customers c ON c.id = o.customer_id";
+/// An order with its reseller, and why it failed: the provider's last answer to its job.
+const SUMMARY: &str = "SELECT o.id, o.name, o.customer_id, c.company_name AS customer_name, \
+    o.placed_at, o.status, o.gross_cents, o.reseller_id, r.company_name AS reseller_name, \
+    o.failure, (SELECT MAX(j.last_error) FROM provider_jobs j WHERE j.order_id = o.id) AS provider_error \
+    FROM orders o JOIN customers c ON c.id = o.customer_id JOIN resellers r ON r.id = o.reseller_id";
 
 fn summary(
-    (id, name, customer_id, customer_name, placed_at, status, gross_cents): SummaryRow,
+    id: i64,
+    name: String,
+    (customer_id, customer_name): (i64, String),
+    placed_at: i64,
+    status: &str,
+    gross_cents: i64,
 ) -> Result<OrderSummary, DbError> {
     Ok(OrderSummary {
         number: OrderNumber::placed(id, placed_at),
@@ -318,13 +342,26 @@ fn summary(
         customer_id,
         customer_name,
         placed_at,
-        status: OrderStatus::parse(&status).ok_or(DbError::Corrupt("orders.status"))?,
+        status: OrderStatus::parse(status).ok_or(DbError::Corrupt("orders.status"))?,
         gross_cents,
     })
 }
 
-/// The filters as SQL conditions on `o`, with their values from `$2` on (`$1` is the
-/// reseller). Dates are German days: `from` at its first second, `to` at its last.
+impl SummaryRow {
+    fn summary(self) -> Result<OrderSummary, DbError> {
+        summary(
+            self.id,
+            self.name,
+            (self.customer_id, self.customer_name),
+            self.placed_at,
+            &self.status,
+            self.gross_cents,
+        )
+    }
+}
+
+/// The filters as SQL conditions on `o`, with their values from `$1` on. Dates are German
+/// days: `from` at its first second, `to` at its last.
 struct Conditions {
     sql: String,
     values: Vec<QueryValue>,
@@ -335,13 +372,17 @@ enum QueryValue {
     Text(&'static str),
 }
 
-fn conditions(filter: &OrderFilter) -> Conditions {
+/// `reseller`: one company's orders, or (`None`, the administration) everyone's.
+fn conditions(reseller: Option<i64>, filter: &OrderFilter) -> Conditions {
     let mut sql = String::new();
     let mut values = Vec::new();
     let mut add = |condition: &str, value: QueryValue| {
         values.push(value);
-        sql.push_str(&format!(" AND {condition} ${}", values.len() + 1));
+        sql.push_str(&format!(" AND {condition} ${}", values.len()));
     };
+    if let Some(reseller) = reseller {
+        add("o.reseller_id =", QueryValue::Number(reseller));
+    }
     if let Some(customer) = filter.customer {
         add("o.customer_id =", QueryValue::Number(customer));
     }
@@ -383,6 +424,56 @@ fn bind_all<'q, O>(mut query: AnyQueryAs<'q, O>, values: &[QueryValue]) -> AnyQu
     query
 }
 
+/// One page (from 1) of the orders that pass the filter, newest first, with how many pass
+/// in all.
+async fn page_of(
+    db: &Database,
+    reseller: Option<i64>,
+    filter: &OrderFilter,
+    page: u32,
+) -> Result<(Vec<SummaryRow>, i64), DbError> {
+    let conditions = conditions(reseller, filter);
+    let count_sql = format!(
+        "SELECT COUNT(*) FROM orders o WHERE 1 = 1{}",
+        conditions.sql
+    );
+    let count = sqlx::query_as::<_, (i64,)>(&count_sql);
+    let (total,) = bind_all(count, &conditions.values)
+        .fetch_one(db.pool())
+        .await?;
+    let n = conditions.values.len();
+    let rows_sql = format!(
+        "{SUMMARY} WHERE 1 = 1{} ORDER BY o.id DESC LIMIT ${} OFFSET ${}",
+        conditions.sql,
+        n + 1,
+        n + 2
+    );
+    let rows = bind_all(
+        sqlx::query_as::<_, SummaryRow>(&rows_sql),
+        &conditions.values,
+    )
+    .bind(PAGE_SIZE)
+    .bind((i64::from(page.max(1)) - 1) * PAGE_SIZE)
+    .fetch_all(db.pool())
+    .await?;
+    Ok((rows, total))
+}
+
+/// The customers of `reseller` that have orders, by name: the customer filter's choices.
+async fn customers_with_orders(
+    db: &Database,
+    reseller: i64,
+) -> Result<Vec<(i64, String)>, DbError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT DISTINCT c.id, c.company_name, c.sort_name FROM orders o \
+         JOIN customers c ON c.id = o.customer_id WHERE o.reseller_id = $1 ORDER BY c.sort_name",
+    )
+    .bind(reseller)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(id, name, _)| (id, name)).collect())
+}
+
 /// One page (from 1) of the reseller's orders that pass the filter, newest first.
 pub async fn list(
     db: &Database,
@@ -390,44 +481,102 @@ pub async fn list(
     filter: &OrderFilter,
     page: u32,
 ) -> Result<OrderList, DbError> {
-    let conditions = conditions(filter);
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM orders o WHERE o.reseller_id = $1{}",
-        conditions.sql
-    );
-    let count = sqlx::query_as::<_, (i64,)>(&count_sql).bind(reseller_id);
-    let (total,) = bind_all(count, &conditions.values)
-        .fetch_one(db.pool())
-        .await?;
-    let page = page.max(1);
-    let n = conditions.values.len();
-    let rows_sql = format!(
-        "{SUMMARY} WHERE o.reseller_id = $1{} ORDER BY o.id DESC LIMIT ${} OFFSET ${}",
-        conditions.sql,
-        n + 2,
-        n + 3
-    );
-    let rows = sqlx::query_as::<_, SummaryRow>(&rows_sql).bind(reseller_id);
-    let rows = bind_all(rows, &conditions.values)
-        .bind(PAGE_SIZE)
-        .bind((i64::from(page) - 1) * PAGE_SIZE)
-        .fetch_all(db.pool())
-        .await?;
-    let customers: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT DISTINCT c.id, c.company_name, c.sort_name FROM orders o \
-         JOIN customers c ON c.id = o.customer_id WHERE o.reseller_id = $1 ORDER BY c.sort_name",
-    )
-    .bind(reseller_id)
-    .fetch_all(db.pool())
-    .await
-    .map(|rows: Vec<(i64, String, String)>| rows.into_iter().map(|(id, n, _)| (id, n)).collect())?;
+    let (rows, total) = page_of(db, Some(reseller_id), filter, page).await?;
     Ok(OrderList {
-        orders: rows.into_iter().map(summary).collect::<Result<_, _>>()?,
-        customers,
-        page,
+        orders: rows
+            .into_iter()
+            .map(SummaryRow::summary)
+            .collect::<Result<_, _>>()?,
+        customers: customers_with_orders(db, reseller_id).await?,
+        page: page.max(1),
         pages: super::db::page_count(total, PAGE_SIZE),
         total: u64::try_from(total).unwrap_or_default(),
     })
+}
+
+/// The administration's list: every reseller's orders, or one's (`filter.reseller`).
+pub async fn list_all(
+    db: &Database,
+    filter: &AllOrdersFilter,
+    page: u32,
+) -> Result<AllOrders, DbError> {
+    let (rows, total) = page_of(db, filter.reseller, &filter.orders, page).await?;
+    let orders = rows
+        .into_iter()
+        .map(|mut row| {
+            let failure = row.failure.take().as_deref().and_then(OrderFailure::parse);
+            let provider_error = row.provider_error.take().filter(|_| failure.is_some());
+            let reseller = (row.reseller_id, std::mem::take(&mut row.reseller_name));
+            Ok(StaffOrderRow {
+                summary: row.summary()?,
+                reseller,
+                failure,
+                provider_error,
+            })
+        })
+        .collect::<Result<_, DbError>>()?;
+    let resellers: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT r.id, r.company_name FROM resellers r \
+         WHERE EXISTS (SELECT 1 FROM orders o WHERE o.reseller_id = r.id) \
+         ORDER BY LOWER(r.company_name), r.id",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    let customers = match filter.reseller {
+        Some(reseller) => customers_with_orders(db, reseller).await?,
+        None => Vec::new(),
+    };
+    Ok(AllOrders {
+        orders,
+        resellers,
+        customers,
+        page: page.max(1),
+        pages: super::db::page_count(total, PAGE_SIZE),
+        total: u64::try_from(total).unwrap_or_default(),
+    })
+}
+
+/// Provisioning a failed order once more, on staff's word: the order and its failed lines go
+/// back to where they stood before the provider's last answer, and its job starts over
+/// (same request id: the provider may have the order after all). `None` when there is no
+/// failed order of that number.
+pub async fn retry(
+    conn: &mut AnyConnection,
+    number: OrderNumber,
+    now: i64,
+) -> Result<Option<(i64, i64)>, DbError> {
+    let row: Option<(i64, i64, i64)> =
+        sqlx::query_as("SELECT reseller_id, customer_id, placed_at FROM orders WHERE id = $1")
+            .bind(number.id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    // The number's year must be the order's, as in `find`.
+    let Some((reseller_id, customer_id, _)) =
+        row.filter(|(_, _, placed_at)| OrderNumber::placed(number.id, *placed_at) == number)
+    else {
+        return Ok(None);
+    };
+    let order_id = number.id;
+    let reopened = sqlx::query(
+        "UPDATE orders SET status = CASE WHEN provider_order_id IS NULL THEN 'received' \
+           ELSE 'provisioning' END, failure = NULL, completed_at = NULL \
+         WHERE id = $1 AND status = 'failed'",
+    )
+    .bind(order_id)
+    .execute(&mut *conn)
+    .await?;
+    if reopened.rows_affected() == 0 {
+        return Ok(None);
+    }
+    sqlx::query(
+        "UPDATE order_lines SET status = CASE WHEN provider_subscription_id IS NULL \
+           THEN 'received' ELSE 'provisioning' END WHERE order_id = $1 AND status = 'failed'",
+    )
+    .bind(order_id)
+    .execute(&mut *conn)
+    .await?;
+    provider_jobs::restart_order(conn, order_id, now).await?;
+    Ok(Some((reseller_id, customer_id)))
 }
 
 type LineRow = (
@@ -478,15 +627,14 @@ pub async fn find(
     let Some(row) = row else {
         return Ok(None);
     };
-    let summary = summary((
+    let summary = summary(
         row.id,
         row.name,
-        row.customer_id,
-        row.company_name,
+        (row.customer_id, row.company_name),
         row.placed_at,
-        row.status,
+        &row.status,
         row.gross_cents,
-    ))?;
+    )?;
     // The number's year must be the order's: `K-2025-000007` is not `K-2026-000007`.
     if summary.number != number {
         return Ok(None);

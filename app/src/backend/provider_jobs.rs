@@ -332,6 +332,25 @@ pub async fn restart(
     Ok(())
 }
 
+/// Starts an order's failed provisioning job again (same request id). In the caller's
+/// transaction.
+pub async fn restart_order(
+    conn: &mut AnyConnection,
+    order_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE provider_jobs SET failed_at = NULL, attempts = 0, next_attempt_at = $2, \
+         claimed_until = NULL WHERE order_id = $1 AND kind = $3 AND done_at IS NULL",
+    )
+    .bind(order_id)
+    .bind(now)
+    .bind(JobKind::ProvisionOrder.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,12 @@ pub struct AdminTexts {
     pub nav_resellers: &'static str,
     pub nav_announcements: &'static str,
     pub nav_contacts: &'static str,
+    pub nav_orders: &'static str,
+    pub orders_title: &'static str,
+    pub orders_intro: &'static str,
+    /// Refused, unreachable: short, for staff.
+    pub failures: [&'static str; 2],
+    pub retry: &'static str,
     pub resellers_title: &'static str,
     pub search_label: &'static str,
     pub search_hint: &'static str,
@@ -59,6 +65,13 @@ pub const DE: AdminTexts = AdminTexts {
     nav_resellers: "Reseller",
     nav_announcements: "Mitteilungen",
     nav_contacts: "Ansprechpartner",
+    nav_orders: "Bestellungen",
+    orders_title: "Alle Bestellungen",
+    orders_intro: "Die Bestellungen aller Reseller, die neuesten zuerst. Ist eine \
+        Bereitstellung fehlgeschlagen, stoßen Sie sie hier erneut an – mit derselben \
+        Anfrage-ID, sodass der Anbieter nichts doppelt anlegt.",
+    failures: ["Vom Anbieter abgelehnt", "Anbieter nicht erreichbar"],
+    retry: "Erneut bereitstellen",
     resellers_title: "Reseller",
     search_label: "Reseller suchen",
     search_hint: "Firma, Kundennummer, PLZ, Ort oder E-Mail-Adresse",
@@ -118,6 +131,12 @@ pub const EN: AdminTexts = AdminTexts {
     nav_resellers: "Resellers",
     nav_announcements: "Announcements",
     nav_contacts: "Contacts",
+    nav_orders: "Orders",
+    orders_title: "All orders",
+    orders_intro: "Every reseller's orders, newest first. If provisioning failed, start it \
+        again here – under the same request id, so the provider creates nothing twice.",
+    failures: ["Refused by the provider", "Provider unreachable"],
+    retry: "Provision again",
     resellers_title: "Resellers",
     search_label: "Search resellers",
     search_hint: "Company, customer number, postal code, city or email address",
@@ -180,6 +199,14 @@ impl AdminTexts {
             ResellerStanding::Status(ResellerStatus::Active) => self.standings[2],
             ResellerStanding::Status(ResellerStatus::Rejected) => self.standings[3],
             ResellerStanding::Locked => self.standings[4],
+        }
+    }
+
+    pub fn failure(&self, failure: crate::domain::OrderFailure) -> &'static str {
+        use crate::domain::OrderFailure;
+        match failure {
+            OrderFailure::Refused => self.failures[0],
+            OrderFailure::Unreachable => self.failures[1],
         }
     }
 

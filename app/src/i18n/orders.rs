@@ -72,6 +72,7 @@ pub struct OrderTexts {
     pub audit_placed: Text3,
     pub audit_active: Text1,
     pub audit_failed: Text1,
+    pub audit_retried: Text1,
 
     statuses: [&'static str; 4],
     failures: [&'static str; 2],
@@ -207,6 +208,7 @@ pub static DE: OrderTexts = OrderTexts {
     },
     audit_active: |number| format!("Bestellung {number} beim Anbieter eingerichtet"),
     audit_failed: |number| format!("Bestellung {number} fehlgeschlagen"),
+    audit_retried: |number| format!("Bestellung {number} erneut zur Bereitstellung gegeben"),
 
     statuses: [
         "Eingegangen",
@@ -315,6 +317,7 @@ pub static EN: OrderTexts = OrderTexts {
     audit_placed: |number, name, gross| format!("Order {number} \"{name}\" placed for {gross}"),
     audit_active: |number| format!("Order {number} set up at the provider"),
     audit_failed: |number| format!("Order {number} failed"),
+    audit_retried: |number| format!("Order {number} sent to provisioning again"),
 
     statuses: ["Received", "Provisioning", "Active", "Failed"],
     failures: [

@@ -14,7 +14,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 /// The filter as the address has it; anything unreadable counts as not set.
-fn filter_of(query: &ParamsMap) -> OrderFilter {
+pub(crate) fn filter_of(query: &ParamsMap) -> OrderFilter {
     let day = |name: &str| {
         query
             .get(name)
@@ -58,9 +58,55 @@ pub fn OrdersPage() -> impl IntoView {
     }
 }
 
+/// The filter as address parameters, for the pages' links.
+pub(crate) fn filter_params(filter: &OrderFilter) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "customer",
+            filter.customer.map(|c| c.to_string()).unwrap_or_default(),
+        ),
+        (
+            "status",
+            filter
+                .status
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
+        ("from", filter.from.clone().unwrap_or_default()),
+        ("to", filter.to.clone().unwrap_or_default()),
+    ]
+}
+
+/// The administration's reseller filter: the chosen reseller, and the choices.
+pub(crate) type ResellerChoice = (Option<i64>, Vec<(i64, String)>);
+
+/// The filter form of an order list at `path`. The administration's adds the reseller
+/// (`resellers`: the chosen one, and the choices); customers are offered once there are any.
 #[component]
-fn Filters(filter: OrderFilter, customers: Vec<(i64, String)>) -> impl IntoView {
-    let t = crate::i18n::use_locale().texts().orders;
+pub(crate) fn Filters(
+    path: &'static str,
+    filter: OrderFilter,
+    customers: Vec<(i64, String)>,
+    #[prop(optional)] resellers: Option<ResellerChoice>,
+) -> impl IntoView {
+    let texts = crate::i18n::use_locale().texts();
+    let t = texts.orders;
+    let reseller_select = resellers.map(|(chosen, resellers)| {
+        let options = resellers
+            .into_iter()
+            .map(|(id, name)| {
+                view! { <option value=id.to_string() selected=chosen == Some(id)>{name}</option> }
+            })
+            .collect_view();
+        view! {
+            <label for="filter-reseller">{texts.admin.nav_resellers}</label>
+            <select id="filter-reseller" name="reseller">
+                <option value="">{texts.admin.filter_all}</option>
+                {options}
+            </select>
+        }
+    });
+    let has_customers = !customers.is_empty() || filter.customer.is_some();
     let customer_options = customers
         .into_iter()
         .map(|(id, name)| {
@@ -75,12 +121,15 @@ fn Filters(filter: OrderFilter, customers: Vec<(i64, String)>) -> impl IntoView 
         })
         .collect_view();
     view! {
-        <Form method="GET" action="/orders" attr:class="filter-form" attr:role="search">
-            <label for="filter-customer">{t.filter_customer}</label>
-            <select id="filter-customer" name="customer">
-                <option value="">{t.all_customers}</option>
-                {customer_options}
-            </select>
+        <Form method="GET" action=path attr:class="filter-form" attr:role="search">
+            {reseller_select}
+            {has_customers.then(|| view! {
+                <label for="filter-customer">{t.filter_customer}</label>
+                <select id="filter-customer" name="customer">
+                    <option value="">{t.all_customers}</option>
+                    {customer_options}
+                </select>
+            })}
             <label for="filter-status">{t.status}</label>
             <select id="filter-status" name="status">
                 <option value="">{t.all_statuses}</option>
@@ -91,7 +140,7 @@ fn Filters(filter: OrderFilter, customers: Vec<(i64, String)>) -> impl IntoView 
             <label for="filter-to">{t.to}</label>
             <input id="filter-to" type="date" name="to" value=filter.to.clone().unwrap_or_default()/>
             <button type="submit">{t.apply}</button>
-            <A href="/orders">{t.reset}</A>
+            <A href=path>{t.reset}</A>
         </Form>
     }
 }
@@ -101,22 +150,8 @@ fn Orders(list: OrderList, filter: OrderFilter) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let t = locale.texts().orders;
     let filtered = filter != OrderFilter::default();
-    let params = vec![
-        (
-            "customer",
-            filter.customer.map(|c| c.to_string()).unwrap_or_default(),
-        ),
-        (
-            "status",
-            filter
-                .status
-                .map(|s| s.as_str().to_owned())
-                .unwrap_or_default(),
-        ),
-        ("from", filter.from.clone().unwrap_or_default()),
-        ("to", filter.to.clone().unwrap_or_default()),
-    ];
-    let filters = view! { <Filters filter customers=list.customers/> };
+    let params = filter_params(&filter);
+    let filters = view! { <Filters path="/orders" filter customers=list.customers/> };
     if list.orders.is_empty() {
         let text = if filtered { t.none_match } else { t.none_yet };
         return view! { {filters}<p class="empty" id="order-count">{text}</p> }.into_any();

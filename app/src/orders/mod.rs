@@ -4,7 +4,7 @@
 
 mod actions;
 mod checkout;
-mod list;
+pub(crate) mod list;
 #[cfg(feature = "ssr")]
 pub mod mails;
 mod page;
@@ -106,6 +106,36 @@ pub struct OrderFilter {
     /// German calendar days, both included (`YYYY-MM-DD`).
     pub from: Option<String>,
     pub to: Option<String>,
+}
+
+/// The administration's filter: the reseller's filters, and which reseller (all if none).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AllOrdersFilter {
+    pub reseller: Option<i64>,
+    pub orders: OrderFilter,
+}
+
+/// An order in the administration's list: with its reseller and, if it failed, why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffOrderRow {
+    pub summary: OrderSummary,
+    pub reseller: (i64, String),
+    pub failure: Option<OrderFailure>,
+    /// The provider's last answer, for staff only.
+    pub provider_error: Option<String>,
+}
+
+/// One page of every reseller's orders, with what the filters offer (customers once a
+/// reseller is chosen).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AllOrders {
+    pub orders: Vec<StaffOrderRow>,
+    pub resellers: Vec<(i64, String)>,
+    pub customers: Vec<(i64, String)>,
+    pub page: u32,
+    pub pages: u32,
+    pub total: u64,
 }
 
 /// One page of the history, with what the filters offer.

@@ -1,7 +1,7 @@
 use super::footer::Footer;
 use super::header::Header;
 use super::{ErrorView, NotFound};
-use crate::admin::{AdminPage, AuditLogPage, ResellerPage, ResellersPage};
+use crate::admin::{AdminPage, AllOrdersPage, AuditLogPage, ResellerPage, ResellersPage};
 use crate::agreements::{AgreementOverviewPage, AgreementPage, PublicAgreementPage};
 use crate::announcements::{AnnouncementEditorPage, AnnouncementsPage};
 use crate::auth::{provide_auth, LoginPage};
@@ -87,6 +87,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("admin/announcements/:id") view=AnnouncementEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/contacts") view=ContactsPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/audit") view=AuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/orders") view=AllOrdersPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/customer-numbers") view=CustomerNumbersPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/customer-numbers/:number") view=CustomerNumberPage ssr=SsrMode::Async/>
                     <Route path=path!("signup") view=SignupPage ssr=SsrMode::Async/>

@@ -108,6 +108,8 @@ const ADMIN_FUNCTIONS: &[(&str, &str)] = &[
     ),
     ("/api/admin/delete-customer-number", "number=100001"),
     ("/api/admin/audit-log", "actor=&area=&from=&to=&page=1"),
+    ("/api/admin/orders", "page=1"),
+    ("/api/admin/retry-order", "number=K-2026-000001"),
 ];
 
 on_both_backends!(

@@ -635,3 +635,83 @@ on_both_backends!(
         );
     }
 );
+
+async fn all_orders(app: &TestApp, cookie: &str, filter: &[(&str, &str)]) -> serde_json::Value {
+    let mut fields = filter.to_vec();
+    fields.push(("page", "1"));
+    let response = call(app, cookie, "/api/admin/orders", &fields).await;
+    assert_eq!(response.status, 200, "{}", response.body);
+    serde_json::from_str(&response.body).unwrap()
+}
+
+on_both_backends!(
+    staff_see_every_order_and_provision_a_failed_one_again,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof9").await;
+        fill_cart(&app, &cookie, customer).await;
+        let (key, digest) = checkout(&app, &cookie).await;
+        let number = placed_number(&place(&app, &cookie, &key, &digest).await);
+        app.simulator().configure(|s| s.failure_percent = 100);
+        provision_all(&app).await;
+        assert_eq!(
+            order_json(&app, &cookie, &number).await["summary"]["status"],
+            "Failed"
+        );
+
+        let admin = app
+            .create_admin("chefin@distributor.example", "Fachhandel#2026")
+            .await;
+        let staff = app.session_cookie(admin).await;
+        let (reseller,): (i64,) = sqlx::query_as("SELECT reseller_id FROM orders")
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        let failed = all_orders(
+            &app,
+            &staff,
+            &[
+                ("filter[reseller]", &reseller.to_string()),
+                ("filter[orders][status]", "failed"),
+            ],
+        )
+        .await;
+        assert_eq!(failed["total"], 1, "{failed}");
+        let row = &failed["orders"][0];
+        assert_eq!(row["summary"]["customer_name"], "Sonnenhof GmbH");
+        assert_eq!(row["reseller"][1], "Muster IT GmbH");
+        assert_eq!(row["failure"], "Unreachable");
+        assert!(row["provider_error"].is_string(), "{row}");
+        assert_eq!(failed["customers"][0][1], "Sonnenhof GmbH");
+        let other = all_orders(&app, &staff, &[("filter[reseller]", "999999")]).await;
+        assert_eq!(other["total"], 0);
+
+        app.simulator().configure(|s| s.failure_percent = 0);
+        let retried = call(
+            &app,
+            &staff,
+            "/api/admin/retry-order",
+            &[("number", &number)],
+        )
+        .await;
+        assert_eq!(retried.status, 200, "{}", retried.body);
+        // Once: the order is no longer failed.
+        let again = call(
+            &app,
+            &staff,
+            "/api/admin/retry-order",
+            &[("number", &number)],
+        )
+        .await;
+        assert_eq!(again.status, 404, "{}", again.body);
+        provision_all(&app).await;
+        let detail = order_json(&app, &cookie, &number).await;
+        assert_eq!(detail["summary"]["status"], "Active");
+        assert_eq!(detail["failure"], serde_json::Value::Null);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM subscriptions").await, 2);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_orders").await, 1);
+        let logged = "SELECT COUNT(*) FROM audit_log WHERE action = 'order_retried' \
+                      AND user_id IS NOT NULL AND customer_id IS NOT NULL";
+        assert_eq!(count(&app, logged).await, 1);
+    }
+);
