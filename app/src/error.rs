@@ -37,6 +37,9 @@ pub enum AppError {
     /// The partner status needs the reseller's Microsoft id, which is not stored yet.
     #[error("no Microsoft id stored")]
     MicrosoftIdMissing,
+    /// What nobody may do to their own account (deactivate it).
+    #[error("not with one's own account")]
+    OwnAccount,
     /// A reseller account signed up under this customer number: it stays in the registry.
     #[error("the customer number is in use")]
     CustomerNumberInUse,
@@ -58,6 +61,7 @@ impl AppError {
             AppError::AlreadyAccepted => texts.agreements.already_accepted.to_owned(),
             AppError::LinkUnusable => texts.agreements.link_unusable.to_owned(),
             AppError::CustomerNumberInUse => texts.registry.in_use.to_owned(),
+            AppError::OwnAccount => texts.admin.own_account.to_owned(),
             AppError::OrderRefused(problem) => texts.orders.problem(*problem).to_owned(),
             AppError::TooManyRequests { retry_after_secs } => {
                 (texts.accounts.too_many_requests)(retry_after_secs.div_ceil(60))

@@ -8,6 +8,7 @@ mod orders;
 mod reseller_detail;
 mod reseller_list;
 mod resellers;
+mod staff;
 
 pub use approvals::{Approvals, DecideReseller, PendingReseller};
 pub use audit_log::AuditLogPage;
@@ -15,6 +16,7 @@ pub use orders::{AllOrdersPage, RetryOrder};
 pub use reseller_detail::ResellerPage;
 pub use reseller_list::ResellersPage;
 pub use resellers::{LockReseller, ResellerDetail, ResellerList, ResellerRow, ResellerUser};
+pub use staff::{parse_invite, InviteField, InviteForm, StaffMember, StaffPage};
 
 use crate::error::AppError;
 use crate::i18n::format_number;
@@ -116,6 +118,7 @@ pub fn AdminNav() -> impl IntoView {
                             <li><A href="/admin/orders">{t.nav_orders}</A></li>
                             <li><A href="/admin/announcements">{t.nav_announcements}</A></li>
                             <li><A href="/admin/contacts">{t.nav_contacts}</A></li>
+                            <li><A href="/admin/staff">{t.nav_staff}</A></li>
                             <li><A href="/admin/audit">{audit_log}</A></li>
                         </ul>
                     </nav>

@@ -97,6 +97,13 @@ pub enum AuditAction {
         added: u64,
         changed: u64,
     },
+    /// Distributor staff invited a colleague, or deactivated one.
+    AdminInvited {
+        email: String,
+    },
+    AdminDeactivated {
+        email: String,
+    },
 }
 
 /// What part of the portal a change is about: the audit log's filter.
@@ -109,10 +116,11 @@ pub enum AuditArea {
     Announcements,
     Contacts,
     CustomerNumbers,
+    Staff,
 }
 
 impl AuditArea {
-    pub const ALL: [AuditArea; 7] = [
+    pub const ALL: [AuditArea; 8] = [
         AuditArea::Agreements,
         AuditArea::Orders,
         AuditArea::MicrosoftPartner,
@@ -120,6 +128,7 @@ impl AuditArea {
         AuditArea::Announcements,
         AuditArea::Contacts,
         AuditArea::CustomerNumbers,
+        AuditArea::Staff,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -131,6 +140,7 @@ impl AuditArea {
             AuditArea::Announcements => "announcements",
             AuditArea::Contacts => "contacts",
             AuditArea::CustomerNumbers => "customer_numbers",
+            AuditArea::Staff => "staff",
         }
     }
 
@@ -166,6 +176,9 @@ impl AuditAction {
             | AuditAction::CustomerNumberChanged { .. }
             | AuditAction::CustomerNumberDeleted { .. }
             | AuditAction::CustomerNumbersImported { .. } => AuditArea::CustomerNumbers,
+            AuditAction::AdminInvited { .. } | AuditAction::AdminDeactivated { .. } => {
+                AuditArea::Staff
+            }
         }
     }
 
@@ -194,6 +207,8 @@ impl AuditAction {
             AuditAction::CustomerNumberChanged { .. } => "customer_number_changed",
             AuditAction::CustomerNumberDeleted { .. } => "customer_number_deleted",
             AuditAction::CustomerNumbersImported { .. } => "customer_numbers_imported",
+            AuditAction::AdminInvited { .. } => "admin_invited",
+            AuditAction::AdminDeactivated { .. } => "admin_deactivated",
         }
     }
 
@@ -263,6 +278,10 @@ impl AuditAction {
             }
             AuditAction::CustomerNumbersImported { added, changed } => {
                 (locale.texts().registry.audit_imported)(*added, *changed)
+            }
+            AuditAction::AdminInvited { email } => (locale.texts().admin.audit_invited)(email),
+            AuditAction::AdminDeactivated { email } => {
+                (locale.texts().admin.audit_deactivated)(email)
             }
         }
     }

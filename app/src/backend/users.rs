@@ -134,3 +134,82 @@ pub async fn reseller_of(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result
             .await?;
     reseller_id.ok_or(DbError::Corrupt("users.reseller_id"))
 }
+
+/// Id, address, created, invited, deactivated.
+type StaffRow = (i64, String, i64, Option<i64>, Option<i64>);
+
+/// The distributor's staff, oldest account first.
+pub async fn staff(db: &Database) -> Result<Vec<crate::admin::StaffMember>, DbError> {
+    let rows: Vec<StaffRow> = sqlx::query_as(
+        "SELECT id, email, created_at, invited_at, deactivated_at FROM users \
+         WHERE role = $1 ORDER BY id",
+    )
+    .bind(Role::Admin.as_str())
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, email, created_at, invited_at, deactivated_at)| crate::admin::StaffMember {
+                id,
+                email,
+                created_at,
+                invited: invited_at.is_some(),
+                deactivated_at,
+            },
+        )
+        .collect())
+}
+
+/// A new distributor admin who sets their password through an emailed link (`password_hash`
+/// is of a secret nobody knows). `None` if the address has an account already.
+pub async fn invite_admin(
+    conn: &mut sqlx::AnyConnection,
+    email: &EmailAddress,
+    locale: Locale,
+    password_hash: &StoredHash,
+    now: i64,
+) -> Result<Option<i64>, DbError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO users (email, password_hash, role, locale, created_at, invited_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(password_hash.as_str())
+    .bind(Role::Admin.as_str())
+    .bind(locale.code())
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+/// The invited admin has chosen a password.
+pub async fn invitation_accepted(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET invited_at = NULL WHERE id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Deactivates an active distributor admin; their address, or `None` if there is no such one.
+pub async fn deactivate_admin(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    now: i64,
+) -> Result<Option<String>, DbError> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "UPDATE users SET deactivated_at = $2 \
+         WHERE id = $1 AND role = $3 AND deactivated_at IS NULL RETURNING email",
+    )
+    .bind(user_id)
+    .bind(now)
+    .bind(Role::Admin.as_str())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(email,)| email))
+}

@@ -12,6 +12,8 @@ pub enum FieldError {
     /// Tabs, line breaks and other invisible control characters have no place in a name.
     ControlCharacters,
     InvalidEmail,
+    /// An account with this address exists already (staff inviting a colleague).
+    EmailInUse,
     /// The password misses these rules.
     WeakPassword(Vec<PasswordRule>),
     PasswordMismatch,

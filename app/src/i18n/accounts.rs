@@ -91,6 +91,9 @@ pub struct AccountTexts {
     pub reset_intro: &'static str,
     pub field_new_password: &'static str,
     pub reset_submit: &'static str,
+    pub invitation_title: &'static str,
+    pub invitation_intro: &'static str,
+    pub invitation_submit: &'static str,
     pub reset_done_title: &'static str,
     pub reset_done_text: &'static str,
 
@@ -127,6 +130,11 @@ pub struct AccountTexts {
     pub mail_reset_text: &'static str,
     pub mail_reset_action: &'static str,
     pub mail_ignore: &'static str,
+    pub mail_invitation_subject: &'static str,
+    /// Who invites.
+    pub mail_invitation_text: fn(&str) -> String,
+    pub mail_invitation_action: &'static str,
+    pub error_email_in_use: &'static str,
 
     pub error_missing: &'static str,
     pub error_too_long: fn(usize) -> String,
@@ -194,6 +202,7 @@ impl AccountTexts {
             FieldError::CustomerNumberUnknown => self.error_customer_number_unknown.to_owned(),
             FieldError::CustomerNumberTaken => self.error_customer_number_taken.to_owned(),
             FieldError::CustomerNumberListed => self.error_customer_number_listed.to_owned(),
+            FieldError::EmailInUse => self.error_email_in_use.to_owned(),
             FieldError::CustomerNumberMismatch => self.error_customer_number_mismatch.to_owned(),
             FieldError::MustAccept => self.error_must_accept.to_owned(),
             FieldError::PrefixCharacters => self.error_prefix_characters.to_owned(),
@@ -346,6 +355,10 @@ pub static DE: AccountTexts = AccountTexts {
                   Kennwort an.",
     field_new_password: "Neues Kennwort",
     reset_submit: "Kennwort speichern",
+    invitation_title: "Willkommen in der Verwaltung",
+    invitation_intro: "Legen Sie Ihr Kennwort fest; danach melden Sie sich mit Ihrer \
+        E-Mail-Adresse und diesem Kennwort an.",
+    invitation_submit: "Kennwort festlegen",
     reset_done_title: "Kennwort geändert",
     reset_done_text: "Ihr neues Kennwort gilt ab sofort; alle anderen Sitzungen sind beendet.",
 
@@ -401,6 +414,15 @@ pub static DE: AccountTexts = AccountTexts {
                       eine Stunde und nur einmal.",
     mail_reset_action: "Neues Kennwort festlegen",
     mail_ignore: "Haben Sie das nicht angefordert? Dann können Sie diese E-Mail ignorieren.",
+    mail_invitation_subject: "Einladung in die Verwaltung von Kontor",
+    mail_invitation_text: |by| {
+        format!(
+            "{by} lädt Sie in die Verwaltung des Reseller-Portals ein. Legen Sie über den \
+             folgenden Link Ihr Kennwort fest; er gilt sieben Tage und nur einmal."
+        )
+    },
+    mail_invitation_action: "Kennwort festlegen",
+    error_email_in_use: "Zu dieser E-Mail-Adresse gibt es bereits ein Konto.",
 
     error_missing: "Bitte füllen Sie dieses Feld aus.",
     error_too_long: |max| format!("Bitte höchstens {max} Zeichen."),
@@ -557,6 +579,9 @@ pub static EN: AccountTexts = AccountTexts {
     reset_intro: "Afterwards you are logged out everywhere and log in with the new password.",
     field_new_password: "New password",
     reset_submit: "Save password",
+    invitation_title: "Welcome to the administration",
+    invitation_intro: "Choose your password; then log in with your email address and it.",
+    invitation_submit: "Set password",
     reset_done_title: "Password changed",
     reset_done_text: "Your new password is in effect; all other sessions have ended.",
 
@@ -609,6 +634,15 @@ pub static EN: AccountTexts = AccountTexts {
                       works once.",
     mail_reset_action: "Choose a new password",
     mail_ignore: "Did not ask for this? Then you can ignore this email.",
+    mail_invitation_subject: "Invitation to the Kontor administration",
+    mail_invitation_text: |by| {
+        format!(
+            "{by} invites you to the administration of the reseller portal. Choose your \
+             password through the following link; it is valid for seven days and once."
+        )
+    },
+    mail_invitation_action: "Choose a password",
+    error_email_in_use: "An account with this email address exists already.",
 
     error_missing: "Please fill in this field.",
     error_too_long: |max| format!("Please use at most {max} characters."),

@@ -9,6 +9,17 @@ pub struct AdminTexts {
     pub nav_announcements: &'static str,
     pub nav_contacts: &'static str,
     pub nav_orders: &'static str,
+    pub nav_staff: &'static str,
+    pub own_account: &'static str,
+    pub staff_title: &'static str,
+    pub staff_intro: &'static str,
+    pub staff_since: &'static str,
+    pub staff_active: &'static str,
+    pub staff_invited: &'static str,
+    pub staff_deactivate: &'static str,
+    pub staff_invite_title: &'static str,
+    pub staff_language: &'static str,
+    pub staff_invite: &'static str,
     pub orders_title: &'static str,
     pub orders_intro: &'static str,
     /// Refused, unreachable: short, for staff.
@@ -57,6 +68,8 @@ pub struct AdminTexts {
     pub audit_rejected: &'static str,
     pub audit_locked: &'static str,
     pub audit_unlocked: &'static str,
+    pub audit_invited: fn(&str) -> String,
+    pub audit_deactivated: fn(&str) -> String,
 }
 
 pub const DE: AdminTexts = AdminTexts {
@@ -66,6 +79,19 @@ pub const DE: AdminTexts = AdminTexts {
     nav_announcements: "Mitteilungen",
     nav_contacts: "Ansprechpartner",
     nav_orders: "Bestellungen",
+    nav_staff: "Mitarbeiter",
+    own_account: "Ihr eigenes Konto können Sie nicht deaktivieren.",
+    staff_title: "Mitarbeiter des Distributors",
+    staff_intro: "Wer die Verwaltung benutzt. Eingeladene legen ihr Kennwort über den Link in \
+        der Einladung fest (sieben Tage gültig; danach hilft „Kennwort vergessen“). \
+        Deaktivieren beendet sofort alle Sitzungen des Kontos.",
+    staff_since: "Seit",
+    staff_active: "Aktiv",
+    staff_invited: "Eingeladen",
+    staff_deactivate: "Deaktivieren",
+    staff_invite_title: "Mitarbeiter einladen",
+    staff_language: "Sprache der E-Mails",
+    staff_invite: "Einladung senden",
     orders_title: "Alle Bestellungen",
     orders_intro: "Die Bestellungen aller Reseller, die neuesten zuerst. Ist eine \
         Bereitstellung fehlgeschlagen, stoßen Sie sie hier erneut an – mit derselben \
@@ -123,6 +149,8 @@ pub const DE: AdminTexts = AdminTexts {
     audit_rejected: "Registrierung abgelehnt",
     audit_locked: "Konto gesperrt",
     audit_unlocked: "Konto entsperrt",
+    audit_invited: |email| format!("{email} in die Verwaltung eingeladen"),
+    audit_deactivated: |email| format!("Konto {email} deaktiviert"),
 };
 
 pub const EN: AdminTexts = AdminTexts {
@@ -132,6 +160,19 @@ pub const EN: AdminTexts = AdminTexts {
     nav_announcements: "Announcements",
     nav_contacts: "Contacts",
     nav_orders: "Orders",
+    nav_staff: "Staff",
+    own_account: "You cannot deactivate your own account.",
+    staff_title: "The distributor's staff",
+    staff_intro: "Who uses the administration. Invited people choose their password through \
+        the link in the invitation (valid seven days; after that \"Forgot password\" helps). \
+        Deactivating ends every session of the account at once.",
+    staff_since: "Since",
+    staff_active: "Active",
+    staff_invited: "Invited",
+    staff_deactivate: "Deactivate",
+    staff_invite_title: "Invite a colleague",
+    staff_language: "Language of the emails",
+    staff_invite: "Send invitation",
     orders_title: "All orders",
     orders_intro: "Every reseller's orders, newest first. If provisioning failed, start it \
         again here – under the same request id, so the provider creates nothing twice.",
@@ -188,6 +229,8 @@ pub const EN: AdminTexts = AdminTexts {
     audit_rejected: "Signup rejected",
     audit_locked: "Account locked",
     audit_unlocked: "Account unlocked",
+    audit_invited: |email| format!("Invited {email} to the administration"),
+    audit_deactivated: |email| format!("Deactivated the account {email}"),
 };
 
 impl AdminTexts {

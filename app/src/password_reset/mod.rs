@@ -1,6 +1,7 @@
 //! "Forgot password": the link by mail (valid one hour, once; asked for through
 //! `email_links`), and the page to choose a new password, which ends every session of the
-//! account.
+//! account. The same page takes a distributor admin's invitation (`/invitation/…`): the
+//! invited account's first password.
 
 use crate::domain::{FieldError, Password, PasswordRule};
 use crate::email_links::LinkError;
@@ -21,6 +22,32 @@ pub enum ResetError {
     Confirmation(FieldError),
     #[error("the link does not work: {0}")]
     Link(LinkError),
+}
+
+/// Which mailed link leads to the page: a reset, or an invitation to the administration.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PasswordLink {
+    #[default]
+    Reset,
+    Invitation,
+}
+
+impl PasswordLink {
+    #[cfg(feature = "ssr")]
+    fn purpose(self) -> crate::backend::email_tokens::TokenPurpose {
+        use crate::backend::email_tokens::TokenPurpose;
+        match self {
+            PasswordLink::Reset => TokenPurpose::ResetPassword,
+            PasswordLink::Invitation => TokenPurpose::AdminInvitation,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            PasswordLink::Reset => "Reset",
+            PasswordLink::Invitation => "Invitation",
+        }
+    }
 }
 
 impl FromServerFnError for ResetError {
@@ -51,13 +78,16 @@ pub(crate) fn reset_mail(
 }
 
 #[server(endpoint = "password/check")]
-pub async fn check_reset_link(token: String) -> Result<(), LinkError> {
-    use crate::backend::email_tokens::{self, TokenPurpose};
+pub async fn check_reset_link(
+    token: String,
+    #[server(default)] link: PasswordLink,
+) -> Result<(), LinkError> {
+    use crate::backend::email_tokens;
     let db = crate::backend::database().map_err(|_| LinkError::Internal)?;
     let mut conn = db.pool().acquire().await.map_err(LinkError::internal)?;
     email_tokens::check(
         &mut conn,
-        TokenPurpose::ResetPassword,
+        link.purpose(),
         &token,
         crate::backend::unix_now(),
     )
@@ -68,10 +98,11 @@ pub async fn check_reset_link(token: String) -> Result<(), LinkError> {
 #[server(endpoint = "password/reset")]
 pub async fn reset_password(
     token: String,
+    #[server(default)] link: PasswordLink,
     password: String,
     password_confirmation: String,
 ) -> Result<(), ResetError> {
-    use crate::backend::email_tokens::{self, TokenPurpose};
+    use crate::backend::email_tokens;
     use crate::backend::{passwords, request, sessions, unix_now, users};
     use axum::http::StatusCode;
 
@@ -90,10 +121,14 @@ pub async fn reset_password(
     let hash = passwords::hash(&password).await.map_err(|e| internal(&e))?;
     let db = crate::backend::database().map_err(|_| ResetError::Link(LinkError::Internal))?;
     let mut tx = db.begin().await.map_err(|e| internal(&e))?;
-    let user_id = email_tokens::redeem(&mut tx, TokenPurpose::ResetPassword, &token, unix_now())
+    let user_id = email_tokens::redeem(&mut tx, link.purpose(), &token, unix_now())
         .await
         .map_err(|e| ResetError::Link(e.into()))?;
     users::set_password(&mut tx, user_id, &hash)
+        .await
+        .map_err(|e| internal(&e))?;
+    // An invited admin who chose a password (by either link) is invited no more.
+    users::invitation_accepted(&mut tx, user_id)
         .await
         .map_err(|e| internal(&e))?;
     let ended = sessions::end_all_of_user(&mut tx, user_id)
@@ -123,12 +158,16 @@ pub fn ResetDonePage() -> impl IntoView {
 /// The page the reset link lands on: it checks the link, then asks for the new password. The
 /// form's POST is what uses the link, so a mail scanner opening it changes nothing.
 #[component]
-pub fn ResetPage() -> impl IntoView {
+pub fn ResetPage(link: PasswordLink) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.accounts;
+    let (title, intro, submit) = match link {
+        PasswordLink::Reset => (t.reset_title, t.reset_intro, t.reset_submit),
+        PasswordLink::Invitation => (t.invitation_title, t.invitation_intro, t.invitation_submit),
+    };
     let token = move || use_params_map().with(|p| p.get("token").unwrap_or_default());
-    let checked = Resource::new(token, check_reset_link);
+    let checked = Resource::new(token, move |token| check_reset_link(token, link));
     let reset = ServerAction::<ResetPassword>::new();
     let answer = move || reset.value().get().and_then(Result::err);
     let link_problem = move || match answer() {
@@ -161,7 +200,7 @@ pub fn ResetPage() -> impl IntoView {
         .map(|r| t.password_rule(r))
         .collect();
     view! {
-        <Title text=t.reset_title/>
+        <Title text=title/>
         <Suspense fallback=|| ()>
             {move || match link_problem() {
                 Some(problem) => {
@@ -174,11 +213,12 @@ pub fn ResetPage() -> impl IntoView {
                 }
                 None if checked.get().is_some() => view! {
                     <section class="form-page">
-                        <h1>{t.reset_title}</h1>
-                        <p>{t.reset_intro}</p>
+                        <h1>{title}</h1>
+                        <p>{intro}</p>
                         <p class="hint">{t.password_rules_title} " " {rules.join(", ")}</p>
                         <ActionForm action=reset attr:class="stacked-form" attr:novalidate="">
                             <input type="hidden" name="token" value=token/>
+                            <input type="hidden" name="link" value=link.as_str()/>
                             <label for="reset-password">{t.field_new_password}</label>
                             <input
                                 id="reset-password"
@@ -198,7 +238,7 @@ pub fn ResetPage() -> impl IntoView {
                                 autocomplete="new-password"
                                 error=Signal::derive(confirmation_error)
                             />
-                            <button type="submit">{t.reset_submit}</button>
+                            <button type="submit">{submit}</button>
                         </ActionForm>
                     </section>
                 }

@@ -32,6 +32,7 @@ pub fn Refusal(
         | AppError::MpnMissing
         | AppError::MicrosoftIdMissing
         | AppError::CustomerNumberInUse
+        | AppError::OwnAccount
         | AppError::TooManyRequests { .. } => view! { <ErrorView/> }.into_any(),
     }
 }

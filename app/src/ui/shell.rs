@@ -1,7 +1,9 @@
 use super::footer::Footer;
 use super::header::Header;
 use super::{ErrorView, NotFound};
-use crate::admin::{AdminPage, AllOrdersPage, AuditLogPage, ResellerPage, ResellersPage};
+use crate::admin::{
+    AdminPage, AllOrdersPage, AuditLogPage, ResellerPage, ResellersPage, StaffPage,
+};
 use crate::agreements::{AgreementOverviewPage, AgreementPage, PublicAgreementPage};
 use crate::announcements::{AnnouncementEditorPage, AnnouncementsPage};
 use crate::auth::{provide_auth, LoginPage};
@@ -16,7 +18,7 @@ use crate::i18n::{current_locale, Locale};
 use crate::microsoft_partner::MicrosoftPartnerPage;
 use crate::orders::{OrderPage, OrdersPage};
 use crate::partner_status::PartnerCustomersPage;
-use crate::password_reset::{ResetDonePage, ResetPage};
+use crate::password_reset::{PasswordLink, ResetDonePage, ResetPage};
 use crate::signup::{ConfirmPage, ConfirmedPage, LegalPage, SentPage, SignupPage};
 use crate::subscriptions::SubscriptionPage;
 use crate::tenants::TenantPage;
@@ -87,6 +89,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("admin/announcements/:id") view=AnnouncementEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/contacts") view=ContactsPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/audit") view=AuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/staff") view=StaffPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/orders") view=AllOrdersPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/customer-numbers") view=CustomerNumbersPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/customer-numbers/:number") view=CustomerNumberPage ssr=SsrMode::Async/>
@@ -100,7 +103,8 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("password/forgot") view=|| view! { <RequestPage kind=LinkKind::PasswordReset/> } ssr=SsrMode::Async/>
                     <Route path=path!("password/forgot/done") view=|| view! { <RequestDonePage kind=LinkKind::PasswordReset/> } ssr=SsrMode::Async/>
                     <Route path=path!("password/reset/done") view=ResetDonePage ssr=SsrMode::Async/>
-                    <Route path=path!("password/reset/:token") view=ResetPage ssr=SsrMode::Async/>
+                    <Route path=path!("password/reset/:token") view=|| view! { <ResetPage link=PasswordLink::Reset/> } ssr=SsrMode::Async/>
+                    <Route path=path!("invitation/:token") view=|| view! { <ResetPage link=PasswordLink::Invitation/> } ssr=SsrMode::Async/>
                     <Route path=path!("customers") view=CustomersPage ssr=SsrMode::Async/>
                     <Route path=path!("customers/new") view=NewCustomerPage ssr=SsrMode::Async/>
                     <Route path=path!("customers/:id") view=CustomerDetailPage ssr=SsrMode::Async/>

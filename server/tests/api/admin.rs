@@ -110,6 +110,12 @@ const ADMIN_FUNCTIONS: &[(&str, &str)] = &[
     ("/api/admin/audit-log", "actor=&area=&from=&to=&page=1"),
     ("/api/admin/orders", "page=1"),
     ("/api/admin/retry-order", "number=K-2026-000001"),
+    ("/api/admin/staff", ""),
+    (
+        "/api/admin/invite-admin",
+        "form[email]=neu%40distributor.example&form[locale]=de",
+    ),
+    ("/api/admin/deactivate-admin", "user_id=1"),
 ];
 
 on_both_backends!(
@@ -147,6 +153,9 @@ on_both_backends!(
                 .unwrap();
             assert_eq!(rows, 0, "nothing was written to {table}");
         }
+        let deactivated = "SELECT COUNT(*) FROM users WHERE deactivated_at IS NOT NULL";
+        assert_eq!(crate::tenants::count(&app, deactivated).await, 0);
+        assert_eq!(app.outbox().await.len(), 0, "no invitation went out");
         // The reseller's own session survived its attempts.
         let viewer = app
             .post_form_with("/api/viewer", "", &as_script(Some(&cookie)))

@@ -27,4 +27,5 @@ mod robustness;
 mod security;
 mod sessions;
 mod signup;
+mod staff;
 mod start_page;
