@@ -35,6 +35,7 @@ test('an admin invites a colleague, who chooses a password, and deactivates the 
   await other.getByLabel('Neues Kennwort').fill(password);
   await other.getByLabel('Kennwort wiederholen').fill(password);
   await other.getByRole('button', { name: 'Kennwort festlegen' }).click();
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Kennwort geändert');
   await logInAs(other, { email: colleague, password });
   await other.goto('/admin/staff');
   await expect(other.locator('#staff')).toContainText(ADMIN.email);

@@ -36,7 +36,7 @@ test('staff add a customer number by hand and correct it', async ({ page }) => {
   await add.getByLabel('PLZ').fill('123');
   await add.getByRole('button', { name: 'Hinzufügen' }).click();
   await expect(add.getByLabel('PLZ')).toHaveAttribute('aria-invalid', 'true');
-  await expect(add.getByText('Diese Postleitzahl passt nicht')).toBeVisible();
+  await expect(add.getByText('Eine Postleitzahl hat 5 Ziffern')).toBeVisible();
   // What was typed is still there.
   await expect(add.getByLabel('Firma')).toHaveValue('Keller Systemhaus');
   await add.getByLabel('PLZ').fill('80331');
@@ -77,7 +77,7 @@ test('a list imported by CSV is checked whole, and a signup with an imported num
   await upload(page, `Kundennummer;Firma;PLZ\n${first};Lang KG;20095\n${second};Lang Zwei;200\n`);
   const refused = page.locator('#import-refused');
   await expect(refused).toContainText('nichts wurde gespeichert');
-  await expect(refused).toContainText('Zeile 3 PLZ: Diese Postleitzahl passt nicht');
+  await expect(refused).toContainText('Zeile 3 PLZ: Eine Postleitzahl hat 5 Ziffern');
   await search(page, first);
   await expect(page.locator('#registry-count')).toHaveText('Keine Kundennummer gefunden.');
 

@@ -68,7 +68,7 @@ pub fn AuditLogPage() -> impl IntoView {
         <AdminNav/>
         <h1>{t.title}</h1>
         <p>{t.intro}</p>
-        <Form method="GET" action=PATH attr:class="search-form" attr:role="search">
+        <Form method="GET" action=PATH attr:class="filter-form" attr:role="search">
             <label for="audit-actor">{t.filter_actor}</label>
             <input
                 id="audit-actor"

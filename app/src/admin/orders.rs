@@ -116,13 +116,19 @@ fn OrderTable(
     let filters = view! {
         <Filters
             path=PATH
-            filter=filter.orders
+            filter=filter.orders.clone()
             customers=list.customers
             resellers=(filter.reseller, list.resellers)
         />
     };
     if list.orders.is_empty() {
-        return view! { {filters}<p class="empty" id="order-count">{o.none_match}</p> }.into_any();
+        let filtered = filter.reseller.is_some() || filter.orders != Default::default();
+        let text = if filtered {
+            o.none_match
+        } else {
+            t.orders_none
+        };
+        return view! { {filters}<p class="empty" id="order-count">{text}</p> }.into_any();
     }
     let (total, page, pages) = (list.total, list.page, list.pages);
     let rows = list

@@ -122,7 +122,6 @@ mod ssr {
     pub async fn invite(form: &InviteForm) -> Result<(), FormError<InviteField>> {
         let staff = crate::auth::require_staff()?;
         let (email, locale) = parse_invite(form).map_err(FormError::Invalid)?;
-        rate_limit::allow_mail_to(email.as_str())?;
         let links = request::link_base().ok_or(AppError::Internal)?;
         // A password nobody knows until the invited admin chooses theirs.
         let unusable = passwords::hash(&passwords::generate())
@@ -141,6 +140,8 @@ mod ssr {
                 FieldError::EmailInUse,
             )]));
         };
+        // Counted only for an invitation that goes out (a refused one leaves the transaction).
+        rate_limit::allow_mail_to(email.as_str())?;
         let token =
             email_tokens::issue(&mut tx, TokenPurpose::AdminInvitation, user_id, now).await?;
         let t = locale.texts().accounts;

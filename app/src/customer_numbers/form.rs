@@ -68,7 +68,7 @@ fn any_postal_code(input: &str) -> Result<String, FieldError> {
         .find_map(|country| country.postal_code(input).ok())
         .ok_or_else(|| match input.trim() {
             "" => FieldError::Missing,
-            _ => FieldError::InvalidPostalCode,
+            _ => FieldError::PostalCodeFormat,
         })
 }
 
@@ -144,7 +144,7 @@ mod tests {
                     FieldError::InvalidCustomerNumber
                 ),
                 (RegistryField::CompanyName, FieldError::ControlCharacters),
-                (RegistryField::PostalCode, FieldError::InvalidPostalCode),
+                (RegistryField::PostalCode, FieldError::PostalCodeFormat),
             ])
         );
     }

@@ -255,7 +255,7 @@ mod tests {
                         line: 3,
                         problem: RowProblem::Field(
                             RegistryField::PostalCode,
-                            FieldError::InvalidPostalCode
+                            FieldError::PostalCodeFormat
                         ),
                     },
                     RowError {

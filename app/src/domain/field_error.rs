@@ -20,6 +20,9 @@ pub enum FieldError {
     InvalidPhone,
     UnknownChoice,
     InvalidPostalCode,
+    /// Not a postal code of any country a reseller signs up from (the registry's, which
+    /// knows no country).
+    PostalCodeFormat,
     InvalidIban(IbanProblem),
     InvalidBic,
     InvalidPartnerId,

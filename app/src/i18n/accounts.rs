@@ -144,6 +144,7 @@ pub struct AccountTexts {
     pub error_phone: &'static str,
     pub error_choice: &'static str,
     pub error_postal_code: &'static str,
+    pub error_postal_code_format: &'static str,
     pub error_iban_format: &'static str,
     pub error_iban_country: &'static str,
     pub error_iban_country_format: &'static str,
@@ -187,6 +188,7 @@ impl AccountTexts {
             FieldError::InvalidPhone => self.error_phone.to_owned(),
             FieldError::UnknownChoice => self.error_choice.to_owned(),
             FieldError::InvalidPostalCode => self.error_postal_code.to_owned(),
+            FieldError::PostalCodeFormat => self.error_postal_code_format.to_owned(),
             FieldError::InvalidIban(problem) => match problem {
                 IbanProblem::Format => self.error_iban_format,
                 IbanProblem::UnknownCountry => self.error_iban_country,
@@ -431,6 +433,8 @@ pub static DE: AccountTexts = AccountTexts {
     error_password_mismatch: "Die beiden Kennwörter stimmen nicht überein.",
     error_phone: "Bitte eine Telefonnummer mit mindestens 6 Ziffern, z. B. +49 30 1234567.",
     error_choice: "Bitte wählen Sie einen Eintrag aus der Liste.",
+    error_postal_code_format: "Eine Postleitzahl hat 5 Ziffern (Deutschland) oder 4 \
+        (Österreich, Schweiz).",
     error_postal_code: "Diese Postleitzahl passt nicht zum gewählten Land (Deutschland: 5 \
                         Ziffern, Österreich und Schweiz: 4 Ziffern).",
     error_iban_format: "Eine IBAN beginnt mit dem Ländercode und zwei Prüfziffern, z. B. DE89 \
@@ -651,6 +655,8 @@ pub static EN: AccountTexts = AccountTexts {
     error_password_mismatch: "The two passwords do not match.",
     error_phone: "Please enter a phone number with at least 6 digits, e.g. +49 30 1234567.",
     error_choice: "Please choose an entry from the list.",
+    error_postal_code_format: "A postal code has 5 digits (Germany) or 4 (Austria, \
+        Switzerland).",
     error_postal_code: "This postal code does not fit the chosen country (Germany: 5 digits, \
                         Austria and Switzerland: 4 digits).",
     error_iban_format: "An IBAN starts with the country code and two check digits, e.g. DE89 \

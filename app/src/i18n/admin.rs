@@ -22,6 +22,7 @@ pub struct AdminTexts {
     pub staff_invite: &'static str,
     pub orders_title: &'static str,
     pub orders_intro: &'static str,
+    pub orders_none: &'static str,
     /// Refused, unreachable: short, for staff.
     pub failures: [&'static str; 2],
     pub retry: &'static str,
@@ -96,6 +97,7 @@ pub const DE: AdminTexts = AdminTexts {
     orders_intro: "Die Bestellungen aller Reseller, die neuesten zuerst. Ist eine \
         Bereitstellung fehlgeschlagen, stoßen Sie sie hier erneut an – mit derselben \
         Anfrage-ID, sodass der Anbieter nichts doppelt anlegt.",
+    orders_none: "Noch hat kein Reseller bestellt.",
     failures: ["Vom Anbieter abgelehnt", "Anbieter nicht erreichbar"],
     retry: "Erneut bereitstellen",
     resellers_title: "Reseller",
@@ -176,6 +178,7 @@ pub const EN: AdminTexts = AdminTexts {
     orders_title: "All orders",
     orders_intro: "Every reseller's orders, newest first. If provisioning failed, start it \
         again here – under the same request id, so the provider creates nothing twice.",
+    orders_none: "No reseller has ordered yet.",
     failures: ["Refused by the provider", "Provider unreachable"],
     retry: "Provision again",
     resellers_title: "Resellers",

@@ -187,9 +187,21 @@ pub fn Input<F: FormField>(
     let state = expect_context::<FormState<F>>();
     // Passwords are never written back into a page.
     let value = move || (input_type != "password").then(|| state.value(field));
+    // What was typed before the page became interactive is in the input, not yet in the
+    // form as typed: take it over once, so that checks and the answer are about it.
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(element) = input.get() {
+            let typed = element.value();
+            if typed != state.value_untracked(field) {
+                state.draft.update(|d| field.set(d, typed));
+            }
+        }
+    });
     view! {
         <Labelled field label hint optional>
             <input
+                node_ref=input
                 id=field.id()
                 name=field.name()
                 type=input_type

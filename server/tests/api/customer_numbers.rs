@@ -61,7 +61,7 @@ on_both_backends!(
         again.assert_contains("CustomerNumberListed");
         let wrong = add(&app, &cookie, "12", "", "0000").await;
         assert_eq!(wrong.status, 422);
-        for error in ["InvalidCustomerNumber", "Missing", "InvalidPostalCode"] {
+        for error in ["InvalidCustomerNumber", "Missing", "PostalCodeFormat"] {
             wrong.assert_contains(error);
         }
         assert_eq!(
@@ -250,7 +250,7 @@ on_both_backends!(
                 "a wrong row among good ones",
                 b"Kundennummer;Firma;PLZ\n400004;Keller GmbH;80331\n100001;Berger IT AG;123\n",
                 serde_json::json!({"Refused": {"Rows": {"errors": [
-                    {"line": 3, "problem": {"Field": ["PostalCode", "InvalidPostalCode"]}}
+                    {"line": 3, "problem": {"Field": ["PostalCode", "PostalCodeFormat"]}}
                 ], "more": 0}}}),
             ),
         ];
