@@ -5,7 +5,7 @@
 use super::audit::{self, Actor};
 use super::mail::{outbox, OutgoingMail};
 use super::provider::{NewOrder, OrderLineItem, PlacedOrder, PlacedOrderStatus, ProviderError};
-use super::provider_jobs::{self, AfterFailure, Job, Step, Worker};
+use super::provider_jobs::{self, AfterFailure, Job, JobKind, JobOwner, Step, Worker};
 use super::sessions::SessionUser;
 use super::{subscriptions, Database, DbError};
 use crate::audit::AuditAction;
@@ -575,7 +575,8 @@ pub async fn retry(
     .bind(order_id)
     .execute(&mut *conn)
     .await?;
-    provider_jobs::restart_order(conn, order_id, now).await?;
+    let owner = JobOwner::Order(order_id);
+    provider_jobs::restart(conn, JobKind::ProvisionOrder, owner, now).await?;
     Ok(Some((reseller_id, customer_id)))
 }
 

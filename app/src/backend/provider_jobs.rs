@@ -312,40 +312,32 @@ async fn reschedule(
     Ok(())
 }
 
-/// Starts a failed job of this kind for the customer again (same request id: the provider
-/// may have done it after all). In the caller's transaction.
+/// Whose job: a customer's (its tenant, its agreement report) or an order's.
+pub enum JobOwner {
+    Customer(i64),
+    Order(i64),
+}
+
+/// Starts a failed job of this kind again (same request id: the provider may have done it
+/// after all). In the caller's transaction.
 pub async fn restart(
     conn: &mut AnyConnection,
     kind: JobKind,
-    customer_id: i64,
+    owner: JobOwner,
     now: i64,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    // Only these fixed column names go into the text of the query.
+    let (column, id) = match owner {
+        JobOwner::Customer(id) => ("customer_id", id),
+        JobOwner::Order(id) => ("order_id", id),
+    };
+    sqlx::query(&format!(
         "UPDATE provider_jobs SET failed_at = NULL, attempts = 0, next_attempt_at = $3, \
-         claimed_until = NULL WHERE customer_id = $1 AND kind = $2 AND done_at IS NULL",
-    )
-    .bind(customer_id)
+         claimed_until = NULL WHERE {column} = $1 AND kind = $2 AND done_at IS NULL"
+    ))
+    .bind(id)
     .bind(kind.as_str())
     .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// Starts an order's failed provisioning job again (same request id). In the caller's
-/// transaction.
-pub async fn restart_order(
-    conn: &mut AnyConnection,
-    order_id: i64,
-    now: i64,
-) -> Result<(), DbError> {
-    sqlx::query(
-        "UPDATE provider_jobs SET failed_at = NULL, attempts = 0, next_attempt_at = $2, \
-         claimed_until = NULL WHERE order_id = $1 AND kind = $3 AND done_at IS NULL",
-    )
-    .bind(order_id)
-    .bind(now)
-    .bind(JobKind::ProvisionOrder.as_str())
     .execute(&mut *conn)
     .await?;
     Ok(())

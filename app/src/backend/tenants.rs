@@ -248,7 +248,8 @@ pub async fn retry(
     if reset.rows_affected() != 1 {
         return Ok(false);
     }
-    provider_jobs::restart(&mut tx, JobKind::CreateTenant, customer_id, now).await?;
+    let owner = provider_jobs::JobOwner::Customer(customer_id);
+    provider_jobs::restart(&mut tx, JobKind::CreateTenant, owner, now).await?;
     tx.commit().await?;
     Ok(true)
 }
