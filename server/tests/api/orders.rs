@@ -327,6 +327,21 @@ on_both_backends!(
         let list = call(&app, &intruder, "/api/orders/list", &[("page", "1")]).await;
         assert_eq!(list.status, 200, "{}", list.body);
         assert!(list.body.contains(r#""orders":[]"#), "{}", list.body);
+        // Naming the owner's customer in the filter does not widen the list.
+        let customer_id = customer.to_string();
+        let filtered = call(
+            &app,
+            &intruder,
+            "/api/orders/list",
+            &[("filter[customer]", &customer_id), ("page", "1")],
+        )
+        .await;
+        assert_eq!(filtered.status, 200, "{}", filtered.body);
+        assert!(
+            filtered.body.contains(r#""orders":[]"#),
+            "{}",
+            filtered.body
+        );
         let theirs = call(
             &app,
             &intruder,
