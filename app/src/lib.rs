@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
+pub mod catalog_admin;
 pub mod contacts;
 pub mod cookies;
 pub mod customer_numbers;

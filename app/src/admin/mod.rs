@@ -100,6 +100,7 @@ pub fn AdminNav() -> impl IntoView {
     let t = crate::i18n::use_locale().texts().admin;
     let texts = crate::i18n::use_locale().texts();
     let (registry, audit_log) = (texts.registry.nav, texts.audit_log.nav);
+    let catalog = texts.catalog_admin.nav;
     let viewer = expect_context::<crate::auth::ViewerResource>().0;
     let nav = move || {
         Suspend::new(async move {
@@ -115,6 +116,7 @@ pub fn AdminNav() -> impl IntoView {
                             <li><A href="/admin" exact=true>{t.nav_overview}</A></li>
                             <li><A href="/admin/resellers">{t.nav_resellers}</A></li>
                             <li><A href="/admin/customer-numbers">{registry}</A></li>
+                            <li><A href="/admin/catalog">{catalog}</A></li>
                             <li><A href="/admin/orders">{t.nav_orders}</A></li>
                             <li><A href="/admin/announcements">{t.nav_announcements}</A></li>
                             <li><A href="/admin/contacts">{t.nav_contacts}</A></li>

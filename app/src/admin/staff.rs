@@ -291,7 +291,7 @@ fn Invite(invite: ServerAction<InviteAdmin>, form: InviteForm) -> impl IntoView 
         Some(Err(FormError::Failed(error))) => Some(error.message(texts)),
         _ => None,
     };
-    let languages = vec![("de", "Deutsch"), ("en", "English")];
+    let languages = [("de", "Deutsch"), ("en", "English")].into_iter().collect();
     view! {
         <section class="form-page" aria-labelledby="invite-title">
             <h2 id="invite-title">{t.staff_invite_title}</h2>

@@ -1,6 +1,7 @@
 //! The audit log: who changed what, when. Each change is one `AuditAction` (stored as JSON),
 //! written in the transaction of the change itself; pages show a customer's history.
 
+use crate::domain::Pricing;
 use crate::i18n::{format_date_time, Locale};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -104,6 +105,27 @@ pub enum AuditAction {
     AdminDeactivated {
         email: String,
     },
+    /// Distributor staff added a product to the catalogue.
+    ProductAdded {
+        sku: String,
+        name: String,
+    },
+    /// Distributor staff changed a product: the prices before and after when they changed,
+    /// and whether it is offered now when that changed.
+    ProductChanged {
+        sku: String,
+        name: String,
+        prices: Option<(Pricing, Pricing)>,
+        offered: Option<bool>,
+    },
+    CategoryAdded {
+        slug: String,
+        name: String,
+    },
+    CategoryChanged {
+        slug: String,
+        name: String,
+    },
 }
 
 /// What part of the portal a change is about: the audit log's filter.
@@ -117,10 +139,11 @@ pub enum AuditArea {
     Contacts,
     CustomerNumbers,
     Staff,
+    Catalog,
 }
 
 impl AuditArea {
-    pub const ALL: [AuditArea; 8] = [
+    pub const ALL: [AuditArea; 9] = [
         AuditArea::Agreements,
         AuditArea::Orders,
         AuditArea::MicrosoftPartner,
@@ -129,6 +152,7 @@ impl AuditArea {
         AuditArea::Contacts,
         AuditArea::CustomerNumbers,
         AuditArea::Staff,
+        AuditArea::Catalog,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -141,6 +165,7 @@ impl AuditArea {
             AuditArea::Contacts => "contacts",
             AuditArea::CustomerNumbers => "customer_numbers",
             AuditArea::Staff => "staff",
+            AuditArea::Catalog => "catalog",
         }
     }
 
@@ -179,6 +204,10 @@ impl AuditAction {
             AuditAction::AdminInvited { .. } | AuditAction::AdminDeactivated { .. } => {
                 AuditArea::Staff
             }
+            AuditAction::ProductAdded { .. }
+            | AuditAction::ProductChanged { .. }
+            | AuditAction::CategoryAdded { .. }
+            | AuditAction::CategoryChanged { .. } => AuditArea::Catalog,
         }
     }
 
@@ -209,6 +238,10 @@ impl AuditAction {
             AuditAction::CustomerNumbersImported { .. } => "customer_numbers_imported",
             AuditAction::AdminInvited { .. } => "admin_invited",
             AuditAction::AdminDeactivated { .. } => "admin_deactivated",
+            AuditAction::ProductAdded { .. } => "product_added",
+            AuditAction::ProductChanged { .. } => "product_changed",
+            AuditAction::CategoryAdded { .. } => "category_added",
+            AuditAction::CategoryChanged { .. } => "category_changed",
         }
     }
 
@@ -282,6 +315,34 @@ impl AuditAction {
             AuditAction::AdminInvited { email } => (locale.texts().admin.audit_invited)(email),
             AuditAction::AdminDeactivated { email } => {
                 (locale.texts().admin.audit_deactivated)(email)
+            }
+            AuditAction::ProductAdded { sku, name } => {
+                (locale.texts().catalog_admin.audit_product_added)(sku, name)
+            }
+            AuditAction::ProductChanged {
+                sku,
+                name,
+                prices,
+                offered,
+            } => {
+                let t = locale.texts().catalog_admin;
+                let mut text = (t.audit_product_changed)(sku, name);
+                if let Some((before, after)) = prices {
+                    let price = |p| crate::catalog::price_summary(p, locale);
+                    text.push_str(&(t.audit_prices)(&price(before), &price(after)));
+                }
+                match offered {
+                    Some(true) => text.push_str(t.audit_offered),
+                    Some(false) => text.push_str(t.audit_withdrawn),
+                    None => {}
+                }
+                text
+            }
+            AuditAction::CategoryAdded { slug, name } => {
+                (locale.texts().catalog_admin.audit_category_added)(slug, name)
+            }
+            AuditAction::CategoryChanged { slug, name } => {
+                (locale.texts().catalog_admin.audit_category_changed)(slug, name)
             }
         }
     }

@@ -21,10 +21,17 @@ struct LineRow {
     once_cents: Option<i64>,
     min_seats: i64,
     max_seats: i64,
+    /// 1 while the catalogue offers the product.
+    offered: i64,
+    /// 1 when the product is an add-on (booked only with a base product).
+    is_addon: i64,
 }
 
 const LINES: &str = "SELECT l.id, l.parent_id, l.product_id, p.sku, p.name, l.seats, l.cycle, \
-    l.price_cents, p.monthly_cents, p.annual_cents, p.once_cents, p.min_seats, p.max_seats \
+    l.price_cents, p.monthly_cents, p.annual_cents, p.once_cents, p.min_seats, p.max_seats, \
+    CASE WHEN p.retired_at IS NULL THEN 1 ELSE 0 END AS offered, \
+    CASE WHEN EXISTS (SELECT 1 FROM product_addons a WHERE a.addon_id = p.id) THEN 1 ELSE 0 END \
+      AS is_addon \
     FROM cart_lines l JOIN products p ON p.id = l.product_id";
 
 fn count(n: i64, column: &'static str) -> Result<u32, DbError> {
@@ -39,16 +46,16 @@ pub async fn lines(db: &Database, user_id: i64) -> Result<Vec<CartLine>, DbError
     .bind(user_id)
     .fetch_all(db.pool())
     .await?;
-    let offered = addons_in_cart(db, user_id).await?;
+    let bookable_addons = addons_in_cart(db, user_id).await?;
     let mut lines = Vec::with_capacity(rows.len());
     for row in &rows {
         let pricing = Pricing::from_columns(row.monthly_cents, row.annual_cents, row.once_cents);
         let cycle = BillingCycle::parse(&row.cycle).ok_or(DbError::Corrupt("cart_lines.cycle"))?;
         let seats = count(row.seats, "cart_lines.seats")?;
-        let base_seats = row
+        let base = row
             .parent_id
-            .and_then(|parent| rows.iter().find(|r| r.id == parent))
-            .map(|base| base.seats);
+            .and_then(|parent| rows.iter().find(|r| r.id == parent));
+        let base_seats = base.map(|base| base.seats);
         let max_seats = base_seats.map_or(row.max_seats, |b| b.min(row.max_seats));
         let addons = if row.parent_id.is_some() {
             Vec::new()
@@ -57,12 +64,22 @@ pub async fn lines(db: &Database, user_id: i64) -> Result<Vec<CartLine>, DbError
                 rows.iter()
                     .any(|r| r.parent_id == Some(row.id) && r.product_id == addon)
             };
-            offered
+            bookable_addons
                 .iter()
                 .filter(|(base, addon, _)| *base == row.product_id && !taken(*addon))
                 .map(|(_, _, link)| link.clone())
                 .collect()
         };
+        // The catalogue may have changed since the line was added: the product withdrawn,
+        // its add-on relation ended, or its seat bounds moved past the line's users.
+        let still_related = match base {
+            Some(base) => bookable_addons
+                .iter()
+                .any(|(b, a, _)| *b == base.product_id && *a == row.product_id),
+            None => row.is_addon == 0,
+        };
+        let orderable =
+            row.offered == 1 && still_related && (row.min_seats..=max_seats).contains(&row.seats);
         lines.push(CartLine {
             id: row.id,
             parent_id: row.parent_id,
@@ -77,11 +94,11 @@ pub async fn lines(db: &Database, user_id: i64) -> Result<Vec<CartLine>, DbError
                 pricing,
                 is_addon: row.parent_id.is_some(),
             },
-            charge: pricing.charge(cycle, seats),
+            charge: pricing.charge(cycle, seats).filter(|_| orderable),
             addons,
             price_change: pricing
                 .unit_cents(cycle)
-                .filter(|now| *now != row.price_cents)
+                .filter(|now| orderable && *now != row.price_cents)
                 .map(|now| PriceChange {
                     accepted: row.price_cents,
                     now,

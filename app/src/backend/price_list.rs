@@ -2,6 +2,7 @@
 //! CSV that Excel opens as it is in Germany (semicolons, decimal commas, UTF-8 with a BOM).
 
 use super::{Database, DbError};
+use crate::domain::german_amount;
 use crate::i18n::Locale;
 
 type Row = (
@@ -58,14 +59,6 @@ pub async fn csv(db: &Database, locale: Locale) -> Result<String, DbError> {
     Ok(csv)
 }
 
-/// `1234,50`: euros with a decimal comma and no thousands separator, which spreadsheets in
-/// Germany read as a number.
-pub fn german_amount(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let cents = cents.unsigned_abs();
-    format!("{sign}{},{:02}", cents / 100, cents % 100)
-}
-
 fn push_line(csv: &mut String, cells: impl IntoIterator<Item = String>) {
     let cells: Vec<String> = cells.into_iter().map(|c| cell(&c)).collect();
     csv.push_str(&cells.join(";"));
@@ -89,14 +82,6 @@ fn cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn amounts_have_a_decimal_comma() {
-        assert_eq!(german_amount(1250), "12,50");
-        assert_eq!(german_amount(123_456), "1234,56");
-        assert_eq!(german_amount(5), "0,05");
-        assert_eq!(german_amount(-5), "-0,05");
-    }
 
     #[test]
     fn cells_are_quoted_and_formulas_defused() {

@@ -246,6 +246,9 @@ fn Line(line: CartLine) -> impl IntoView {
                 </h3>
                 <p class="price line-amount">{amount(&line.pricing, line.cycle, line.charge, locale)}</p>
             </div>
+            {line.charge.is_none().then(|| view! {
+                <p class="price-change line-unavailable">{t.line_unavailable}</p>
+            })}
             {line.price_change.map(|change| view! {
                 <p class="price-change">
                     {(t.price_changed)(&format_money(change.accepted, locale), &format_money(change.now, locale))}

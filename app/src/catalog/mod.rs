@@ -8,7 +8,7 @@ mod product;
 
 pub use actions::{browse_catalog, find_product};
 pub use list::CatalogPage;
-pub use product::ProductPage;
+pub use product::{headline_price, price_rows, price_summary, ProductPage};
 
 use crate::domain::Pricing;
 use serde::{Deserialize, Serialize};

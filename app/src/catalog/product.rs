@@ -37,6 +37,37 @@ pub fn headline_price(pricing: &Pricing, locale: Locale) -> String {
     }
 }
 
+/// Each way of billing the product offers, with its price: (billing, price).
+pub fn price_rows(pricing: &Pricing, locale: Locale) -> Vec<(&'static str, String)> {
+    let t = locale.texts().products;
+    let money = move |cents: i64| format_money(cents, locale);
+    match *pricing {
+        Pricing::Subscription { monthly, annual } => {
+            let monthly = monthly.map(|rate| (t.billing_monthly, (t.per_user_month)(&money(rate))));
+            let annual = annual.map(|rate| {
+                let text = format!(
+                    "{} ({})",
+                    (t.per_user_month)(&money(rate)),
+                    (t.per_user_year)(&money(rate * 12))
+                );
+                (t.billing_annual, text)
+            });
+            [monthly, annual].into_iter().flatten().collect()
+        }
+        Pricing::Perpetual { once } => vec![(t.billing_once, (t.once)(&money(once)))],
+        Pricing::Usage => vec![(t.billing_usage, t.usage.to_owned())],
+    }
+}
+
+/// Every price of the product in one line (the audit log's).
+pub fn price_summary(pricing: &Pricing, locale: Locale) -> String {
+    let rows: Vec<String> = price_rows(pricing, locale)
+        .into_iter()
+        .map(|(billing, price)| format!("{billing}: {price}"))
+        .collect();
+    rows.join("; ")
+}
+
 #[component]
 pub fn ProductPage() -> impl IntoView {
     let t = crate::i18n::use_locale().texts().products;
@@ -92,23 +123,7 @@ fn ProductView(product: Product) -> impl IntoView {
             }
         })
         .collect_view();
-    let money = move |cents: i64| format_money(cents, locale);
-    let prices = match summary.pricing {
-        Pricing::Subscription { monthly, annual } => {
-            let monthly = monthly.map(|rate| (t.billing_monthly, (t.per_user_month)(&money(rate))));
-            let annual = annual.map(|rate| {
-                let text = format!(
-                    "{} ({})",
-                    (t.per_user_month)(&money(rate)),
-                    (t.per_user_year)(&money(rate * 12))
-                );
-                (t.billing_annual, text)
-            });
-            [monthly, annual].into_iter().flatten().collect::<Vec<_>>()
-        }
-        Pricing::Perpetual { once } => vec![(t.billing_once, (t.once)(&money(once)))],
-        Pricing::Usage => vec![(t.billing_usage, t.usage.to_owned())],
-    };
+    let prices = price_rows(&summary.pricing, locale);
     let rows = prices
         .into_iter()
         .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })

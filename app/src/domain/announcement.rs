@@ -55,16 +55,7 @@ pub fn announcement_title(input: &str) -> Result<String, FieldError> {
 
 /// A body in Markdown: any text (it is rendered safely), not empty, not too long.
 pub fn announcement_body(input: &str) -> Result<String, FieldError> {
-    let body = input.trim().replace("\r\n", "\n");
-    if body.is_empty() {
-        return Err(FieldError::Missing);
-    }
-    if body.chars().count() > MAX_BODY_CHARS {
-        return Err(FieldError::TooLong {
-            max_chars: MAX_BODY_CHARS,
-        });
-    }
-    Ok(body)
+    super::text_block(input, MAX_BODY_CHARS)
 }
 
 /// A moment as a `datetime-local` field sends it (`2026-12-05T22:00`), in German time; Unix

@@ -59,6 +59,29 @@ pub enum FieldError {
         min: u32,
         max: u32,
     },
+    /// Not an amount in euros as Germans write it (`12,50`, `1.234,50`).
+    PriceFormat,
+    /// More than `MAX_PRICE_CENTS`.
+    PriceTooHigh,
+    /// A one-time price beside a monthly or annual one: a product is bought or subscribed.
+    OnceWithSubscription,
+    InvalidSku,
+    /// Another product in the catalogue has this SKU.
+    SkuTaken,
+    InvalidSlug,
+    /// Another category has this slug.
+    SlugTaken,
+    /// No product in the catalogue has these SKUs.
+    UnknownProducts(Vec<String>),
+    /// A product named as its own base product.
+    AddonOfItself,
+    /// These base products are add-ons themselves (an add-on is booked with a base product,
+    /// never with another add-on).
+    AddonOfAddon(Vec<String>),
+    /// The product has add-ons of its own, so it cannot become one.
+    AddonWithAddons,
+    /// A category below itself or one of its subcategories.
+    CategoryCycle,
     /// Nothing may be ordered for this customer yet.
     NotOrderable(super::OrderRefusal),
 }

@@ -12,6 +12,7 @@ mod order;
 mod partner;
 mod password;
 mod pricing;
+mod product;
 mod relationship;
 mod reseller_status;
 mod role;
@@ -38,7 +39,14 @@ pub use order::{
 };
 pub use partner::{customer_number, partner_id, LocationMpn, MicrosoftId};
 pub use password::{password_strength, Password, PasswordRule};
-pub use pricing::{seats, BillingCycle, Charge, Pricing, Totals, VAT_PERCENT};
+pub use pricing::{
+    german_amount, price, seats, BillingCycle, Charge, Pricing, Totals, MAX_PRICE_CENTS, MAX_SEATS,
+    VAT_PERCENT,
+};
+pub use product::{
+    category_slug, sku, sku_list, MAX_CATEGORY_NAME_CHARS, MAX_DESCRIPTION_CHARS,
+    MAX_PRODUCT_NAME_CHARS,
+};
 pub use relationship::PartnerStatus;
 pub use reseller_status::{ResellerStanding, ResellerStatus};
 pub use role::Role;
@@ -46,4 +54,6 @@ pub use salutation::Salutation;
 pub use tenant::{
     prefix_candidates, SuggestionSource, TenantDomain, TenantPrefix, TENANT_DOMAIN_SUFFIX,
 };
-pub use text::{optional_line, phone_number, single_line, MAX_COMPANY_CHARS, MAX_NAME_CHARS};
+pub use text::{
+    optional_line, phone_number, single_line, text_block, MAX_COMPANY_CHARS, MAX_NAME_CHARS,
+};

@@ -72,6 +72,15 @@ impl Pricing {
         }
     }
 
+    /// The catalogue's price columns: monthly, annual, once.
+    pub fn columns(&self) -> (Option<i64>, Option<i64>, Option<i64>) {
+        match *self {
+            Pricing::Subscription { monthly, annual } => (monthly, annual, None),
+            Pricing::Perpetual { once } => (None, None, Some(once)),
+            Pricing::Usage => (None, None, None),
+        }
+    }
+
     /// The price per user and month in this cycle, if the product offers the cycle.
     pub fn monthly_rate(&self, cycle: BillingCycle) -> Option<i64> {
         match (self, cycle) {
@@ -149,6 +158,59 @@ impl Totals {
     }
 }
 
+/// The highest unit price the catalogue takes: 1.000.000,00 € (so that no charge overflows).
+pub const MAX_PRICE_CENTS: i64 = 100_000_000;
+
+/// The most users a product may allow.
+pub const MAX_SEATS: u32 = 1_000_000;
+
+/// A net price in euros as German staff type it: `12,50`, `1.234,50`, `1234,5`, `7` (an
+/// optional `€`). Empty is `None` (the product has no such price). A point followed by
+/// other than three digits (`6.72`) is refused rather than guessed at.
+pub fn price(input: &str) -> Result<Option<i64>, FieldError> {
+    let text = input.trim().trim_end_matches('€').trim_end();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (euros, cents) = text.split_once(',').unwrap_or((text, ""));
+    let groups: Vec<&str> = euros.split('.').collect();
+    let grouped_right = groups.iter().skip(1).all(|g| g.len() == 3)
+        && groups
+            .first()
+            .is_some_and(|g| (1..=3).contains(&g.len()) || groups.len() == 1);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !grouped_right || !groups.iter().all(|g| digits(g)) {
+        return Err(FieldError::PriceFormat);
+    }
+    if text.contains(',') && (!digits(cents) || cents.len() > 2) {
+        return Err(FieldError::PriceFormat);
+    }
+    let euros: String = groups.concat();
+    // Longer than the maximum in any case; the check keeps the parse below from overflowing.
+    if euros.trim_start_matches('0').len() > 9 {
+        return Err(FieldError::PriceTooHigh);
+    }
+    let euros: i64 = euros.parse().map_err(|_| FieldError::PriceFormat)?;
+    let cents: i64 = match cents.len() {
+        0 => 0,
+        1 => cents.parse::<i64>().map_err(|_| FieldError::PriceFormat)? * 10,
+        _ => cents.parse().map_err(|_| FieldError::PriceFormat)?,
+    };
+    let total = euros * 100 + cents;
+    if total > MAX_PRICE_CENTS {
+        return Err(FieldError::PriceTooHigh);
+    }
+    Ok(Some(total))
+}
+
+/// `1234,50`: euros with a decimal comma and no thousands separator, which spreadsheets in
+/// Germany read as a number and `price` reads back.
+pub fn german_amount(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let cents = cents.unsigned_abs();
+    format!("{sign}{},{:02}", cents / 100, cents % 100)
+}
+
 /// A number of users within the product's bounds.
 pub fn seats(input: &str, min: u32, max: u32) -> Result<u32, FieldError> {
     let input = input.trim();
@@ -218,7 +280,9 @@ mod tests {
             server.charge(BillingCycle::Annual, 2).map(|c| c.per_period),
             Some(196_000)
         );
+        assert_eq!(server.columns(), (None, None, Some(98_000)));
         let azure = Pricing::from_columns(None, None, None);
+        assert_eq!(azure.columns(), (None, None, None));
         assert_eq!(
             azure.charge(BillingCycle::Monthly, 1).map(|c| c.per_period),
             Some(0)
@@ -246,6 +310,44 @@ mod tests {
     fn huge_amounts_do_not_overflow_silently() {
         let absurd = Pricing::from_columns(Some(i64::MAX / 2), None, None);
         assert_eq!(absurd.charge(BillingCycle::Monthly, 3), None);
+    }
+
+    #[test]
+    fn prices_are_read_as_germans_write_them() {
+        assert_eq!(price("12,50"), Ok(Some(1_250)));
+        assert_eq!(price(" 1.234,50 € "), Ok(Some(123_450)));
+        assert_eq!(price("1234,5"), Ok(Some(123_450)));
+        assert_eq!(price("7"), Ok(Some(700)));
+        assert_eq!(price("0,05"), Ok(Some(5)));
+        assert_eq!(price("1.000.000"), Ok(Some(MAX_PRICE_CENTS)));
+        assert_eq!(price(""), Ok(None));
+        assert_eq!(price("  "), Ok(None));
+    }
+
+    #[test]
+    fn ambiguous_or_broken_prices_are_refused() {
+        for wrong in [
+            "6.72", "12,505", "1.23,50", "12.3456", "-5", "1e3", "12,", ",50", "12 50", "abc",
+            "1..000", ".500",
+        ] {
+            assert_eq!(price(wrong), Err(FieldError::PriceFormat), "{wrong}");
+        }
+        assert_eq!(price("1.000.000,01"), Err(FieldError::PriceTooHigh));
+        assert_eq!(
+            price("99999999999999999999999"),
+            Err(FieldError::PriceTooHigh)
+        );
+    }
+
+    #[test]
+    fn amounts_are_written_back_as_they_are_read() {
+        assert_eq!(german_amount(1_250), "12,50");
+        assert_eq!(german_amount(123_456), "1234,56");
+        assert_eq!(german_amount(5), "0,05");
+        assert_eq!(german_amount(-5), "-0,05");
+        for cents in [0, 5, 672, 123_456, MAX_PRICE_CENTS] {
+            assert_eq!(price(&german_amount(cents)), Ok(Some(cents)));
+        }
     }
 
     #[test]

@@ -30,6 +30,19 @@ pub fn optional_line(input: &str, max_chars: usize) -> Result<Option<String>, Fi
     }
 }
 
+/// Text over several lines (a description, an announcement's body): trimmed, with Unix line
+/// breaks, not empty, at most `max_chars` characters.
+pub fn text_block(input: &str, max_chars: usize) -> Result<String, FieldError> {
+    let text = input.trim().replace("\r\n", "\n");
+    if text.is_empty() {
+        return Err(FieldError::Missing);
+    }
+    if text.chars().count() > max_chars {
+        return Err(FieldError::TooLong { max_chars });
+    }
+    Ok(text)
+}
+
 /// A phone number as people write it: digits with `+`, spaces, `/`, `-`, `.` and brackets;
 /// at least six digits.
 pub fn phone_number(input: &str) -> Result<String, FieldError> {

@@ -168,6 +168,18 @@ pub struct AccountTexts {
     pub error_end_before_start: &'static str,
     pub error_only_for_maintenance: &'static str,
     pub error_seats: fn(u32, u32) -> String,
+    pub error_price_format: &'static str,
+    pub error_price_too_high: &'static str,
+    pub error_once_with_subscription: &'static str,
+    pub error_sku: &'static str,
+    pub error_sku_taken: &'static str,
+    pub error_slug: &'static str,
+    pub error_slug_taken: &'static str,
+    pub error_unknown_products: fn(&str) -> String,
+    pub error_addon_of_itself: &'static str,
+    pub error_addon_of_addon: fn(&str) -> String,
+    pub error_addon_with_addons: &'static str,
+    pub error_category_cycle: &'static str,
     pub error_tenant_not_ready: &'static str,
     pub error_agreement_missing: &'static str,
 }
@@ -216,6 +228,18 @@ impl AccountTexts {
             FieldError::EndBeforeStart => self.error_end_before_start.to_owned(),
             FieldError::OnlyForMaintenance => self.error_only_for_maintenance.to_owned(),
             FieldError::SeatsOutOfRange { min, max } => (self.error_seats)(*min, *max),
+            FieldError::PriceFormat => self.error_price_format.to_owned(),
+            FieldError::PriceTooHigh => self.error_price_too_high.to_owned(),
+            FieldError::OnceWithSubscription => self.error_once_with_subscription.to_owned(),
+            FieldError::InvalidSku => self.error_sku.to_owned(),
+            FieldError::SkuTaken => self.error_sku_taken.to_owned(),
+            FieldError::InvalidSlug => self.error_slug.to_owned(),
+            FieldError::SlugTaken => self.error_slug_taken.to_owned(),
+            FieldError::UnknownProducts(skus) => (self.error_unknown_products)(&skus.join(", ")),
+            FieldError::AddonOfItself => self.error_addon_of_itself.to_owned(),
+            FieldError::AddonOfAddon(skus) => (self.error_addon_of_addon)(&skus.join(", ")),
+            FieldError::AddonWithAddons => self.error_addon_with_addons.to_owned(),
+            FieldError::CategoryCycle => self.error_category_cycle.to_owned(),
             FieldError::NotOrderable(refusal) => self.order_refusal(*refusal).to_owned(),
         }
     }
@@ -467,6 +491,24 @@ pub static DE: AccountTexts = AccountTexts {
     error_end_before_start: "Das Ende muss nach dem Beginn liegen.",
     error_only_for_maintenance: "Ein Wartungsfenster gibt es nur bei der Art „Wartung“.",
     error_seats: |min, max| format!("Bitte eine ganze Zahl von {min} bis {max} eingeben."),
+    error_price_format: "Bitte einen Betrag in Euro angeben, etwa 12,50 oder 1.234,50.",
+    error_price_too_high: "Höchstens 1.000.000,00 € je Einheit.",
+    error_once_with_subscription: "Ein Einmalpreis gilt nur für Kauflizenzen: bitte entweder \
+        einen Einmalpreis oder Monats- bzw. Jahrespreise angeben.",
+    error_sku: "Höchstens 40 Zeichen: Buchstaben, Ziffern, „-“, „_“, „.“ und „:“.",
+    error_sku_taken: "Ein Produkt mit dieser Artikelnummer gibt es schon.",
+    error_slug: "Kleinbuchstaben und Ziffern, Wörter mit Bindestrich getrennt (etwa \
+        „microsoft-csp“), höchstens 40 Zeichen.",
+    error_slug_taken: "Eine Kategorie mit diesem Kurznamen gibt es schon.",
+    error_unknown_products: |skus| format!("Diese Artikelnummern gibt es im Katalog nicht: {skus}"),
+    error_addon_of_itself: "Ein Produkt kann kein Zusatzprodukt zu sich selbst sein.",
+    error_addon_of_addon: |skus| {
+        format!("Diese Produkte sind selbst Zusatzprodukte und können keine haben: {skus}")
+    },
+    error_addon_with_addons: "Dieses Produkt hat eigene Zusatzprodukte und kann deshalb \
+        keines sein.",
+    error_category_cycle: "Eine Kategorie kann nicht unter sich selbst oder einer ihrer \
+        Unterkategorien stehen.",
     error_tenant_not_ready: "Für diesen Kunden ist noch kein Microsoft-Tenant bereit.",
     error_agreement_missing: "Dieser Kunde hat die Cloud-Vereinbarung noch nicht akzeptiert.",
 };
@@ -687,6 +729,23 @@ pub static EN: AccountTexts = AccountTexts {
     error_end_before_start: "The end must come after the start.",
     error_only_for_maintenance: "Only the kind \"Maintenance\" has a maintenance window.",
     error_seats: |min, max| format!("Please enter a whole number from {min} to {max}."),
+    error_price_format: "Please enter an amount in euros, German style: 12,50 or 1.234,50.",
+    error_price_too_high: "At most €1,000,000.00 per unit.",
+    error_once_with_subscription: "A one-time price is for perpetual licences only: please \
+        enter either a one-time price or monthly/annual prices.",
+    error_sku: "At most 40 characters: letters, digits, \"-\", \"_\", \".\" and \":\".",
+    error_sku_taken: "A product with this SKU exists already.",
+    error_slug: "Lower-case letters and digits, words joined by hyphens (like \
+        \"microsoft-csp\"), at most 40 characters.",
+    error_slug_taken: "A category with this short name exists already.",
+    error_unknown_products: |skus| format!("The catalogue has no products with these SKUs: {skus}"),
+    error_addon_of_itself: "A product cannot be an add-on to itself.",
+    error_addon_of_addon: |skus| {
+        format!("These products are add-ons themselves and cannot have add-ons: {skus}")
+    },
+    error_addon_with_addons: "This product has add-ons of its own, so it cannot be one.",
+    error_category_cycle: "A category cannot be placed below itself or one of its \
+        subcategories.",
     error_tenant_not_ready: "This customer has no ready Microsoft tenant yet.",
     error_agreement_missing: "This customer has not accepted the cloud agreement yet.",
 };

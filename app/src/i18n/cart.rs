@@ -26,6 +26,8 @@ pub struct CartTexts {
     pub prices_changed: &'static str,
     pub confirm_prices: &'static str,
     pub price_changed: fn(&str, &str) -> String,
+    /// A line the catalogue no longer prices as it stands.
+    pub line_unavailable: &'static str,
 }
 
 pub static DE: CartTexts = CartTexts {
@@ -57,6 +59,9 @@ pub static DE: CartTexts = CartTexts {
                      bestätigten Preisen.",
     confirm_prices: "Neue Preise übernehmen",
     price_changed: |before, now| format!("Preis geändert: bisher {before}, jetzt {now}."),
+    line_unavailable: "So nicht mehr bestellbar: Das Produkt ist nicht mehr im Angebot, wird \
+        so nicht mehr abgerechnet oder verlangt eine andere Benutzerzahl. Bitte ändern oder \
+        entfernen Sie die Position.",
 };
 
 pub static EN: CartTexts = CartTexts {
@@ -87,4 +92,7 @@ pub static EN: CartTexts = CartTexts {
                      the marked lines; orders are placed only at confirmed prices.",
     confirm_prices: "Accept the new prices",
     price_changed: |before, now| format!("Price changed: was {before}, now {now}."),
+    line_unavailable: "Cannot be ordered like this any more: the product is no longer \
+        offered, not billed this way any more, or takes another number of users. Please \
+        change or remove the line.",
 };

@@ -245,12 +245,29 @@ pub fn TextArea<F: FormField>(
     }
 }
 
+/// A `Choice`'s options: (value, label), fixed texts or read from the database.
+pub struct Options(Vec<(String, String)>);
+
+impl<V: Into<String>, L: Into<String>> FromIterator<(V, L)> for Options {
+    fn from_iter<I: IntoIterator<Item = (V, L)>>(options: I) -> Self {
+        Options(
+            options
+                .into_iter()
+                .map(|(value, label)| (value.into(), label.into()))
+                .collect(),
+        )
+    }
+}
+
+/// A select. Its first option is empty: "please choose", or what `none` calls it where
+/// choosing nothing means something.
 #[component]
 pub fn Choice<F: FormField>(
     field: F,
     label: &'static str,
-    options: Vec<(&'static str, &'static str)>,
+    options: Options,
     #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] none: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<FormState<F>>();
     let t = state.locale.texts().accounts;
@@ -265,11 +282,13 @@ pub fn Choice<F: FormField>(
                 on:change=move |ev| state.set(field, event_target_value(&ev))
                 on:blur=move |_| state.touch(field)
             >
-                <option value="" selected=move || chosen("")>{t.choose}</option>
+                <option value="" selected=move || chosen("")>{none.unwrap_or(t.choose)}</option>
                 {options
+                    .0
                     .into_iter()
                     .map(|(code, name)| {
-                        view! { <option value=code selected=move || chosen(code)>{name}</option> }
+                        let selected = code.clone();
+                        view! { <option value=code selected=move || chosen(&selected)>{name}</option> }
                     })
                     .collect_view()}
             </select>

@@ -9,6 +9,7 @@ use crate::announcements::{AnnouncementEditorPage, AnnouncementsPage};
 use crate::auth::{provide_auth, LoginPage};
 use crate::cart::CartPage;
 use crate::catalog::{CatalogPage, ProductPage};
+use crate::catalog_admin::{CatalogAdminPage, CategoryEditorPage, ProductEditorPage};
 use crate::contacts::ContactsPage;
 use crate::customer_numbers::{CustomerNumberPage, CustomerNumbersPage};
 use crate::customers::{CustomerDetailPage, CustomersPage, EditCustomerPage, NewCustomerPage};
@@ -91,6 +92,10 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("admin/audit") view=AuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/staff") view=StaffPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/orders") view=AllOrdersPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/catalog") view=CatalogAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/catalog/new-product") view=ProductEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/catalog/products/:sku") view=ProductEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/catalog/categories/:slug") view=CategoryEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/customer-numbers") view=CustomerNumbersPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/customer-numbers/:number") view=CustomerNumberPage ssr=SsrMode::Async/>
                     <Route path=path!("signup") view=SignupPage ssr=SsrMode::Async/>

@@ -116,7 +116,19 @@ const ADMIN_FUNCTIONS: &[(&str, &str)] = &[
         "form[email]=neu%40distributor.example&form[locale]=de",
     ),
     ("/api/admin/deactivate-admin", "user_id=1"),
+    ("/api/admin/catalog", "search=&page=1"),
+    ("/api/admin/catalog-product", "sku=CFQ7TTC0LH18"),
+    ("/api/admin/add-product", PRODUCT),
+    ("/api/admin/change-product", PRODUCT),
+    ("/api/admin/catalog-category", "slug=microsoft-csp"),
+    ("/api/admin/add-category", CATEGORY),
+    ("/api/admin/change-category", CATEGORY),
 ];
+
+const PRODUCT: &str = "form[sku]=CFQ7TTC0LH18&form[name]=x&form[category]=microsoft-csp\
+    &form[description_de]=x&form[description_en]=x&form[monthly]=1&form[min_seats]=1\
+    &form[max_seats]=2&form[offered]=on";
+const CATEGORY: &str = "form[slug]=microsoft-csp&form[name_de]=x&form[name_en]=x";
 
 on_both_backends!(
     every_admin_function_refuses_a_reseller_session,
@@ -146,6 +158,8 @@ on_both_backends!(
             "distributor_contacts",
             "customer_registry",
             "audit_log",
+            "products",
+            "product_categories",
         ] {
             let (rows,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
                 .fetch_one(app.db().pool())

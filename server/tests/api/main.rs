@@ -10,6 +10,7 @@ mod agreements;
 mod audit_log;
 mod cart;
 mod catalog;
+mod catalog_admin;
 mod customer_numbers;
 mod customers;
 mod email_tokens;

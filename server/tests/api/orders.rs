@@ -10,7 +10,7 @@ const ARCHIVING: &str = "CFQ7TTC0LHS4";
 
 /// A reseller whose customer may be ordered for (tenant ready, agreement attested), with the
 /// example catalogue: the session cookie and the customer's id.
-async fn orderable_customer(app: &TestApp, email: &str, prefix: &str) -> (String, i64) {
+pub async fn orderable_customer(app: &TestApp, email: &str, prefix: &str) -> (String, i64) {
     app::backend::catalog::seed_examples(app.db())
         .await
         .unwrap();
@@ -23,7 +23,7 @@ async fn orderable_customer(app: &TestApp, email: &str, prefix: &str) -> (String
 }
 
 /// Ten users of Business Basic, billed annually, with the archiving add-on, for the customer.
-async fn fill_cart(app: &TestApp, cookie: &str, customer: i64) {
+pub async fn fill_cart(app: &TestApp, cookie: &str, customer: i64) {
     assert_eq!(
         call(app, cookie, "/api/cart/add", &[("sku", BASIC)])
             .await
@@ -65,20 +65,20 @@ async fn fill_cart(app: &TestApp, cookie: &str, customer: i64) {
     assert_eq!(header.status, 200, "{}", header.body);
 }
 
-async fn cart(app: &TestApp, cookie: &str) -> serde_json::Value {
+pub async fn cart(app: &TestApp, cookie: &str) -> serde_json::Value {
     let response = call(app, cookie, "/api/cart/load", &[]).await;
     assert_eq!(response.status, 200, "{}", response.body);
     serde_json::from_str(&response.body).unwrap()
 }
 
 /// The checkout form's key and digest as the cart page has them.
-async fn checkout(app: &TestApp, cookie: &str) -> (String, String) {
+pub async fn checkout(app: &TestApp, cookie: &str) -> (String, String) {
     let view = cart(app, cookie).await;
     let field = |name: &str| view["checkout"][name].as_str().unwrap().to_owned();
     (field("key"), field("digest"))
 }
 
-async fn place(app: &TestApp, cookie: &str, key: &str, digest: &str) -> TestResponse {
+pub async fn place(app: &TestApp, cookie: &str, key: &str, digest: &str) -> TestResponse {
     call(
         app,
         cookie,
@@ -93,7 +93,7 @@ async fn place(app: &TestApp, cookie: &str, key: &str, digest: &str) -> TestResp
 }
 
 /// The order number a successful placement sent the browser to.
-fn placed_number(response: &TestResponse) -> String {
+pub fn placed_number(response: &TestResponse) -> String {
     assert_eq!(response.status, 200, "{}", response.body);
     response
         .header("location")
@@ -106,7 +106,7 @@ async fn order(app: &TestApp, cookie: &str, number: &str) -> TestResponse {
     call(app, cookie, "/api/orders/detail", &[("number", number)]).await
 }
 
-async fn order_json(app: &TestApp, cookie: &str, number: &str) -> serde_json::Value {
+pub async fn order_json(app: &TestApp, cookie: &str, number: &str) -> serde_json::Value {
     let response = order(app, cookie, number).await;
     assert_eq!(response.status, 200, "{}", response.body);
     serde_json::from_str(&response.body).unwrap()

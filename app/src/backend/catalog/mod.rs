@@ -1,6 +1,8 @@
 //! The catalogue in the database: the category tree, products with their prices and add-ons,
-//! and the demo catalogue (`examples.rs`) that the embedded default seeds.
+//! the staff's changes to them (`editing.rs`), and the demo catalogue (`examples.rs`) that the
+//! embedded default seeds.
 
+pub mod editing;
 mod examples;
 
 use super::{Database, DbError};
@@ -75,13 +77,15 @@ struct ProductRow {
     max_seats: i64,
     example_prices: i64,
     is_addon: i64,
+    /// 1 while resellers are offered it.
+    offered: i64,
 }
 
 const PRODUCT_COLUMNS: &str = "p.id, p.sku, p.name, p.category_id, p.description_de, \
     p.description_en, p.monthly_cents, p.annual_cents, p.once_cents, p.min_seats, p.max_seats, \
     p.example_prices, \
     CASE WHEN EXISTS (SELECT 1 FROM product_addons a WHERE a.addon_id = p.id) THEN 1 ELSE 0 END \
-    AS is_addon";
+    AS is_addon, CASE WHEN p.retired_at IS NULL THEN 1 ELSE 0 END AS offered";
 
 impl ProductRow {
     fn summary(&self, categories: &[CategoryRow]) -> ProductSummary {
@@ -180,7 +184,6 @@ pub async fn product(db: &Database, locale: Locale, sku: &str) -> Result<Option<
         row.id,
     )
     .await?;
-    let seats = |n: i64| u32::try_from(n).map_err(|_| DbError::Corrupt("products.seats"));
     Ok(Some(Product {
         summary: row.summary(&categories),
         description: if locale == Locale::En {
@@ -188,13 +191,24 @@ pub async fn product(db: &Database, locale: Locale, sku: &str) -> Result<Option<
         } else {
             row.description_de.clone()
         },
-        min_seats: seats(row.min_seats)?,
-        max_seats: seats(row.max_seats)?,
+        min_seats: seat_count(row.min_seats)?,
+        max_seats: seat_count(row.max_seats)?,
         path,
         addons,
         addon_of,
         can_add_to_cart: false,
     }))
+}
+
+fn seat_count(n: i64) -> Result<u32, DbError> {
+    u32::try_from(n).map_err(|_| DbError::Corrupt("products.seats"))
+}
+
+/// What the catalogue's search looks through: name, SKU and both descriptions, lower-cased.
+fn search_text(name: &str, sku: &str, description_de: &str, description_en: &str) -> String {
+    [name, sku, description_de, description_en]
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Seeds the demo catalogue; what is there already stays as it is.
@@ -215,14 +229,12 @@ pub async fn seed_examples(db: &Database) -> Result<(), DbError> {
         .await?;
     }
     for (position, product) in examples::PRODUCTS.iter().enumerate() {
-        let search = [
+        let search = search_text(
             product.name,
             product.sku,
             product.description_de,
             product.description_en,
-        ]
-        .join(" ")
-        .to_lowercase();
+        );
         sqlx::query(
             "INSERT INTO products (sku, category_id, name, description_de, description_en, \
              monthly_cents, annual_cents, once_cents, min_seats, max_seats, example_prices, \
