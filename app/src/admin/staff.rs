@@ -80,15 +80,13 @@ pub fn parse_invite(form: &InviteForm) -> Result<(EmailAddress, Locale), FieldEr
 /// looking (who may not deactivate themselves).
 #[server(endpoint = "admin/staff")]
 pub async fn admin_staff() -> Result<(Vec<StaffMember>, InviteForm, i64), AppError> {
-    use crate::backend::form_memory::FormMemory;
+    use crate::backend::form_memory::recall_refused;
     let me = crate::auth::require_staff()?;
     let db = crate::backend::database()?;
-    let kept = use_context::<FormMemory>()
-        .and_then(|memory| memory.recall(ssr::FORM_NAME))
-        .unwrap_or_else(|| InviteForm {
-            email: String::new(),
-            locale: Locale::De.code().to_owned(),
-        });
+    let kept = recall_refused(ssr::FORM_NAME).unwrap_or_else(|| InviteForm {
+        email: String::new(),
+        locale: Locale::De.code().to_owned(),
+    });
     Ok((crate::backend::users::staff(&db).await?, kept, me.user_id))
 }
 

@@ -86,7 +86,7 @@ mod ssr {
     use crate::backend::agreements::{self, NewAcceptance, RecordError};
     use crate::backend::audit::{self, Actor};
     use crate::backend::email_tokens::{self, TokenError, TokenPurpose};
-    use crate::backend::form_memory::FormMemory;
+    use crate::backend::form_memory::recall_refused;
     use crate::backend::mail::outbox;
     use crate::backend::sessions::SessionUser;
     use crate::backend::{customers, database, request, resellers, unix_now, DbError};
@@ -154,8 +154,7 @@ mod ssr {
             link,
             history: audit::for_customer(&db, reseller_id, customer_id).await?,
             today: iso_date(german_date(now)),
-            draft: use_context::<FormMemory>()
-                .and_then(|m| m.recall(&attestation_form_name(customer_id))),
+            draft: recall_refused(&attestation_form_name(customer_id)),
         })
     }
 
@@ -287,14 +286,12 @@ mod ssr {
             });
         }
         // The form as this browser last had it refused, or filled with the contact's data.
-        let form = use_context::<FormMemory>()
-            .and_then(|m| m.recall(ACCEPTANCE_FORM_NAME))
-            .unwrap_or_else(|| AcceptanceForm {
-                first_name: customer.contact_first_name.clone(),
-                last_name: customer.contact_last_name.clone(),
-                email: customer.contact_email.clone(),
-                accept: None,
-            });
+        let form = recall_refused(ACCEPTANCE_FORM_NAME).unwrap_or_else(|| AcceptanceForm {
+            first_name: customer.contact_first_name.clone(),
+            last_name: customer.contact_last_name.clone(),
+            email: customer.contact_email.clone(),
+            accept: None,
+        });
         Ok(OpenedLink::Open {
             company_name: customer.company_name,
             reseller,

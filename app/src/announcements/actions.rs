@@ -16,10 +16,10 @@ pub async fn admin_announcements() -> Result<Vec<AnnouncementSummary>, AppError>
 /// (JavaScript off), else as stored, else a news item shown from today.
 #[server(endpoint = "admin/announcement")]
 pub async fn load_announcement(id: Option<i64>) -> Result<AnnouncementForm, AppError> {
-    use crate::backend::form_memory::FormMemory;
+    use crate::backend::form_memory::recall_refused;
     crate::auth::require_staff()?;
     let db = crate::backend::database()?;
-    if let Some(kept) = use_context::<FormMemory>().and_then(|m| m.recall(ssr::FORM_NAME)) {
+    if let Some(kept) = recall_refused(ssr::FORM_NAME) {
         return Ok(kept);
     }
     match id {

@@ -159,8 +159,8 @@ const FORM_NAME: &str = "login";
 /// The address of this browser's last refused login (JavaScript off), to fill in again.
 #[server(endpoint = "login/draft")]
 pub async fn login_draft() -> Result<Option<String>, LoginError> {
-    use crate::backend::form_memory::FormMemory;
-    Ok(use_context::<FormMemory>().and_then(|memory| memory.recall(FORM_NAME)))
+    use crate::backend::form_memory::recall_refused;
+    Ok(recall_refused(FORM_NAME))
 }
 
 #[component]

@@ -73,6 +73,12 @@ impl FormMemory {
     }
 }
 
+/// The form of this name this browser last had refused (JavaScript off), if it is still kept:
+/// what a form page loads instead of the stored record.
+pub fn recall_refused<T: DeserializeOwned>(name: &str) -> Option<T> {
+    use_context::<FormMemory>().and_then(|memory| memory.recall(name))
+}
+
 /// What a form's server function does after saving, when it shows the same page again: the
 /// refused form kept before would otherwise come back instead of what was saved.
 pub fn forget_refused(name: &str) {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "cart/load")]
 pub async fn load_cart() -> Result<CartView, AppError> {
-    use crate::backend::{cart, database, form_memory::FormMemory};
+    use crate::backend::{cart, database, form_memory::recall_refused};
     let (user, reseller_id) = crate::auth::require_reseller()?;
     let db = database()?;
     let lines = cart::lines(&db, user.user_id).await?;
@@ -17,9 +17,7 @@ pub async fn load_cart() -> Result<CartView, AppError> {
         digest: cart::digest(&saved, &lines),
         ready: !saved.order_name.trim().is_empty() && !saved.customer.is_empty(),
     };
-    let header = use_context::<FormMemory>()
-        .and_then(|m| m.recall(ssr::HEADER_FORM))
-        .unwrap_or(saved);
+    let header = recall_refused(ssr::HEADER_FORM).unwrap_or(saved);
     Ok(CartView {
         header,
         customers: cart::customer_choices(&db, reseller_id).await?,

@@ -18,7 +18,7 @@ pub async fn admin_catalog(
     let locale = crate::i18n::current_locale();
     let categories = editing::category_list(&db, locale).await?;
     let products = editing::product_list(&db, locale, &search, page).await?;
-    let kept = ssr::recall(ssr::NEW_CATEGORY, |_: &CategoryForm| true);
+    let kept = crate::backend::form_memory::recall_refused::<CategoryForm>(ssr::NEW_CATEGORY);
     Ok((categories, products, kept.unwrap_or_default()))
 }
 
@@ -35,14 +35,16 @@ pub async fn admin_catalog_product(sku: Option<String>) -> Result<ProductEditor,
             let stored = editing::product_form(&db, &sku)
                 .await?
                 .ok_or_else(crate::backend::request::not_found)?;
-            let kept = ssr::recall(ssr::EDIT_PRODUCT, |kept: &ProductForm| kept.sku == sku);
+            let kept =
+                crate::backend::form_memory::recall_refused::<ProductForm>(ssr::EDIT_PRODUCT)
+                    .filter(|kept| kept.sku == sku);
             (
                 kept.unwrap_or(stored),
                 editing::carts_with(&db, &sku).await?,
             )
         }
         None => {
-            let kept = ssr::recall(ssr::NEW_PRODUCT, |_: &ProductForm| true);
+            let kept = crate::backend::form_memory::recall_refused(ssr::NEW_PRODUCT);
             let new = ProductForm {
                 min_seats: "1".into(),
                 max_seats: "300".into(),
@@ -86,7 +88,8 @@ pub async fn admin_catalog_category(
     let stored = editing::category_form(&db, &slug)
         .await?
         .ok_or_else(crate::backend::request::not_found)?;
-    let kept = ssr::recall(ssr::EDIT_CATEGORY, |kept: &CategoryForm| kept.slug == slug);
+    let kept = crate::backend::form_memory::recall_refused::<CategoryForm>(ssr::EDIT_CATEGORY)
+        .filter(|kept| kept.slug == slug);
     let categories = editing::category_list(&db, crate::i18n::current_locale()).await?;
     Ok((kept.unwrap_or(stored), categories))
 }
@@ -113,9 +116,7 @@ mod ssr {
     use crate::audit::AuditAction;
     use crate::backend::audit::{self, Actor};
     use crate::backend::catalog::editing::{self, SaveError};
-    use crate::backend::form_memory::FormMemory;
     use crate::backend::{database, unix_now};
-    use serde::de::DeserializeOwned;
 
     pub const NEW_PRODUCT: &str = "product-new";
     pub const EDIT_PRODUCT: &str = "product-edit";
@@ -126,13 +127,6 @@ mod ssr {
     /// The list searched for the product just saved, which shows it whatever page it is on.
     pub fn listed(sku: &str) -> String {
         format!("{LIST}?q={}", crate::ui::url::query_value(sku.trim()))
-    }
-
-    /// A refused form this browser sent, if it is about what the page shows (`fits`).
-    pub fn recall<T: DeserializeOwned>(name: &str, fits: impl Fn(&T) -> bool) -> Option<T> {
-        use_context::<FormMemory>()
-            .and_then(|memory| memory.recall::<T>(name))
-            .filter(fits)
     }
 
     impl<F> From<SaveError<F>> for FormError<F> {

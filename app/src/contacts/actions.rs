@@ -8,12 +8,10 @@ use leptos::prelude::*;
 
 #[server(endpoint = "admin/contacts")]
 pub async fn admin_contacts() -> Result<(Vec<Contact>, ContactForm), AppError> {
-    use crate::backend::form_memory::FormMemory;
+    use crate::backend::form_memory::recall_refused;
     crate::auth::require_staff()?;
     let db = crate::backend::database()?;
-    let kept = use_context::<FormMemory>()
-        .and_then(|memory| memory.recall(ssr::FORM_NAME))
-        .unwrap_or_default();
+    let kept = recall_refused(ssr::FORM_NAME).unwrap_or_default();
     Ok((crate::backend::contacts::all(&db).await?, kept))
 }
 

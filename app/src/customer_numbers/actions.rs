@@ -33,14 +33,13 @@ pub async fn admin_customer_numbers(
 pub async fn admin_customer_number(
     number: String,
 ) -> Result<(RegistryEntry, RegistryForm), AppError> {
-    use crate::backend::form_memory::FormMemory;
+    use crate::backend::form_memory::recall_refused;
     crate::auth::require_staff()?;
     let db = crate::backend::database()?;
     let entry = crate::backend::customer_registry::get(&db, &number)
         .await?
         .ok_or_else(crate::backend::request::not_found)?;
-    let form = use_context::<FormMemory>()
-        .and_then(|m| m.recall::<RegistryForm>(ssr::EDIT_FORM))
+    let form = recall_refused::<RegistryForm>(ssr::EDIT_FORM)
         .filter(|kept| kept.customer_number == number)
         .unwrap_or_else(|| RegistryForm {
             customer_number: entry.record.customer_number.clone(),

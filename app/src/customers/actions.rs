@@ -42,9 +42,9 @@ pub async fn save_customer(
 /// The customer form as this browser last had it refused (JavaScript off).
 #[server(endpoint = "customers/draft")]
 pub async fn customer_draft(id: Option<i64>) -> Result<Option<CustomerForm>, AppError> {
-    use crate::backend::form_memory::FormMemory;
+    use crate::backend::form_memory::recall_refused;
     crate::auth::require_reseller()?;
-    Ok(use_context::<FormMemory>().and_then(|memory| memory.recall(&ssr::form_name(id))))
+    Ok(recall_refused(&ssr::form_name(id)))
 }
 
 #[cfg(feature = "ssr")]

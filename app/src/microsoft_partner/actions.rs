@@ -11,16 +11,14 @@ use leptos::prelude::*;
 #[server(endpoint = "microsoft-partner/load")]
 pub async fn load_microsoft_partner() -> Result<(MicrosoftPartner, MicrosoftPartnerForm), AppError>
 {
-    use crate::backend::form_memory::FormMemory;
+    use crate::backend::form_memory::recall_refused;
     let (_, reseller_id) = crate::auth::require_reseller()?;
     let db = crate::backend::database()?;
     let stored = crate::backend::microsoft_partner::find(&db, reseller_id).await?;
-    let form = use_context::<FormMemory>()
-        .and_then(|memory| memory.recall(ssr::FORM_NAME))
-        .unwrap_or_else(|| MicrosoftPartnerForm {
-            location_mpn: stored.location_mpn.clone().unwrap_or_default(),
-            microsoft_id: stored.microsoft_id.clone().unwrap_or_default(),
-        });
+    let form = recall_refused(ssr::FORM_NAME).unwrap_or_else(|| MicrosoftPartnerForm {
+        location_mpn: stored.location_mpn.clone().unwrap_or_default(),
+        microsoft_id: stored.microsoft_id.clone().unwrap_or_default(),
+    });
     Ok((stored, form))
 }
 

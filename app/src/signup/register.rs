@@ -60,8 +60,8 @@ pub async fn sign_up(form: SignupForm) -> Result<(), SignupError> {
 /// The form as this browser last had it refused (JavaScript off), without its passwords.
 #[server(endpoint = "signup/draft")]
 pub async fn signup_draft() -> Result<Option<SignupForm>, SignupError> {
-    use crate::backend::form_memory::FormMemory;
-    Ok(use_context::<FormMemory>().and_then(|memory| memory.recall(FORM_NAME)))
+    use crate::backend::form_memory::recall_refused;
+    Ok(recall_refused(FORM_NAME))
 }
 
 #[cfg(feature = "ssr")]

@@ -20,18 +20,16 @@ pub async fn load_subscriptions(customer_id: i64) -> Result<Vec<Subscription>, A
 /// idempotency key.
 #[server(endpoint = "subscriptions/get")]
 pub async fn load_subscription(id: i64) -> Result<(SubscriptionDetail, SeatsForm), AppError> {
-    use crate::backend::form_memory::FormMemory;
+    use crate::backend::form_memory::recall_refused;
     let (_, reseller_id) = crate::auth::require_reseller()?;
     let db = crate::backend::database()?;
     let detail = crate::backend::subscriptions::find(&db, reseller_id, id)
         .await?
         .ok_or_else(crate::backend::request::not_found)?;
-    let form = use_context::<FormMemory>()
-        .and_then(|m| m.recall(&format!("add-seats:{id}")))
-        .unwrap_or_else(|| SeatsForm {
-            key: crate::backend::cart::new_order_key(),
-            ..SeatsForm::default()
-        });
+    let form = recall_refused(&format!("add-seats:{id}")).unwrap_or_else(|| SeatsForm {
+        key: crate::backend::cart::new_order_key(),
+        ..SeatsForm::default()
+    });
     Ok((detail, form))
 }
 

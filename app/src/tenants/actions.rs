@@ -41,9 +41,9 @@ pub async fn set_up_tenant(
 /// The prefix this browser last had refused (JavaScript off).
 #[server(endpoint = "tenants/draft")]
 pub async fn tenant_draft(customer_id: i64) -> Result<Option<TenantForm>, AppError> {
-    use crate::backend::form_memory::FormMemory;
+    use crate::backend::form_memory::recall_refused;
     crate::auth::require_reseller()?;
-    Ok(use_context::<FormMemory>().and_then(|m| m.recall(&ssr::form_name(customer_id))))
+    Ok(recall_refused(&ssr::form_name(customer_id)))
 }
 
 /// The reseller has noted the first admin password: it is deleted for good.
