@@ -75,6 +75,14 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        // On the server: arguments that do not parse are the caller's mistake (400), not ours.
+        #[cfg(feature = "ssr")]
+        if matches!(
+            value,
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_)
+        ) {
+            crate::backend::request::set_error_status(axum::http::StatusCode::BAD_REQUEST);
+        }
         AppError::Transport(value.to_string())
     }
 }
@@ -107,6 +115,6 @@ where
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        FormError::Failed(AppError::Transport(value.to_string()))
+        FormError::Failed(AppError::from_server_fn_error(value))
     }
 }

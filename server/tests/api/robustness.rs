@@ -36,6 +36,22 @@ on_both_backends!(a_body_under_the_limit_is_read, |app: TestApp| async move {
 });
 
 on_both_backends!(
+    arguments_that_do_not_parse_are_a_bad_request,
+    |app: TestApp| async move {
+        let script = crate::support::as_script(None);
+        for (path, body) in [
+            // A required argument missing, a number that is none, a form of the wrong shape.
+            ("/api/catalog/product", ""),
+            ("/api/admin/orders", "page=eins"),
+            ("/api/admin/add-product", "form=%%%"),
+        ] {
+            let response = app.post_form_with(path, body, &script).await;
+            assert_eq!(response.status, 400, "{path}: {}", response.body);
+        }
+    }
+);
+
+on_both_backends!(
     a_malformed_query_is_never_a_server_error,
     |app: TestApp| async move {
         for path in [
