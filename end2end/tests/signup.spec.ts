@@ -32,7 +32,8 @@ test('a wrong customer number is marked at its field and nothing typed is lost',
   const field = page.getByLabel('Kundennummer');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#customer_number-error')).toHaveText(
-    'Diese Kundennummer ist beim Distributor nicht bekannt.',
+    'Diese Kundennummer können wir mit dieser Postleitzahl nicht bestätigen. Prüfen Sie beide ' +
+      'Angaben, oder lassen Sie das Feld leer und geben Sie Ihre Bankverbindung an.',
   );
   await expect(field).toHaveValue('999999');
   await expect(page.getByLabel('Firmenname')).toHaveValue('Berger IT GmbH');

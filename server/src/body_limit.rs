@@ -1,6 +1,8 @@
-//! Request bodies have a size limit. Every body is read here, before its handler runs: one
-//! announced too large is refused at once, and one that turns out too large while it streams
-//! in is a 413 as well — never a failure inside a form handler or server function.
+//! Request bodies have a size limit and a time limit. Every body is read here, before its
+//! handler runs: one announced too large is refused at once, and one that turns out too large
+//! while it streams in is a 413 as well — never a failure inside a form handler or server
+//! function. A body that does not arrive within the time limit is a 408: a client sending a
+//! byte a minute holds its connection for seconds, not for good.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -9,10 +11,16 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 #[derive(Clone, Copy)]
-pub struct BodyLimit(pub usize);
+pub struct BodyLimit {
+    pub max_bytes: usize,
+    pub read_timeout: std::time::Duration,
+}
 
 pub async fn read_whole_body(
-    State(BodyLimit(limit)): State<BodyLimit>,
+    State(BodyLimit {
+        max_bytes: limit,
+        read_timeout,
+    }): State<BodyLimit>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -25,7 +33,11 @@ pub async fn read_whole_body(
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }
     let (parts, body) = request.into_parts();
-    match axum::body::to_bytes(body, limit).await {
+    let Ok(read) = tokio::time::timeout(read_timeout, axum::body::to_bytes(body, limit)).await
+    else {
+        return StatusCode::REQUEST_TIMEOUT.into_response();
+    };
+    match read {
         Ok(bytes) => {
             next.run(Request::from_parts(parts, Body::from(bytes)))
                 .await

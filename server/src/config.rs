@@ -1,6 +1,7 @@
 //! Configuration: command-line flags, then environment variables, then an optional TOML file,
 //! then defaults — so `kontor` with nothing set runs the embedded SQLite portal.
 
+use app::backend::client_address::TrustedProxies;
 use clap::{Parser, ValueEnum};
 use serde::Deserialize;
 use std::fmt;
@@ -21,6 +22,7 @@ pub const DEFAULT_SECRET_KEY_FILE: &str = "data/kontor.key";
 pub const DEFAULT_SIM_LATENCY_MS: u64 = 150;
 pub const DEFAULT_SIM_PROVISIONING_SECS: u64 = 3;
 pub const DEFAULT_PARTNER_RECHECK_MINUTES: u64 = 24 * 60;
+pub const DEFAULT_UNCONFIRMED_ORDER_LIMIT_EUR: u64 = 1000;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -97,9 +99,18 @@ pub struct Cli {
     /// Minutes between two checks of a customer's partner status in the background [default: 1440]
     #[arg(long, env = "KONTOR_PARTNER_RECHECK_MINUTES")]
     pub partner_recheck_minutes: Option<u64>,
-    /// Signups accepted from one client address per hour [default: 10]
+    /// Signups accepted from one client address per hour (at least 1) [default: 10]
     #[arg(long, env = "KONTOR_SIGNUPS_PER_HOUR")]
     pub signups_per_hour: Option<usize>,
+    /// Reverse proxies (addresses or networks, comma-separated, e.g. "10.0.0.0/8, ::1") whose
+    /// X-Forwarded-For or Forwarded header names the client [default: none, the TCP peer is the
+    /// client]
+    #[arg(long, env = "KONTOR_TRUSTED_PROXIES")]
+    pub trusted_proxies: Option<String>,
+    /// Largest order (net, whole euros) of a reseller that its customer number alone made
+    /// active, until staff confirm the account [default: 1000]
+    #[arg(long, env = "KONTOR_UNCONFIRMED_ORDER_LIMIT")]
+    pub unconfirmed_order_limit: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
@@ -134,6 +145,8 @@ struct FileSettings {
     provider_rate_limit: Option<u32>,
     partner_recheck_minutes: Option<u64>,
     signups_per_hour: Option<usize>,
+    trusted_proxies: Option<String>,
+    unconfirmed_order_limit: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -152,6 +165,15 @@ pub enum ConfigError {
     BodyLimitTooSmall,
     #[error("partner_recheck_minutes must be at least 1")]
     RecheckIntervalZero,
+    #[error("signups_per_hour must be at least 1")]
+    SignupLimitZero,
+    #[error("trusted_proxies: {0}")]
+    TrustedProxies(#[from] app::backend::client_address::NotANetwork),
+    #[error(
+        "provider_url is set but KONTOR_PROVIDER_TOKEN is not: a real provider needs its token \
+         (without provider_url Kontor runs the simulated provider)"
+    )]
+    ProviderTokenMissing,
     #[error("public_url must be an http:// or https:// address without a path, not {0:?}")]
     PublicUrl(String),
 }
@@ -173,6 +195,9 @@ pub struct Config {
     /// How long a customer's partner status stands before the background job checks again.
     pub partner_recheck: Duration,
     pub signups_per_hour: usize,
+    pub trusted_proxies: TrustedProxies,
+    /// In cents.
+    pub unconfirmed_order_limit_cents: i64,
 }
 
 #[derive(Clone, Debug)]
@@ -215,6 +240,24 @@ impl Config {
         if partner_recheck_minutes == 0 {
             return Err(ConfigError::RecheckIntervalZero);
         }
+        let signups_per_hour = cli
+            .signups_per_hour
+            .or(file.signups_per_hour)
+            .unwrap_or(DEFAULT_SIGNUPS_PER_HOUR);
+        if signups_per_hour == 0 {
+            return Err(ConfigError::SignupLimitZero);
+        }
+        let provider_url = cli.provider_url.or(file.provider_url);
+        let provider_token = std::env::var("KONTOR_PROVIDER_TOKEN").ok().map(Secret);
+        if provider_url.is_some() && provider_token.is_none() {
+            return Err(ConfigError::ProviderTokenMissing);
+        }
+        let trusted_proxies = TrustedProxies::parse(
+            cli.trusted_proxies
+                .or(file.trusted_proxies)
+                .as_deref()
+                .unwrap_or_default(),
+        )?;
         Ok(Config {
             database_url: DatabaseUrl(
                 cli.database_url
@@ -256,8 +299,8 @@ impl Config {
             max_body_bytes,
             demo_data: cli.demo_data.or(file.demo_data).unwrap_or(false),
             provider: ProviderSettings {
-                url: cli.provider_url.or(file.provider_url),
-                token: std::env::var("KONTOR_PROVIDER_TOKEN").ok().map(Secret),
+                url: provider_url,
+                token: provider_token,
                 sim_latency_ms: cli
                     .provider_sim_latency_ms
                     .or(file.provider_sim_latency_ms)
@@ -277,10 +320,14 @@ impl Config {
                     .unwrap_or_else(|| PathBuf::from(DEFAULT_SECRET_KEY_FILE)),
             },
             partner_recheck: Duration::from_secs(partner_recheck_minutes * 60),
-            signups_per_hour: cli
-                .signups_per_hour
-                .or(file.signups_per_hour)
-                .unwrap_or(DEFAULT_SIGNUPS_PER_HOUR),
+            signups_per_hour,
+            trusted_proxies,
+            unconfirmed_order_limit_cents: cli
+                .unconfirmed_order_limit
+                .or(file.unconfirmed_order_limit)
+                .unwrap_or(DEFAULT_UNCONFIRMED_ORDER_LIMIT_EUR)
+                .saturating_mul(100)
+                .min(i64::MAX as u64) as i64,
         })
     }
 }
@@ -416,6 +463,25 @@ mod tests {
         assert_eq!(config.listen.port(), 5000);
         assert_eq!(config.log_format, LogFormat::Json);
         assert_eq!(config.max_body_bytes, 2048);
+    }
+
+    #[test]
+    fn settings_that_would_break_the_portal_are_refused_at_start() {
+        assert!(matches!(
+            Config::load(cli(&["--signups-per-hour", "0"])),
+            Err(ConfigError::SignupLimitZero)
+        ));
+        // No test sets KONTOR_PROVIDER_TOKEN: a real provider without its token.
+        assert!(matches!(
+            Config::load(cli(&["--provider-url", "https://api.partner.example"])),
+            Err(ConfigError::ProviderTokenMissing)
+        ));
+        assert!(matches!(
+            Config::load(cli(&["--trusted-proxies", "10.0.0.0/8, proxy"])),
+            Err(ConfigError::TrustedProxies(_))
+        ));
+        let behind = Config::load(cli(&["--trusted-proxies", "10.0.0.0/8"])).unwrap();
+        assert_ne!(behind.trusted_proxies, TrustedProxies::default());
     }
 
     #[test]

@@ -205,6 +205,8 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
     };
     resellers::confirm_email(&mut tx, user_id).await?;
     let reseller_id = users::reseller_of(&mut tx, user_id).await?;
+    // Known to the distributor: no order limit for the demo.
+    resellers::confirm_by_staff(&mut tx, reseller_id, now).await?;
     let colleague =
         EmailAddress::parse(COLLEAGUE_EMAIL).map_err(|e| SeedError::Invalid(e.to_string()))?;
     users::create_member(
@@ -256,7 +258,7 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
             tenants::reserve(&mut tx, reseller_id, customer_id, &prefix, now)
                 .await
                 .map_err(|e| match e {
-                    tenants::ReserveError::Database(error) => SeedError::from(error),
+                    tenants::ClaimError::Database(error) => SeedError::from(error),
                     _ => SeedError::Invalid(format!("the demo tenant {}", prefix.as_str())),
                 })?;
         }

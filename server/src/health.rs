@@ -1,6 +1,7 @@
 //! Probes for load balancers and orchestrators.
 
-use app::backend::Database;
+use crate::background::WorkerHealth;
+use app::backend::{unix_now, Database};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -12,27 +13,48 @@ pub async fn live() -> &'static str {
     "ok"
 }
 
-/// The database answers within a second.
-pub async fn ready(State(db): State<Database>) -> (StatusCode, Json<Value>) {
+/// What readiness looks at.
+#[derive(Clone)]
+pub struct Probed {
+    pub db: Database,
+    pub workers: WorkerHealth,
+}
+
+/// Ready while the database answers within a second, its writer runs (SQLite), and every
+/// background worker has finished a pass lately: an instance whose mail or provider worker
+/// is stuck should leave the load balancer, not go on taking orders it never provisions.
+pub async fn ready(State(probed): State<Probed>) -> (StatusCode, Json<Value>) {
+    let db = &probed.db;
     match tokio::time::timeout(Duration::from_secs(1), db.ping()).await {
-        Ok(Ok(())) => (
-            StatusCode::OK,
-            Json(json!({ "status": "ready", "database": db.backend().name() })),
-        ),
+        Ok(Ok(())) => {}
         Ok(Err(error)) => {
             tracing::warn!(%error, "readiness check failed");
-            unavailable()
+            return unavailable(json!({ "status": "unavailable", "database": "error" }));
         }
         Err(_elapsed) => {
             tracing::warn!("readiness check timed out");
-            unavailable()
+            return unavailable(json!({ "status": "unavailable", "database": "timeout" }));
         }
     }
+    if !db.writer_running() {
+        tracing::error!("readiness check: the database writer has stopped");
+        return unavailable(json!({ "status": "unavailable", "database": "writer stopped" }));
+    }
+    let stalled = probed.workers.stalled(unix_now());
+    if !stalled.is_empty() {
+        let workers: serde_json::Map<String, Value> = stalled
+            .iter()
+            .map(|(name, secs)| ((*name).to_owned(), json!({ "last_pass_secs_ago": secs })))
+            .collect();
+        tracing::error!(?stalled, "readiness check: a background worker has stalled");
+        return unavailable(json!({ "status": "unavailable", "stalled_workers": workers }));
+    }
+    (
+        StatusCode::OK,
+        Json(json!({ "status": "ready", "database": db.backend().name() })),
+    )
 }
 
-fn unavailable() -> (StatusCode, Json<Value>) {
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        Json(json!({ "status": "unavailable" })),
-    )
+fn unavailable(body: Value) -> (StatusCode, Json<Value>) {
+    (StatusCode::SERVICE_UNAVAILABLE, Json(body))
 }

@@ -1,7 +1,7 @@
 //! Delivers the outbox in the background: every second it sends what is due, until the server
 //! shuts down.
 
-use crate::background::repeat;
+use crate::background::{repeat, Heartbeat};
 use app::backend::mail::outbox::deliver_due;
 use app::backend::mail::MailTransport;
 use app::backend::{unix_now, Database};
@@ -10,8 +10,13 @@ use tokio::sync::watch;
 
 const TICK: Duration = Duration::from_secs(1);
 
-pub async fn run(db: Database, transport: MailTransport, shutdown: watch::Receiver<bool>) {
-    repeat("mail", TICK, shutdown, || {
+pub async fn run(
+    db: Database,
+    transport: MailTransport,
+    heartbeat: Heartbeat,
+    shutdown: watch::Receiver<bool>,
+) {
+    repeat(heartbeat, TICK, shutdown, || {
         deliver_due(&db, &transport, unix_now())
     })
     .await;

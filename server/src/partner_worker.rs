@@ -2,7 +2,7 @@
 //! the customers that are due (see `partner_recheck`), until the server shuts down. A pass
 //! under way stops at shutdown; each check records on its own, so nothing is half-written.
 
-use crate::background::repeat;
+use crate::background::{repeat, Heartbeat};
 use app::backend::partner_recheck::{recheck_due, RecheckReport, Rechecker};
 use app::backend::{unix_now, Database};
 use std::time::Duration;
@@ -10,9 +10,14 @@ use tokio::sync::watch;
 
 const TICK: Duration = Duration::from_secs(60);
 
-pub async fn run(db: Database, rechecker: Rechecker, shutdown: watch::Receiver<bool>) {
+pub async fn run(
+    db: Database,
+    rechecker: Rechecker,
+    heartbeat: Heartbeat,
+    shutdown: watch::Receiver<bool>,
+) {
     let stopping = shutdown.clone();
-    repeat("partner status", TICK, shutdown, || {
+    repeat(heartbeat, TICK, shutdown, || {
         let (db, rechecker, mut stopping) = (db.clone(), rechecker.clone(), stopping.clone());
         async move {
             tokio::select! {

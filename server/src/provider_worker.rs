@@ -3,13 +3,18 @@
 //! down. Work survives a restart: it lives in the `provider_jobs` table, and a claimed job whose worker died is
 //! claimed again a minute later.
 
-use crate::background::repeat;
+use crate::background::{repeat, Heartbeat};
 use app::backend::provider_jobs::{run_due_jobs, Worker, WORKER_PAUSE};
 use app::backend::{unix_now, Database};
 use tokio::sync::watch;
 
-pub async fn run(db: Database, worker: Worker, shutdown: watch::Receiver<bool>) {
-    repeat("provider jobs", WORKER_PAUSE, shutdown, || {
+pub async fn run(
+    db: Database,
+    worker: Worker,
+    heartbeat: Heartbeat,
+    shutdown: watch::Receiver<bool>,
+) {
+    repeat(heartbeat, WORKER_PAUSE, shutdown, || {
         run_due_jobs(&db, &worker, unix_now())
     })
     .await;

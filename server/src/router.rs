@@ -2,17 +2,20 @@
 //! (`/api/…`, registered by `leptos_routes_with_context`), with the middleware every request
 //! passes through.
 
+use crate::background::WorkerHealth;
 use crate::body_limit::{self, BodyLimit};
 use crate::security_headers::{self, Hsts};
 use crate::{
     assets, cross_site, current_session, error_pages, health, language, price_list, telemetry,
 };
+use app::backend::client_address::TrustedProxies;
 use app::backend::form_memory::FormMemory;
 use app::backend::login_throttle::LoginThrottle;
 use app::backend::provider::simulator::{Simulator, MOUNT};
 use app::backend::provider::ProviderClient;
 use app::backend::rate_limit::Limits;
 use app::backend::request::{LinkBase, SecureCookies};
+use app::backend::resellers::UnconfirmedOrderLimit;
 use app::backend::sealing::SealingKey;
 use app::backend::Database;
 use app::{shell, App};
@@ -34,6 +37,8 @@ pub struct AppState {
 
 pub struct RouterSettings {
     pub max_body_bytes: usize,
+    /// How long a request's body may take to arrive (`serve::BODY_READ_TIMEOUT`).
+    pub body_read_timeout: std::time::Duration,
     /// Signups from one client address per hour.
     pub signups_per_hour: usize,
     /// Behind HTTPS: browsers are told to use nothing else (HSTS).
@@ -44,6 +49,12 @@ pub struct RouterSettings {
     /// Mounted under `/provider-sim` when it is the provider.
     pub simulator: Option<Simulator>,
     pub sealing_key: SealingKey,
+    /// The background workers' heartbeats, for `/readyz`.
+    pub workers: WorkerHealth,
+    /// The proxies whose forwarded client address is believed.
+    pub trusted_proxies: TrustedProxies,
+    /// What a company its customer number alone made active may order (net, cents).
+    pub unconfirmed_order_limit_cents: i64,
 }
 
 /// The app's routes, worked out once per process. Generating them switches off resource
@@ -66,7 +77,11 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
         let secure_cookies = SecureCookies(settings.https);
         let provider = settings.provider.clone();
         let sealing_key = settings.sealing_key.clone();
+        let trusted_proxies = settings.trusted_proxies.clone();
+        let order_limit = UnconfirmedOrderLimit(settings.unconfirmed_order_limit_cents);
         move || {
+            provide_context(trusted_proxies.clone());
+            provide_context(order_limit);
             provide_context(db.clone());
             provide_context(login_throttle.clone());
             provide_context(limits.clone());
@@ -89,7 +104,14 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
     Router::new()
         .merge(simulator)
         .route("/healthz", get(health::live))
-        .route("/readyz", get(health::ready))
+        .merge(
+            Router::new()
+                .route("/readyz", get(health::ready))
+                .with_state(health::Probed {
+                    db: state.db.clone(),
+                    workers: settings.workers,
+                }),
+        )
         .route("/language", post(language::switch))
         .route("/price-list.csv", get(price_list::download))
         .merge(assets::router(&state.leptos_options.site_root))
@@ -117,7 +139,10 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
                     current_session::load,
                 ))
                 .layer(middleware::from_fn_with_state(
-                    BodyLimit(settings.max_body_bytes),
+                    BodyLimit {
+                        max_bytes: settings.max_body_bytes,
+                        read_timeout: settings.body_read_timeout,
+                    },
                     body_limit::read_whole_body,
                 )),
         )

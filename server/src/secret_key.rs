@@ -1,6 +1,9 @@
 //! The key that encrypts stored secrets: `KONTOR_SECRET_KEY`, or the key file, which the first
 //! start creates (readable by the owner only) so that the embedded default needs no set-up.
-//! Losing the key loses only the secrets not yet shown; keep it out of database backups.
+//! Only on SQLite, though: several instances share one PostgreSQL, and each creating a key of
+//! its own next to itself would leave every instance unable to open what another sealed. On
+//! PostgreSQL the key must be given. Losing the key loses only the secrets not yet shown; keep
+//! it out of database backups.
 
 use crate::config::SecretSettings;
 use app::backend::sealing::{SealError, SealingKey};
@@ -17,9 +20,16 @@ pub enum SecretKeyError {
     },
     #[error("the key file {path}: {source}")]
     Content { path: PathBuf, source: SealError },
+    #[error(
+        "on PostgreSQL every instance needs the same key: set KONTOR_SECRET_KEY (64 hex digits, \
+         e.g. from `openssl rand -hex 32`) or point KONTOR_SECRET_KEY_FILE at a file holding it; \
+         {path} does not exist"
+    )]
+    Missing { path: PathBuf },
 }
 
-pub fn load(settings: &SecretSettings) -> Result<SealingKey, SecretKeyError> {
+/// The key; `may_create` (SQLite only) lets the first start create the key file.
+pub fn load(settings: &SecretSettings, may_create: bool) -> Result<SealingKey, SecretKeyError> {
     if let Some(key) = &settings.key {
         return SealingKey::from_hex(key.expose()).map_err(SecretKeyError::Env);
     }
@@ -30,7 +40,12 @@ pub fn load(settings: &SecretSettings) -> Result<SealingKey, SecretKeyError> {
     };
     let hex = match std::fs::read_to_string(path) {
         Ok(hex) => hex,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(path).map_err(file_error)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && may_create => {
+            create(path).map_err(file_error)?
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(SecretKeyError::Missing { path: path.clone() })
+        }
         Err(e) => return Err(file_error(e)),
     };
     SealingKey::from_hex(&hex).map_err(|source| SecretKeyError::Content {
@@ -73,9 +88,9 @@ mod tests {
             key: None,
             key_file: dir.path().join("nested/kontor.key"),
         };
-        let first = load(&settings).unwrap();
+        let first = load(&settings, true).unwrap();
         let sealed = first.seal("geheim");
-        let again = load(&settings).unwrap();
+        let again = load(&settings, true).unwrap();
         assert_eq!(again.open(&sealed).unwrap(), "geheim");
         #[cfg(unix)]
         {
@@ -89,11 +104,31 @@ mod tests {
     }
 
     #[test]
+    fn on_postgresql_no_key_file_is_made_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = SecretSettings {
+            key: None,
+            key_file: dir.path().join("kontor.key"),
+        };
+        assert!(matches!(
+            load(&settings, false),
+            Err(SecretKeyError::Missing { .. })
+        ));
+        assert!(!settings.key_file.exists());
+        // A key given is used as on SQLite.
+        let given = SecretSettings {
+            key: Some(Secret(SealingKey::generate_hex())),
+            ..settings
+        };
+        assert!(load(&given, false).is_ok());
+    }
+
+    #[test]
     fn a_key_from_the_environment_must_be_64_hex_digits() {
         let settings = SecretSettings {
             key: Some(Secret("kurz".into())),
             key_file: PathBuf::from("/nonexistent/kontor.key"),
         };
-        assert!(matches!(load(&settings), Err(SecretKeyError::Env(_))));
+        assert!(matches!(load(&settings, true), Err(SecretKeyError::Env(_))));
     }
 }

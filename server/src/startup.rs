@@ -1,5 +1,6 @@
 //! From configuration to a listening server.
 
+use crate::background::WorkerHealth;
 use crate::config::Config;
 use crate::config::MailSettings;
 use crate::demo_data;
@@ -35,8 +36,6 @@ pub enum StartError {
         addr: std::net::SocketAddr,
         source: std::io::Error,
     },
-    #[error("server: {0}")]
-    Serve(std::io::Error),
 }
 
 /// Connects, migrates and records the first start: the database is ready when this returns.
@@ -50,11 +49,12 @@ pub async fn open_database(url: &str) -> Result<Database, DbError> {
 pub async fn run(config: Config) -> Result<(), StartError> {
     tracing::info!(database = %config.database_url, "opening the database");
     let db = open_database(config.database_url.expose()).await?;
+    let on_sqlite = db.backend() == app::backend::Backend::Sqlite;
+    let sealing_key = crate::secret_key::load(&config.secrets, on_sqlite)?;
     first_admin::ensure(&db, &config.admin, unix_now()).await?;
     if config.demo_data {
         demo_data::seed(&db).await?;
     }
-    let sealing_key = crate::secret_key::load(&config.secrets)?;
     let provider = crate::provider::connect(
         &config.provider,
         &db,
@@ -62,10 +62,15 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         config.public_url.as_str(),
     );
     let (stop_workers, workers_stopping) = tokio::sync::watch::channel(false);
+    let health = WorkerHealth::default();
+    // How long a pass may take before `/readyz` reports the worker: a mail pass sends up to
+    // 20 mails, each within the SMTP timeout; a partner pass checks every due customer.
+    let minutes = |m: u64| std::time::Duration::from_secs(m * 60);
     let workers = [
         tokio::spawn(mail_worker::run(
             db.clone(),
             mail_transport(&config.mail)?,
+            health.register("mail", minutes(15)),
             workers_stopping.clone(),
         )),
         tokio::spawn(crate::provider_worker::run(
@@ -75,11 +80,18 @@ pub async fn run(config: Config) -> Result<(), StartError> {
                 key: sealing_key.clone(),
                 links: LinkBase(config.public_url.as_str().into()),
             },
+            health.register("provider jobs", minutes(15)),
             workers_stopping.clone(),
         )),
         tokio::spawn(crate::partner_worker::run(
             db.clone(),
             Rechecker::new(provider.client.clone(), config.partner_recheck),
+            health.register("partner status", minutes(120)),
+            workers_stopping.clone(),
+        )),
+        tokio::spawn(crate::housekeeping_worker::run(
+            db.clone(),
+            health.register("housekeeping", minutes(3 * 60)),
             workers_stopping,
         )),
     ];
@@ -95,12 +107,16 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         state,
         RouterSettings {
             max_body_bytes: config.max_body_bytes,
+            body_read_timeout: crate::serve::BODY_READ_TIMEOUT,
             signups_per_hour: config.signups_per_hour,
             https: config.public_url.is_https(),
             public_url: config.public_url.as_str().to_owned(),
             provider: provider.client,
             simulator: provider.simulator,
             sealing_key,
+            workers: health,
+            trusted_proxies: config.trusted_proxies,
+            unconfirmed_order_limit_cents: config.unconfirmed_order_limit_cents,
         },
     );
 
@@ -115,14 +131,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         config.listen,
         config.public_url.as_str()
     );
-    // Connection info gives the login throttle the client's address.
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(StartError::Serve)?;
+    crate::serve::serve(listener, app, Default::default(), shutdown_signal()).await;
     // Let the workers finish what they are doing before the pool closes.
     let _ = stop_workers.send(true);
     for worker in workers {

@@ -40,7 +40,7 @@ pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppE
     let links = request::link_base().ok_or(AppError::Internal)?;
     let now = unix_now();
     let mut tx = db.begin().await?;
-    if let Some((email, locale)) = resellers::decide(&mut tx, reseller_id, approve).await? {
+    if let Some((email, locale)) = resellers::decide(&mut tx, reseller_id, approve, now).await? {
         let mail = crate::signup::mails::decision(locale, &links, approve, email);
         outbox::enqueue(&mut tx, &mail, now).await?;
         let action = if approve {

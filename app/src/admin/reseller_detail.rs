@@ -2,7 +2,7 @@
 
 use super::approvals::DecideReseller;
 use super::reseller_list::StandingBadge;
-use super::resellers::{admin_reseller, LockReseller, ResellerDetail};
+use super::resellers::{admin_reseller, ConfirmReseller, LockReseller, ResellerDetail};
 use super::AdminNav;
 use crate::audit::History;
 use crate::domain::{ResellerStanding, ResellerStatus};
@@ -22,14 +22,23 @@ pub fn ResellerPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let decide = ServerAction::<DecideReseller>::new();
     let lock = ServerAction::<LockReseller>::new();
+    let confirm = ServerAction::<ConfirmReseller>::new();
     let loaded = Resource::new(
-        move || (id(), decide.version().get(), lock.version().get()),
+        move || {
+            let versions = (decide.version().get(), lock.version().get());
+            (id(), versions, confirm.version().get())
+        },
         |(id, _, _)| async move { admin_reseller(id.ok_or(AppError::NotFound)?).await },
     );
+    let actions = Actions {
+        decide,
+        lock,
+        confirm,
+    };
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
-                Ok(reseller) => view! { <ResellerView reseller decide lock/> }.into_any(),
+                Ok(reseller) => view! { <ResellerView reseller actions/> }.into_any(),
                 Err(error) => {
                     view! { <Refusal error forbidden=texts.access_staff_only/> }.into_any()
                 }
@@ -42,12 +51,16 @@ pub fn ResellerPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn ResellerView(
-    reseller: ResellerDetail,
+/// What staff can do to an account on its page.
+#[derive(Clone, Copy)]
+struct Actions {
     decide: ServerAction<DecideReseller>,
     lock: ServerAction<LockReseller>,
-) -> impl IntoView {
+    confirm: ServerAction<ConfirmReseller>,
+}
+
+#[component]
+fn ResellerView(reseller: ResellerDetail, actions: Actions) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.admin;
@@ -123,21 +136,44 @@ fn ResellerView(
                 </table>
             </div>
         </section>
-        <Decisions id=reseller.id standing=reseller.standing decide lock/>
+        <Decisions
+            id=reseller.id
+            standing=reseller.standing
+            awaits_confirmation=reseller.awaits_staff_confirmation
+            actions
+        />
         <History entries=reseller.history/>
     }
 }
 
-/// Approve or reject a waiting signup; lock or unlock any account.
+/// Approve or reject a waiting signup; confirm one its customer number made active; lock or
+/// unlock any account.
 #[component]
 fn Decisions(
     id: i64,
     standing: ResellerStanding,
-    decide: ServerAction<DecideReseller>,
-    lock: ServerAction<LockReseller>,
+    /// The order limit (net, cents) while the account awaits staff's confirmation.
+    awaits_confirmation: Option<i64>,
+    actions: Actions,
 ) -> impl IntoView {
-    let texts = crate::i18n::use_locale().texts();
+    let locale = crate::i18n::use_locale();
+    let texts = locale.texts();
     let t = texts.admin;
+    let Actions {
+        decide,
+        lock,
+        confirm,
+    } = actions;
+    let confirmation = awaits_confirmation.map(|limit| {
+        let limit = crate::i18n::format_money(limit, locale);
+        view! {
+            <ActionForm action=confirm attr:class="inline-form">
+                <input type="hidden" name="reseller_id" value=id/>
+                <button type="submit" aria-describedby="confirm-hint">{t.confirm_account}</button>
+            </ActionForm>
+            <p class="hint" id="confirm-hint">{(t.confirm_hint)(&limit)}</p>
+        }
+    });
     let waiting = standing == ResellerStanding::Status(ResellerStatus::AwaitingApproval);
     let decisions = waiting.then(|| {
         [
@@ -165,13 +201,18 @@ fn Decisions(
     let refused = move || {
         let decided = decide.value().get().and_then(Result::err);
         let locking = lock.value().get().and_then(Result::err);
-        decided.or(locking).map(|error| error.message(texts))
+        let confirming = confirm.value().get().and_then(Result::err);
+        decided
+            .or(locking)
+            .or(confirming)
+            .map(|error| error.message(texts))
     };
     view! {
         <section aria-labelledby="decide-title">
             <h2 id="decide-title">{t.decide_title}</h2>
             <p class="form-error" role="alert">{refused}</p>
             {decisions}
+            {confirmation}
             <ActionForm action=lock attr:class="inline-form">
                 <input type="hidden" name="reseller_id" value=id/>
                 <input type="hidden" name="lock" value=(!locked).to_string()/>

@@ -55,6 +55,9 @@ pub struct ResellerDetail {
     /// The location MPN from "Microsoft MPN + MPA".
     pub location_mpn: Option<String>,
     pub standing: ResellerStanding,
+    /// Active by its customer number alone: orders above this amount (net, cents) wait for
+    /// staff's confirmation.
+    pub awaits_staff_confirmation: Option<i64>,
     pub signed_up_at: i64,
     pub locked_at: Option<i64>,
     pub users: Vec<ResellerUser>,
@@ -79,11 +82,47 @@ pub async fn admin_resellers(
 
 #[server(endpoint = "admin/reseller")]
 pub async fn admin_reseller(id: i64) -> Result<ResellerDetail, AppError> {
+    use crate::backend::resellers::{self, UnconfirmedOrderLimit};
     crate::auth::require_staff()?;
     let db = crate::backend::database()?;
-    crate::backend::resellers::detail(&db, id)
+    resellers::detail(&db, id, UnconfirmedOrderLimit::current()?.0)
         .await?
         .ok_or_else(crate::backend::request::not_found)
+}
+
+/// Confirms a company that its customer number alone made active: from now on it orders
+/// without the limit. Confirming twice changes nothing.
+#[server(endpoint = "admin/confirm-reseller")]
+pub async fn confirm_reseller(reseller_id: i64) -> Result<(), AppError> {
+    use crate::audit::AuditAction;
+    use crate::backend::audit::{self, Actor};
+    use crate::backend::{resellers, unix_now};
+    let staff = crate::auth::require_staff()?;
+    let db = crate::backend::database()?;
+    let now = unix_now();
+    let mut tx = db.begin().await?;
+    if !resellers::exists(&mut tx, reseller_id).await? {
+        return Err(crate::backend::request::not_found());
+    }
+    if resellers::confirm_by_staff(&mut tx, reseller_id, now).await? {
+        let actor = Actor::user(&staff);
+        audit::record(
+            &mut tx,
+            reseller_id,
+            None,
+            &actor,
+            &AuditAction::ResellerConfirmed,
+            now,
+        )
+        .await?;
+        tracing::info!(
+            reseller_id,
+            by = staff.user_id,
+            "reseller confirmed by staff"
+        );
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Locks (`lock = true`) or unlocks a company. Locking ends every session of its users and

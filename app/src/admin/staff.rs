@@ -139,7 +139,7 @@ mod ssr {
             )]));
         };
         // Counted only for an invitation that goes out (a refused one leaves the transaction).
-        rate_limit::allow_mail_to(email.as_str())?;
+        rate_limit::allow_mail_to(rate_limit::MailPurpose::StaffInvitation, email.as_str())?;
         let token =
             email_tokens::issue(&mut tx, TokenPurpose::AdminInvitation, user_id, now).await?;
         let t = locale.texts().accounts;

@@ -167,7 +167,10 @@ mod ssr {
         if customer.agreement.is_some() {
             return Err(already_accepted());
         }
-        let to = crate::backend::rate_limit::mail_to_contact(&customer)?;
+        let to = crate::backend::rate_limit::mail_to_contact(
+            &customer,
+            crate::backend::rate_limit::MailPurpose::Agreement,
+        )?;
         let links = request::link_base().ok_or(AppError::Internal)?;
         let db = database()?;
         let reseller = resellers::company_name(&db, reseller_id).await?;

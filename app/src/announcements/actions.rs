@@ -19,7 +19,7 @@ pub async fn load_announcement(id: Option<i64>) -> Result<AnnouncementForm, AppE
     use crate::backend::form_memory::recall_refused;
     crate::auth::require_staff()?;
     let db = crate::backend::database()?;
-    if let Some(kept) = recall_refused(ssr::FORM_NAME) {
+    if let Some(kept) = recall_refused(&ssr::form_name(id)) {
         return Ok(kept);
     }
     match id {
@@ -43,7 +43,7 @@ pub async fn save_announcement(
     form: AnnouncementForm,
 ) -> Result<(), FormError<AnnouncementField>> {
     let result = ssr::save(id, &form).await;
-    crate::backend::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::LIST);
+    crate::backend::form_memory::settle(&result, &ssr::form_name(id), &form, ssr::LIST);
     result
 }
 
@@ -62,7 +62,14 @@ mod ssr {
     use crate::backend::audit::{self, Actor};
     use crate::backend::{announcements, database, unix_now};
 
-    pub const FORM_NAME: &str = "announcement";
+    /// One draft per announcement (and one for a new one): a refused edit of one never comes
+    /// back in the editor of another.
+    pub fn form_name(id: Option<i64>) -> String {
+        match id {
+            Some(id) => format!("announcement:{id}"),
+            None => "announcement:new".to_owned(),
+        }
+    }
     pub const LIST: &str = "/admin/announcements";
 
     pub async fn save(

@@ -65,6 +65,8 @@ pub enum AuditAction {
     /// Distributor staff locked the reseller's account.
     ResellerLocked,
     ResellerUnlocked,
+    /// Distributor staff confirmed a company its customer number alone made active.
+    ResellerConfirmed,
     /// Distributor staff published (`new`) or changed an announcement.
     AnnouncementSaved {
         id: i64,
@@ -190,7 +192,8 @@ impl AuditAction {
             AuditAction::ResellerApproved
             | AuditAction::ResellerRejected
             | AuditAction::ResellerLocked
-            | AuditAction::ResellerUnlocked => AuditArea::Resellers,
+            | AuditAction::ResellerUnlocked
+            | AuditAction::ResellerConfirmed => AuditArea::Resellers,
             AuditAction::AnnouncementSaved { .. } | AuditAction::AnnouncementDeleted { .. } => {
                 AuditArea::Announcements
             }
@@ -228,6 +231,7 @@ impl AuditAction {
             AuditAction::ResellerRejected => "reseller_rejected",
             AuditAction::ResellerLocked => "reseller_locked",
             AuditAction::ResellerUnlocked => "reseller_unlocked",
+            AuditAction::ResellerConfirmed => "reseller_confirmed",
             AuditAction::AnnouncementSaved { .. } => "announcement_saved",
             AuditAction::AnnouncementDeleted { .. } => "announcement_deleted",
             AuditAction::ContactAdded { .. } => "contact_added",
@@ -283,6 +287,7 @@ impl AuditAction {
             AuditAction::ResellerRejected => locale.texts().admin.audit_rejected.to_owned(),
             AuditAction::ResellerLocked => locale.texts().admin.audit_locked.to_owned(),
             AuditAction::ResellerUnlocked => locale.texts().admin.audit_unlocked.to_owned(),
+            AuditAction::ResellerConfirmed => locale.texts().admin.audit_confirmed.to_owned(),
             AuditAction::AnnouncementSaved { title, new, .. } => {
                 let t = locale.texts().announcements;
                 if *new {

@@ -64,8 +64,9 @@ impl LoginError {
 pub async fn login(email: String, password: String) -> Result<(), LoginError> {
     use axum::http::StatusCode;
     let result = log_in(email.clone(), password).await;
-    if result.is_err() {
-        // Without JavaScript the form comes back empty otherwise.
+    // Without JavaScript the form comes back empty otherwise; what cannot be an address is
+    // not kept.
+    if result.is_err() && email.len() <= crate::domain::EmailAddress::MAX_LEN {
         if let Some(memory) = use_context::<crate::backend::form_memory::FormMemory>() {
             memory.remember(FORM_NAME, &email);
         }
@@ -106,15 +107,15 @@ async fn log_in(email: String, password: String) -> Result<(), LoginError> {
     let account = email.trim().to_lowercase();
     let now = std::time::Instant::now();
 
-    if let Err(wait) = throttle.check(&account, address, now) {
+    let email = EmailAddress::parse(&email).map_err(|_| LoginError::InvalidEmail)?;
+    if password.is_empty() {
+        return Err(LoginError::MissingPassword);
+    }
+    if let Err(wait) = throttle.attempt(&account, address, now) {
         request::too_many_requests(wait);
         return Err(LoginError::TooManyAttempts {
             retry_after_secs: wait.as_secs(),
         });
-    }
-    let email = EmailAddress::parse(&email).map_err(|_| LoginError::InvalidEmail)?;
-    if password.is_empty() {
-        return Err(LoginError::MissingPassword);
     }
     let user = users::find_by_email(db.pool(), &email)
         .await
@@ -122,11 +123,11 @@ async fn log_in(email: String, password: String) -> Result<(), LoginError> {
     // Always hash, even for an unknown email, so the answer takes as long either way.
     let matches =
         passwords::verify(user.as_ref().map(|u| u.password_hash.clone()), &password).await;
+    // The attempt counts as a failure unless the password was right.
     let Some(user) = user.filter(|_| matches) else {
-        throttle.record_failure(&account, address, now);
         return Err(LoginError::WrongCredentials);
     };
-    throttle.record_success(&account, address);
+    throttle.succeeded(&account, address, now);
     // Only now, with the right password, may the answer say where the account stands.
     let refusal = match user.reseller_standing {
         Some(ResellerStanding::Status(ResellerStatus::Unconfirmed)) => {

@@ -27,6 +27,41 @@ const SQLITE_PRAGMAS: [&str; 4] = [
 /// How a SQLite transaction that writes begins (see `Database::begin`).
 pub const SQLITE_BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 
+/// What a transaction may hold alone until it ends (`one_at_a_time`).
+#[derive(Clone, Copy, Debug)]
+pub enum Exclusive {
+    /// The category tree: two moves at once could each pass the cycle check.
+    CategoryTree,
+    /// The open links of one purpose and record: two issued at once would both stay valid.
+    EmailLinks { purpose: u8, subject_id: i64 },
+}
+
+impl Exclusive {
+    fn key(self) -> i64 {
+        match self {
+            Exclusive::CategoryTree => 1,
+            // Past the fixed keys above; the purpose in the low bits.
+            Exclusive::EmailLinks {
+                purpose,
+                subject_id,
+            } => (1 << 40) + subject_id.wrapping_mul(16) + i64::from(purpose),
+        }
+    }
+}
+
+/// Makes transactions that name the same thing run one after the other from here on, for
+/// the checks that read before they write. PostgreSQL: a transaction-scoped advisory lock;
+/// SQLite needs none, its write transactions begin `IMMEDIATE` and so run one at a time.
+pub async fn one_at_a_time(conn: &mut AnyConnection, what: Exclusive) -> Result<(), DbError> {
+    if conn.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT 1 FROM pg_advisory_xact_lock($1)")
+            .bind(what.key())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -160,6 +195,11 @@ impl Database {
     pub async fn ping(&self) -> Result<(), DbError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// Whether writes can be made: SQLite's group writer runs (PostgreSQL has none).
+    pub fn writer_running(&self) -> bool {
+        self.writer.as_ref().is_none_or(GroupWriter::is_running)
     }
 
     pub fn backend(&self) -> Backend {

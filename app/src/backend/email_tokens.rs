@@ -4,6 +4,7 @@
 //! record supersedes the older link. Each failure has its own reason, so the landing page can
 //! explain itself (and a token of another purpose is simply unknown).
 
+use super::db::{one_at_a_time, Exclusive};
 use super::secret_token::SecretToken;
 use super::DbError;
 use sqlx::AnyConnection;
@@ -66,6 +67,12 @@ pub async fn issue(
     subject_id: i64,
     now: i64,
 ) -> Result<SecretToken, DbError> {
+    // Two links issued at the same moment: the second supersedes the first, so one works.
+    let links = Exclusive::EmailLinks {
+        purpose: purpose as u8,
+        subject_id,
+    };
+    one_at_a_time(conn, links).await?;
     supersede(conn, purpose, subject_id, now).await?;
     let token = SecretToken::generate();
     sqlx::query(

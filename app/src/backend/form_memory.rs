@@ -1,13 +1,13 @@
 //! Without JavaScript a refused form post is answered with a redirect back to the form, and
 //! the browser forgets what was typed. The server keeps it here (never passwords), for a few
 //! minutes, under a random key in a cookie, so that the form comes back filled in. In memory
-//! only: nothing typed into a refused form is written to disk.
+//! only: nothing typed into a refused form is written to disk. Bounded in bytes, per form and
+//! in all, so that what anyone posts cannot fill the server's memory.
 
 use super::request;
 use super::secret_token::SecretToken;
-use axum::http::{header, HeaderValue};
+use crate::error::{AppError, FormError};
 use leptos::prelude::use_context;
-use leptos_axum::ResponseOptions;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -16,11 +16,40 @@ use std::time::{Duration, Instant};
 
 pub const COOKIE: &str = "kontor_form";
 const KEEP: Duration = Duration::from_secs(10 * 60);
-const MAX_FORMS: usize = 10_000;
+/// The largest form kept: far more than anyone types into a form; a larger one is not kept.
+pub const MAX_FORM_BYTES: usize = 64 * 1024;
+/// What all kept forms may take together. Beyond it a refused form is not kept (it comes
+/// back empty), rather than the server's memory growing with what strangers post.
+pub const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 
 #[derive(Clone, Default)]
 pub struct FormMemory {
-    forms: Arc<Mutex<HashMap<String, (Instant, String)>>>,
+    forms: Arc<Mutex<Forms>>,
+}
+
+#[derive(Default)]
+struct Forms {
+    kept: HashMap<String, (Instant, String)>,
+    bytes: usize,
+}
+
+impl Forms {
+    fn forget_expired(&mut self, now: Instant) {
+        let bytes = &mut self.bytes;
+        self.kept.retain(|key, (at, json)| {
+            let keep = now.duration_since(*at) < KEEP;
+            if !keep {
+                *bytes -= key.len() + json.len();
+            }
+            keep
+        });
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some((_, json)) = self.kept.remove(key) {
+            self.bytes -= key.len() + json.len();
+        }
+    }
 }
 
 impl FormMemory {
@@ -33,25 +62,24 @@ impl FormMemory {
         let Ok(json) = serde_json::to_string(form) else {
             return;
         };
-        let key = SecretToken::generate();
-        let now = Instant::now();
-        let mut forms = self.forms.lock().unwrap_or_else(|p| p.into_inner());
-        forms.retain(|_, (at, _)| now.duration_since(*at) < KEEP);
-        if forms.len() >= MAX_FORMS {
+        if json.len() > MAX_FORM_BYTES {
             return;
         }
-        forms.insert(format!("{form_name}:{}", key.digest()), (now, json));
-        let cookie = format!(
-            "{COOKIE}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax",
-            key.expose(),
-            KEEP.as_secs()
-        );
-        if let (Some(response), Ok(cookie)) = (
-            use_context::<ResponseOptions>(),
-            HeaderValue::from_str(&cookie),
-        ) {
-            response.append_header(header::SET_COOKIE, cookie);
+        let key = SecretToken::generate();
+        let entry = format!("{form_name}:{}", key.digest());
+        let now = Instant::now();
+        {
+            let mut forms = self.forms.lock().unwrap_or_else(|p| p.into_inner());
+            forms.forget_expired(now);
+            let size = entry.len() + json.len();
+            if forms.bytes + size > MAX_TOTAL_BYTES {
+                tracing::warn!("the memory of refused forms is full; this one is not kept");
+                return;
+            }
+            forms.bytes += size;
+            forms.kept.insert(entry, (now, json));
         }
+        request::set_private_cookie(COOKIE, key.expose(), KEEP.as_secs() as i64);
     }
 
     pub fn forget(&self, form_name: &str) {
@@ -65,7 +93,7 @@ impl FormMemory {
     pub fn recall<T: DeserializeOwned>(&self, form_name: &str) -> Option<T> {
         let key = request::cookie(COOKIE).and_then(|v| SecretToken::from_presented(&v))?;
         let forms = self.forms.lock().unwrap_or_else(|p| p.into_inner());
-        let (at, json) = forms.get(&format!("{form_name}:{}", key.digest()))?;
+        let (at, json) = forms.kept.get(&format!("{form_name}:{}", key.digest()))?;
         if at.elapsed() >= KEEP {
             return None;
         }
@@ -88,12 +116,23 @@ pub fn forget_refused(name: &str) {
 }
 
 /// What a form's server function does with a refusal: the form is kept for the page (when
-/// JavaScript is off), and wrong fields are a 422 for script callers.
-pub fn keep_refused<F, T: Serialize>(error: &crate::error::FormError<F>, name: &str, form: &T) {
-    if let Some(memory) = use_context::<FormMemory>() {
+/// JavaScript is off), and wrong fields are a 422 for script callers. A form refused because
+/// the sender may not use it (not logged in, another role, not theirs) is not kept: it was
+/// never the sender's form to get back.
+pub fn keep_refused<F, T: Serialize>(error: &FormError<F>, name: &str, form: &T) {
+    let unauthorised = matches!(
+        error,
+        FormError::Failed(
+            AppError::NotLoggedIn
+                | AppError::Forbidden
+                | AppError::NotFound
+                | AppError::Transport(_)
+        )
+    );
+    if let (false, Some(memory)) = (unauthorised, use_context::<FormMemory>()) {
         memory.remember(name, form);
     }
-    if matches!(error, crate::error::FormError::Invalid(_)) {
+    if matches!(error, FormError::Invalid(_)) {
         request::set_error_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
@@ -101,7 +140,7 @@ pub fn keep_refused<F, T: Serialize>(error: &crate::error::FormError<F>, name: &
 /// The answer of a form that goes on to `page` once saved (forgetting any refused draft) and
 /// keeps a refused one for the form page.
 pub fn settle<F, T: Serialize>(
-    result: &Result<(), crate::error::FormError<F>>,
+    result: &Result<(), FormError<F>>,
     name: &str,
     form: &T,
     page: &str,

@@ -10,7 +10,9 @@
 use super::db::SQLITE_BEGIN_WRITE;
 use super::DbError;
 use futures_util::future::BoxFuture;
+use futures_util::FutureExt;
 use sqlx::{AnyConnection, AnyPool, Connection};
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 
@@ -42,6 +44,11 @@ impl GroupWriter {
         let (jobs, waiting) = mpsc::channel(QUEUE);
         tokio::spawn(write_groups(pool, waiting));
         GroupWriter { jobs }
+    }
+
+    /// Whether the writer task still takes writes.
+    pub fn is_running(&self) -> bool {
+        !self.jobs.is_closed()
     }
 
     /// Runs `work` in the next group and answers once that group is committed.
@@ -79,7 +86,18 @@ async fn write_groups(pool: AnyPool, mut waiting: mpsc::Receiver<Job>) {
     while waiting.recv_many(&mut group, MAX_GROUP).await > 0 {
         let (runs, senders): (Vec<Run>, Vec<_>) =
             group.drain(..).map(|job| (job.run, job.committed)).unzip();
-        let committed = commit_group(&pool, runs).await.map_err(|error| {
+        // A write that panics undoes its whole group (the transaction is dropped) and tells
+        // its senders so; the writer goes on with the next group instead of ending, which
+        // would leave every later write without a writer.
+        let outcome = AssertUnwindSafe(commit_group(&pool, runs))
+            .catch_unwind()
+            .await
+            .unwrap_or_else(|_| {
+                Err(sqlx::Error::Protocol(
+                    "a write in the group panicked".into(),
+                ))
+            });
+        let committed = outcome.map_err(|error| {
             tracing::error!(%error, "a group of writes failed");
             Arc::new(error)
         });
@@ -156,6 +174,20 @@ mod tests {
             done.unwrap();
         }
         assert_eq!(notes(&db).await.len(), 200);
+    }
+
+    #[tokio::test]
+    async fn a_panicking_write_does_not_stop_the_writer() {
+        let (_dir, db) = scratch_database().await;
+        let panicking = db.grouped_write::<(), DbError, _>(|_conn| {
+            Box::pin(async move { panic!("a bug in one write") })
+        });
+        assert!(panicking.await.is_err());
+        assert!(db.writer_running());
+        add_note(&db, "after".into())
+            .await
+            .expect("the writer goes on");
+        assert_eq!(notes(&db).await, ["after"]);
     }
 
     #[tokio::test]

@@ -3,10 +3,13 @@
 //! Two counters of recent failures: per client address (a password sprayer), and per account
 //! *and* address (a guesser at one account). The account counter is keyed by address too, so
 //! someone failing at an account from elsewhere cannot lock its owner out; and every block
-//! ends by itself when the window slides on. Kept in memory: a restart forgets, which only
-//! helps the legitimate user, and the attacker gains one window at most.
+//! ends by itself when the window slides on. Every attempt counts until its password proved
+//! right, so parallel guesses cannot all slip past the check before the first failure is
+//! written. An IPv6 client is counted by its /64, which one subscriber holds whole. Kept in
+//! memory: a restart forgets, which only helps the legitimate user, and the attacker gains
+//! one window at most.
 
-use super::rate_limit::{forget_old, wait_for_room};
+use super::rate_limit::{forget_old, limit_key, wait_for_room};
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
@@ -28,39 +31,31 @@ pub struct LoginThrottle {
 }
 
 impl LoginThrottle {
-    /// `Err(wait)` while this account, from this address, or this address at all, has failed
-    /// too often within the window.
-    pub fn check(&self, account: &str, address: IpAddr, now: Instant) -> Result<(), Duration> {
-        let mut failures = self.lock();
-        let waits = [
+    /// Counts an attempt before its password is checked, or `Err(wait)` while this account,
+    /// from this address, or this address at all, has failed too often within the window.
+    /// Check and count are one step under one lock: of many simultaneous wrong attempts, no
+    /// more pass than the limit allows. A successful attempt is taken back by `succeeded`.
+    pub fn attempt(&self, account: &str, address: IpAddr, now: Instant) -> Result<(), Duration> {
+        let address = limit_key(address);
+        let keys = [
             (Key::Address(address), MAX_FAILURES_PER_ADDRESS),
             (
                 Key::AccountFromAddress(account.to_owned(), address),
                 MAX_FAILURES_PER_ACCOUNT,
             ),
-        ]
-        .into_iter()
-        .filter_map(|(key, max)| {
-            let times = failures.get_mut(&key)?;
+        ];
+        let mut failures = self.lock();
+        let waits = keys.iter().filter_map(|(key, max)| {
+            let times = failures.get_mut(key)?;
             forget_old(times, WINDOW, now);
             // The block ends when the oldest failure that still counts leaves the window.
-            wait_for_room(times, max, WINDOW, now)
+            wait_for_room(times, *max, WINDOW, now)
         });
-        match waits.max() {
-            Some(wait) => Err(wait),
-            None => Ok(()),
+        if let Some(wait) = waits.max() {
+            return Err(wait);
         }
-    }
-
-    pub fn record_failure(&self, account: &str, address: IpAddr, now: Instant) {
-        let mut failures = self.lock();
-        for key in [
-            Key::Address(address),
-            Key::AccountFromAddress(account.to_owned(), address),
-        ] {
-            let times = failures.entry(key).or_default();
-            forget_old(times, WINDOW, now);
-            times.push_back(now);
+        for (key, _) in keys {
+            failures.entry(key).or_default().push_back(now);
         }
         // Keep memory bounded under a flood of distinct addresses or accounts.
         failures.retain(|_, times| {
@@ -68,12 +63,20 @@ impl LoginThrottle {
                 .back()
                 .is_some_and(|t| now.duration_since(*t) < WINDOW)
         });
+        Ok(())
     }
 
-    /// A successful login clears that account's count from that address.
-    pub fn record_success(&self, account: &str, address: IpAddr) {
-        self.lock()
-            .remove(&Key::AccountFromAddress(account.to_owned(), address));
+    /// The attempt counted at `at` had the right password: that account's count from that
+    /// address is cleared, and the attempt no longer counts against the address.
+    pub fn succeeded(&self, account: &str, address: IpAddr, at: Instant) {
+        let address = limit_key(address);
+        let mut failures = self.lock();
+        failures.remove(&Key::AccountFromAddress(account.to_owned(), address));
+        if let Some(times) = failures.get_mut(&Key::Address(address)) {
+            if let Some(index) = times.iter().rposition(|t| *t == at) {
+                times.remove(index);
+            }
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, VecDeque<Instant>>> {
@@ -87,33 +90,67 @@ impl LoginThrottle {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::net::Ipv6Addr;
 
     const HOME: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 1));
     const ATTACKER: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(198, 51, 100, 7));
+
+    fn fail(throttle: &LoginThrottle, account: &str, address: IpAddr, t: Instant) {
+        throttle
+            .attempt(account, address, t)
+            .expect("room for an attempt");
+    }
 
     #[test]
     fn an_account_is_blocked_after_five_failures_from_one_address() {
         let throttle = LoginThrottle::default();
         let t = Instant::now();
         for i in 0..MAX_FAILURES_PER_ACCOUNT {
-            assert!(throttle.check("a@x.de", ATTACKER, t).is_ok(), "attempt {i}");
-            throttle.record_failure("a@x.de", ATTACKER, t);
+            assert!(
+                throttle.attempt("a@x.de", ATTACKER, t).is_ok(),
+                "attempt {i}"
+            );
         }
-        let wait = throttle.check("a@x.de", ATTACKER, t).unwrap_err();
+        let wait = throttle.attempt("a@x.de", ATTACKER, t).unwrap_err();
         assert_eq!(wait, WINDOW);
         // Other accounts from the same address are still fine (up to the address limit).
-        assert!(throttle.check("b@x.de", ATTACKER, t).is_ok());
+        assert!(throttle.attempt("b@x.de", ATTACKER, t).is_ok());
+    }
+
+    #[test]
+    fn attempts_count_before_their_password_is_checked() {
+        // Ten guesses at once, none of them answered yet: only five get to a password check.
+        let throttle = LoginThrottle::default();
+        let t = Instant::now();
+        let passed = (0..10)
+            .filter(|_| throttle.attempt("a@x.de", ATTACKER, t).is_ok())
+            .count();
+        assert_eq!(passed, MAX_FAILURES_PER_ACCOUNT);
+    }
+
+    #[test]
+    fn an_ipv6_client_is_counted_by_its_slash_64() {
+        let throttle = LoginThrottle::default();
+        let t = Instant::now();
+        for i in 0..MAX_FAILURES_PER_ACCOUNT as u16 {
+            let hopping = IpAddr::V6(Ipv6Addr::new(0x2001, 0xdb8, 1, 2, 0, 0, 0, i + 1));
+            fail(&throttle, "a@x.de", hopping, t);
+        }
+        let same_net = IpAddr::V6(Ipv6Addr::new(0x2001, 0xdb8, 1, 2, 0xffff, 0, 0, 99));
+        assert!(throttle.attempt("a@x.de", same_net, t).is_err());
+        let next_net = IpAddr::V6(Ipv6Addr::new(0x2001, 0xdb8, 1, 3, 0, 0, 0, 1));
+        assert!(throttle.attempt("a@x.de", next_net, t).is_ok());
     }
 
     #[test]
     fn the_owner_is_not_locked_out_by_an_attacker_elsewhere() {
         let throttle = LoginThrottle::default();
         let t = Instant::now();
-        for _ in 0..50 {
-            throttle.record_failure("a@x.de", ATTACKER, t);
+        for _ in 0..MAX_FAILURES_PER_ACCOUNT {
+            fail(&throttle, "a@x.de", ATTACKER, t);
         }
-        assert!(throttle.check("a@x.de", ATTACKER, t).is_err());
-        assert!(throttle.check("a@x.de", HOME, t).is_ok());
+        assert!(throttle.attempt("a@x.de", ATTACKER, t).is_err());
+        assert!(throttle.attempt("a@x.de", HOME, t).is_ok());
     }
 
     #[test]
@@ -121,14 +158,14 @@ mod tests {
         let throttle = LoginThrottle::default();
         let t = Instant::now();
         for _ in 0..MAX_FAILURES_PER_ACCOUNT {
-            throttle.record_failure("a@x.de", ATTACKER, t);
+            fail(&throttle, "a@x.de", ATTACKER, t);
         }
         let later = t + WINDOW - Duration::from_secs(10);
         assert_eq!(
-            throttle.check("a@x.de", ATTACKER, later),
+            throttle.attempt("a@x.de", ATTACKER, later),
             Err(Duration::from_secs(10))
         );
-        assert!(throttle.check("a@x.de", ATTACKER, t + WINDOW).is_ok());
+        assert!(throttle.attempt("a@x.de", ATTACKER, t + WINDOW).is_ok());
     }
 
     #[test]
@@ -136,21 +173,29 @@ mod tests {
         let throttle = LoginThrottle::default();
         let t = Instant::now();
         for i in 0..MAX_FAILURES_PER_ADDRESS {
-            throttle.record_failure(&format!("user{i}@x.de"), ATTACKER, t);
+            fail(&throttle, &format!("user{i}@x.de"), ATTACKER, t);
         }
-        assert!(throttle.check("fresh@x.de", ATTACKER, t).is_err());
-        assert!(throttle.check("fresh@x.de", HOME, t).is_ok());
+        assert!(throttle.attempt("fresh@x.de", ATTACKER, t).is_err());
+        assert!(throttle.attempt("fresh@x.de", HOME, t).is_ok());
     }
 
     #[test]
-    fn success_clears_the_account_count() {
+    fn success_clears_the_account_count_and_does_not_count_itself() {
         let throttle = LoginThrottle::default();
         let t = Instant::now();
         for _ in 0..MAX_FAILURES_PER_ACCOUNT - 1 {
-            throttle.record_failure("a@x.de", HOME, t);
+            fail(&throttle, "a@x.de", HOME, t);
         }
-        throttle.record_success("a@x.de", HOME);
-        throttle.record_failure("a@x.de", HOME, t);
-        assert!(throttle.check("a@x.de", HOME, t).is_ok());
+        let right = t + Duration::from_secs(1);
+        fail(&throttle, "a@x.de", HOME, right);
+        throttle.succeeded("a@x.de", HOME, right);
+        fail(&throttle, "a@x.de", HOME, right);
+        assert!(throttle.attempt("a@x.de", HOME, right).is_ok());
+        let address = throttle.lock()[&Key::Address(HOME)].len();
+        assert_eq!(
+            address,
+            MAX_FAILURES_PER_ACCOUNT + 1,
+            "the right one is not counted"
+        );
     }
 }

@@ -41,6 +41,22 @@ pub async fn find(db: &Database, reseller_id: i64) -> Result<MicrosoftPartner, D
     })
 }
 
+/// The reseller's Microsoft id, which every partner check and invitation names: the
+/// provider tells which indirect resellers a tenant is linked to by this id (422 without).
+pub async fn require_microsoft_id(
+    db: &Database,
+    reseller_id: i64,
+) -> Result<MicrosoftId, crate::error::AppError> {
+    find(db, reseller_id)
+        .await?
+        .microsoft_id
+        .and_then(|id| MicrosoftId::parse(&id).ok())
+        .ok_or_else(|| {
+            super::request::set_error_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+            crate::error::AppError::MicrosoftIdMissing
+        })
+}
+
 /// Stores the MPN and the Microsoft id, with an audit entry. A changed MPN forgets the last
 /// MPA answer, which was about the old one.
 pub async fn save(

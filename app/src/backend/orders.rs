@@ -82,6 +82,10 @@ pub enum PlaceError {
     /// The key placed an order with other contents.
     #[error("the idempotency key was used for another cart")]
     KeyReused,
+    /// More users for the subscription are on their way already (another order placed a
+    /// moment ago).
+    #[error("a change of the subscription is under way")]
+    ChangePending,
     #[error(transparent)]
     Database(#[from] DbError),
 }
@@ -242,13 +246,15 @@ async fn insert_lines(
     Ok(())
 }
 
-/// The one line of a seat increase: the users added, tied to the subscription.
+/// The one line of a seat increase: the users added, tied to the subscription. The unique
+/// index on pending increases refuses a second one while the first is under way, also when
+/// both are placed at the same moment.
 async fn insert_seats(
     conn: &mut AnyConnection,
     order_id: i64,
     increase: &SeatIncrease,
-) -> Result<(), DbError> {
-    sqlx::query(
+) -> Result<(), PlaceError> {
+    let inserted = sqlx::query(
         "INSERT INTO order_lines (order_id, product_id, sku, name, pricing, cycle, seats, \
          unit_cents, period_cents, status, subscription_id) SELECT $1, p.id, p.sku, p.name, $2, \
          $3, $4, $5, $6, 'received', $7 FROM products p WHERE p.sku = $8",
@@ -262,8 +268,12 @@ async fn insert_seats(
     .bind(increase.subscription_id)
     .bind(&increase.sku)
     .execute(&mut *conn)
-    .await?;
-    Ok(())
+    .await;
+    match inserted {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(PlaceError::ChangePending),
+        Err(error) => Err(DbError::from(error).into()),
+        Ok(_) => Ok(()),
+    }
 }
 
 /// Whether an order for more users of the subscription is still under way.
@@ -904,14 +914,21 @@ pub async fn provision_failed(
     } else {
         OrderFailure::Refused
     };
-    sqlx::query(
-        "UPDATE orders SET status = 'failed', failure = $2, completed_at = $3 WHERE id = $1",
+    // Only an order still under way can fail: one the provider completed meanwhile (another
+    // worker's attempt) stays active, and nobody is told it failed.
+    let changed = sqlx::query(
+        "UPDATE orders SET status = 'failed', failure = $2, completed_at = $3 WHERE id = $1 \
+         AND status IN ('received', 'provisioning')",
     )
     .bind(order_id)
     .bind(failure.as_str())
     .bind(now)
     .execute(&mut *conn)
-    .await?;
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Ok(AfterFailure::Keep);
+    }
     sqlx::query(
         "UPDATE order_lines SET status = 'failed' WHERE order_id = $1 AND status <> 'active'",
     )

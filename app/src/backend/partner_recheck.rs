@@ -12,6 +12,9 @@ use crate::domain::{MicrosoftId, PartnerStatus};
 use futures_util::stream::{self, StreamExt};
 use std::time::Duration;
 
+/// How long one instance owns a customer's check (every attempt with its pauses fits in).
+const CLAIM_SECS: i64 = 5 * 60;
+
 #[derive(Clone, Debug)]
 pub struct Rechecker {
     pub provider: ProviderClient,
@@ -77,7 +80,7 @@ pub async fn recheck_due(
 ) -> Result<RecheckReport, DbError> {
     let checked_before = now - rechecker.interval.as_secs() as i64;
     let failed_before = now - rechecker.retry_failed.as_secs() as i64;
-    let due = partner_status::due(db, checked_before, failed_before, rechecker.batch).await?;
+    let due = partner_status::due(db, checked_before, failed_before, now, rechecker.batch).await?;
     // Each outcome is recorded at the pass's clock: `now` plus the time the pass has taken.
     let started = std::time::Instant::now();
     let clock = move || now + started.elapsed().as_secs() as i64;
@@ -101,6 +104,10 @@ async fn recheck(
     let Ok(own) = MicrosoftId::parse(&customer.microsoft_id) else {
         return Err(DbError::Corrupt("resellers.microsoft_id"));
     };
+    // Claimed from the moment the check starts: another instance's pass skips it meanwhile.
+    if !partner_status::claim_check(db, customer.customer_id, clock(), CLAIM_SECS).await? {
+        return Ok(report);
+    }
     let mut pause = rechecker.backoff;
     let mut attempt = 1;
     let outcome = loop {

@@ -93,12 +93,13 @@ pub async fn record(
         Some(_) => {
             "INSERT INTO partner_checks (customer_id, status, checked_at, failed_at) \
              VALUES ($1, $2, $3, NULL) ON CONFLICT (customer_id) DO UPDATE SET \
-             status = excluded.status, checked_at = excluded.checked_at, failed_at = NULL"
+             status = excluded.status, checked_at = excluded.checked_at, failed_at = NULL, \
+             claimed_until = NULL"
         }
         None => {
             "INSERT INTO partner_checks (customer_id, status, checked_at, failed_at) \
              VALUES ($1, $2, NULL, $3) ON CONFLICT (customer_id) DO UPDATE SET \
-             failed_at = excluded.failed_at"
+             failed_at = excluded.failed_at, claimed_until = NULL"
         }
     };
     sqlx::query(query)
@@ -152,13 +153,37 @@ pub struct DueCheck {
     pub status: Option<PartnerStatus>,
 }
 
+/// Claims the customer's re-check for `lease_secs` from `now`; false while another instance
+/// holds it. Recording the outcome ends the claim.
+pub async fn claim_check(
+    db: &Database,
+    customer_id: i64,
+    now: i64,
+    lease_secs: i64,
+) -> Result<bool, DbError> {
+    let claimed = sqlx::query(
+        "INSERT INTO partner_checks (customer_id, claimed_until) VALUES ($1, $2) \
+         ON CONFLICT (customer_id) DO UPDATE SET claimed_until = excluded.claimed_until \
+         WHERE partner_checks.claimed_until IS NULL OR partner_checks.claimed_until < $3",
+    )
+    .bind(customer_id)
+    .bind(now + lease_secs)
+    .bind(now)
+    .execute(db.pool())
+    .await?
+    .rows_affected();
+    Ok(claimed == 1)
+}
+
 /// The customers of active resellers with a Microsoft id whose last successful check was at
 /// `checked_before` or earlier (or never) and whose last failed one at `failed_before` or
-/// earlier: never checked first, then the longest unchecked; at most `limit`.
+/// earlier, and that no instance is checking at `now`: never checked first, then the longest
+/// unchecked; at most `limit`.
 pub async fn due(
     db: &Database,
     checked_before: i64,
     failed_before: i64,
+    now: i64,
     limit: u32,
 ) -> Result<Vec<DueCheck>, DbError> {
     let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
@@ -170,11 +195,13 @@ pub async fn due(
          AND r.microsoft_id IS NOT NULL \
          AND (p.checked_at IS NULL OR p.checked_at <= $1) \
          AND (p.failed_at IS NULL OR p.failed_at <= $2) \
+         AND (p.claimed_until IS NULL OR p.claimed_until < $4) \
          ORDER BY COALESCE(p.checked_at, 0), c.id LIMIT $3",
     )
     .bind(checked_before)
     .bind(failed_before)
     .bind(i64::from(limit))
+    .bind(now)
     .fetch_all(db.pool())
     .await?;
     rows.into_iter()

@@ -144,10 +144,15 @@ pub struct JobReport {
     pub waiting: usize,
     pub retrying: usize,
     pub failed: usize,
+    /// Jobs left as they were after a database error (their claim runs out, then they run
+    /// again).
+    pub broken: usize,
 }
 
 /// One pass of the worker: claims the due jobs a batch at a time and moves each one step on,
 /// the calls of a batch at the same time (they wait on the provider, not on each other).
+/// A job whose step or outcome could not be written (a database error) keeps its claim until
+/// it runs out and is tried again then; the batch's other jobs are finished all the same.
 pub async fn run_due_jobs(db: &Database, worker: &Worker, now: i64) -> Result<JobReport, DbError> {
     let mut report = JobReport::default();
     for _ in 0..MAX_BATCHES {
@@ -155,7 +160,14 @@ pub async fn run_due_jobs(db: &Database, worker: &Worker, now: i64) -> Result<Jo
         let steps =
             futures_util::future::join_all(jobs.iter().map(|job| step(db, worker, job, now)));
         for (job, step) in jobs.iter().zip(steps.await) {
-            finish(db, worker, job, step?, now, &mut report).await?;
+            let finished = match step {
+                Ok(step) => finish(db, worker, job, step, now, &mut report).await,
+                Err(error) => Err(error),
+            };
+            if let Err(error) = finished {
+                tracing::error!(job_id = job.id, kind = job.kind.as_str(), %error, "a provider job could not be moved on");
+                report.broken += 1;
+            }
         }
         if jobs.len() < BATCH as usize {
             break;
@@ -174,7 +186,10 @@ async fn step(db: &Database, worker: &Worker, job: &Job, now: i64) -> Result<Ste
     }
 }
 
-async fn claim_due(db: &Database, now: i64) -> Result<Vec<Job>, DbError> {
+/// Claims the due jobs, each for `CLAIM_SECS` from the moment of its claim (the pass may
+/// have started long before, `pass_started`).
+pub async fn claim_due(db: &Database, pass_started: i64) -> Result<Vec<Job>, DbError> {
+    let now = pass_started.max(super::unix_now());
     let due: Vec<(i64, String, i64, Option<i64>, String, i64)> = sqlx::query_as(
         "SELECT id, kind, customer_id, order_id, request_id, attempts FROM provider_jobs \
          WHERE done_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \

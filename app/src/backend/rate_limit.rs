@@ -41,6 +41,20 @@ impl RateLimit {
     }
 }
 
+/// What a limit counts a client by: its address, or for IPv6 its /64 (one subscriber gets a
+/// whole /64 and can hop through it at will). An IPv4 address in IPv6 form is the IPv4 one.
+pub fn limit_key(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(_) => address,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(std::net::Ipv6Addr::from(
+                u128::from(v6) & !((1_u128 << 64) - 1),
+            )),
+        },
+    }
+}
+
 /// Drops the events (oldest first) that have left the window.
 pub(super) fn forget_old(times: &mut VecDeque<Instant>, window: Duration, now: Instant) {
     while times
@@ -67,15 +81,54 @@ pub(super) fn wait_for_room(
     })
 }
 
+/// What a mail is for. Each purpose has its own allowance per recipient, so that strangers
+/// asking for password resets cannot use up the mails a reseller sends its customer, and one
+/// kind of mail cannot crowd out another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailPurpose {
+    /// The confirmation mail of a signup (also to an address that has an account).
+    Signup,
+    /// A confirmation link asked for again (anyone may ask).
+    ConfirmationAgain,
+    /// A password reset link (anyone may ask).
+    PasswordReset,
+    /// A reseller invites an existing tenant to authorise it.
+    TenantInvitation,
+    /// A reseller invites a customer to link it as indirect reseller.
+    PartnerInvitation,
+    /// A reseller sends the cloud agreement.
+    Agreement,
+    /// Distributor staff invite a colleague.
+    StaffInvitation,
+}
+
+impl MailPurpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            MailPurpose::Signup => "signup",
+            MailPurpose::ConfirmationAgain => "confirmation",
+            MailPurpose::PasswordReset => "reset",
+            MailPurpose::TenantInvitation => "tenant",
+            MailPurpose::PartnerInvitation => "partner",
+            MailPurpose::Agreement => "agreement",
+            MailPurpose::StaffInvitation => "staff",
+        }
+    }
+}
+
 /// The portal's limits, shared by all requests (the server puts one into the context).
 #[derive(Clone)]
 pub struct Limits {
     /// Signups per client address.
     pub signups: RateLimit,
-    /// Mails on request (confirmation again, password reset) per client address…
+    /// Mails anyone may ask for (confirmation again, password reset) per client address…
     pub mails_per_address: RateLimit,
-    /// …and per recipient, so that no one can flood someone else's mailbox.
-    pub mails_per_recipient: RateLimit,
+    /// …and every mail per purpose and recipient, so that no one can flood someone else's
+    /// mailbox.
+    mails_per_recipient: RateLimit,
+    /// Attempts at an emailed link's form (a new password) per client address: each one that
+    /// gets through costs a password hash.
+    pub link_attempts: RateLimit,
 }
 
 const HOUR: Duration = Duration::from_secs(60 * 60);
@@ -88,46 +141,90 @@ impl Limits {
             signups: RateLimit::new(signups, HOUR),
             mails_per_address: RateLimit::new(20, HOUR),
             mails_per_recipient: RateLimit::new(3, HOUR),
+            link_attempts: RateLimit::new(20, HOUR),
         }
+    }
+
+    /// Another mail of this purpose to `recipient`, or `Err(wait)`.
+    pub fn mail_to(
+        &self,
+        purpose: MailPurpose,
+        recipient: &str,
+        now: Instant,
+    ) -> Result<(), Duration> {
+        self.mails_per_recipient
+            .hit(&format!("{}:{recipient}", purpose.as_str()), now)
     }
 
     /// A mail on request to `recipient` from `address`: both limits must allow it.
     pub fn mail_on_request(
         &self,
         address: IpAddr,
+        purpose: MailPurpose,
         recipient: &str,
         now: Instant,
     ) -> Result<(), Duration> {
-        self.mails_per_address.hit(&address.to_string(), now)?;
-        self.mails_per_recipient.hit(recipient, now)
+        self.mails_per_address
+            .hit(&limit_key(address).to_string(), now)?;
+        self.mail_to(purpose, recipient, now)
     }
 }
 
 /// A mail a user has Kontor send to `recipient` (an invitation, an agreement link): at most
-/// a few per hour to one address, so no one can flood someone else's mailbox through Kontor.
-/// A refusal sets `Retry-After` and 429.
-pub fn allow_mail_to(recipient: &str) -> Result<(), crate::error::AppError> {
+/// a few per hour and purpose to one address, so no one can flood someone else's mailbox
+/// through Kontor. A refusal sets `Retry-After` and 429.
+pub fn allow_mail_to(purpose: MailPurpose, recipient: &str) -> Result<(), crate::error::AppError> {
     use crate::error::AppError;
     let limits = leptos::prelude::use_context::<Limits>().ok_or(AppError::Internal)?;
     limits
-        .mails_per_recipient
-        .hit(recipient, Instant::now())
+        .mail_to(purpose, recipient, Instant::now())
         .map_err(super::request::try_again_after)
 }
 
-/// The address of the customer's contact, once `allow_mail_to` lets another mail go to it.
+/// The address of the customer's contact, once `allow_mail_to` lets another mail of this
+/// purpose go to it.
 pub fn mail_to_contact(
     customer: &crate::customers::Customer,
+    purpose: MailPurpose,
 ) -> Result<crate::domain::EmailAddress, crate::error::AppError> {
     let to = crate::domain::EmailAddress::parse(&customer.contact_email)
         .map_err(|_| super::DbError::Corrupt("customers.contact_email"))?;
-    allow_mail_to(to.as_str())?;
+    allow_mail_to(purpose, to.as_str())?;
     Ok(to)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_slash_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::2".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(limit_key(a), limit_key(b));
+        assert_ne!(limit_key(a), limit_key(other));
+        let mapped: IpAddr = "::ffff:192.0.2.1".parse().unwrap();
+        assert_eq!(limit_key(mapped), "192.0.2.1".parse::<IpAddr>().unwrap());
+    }
+
+    #[test]
+    fn each_purpose_has_its_own_allowance_per_recipient() {
+        let limits = Limits::with_signups_per_hour(10);
+        let t = Instant::now();
+        let to = "kunde@example.de";
+        let stranger: IpAddr = "198.51.100.7".parse().unwrap();
+        for _ in 0..3 {
+            limits
+                .mail_on_request(stranger, MailPurpose::PasswordReset, to, t)
+                .unwrap();
+        }
+        assert!(limits
+            .mail_on_request(stranger, MailPurpose::PasswordReset, to, t)
+            .is_err());
+        // The reseller's agreement mail to the same address still goes.
+        assert!(limits.mail_to(MailPurpose::Agreement, to, t).is_ok());
+    }
 
     #[test]
     fn a_key_gets_its_quota_per_window_then_waits_for_the_oldest_hit_to_leave() {

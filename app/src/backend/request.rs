@@ -1,6 +1,7 @@
 //! What a page or server function may ask of the request it is answering, and the few things
 //! it may set on the response.
 
+use super::client_address::TrustedProxies;
 use super::secret_token::SecretToken;
 use super::sessions::{self, CurrentSession};
 use crate::error::AppError;
@@ -29,15 +30,19 @@ pub fn has_request() -> bool {
     parts().is_some()
 }
 
-/// The client's address as the socket saw it (unspecified where there is no socket, in tests).
+/// The client's address: the socket's peer, or behind a trusted proxy the address it
+/// forwards (`client_address.rs`); unspecified where there is no socket, in tests.
 pub fn client_address() -> IpAddr {
-    parts()
-        .and_then(|p| {
-            p.extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip())
-        })
-        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+    let Some(parts) = parts() else {
+        return IpAddr::V4(Ipv4Addr::UNSPECIFIED);
+    };
+    let peer = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
+    use_context::<TrustedProxies>()
+        .unwrap_or_default()
+        .client(peer, &parts.headers)
 }
 
 /// The client's `User-Agent`, shortened to what a record needs.
@@ -55,14 +60,19 @@ pub fn user_agent() -> Option<String> {
 
 /// Sets the session cookie, or with `None` removes it.
 pub fn set_session_cookie(token: Option<&SecretToken>) {
-    let secure = use_context::<SecureCookies>().is_some_and(|s| s.0);
     let (value, max_age) = match token {
         Some(token) => (token.expose(), sessions::ABSOLUTE_LIFETIME_SECS),
         None => ("", 0),
     };
+    set_private_cookie(sessions::COOKIE, value, max_age);
+}
+
+/// Sets a cookie only this site's server reads: HttpOnly, SameSite=Lax, and `Secure` when
+/// the portal is reached over HTTPS.
+pub fn set_private_cookie(name: &str, value: &str, max_age_secs: i64) {
+    let secure = use_context::<SecureCookies>().is_some_and(|s| s.0);
     let cookie = format!(
-        "{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
-        sessions::COOKIE,
+        "{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{}",
         if secure { "; Secure" } else { "" }
     );
     if let (Some(response), Ok(cookie)) = (

@@ -4,35 +4,76 @@
 use super::passwords::StoredHash;
 use super::{Database, DbError};
 use crate::admin::{PendingReseller, ResellerDetail, ResellerList, ResellerRow, ResellerUser};
-use crate::domain::{EmailAddress, FieldError, ResellerStanding, ResellerStatus, Role};
+use crate::domain::{EmailAddress, ResellerStanding, ResellerStatus, Role};
 use crate::i18n::Locale;
 use crate::signup::Registration;
 use sqlx::AnyConnection;
 
-/// What the distributor's records say about a customer number given at signup; `None` when
-/// it may be used by this company.
-pub async fn customer_number_problem(
+/// How long a signup may stay unconfirmed: then it is discarded and frees its customer
+/// number (the confirmation link is valid as long).
+pub const UNCONFIRMED_SECS: i64 = 48 * 60 * 60;
+
+/// Whether the distributor's records vouch for this customer number with this postal code
+/// and no account uses it. One answer for every refusal: a signup form must not tell a
+/// stranger which numbers exist, which postal code they have, or which are in use.
+pub async fn customer_number_vouches(
     conn: &mut AnyConnection,
     number: &str,
     postal_code: &str,
-) -> Result<Option<FieldError>, DbError> {
-    let record: Option<(String,)> =
-        sqlx::query_as("SELECT postal_code FROM customer_registry WHERE customer_number = $1")
-            .bind(number)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let Some((registered_postal_code,)) = record else {
-        return Ok(Some(FieldError::CustomerNumberUnknown));
-    };
-    if registered_postal_code != postal_code {
-        return Ok(Some(FieldError::CustomerNumberMismatch));
+) -> Result<bool, DbError> {
+    let free: Option<(i64,)> = sqlx::query_as(
+        "SELECT 1 FROM customer_registry r WHERE r.customer_number = $1 AND r.postal_code = $2 \
+         AND NOT EXISTS (SELECT 1 FROM resellers s WHERE s.customer_number = r.customer_number)",
+    )
+    .bind(number)
+    .bind(postal_code)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(free.is_some())
+}
+
+/// Discards the signups still unconfirmed that were made before `before` (company, admin,
+/// links), which frees their customer numbers; how many.
+pub async fn discard_unconfirmed_before(
+    conn: &mut AnyConnection,
+    before: i64,
+) -> Result<u64, DbError> {
+    discard_unconfirmed(conn, "created_at < $1", before).await
+}
+
+/// Discards the signup of this user's company if it is still unconfirmed: a new signup for
+/// the address replaces it, data and password alike.
+pub async fn discard_unconfirmed_of(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<u64, DbError> {
+    let company = "id = (SELECT reseller_id FROM users WHERE id = $1)";
+    discard_unconfirmed(conn, company, user_id).await
+}
+
+/// `which`: a condition on `resellers` with the one parameter `$1`, fixed text only.
+async fn discard_unconfirmed(
+    conn: &mut AnyConnection,
+    which: &'static str,
+    value: i64,
+) -> Result<u64, DbError> {
+    let companies: Vec<(i64,)> = sqlx::query_as(&format!(
+        "SELECT id FROM resellers WHERE status = 'unconfirmed' AND {which}"
+    ))
+    .bind(value)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (id,) in &companies {
+        for statement in [
+            "DELETE FROM email_tokens WHERE purpose = 'confirm_signup' \
+             AND subject_id IN (SELECT id FROM users WHERE reseller_id = $1)",
+            "DELETE FROM users WHERE reseller_id = $1",
+            "DELETE FROM resellers WHERE id = $1",
+        ] {
+            sqlx::query(statement).bind(id).execute(&mut *conn).await?;
+        }
     }
-    let taken: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM resellers WHERE customer_number = $1")
-            .bind(number)
-            .fetch_optional(&mut *conn)
-            .await?;
-    Ok(taken.map(|_| FieldError::CustomerNumberTaken))
+    Ok(companies.len() as u64)
 }
 
 pub enum CreateError {
@@ -174,17 +215,22 @@ pub async fn decide(
     conn: &mut AnyConnection,
     reseller_id: i64,
     approve: bool,
+    now: i64,
 ) -> Result<Option<(EmailAddress, Locale)>, DbError> {
     let status = if approve {
         ResellerStatus::Active
     } else {
         ResellerStatus::Rejected
     };
+    // An approval is staff's confirmation too.
     let changed = sqlx::query(
-        "UPDATE resellers SET status = $1 WHERE id = $2 AND status = 'awaiting_approval'",
+        "UPDATE resellers SET status = $1, \
+         confirmed_by_staff_at = CASE WHEN $1 = 'active' THEN $3 END \
+         WHERE id = $2 AND status = 'awaiting_approval'",
     )
     .bind(status.as_str())
     .bind(reseller_id)
+    .bind(now)
     .execute(&mut *conn)
     .await?
     .rows_affected();
@@ -341,7 +387,13 @@ pub async fn list(
 }
 
 /// One company with its users and how many customers and orders it has.
-pub async fn detail(db: &Database, id: i64) -> Result<Option<ResellerDetail>, DbError> {
+/// The company for the administration; `order_limit_cents` is what it may order while it
+/// awaits staff's confirmation.
+pub async fn detail(
+    db: &Database,
+    id: i64,
+    order_limit_cents: i64,
+) -> Result<Option<ResellerDetail>, DbError> {
     #[allow(clippy::type_complexity)]
     let row: Option<(
         String,
@@ -355,9 +407,11 @@ pub async fn detail(db: &Database, id: i64) -> Result<Option<ResellerDetail>, Db
         String,
         Option<i64>,
         i64,
+        Option<i64>,
     )> = sqlx::query_as(
         "SELECT company_name, street, postal_code, city, country, customer_number, partner_id, \
-           location_mpn, status, locked_at, created_at FROM resellers WHERE id = $1",
+           location_mpn, status, locked_at, created_at, confirmed_by_staff_at \
+         FROM resellers WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(db.pool())
@@ -374,6 +428,7 @@ pub async fn detail(db: &Database, id: i64) -> Result<Option<ResellerDetail>, Db
         status,
         locked_at,
         signed_up_at,
+        confirmed_by_staff_at,
     )) = row
     else {
         return Ok(None);
@@ -426,6 +481,8 @@ pub async fn detail(db: &Database, id: i64) -> Result<Option<ResellerDetail>, Db
         customer_number,
         partner_id,
         location_mpn,
+        awaits_staff_confirmation: (status == "active" && confirmed_by_staff_at.is_none())
+            .then_some(order_limit_cents),
         standing: standing_of(&status, locked_at)?,
         signed_up_at,
         locked_at,
@@ -434,6 +491,99 @@ pub async fn detail(db: &Database, id: i64) -> Result<Option<ResellerDetail>, Db
         orders,
         history: super::audit::for_reseller_account(db, id).await?,
     }))
+}
+
+/// A company its customer number made active, as staff are told of it.
+pub struct VouchedCompany {
+    pub id: i64,
+    pub name: String,
+    pub customer_number: String,
+    /// Its admin's address, the one confirmed.
+    pub email: String,
+}
+
+/// The user's company, if its customer number alone made it active (no staff confirmation).
+pub async fn vouched_company(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Option<VouchedCompany>, DbError> {
+    let row: Option<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT r.id, r.company_name, r.customer_number, u.email FROM resellers r \
+         JOIN users u ON u.reseller_id = r.id WHERE u.id = $1 AND r.status = 'active' \
+         AND r.customer_number IS NOT NULL AND r.confirmed_by_staff_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(
+        row.map(|(id, name, customer_number, email)| VouchedCompany {
+            id,
+            name,
+            customer_number,
+            email,
+        }),
+    )
+}
+
+/// The distributor's staff who can act (not deactivated, invitation accepted), with the
+/// language of their mails.
+pub async fn staff(conn: &mut AnyConnection) -> Result<Vec<(EmailAddress, Locale)>, DbError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT email, locale FROM users WHERE role = $1 AND deactivated_at IS NULL \
+         AND invited_at IS NULL ORDER BY id",
+    )
+    .bind(Role::Admin.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|(email, locale)| {
+            let email = EmailAddress::parse(&email).map_err(|_| DbError::Corrupt("users.email"))?;
+            Ok((email, Locale::from_tag(&locale).unwrap_or_default()))
+        })
+        .collect()
+}
+
+/// The largest order (net, in cents) a company active by its customer number alone may
+/// place before staff confirm it (the server puts it into the context).
+#[derive(Clone, Copy, Debug)]
+pub struct UnconfirmedOrderLimit(pub i64);
+
+impl UnconfirmedOrderLimit {
+    pub fn current() -> Result<UnconfirmedOrderLimit, crate::error::AppError> {
+        leptos::prelude::use_context::<UnconfirmedOrderLimit>().ok_or_else(|| {
+            tracing::error!("no order limit in the Leptos context");
+            crate::error::AppError::Internal
+        })
+    }
+}
+
+/// Staff confirm a company that its customer number alone made active; false when there was
+/// nothing to confirm (confirmed already, or not active).
+pub async fn confirm_by_staff(
+    conn: &mut AnyConnection,
+    id: i64,
+    now: i64,
+) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE resellers SET confirmed_by_staff_at = $2 WHERE id = $1 AND status = 'active' \
+         AND confirmed_by_staff_at IS NULL",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Whether the company is active by its customer number alone, with no confirmation by
+/// staff yet (it orders only up to the set amount).
+pub async fn awaits_staff_confirmation(db: &Database, id: i64) -> Result<bool, DbError> {
+    let row: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT confirmed_by_staff_at FROM resellers WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(matches!(row, Some((None,))))
 }
 
 pub async fn exists(conn: &mut AnyConnection, id: i64) -> Result<bool, DbError> {

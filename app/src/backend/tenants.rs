@@ -10,7 +10,7 @@ use super::provider_jobs::{self, AfterFailure, Job, JobKind, Step};
 use super::sealing::SealingKey;
 use super::{Database, DbError};
 use crate::domain::{TenantDomain, TenantPrefix};
-use crate::tenants::{Tenant, TenantFailure, TenantStatus};
+use crate::tenants::{InitialPassword, Tenant, TenantFailure, TenantStatus};
 use sqlx::AnyConnection;
 use std::collections::HashSet;
 
@@ -45,10 +45,14 @@ pub async fn find(
         return Ok(None);
     };
     let failure = failure.as_deref().map(TenantFailure::parse);
-    let initial_password = sealed.map(|s| key.open(&s)).transpose().map_err(|error| {
-        tracing::error!(customer_id, %error, "a sealed admin password does not open");
-        DbError::Corrupt("tenants.admin_password_sealed")
-    })?;
+    let initial_password = match sealed.map(|s| key.open(&s)) {
+        None => InitialPassword::None,
+        Some(Ok(password)) => InitialPassword::Shown(password),
+        Some(Err(error)) => {
+            tracing::error!(customer_id, %error, "a sealed admin password does not open with this installation's key (KONTOR_SECRET_KEY differs from the one that sealed it)");
+            InitialPassword::Unreadable
+        }
+    };
     Ok(Some(Tenant {
         domain,
         existing: kind == "existing",
@@ -61,7 +65,8 @@ pub async fn find(
     }))
 }
 
-/// Which of these prefixes Kontor has given to a customer already.
+/// Which of these prefixes Kontor has given to a customer already (as a new tenant's prefix,
+/// or as an existing tenant's `prefix.onmicrosoft.com`).
 pub async fn taken_in_kontor(
     db: &Database,
     prefixes: &[TenantPrefix],
@@ -71,28 +76,36 @@ pub async fn taken_in_kontor(
     }
     let placeholders: Vec<String> = (1..=prefixes.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
-        "SELECT prefix FROM tenants WHERE prefix IN ({})",
+        "SELECT domain FROM tenants WHERE domain IN ({}) \
+         AND NOT (status = 'failed' AND failure = 'prefix_taken')",
         placeholders.join(", ")
     );
     let mut query = sqlx::query_as::<_, (String,)>(&sql);
     for prefix in prefixes {
-        query = query.bind(prefix.as_str());
+        query = query.bind(prefix.domain());
     }
     let rows = query.fetch_all(db.pool()).await?;
-    Ok(rows.into_iter().map(|(p,)| p).collect())
+    let domains: HashSet<String> = rows.into_iter().map(|(d,)| d).collect();
+    Ok(prefixes
+        .iter()
+        .filter(|p| domains.contains(&p.domain()))
+        .map(|p| p.as_str().to_owned())
+        .collect())
 }
 
-pub enum ReserveError {
-    /// Another customer holds the prefix (perhaps since a moment ago).
-    PrefixTaken,
+/// Why a customer could not claim a tenant.
+pub enum ClaimError {
+    /// Another customer holds the prefix or domain (perhaps since a moment ago). Whose it is
+    /// is never told.
+    Taken,
     /// The customer has a tenant already, or is not this reseller's.
     NotAllowed,
     Database(DbError),
 }
 
-impl From<sqlx::Error> for ReserveError {
+impl From<sqlx::Error> for ClaimError {
     fn from(error: sqlx::Error) -> Self {
-        ReserveError::Database(error.into())
+        ClaimError::Database(error.into())
     }
 }
 
@@ -105,31 +118,17 @@ pub async fn reserve(
     customer_id: i64,
     prefix: &TenantPrefix,
     now: i64,
-) -> Result<(), ReserveError> {
-    let claimed = claim(
-        conn,
-        reseller_id,
-        customer_id,
-        Claim {
-            kind: "new",
-            prefix: Some(prefix.as_str()),
-            domain: &prefix.domain(),
-            status: TenantStatus::Waiting,
-        },
-        now,
-    )
-    .await;
-    match claimed {
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(ReserveError::PrefixTaken)
-        }
-        Err(error) => return Err(error.into()),
-        Ok(done) if done.rows_affected() == 0 => return Err(ReserveError::NotAllowed),
-        Ok(_) => {}
-    }
+) -> Result<(), ClaimError> {
+    let new = Claim {
+        kind: "new",
+        prefix: Some(prefix.as_str()),
+        domain: &prefix.domain(),
+        status: TenantStatus::Waiting,
+    };
+    claim(conn, reseller_id, customer_id, new, now).await?;
     provider_jobs::enqueue(conn, JobKind::CreateTenant, customer_id, now)
         .await
-        .map_err(ReserveError::Database)
+        .map_err(ClaimError::Database)
 }
 
 /// What a customer's tenant row starts as.
@@ -143,16 +142,16 @@ struct Claim<'a> {
 /// Writes the customer's tenant row, if the customer is this reseller's and has no tenant yet
 /// (or lost its prefix at the provider). One statement, and its transaction's first: it takes
 /// the write lock at once (SQLite would refuse to upgrade a reading transaction that lost a
-/// race) and checks ownership in the same breath. The unique index on `prefix` decides
-/// between simultaneous claims of one prefix.
+/// race) and checks ownership in the same breath. The unique indexes on `prefix` and
+/// `domain` decide between simultaneous claims.
 async fn claim(
     conn: &mut AnyConnection,
     reseller_id: i64,
     customer_id: i64,
     claim: Claim<'_>,
     now: i64,
-) -> Result<sqlx::any::AnyQueryResult, sqlx::Error> {
-    sqlx::query(
+) -> Result<(), ClaimError> {
+    let claimed = sqlx::query(
         "INSERT INTO tenants (customer_id, kind, prefix, domain, status, created_at, updated_at) \
          SELECT id, $2, $3, $4, $5, $6, $6 FROM customers WHERE id = $1 AND reseller_id = $7 \
          ON CONFLICT (customer_id) DO UPDATE SET kind = excluded.kind, prefix = excluded.prefix, \
@@ -168,35 +167,34 @@ async fn claim(
     .bind(now)
     .bind(reseller_id)
     .execute(&mut *conn)
-    .await
+    .await;
+    match claimed {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(ClaimError::Taken),
+        Err(error) => Err(error.into()),
+        Ok(done) if done.rows_affected() == 0 => Err(ClaimError::NotAllowed),
+        Ok(_) => Ok(()),
+    }
 }
 
 /// Records that the customer's existing tenant was invited (the caller mails the link in the
-/// same transaction). False if the customer is not this reseller's or has a tenant already.
+/// same transaction).
 pub async fn invite(
     conn: &mut AnyConnection,
     reseller_id: i64,
     customer_id: i64,
     domain: &TenantDomain,
     now: i64,
-) -> Result<bool, DbError> {
-    let claimed = claim(
-        conn,
-        reseller_id,
-        customer_id,
-        Claim {
-            kind: "existing",
-            prefix: None,
-            domain: domain.as_str(),
-            status: TenantStatus::Invited,
-        },
-        now,
-    )
-    .await?;
-    Ok(claimed.rows_affected() == 1)
+) -> Result<(), ClaimError> {
+    let existing = Claim {
+        kind: "existing",
+        prefix: None,
+        domain: domain.as_str(),
+        status: TenantStatus::Invited,
+    };
+    claim(conn, reseller_id, customer_id, existing, now).await
 }
 
-/// The existing tenant accepted the reseller at the provider.
+/// The existing tenant linked itself to the reseller at the provider.
 pub async fn mark_authorised(db: &Database, customer_id: i64, now: i64) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE tenants SET status = 'authorised', updated_at = $2 \
@@ -402,8 +400,11 @@ async fn set_status(
     failure: Option<TenantFailure>,
     now: i64,
 ) -> Result<(), DbError> {
+    // Only a creation under way moves on: a tenant that became ready stays so, whatever a
+    // late attempt reports.
     sqlx::query(
-        "UPDATE tenants SET status = $2, failure = $3, updated_at = $4 WHERE customer_id = $1",
+        "UPDATE tenants SET status = $2, failure = $3, updated_at = $4 WHERE customer_id = $1 \
+         AND status IN ('waiting', 'creating')",
     )
     .bind(customer_id)
     .bind(status.as_str())

@@ -15,6 +15,9 @@ pub enum EmailError {
 }
 
 impl EmailAddress {
+    /// The longest address SMTP carries (RFC 5321: 254 characters in a path).
+    pub const MAX_LEN: usize = 254;
+
     pub fn parse(input: &str) -> Result<EmailAddress, EmailError> {
         let address = input.trim().to_lowercase();
         if address.is_empty() {

@@ -31,20 +31,19 @@ pub enum FieldError {
     /// The Microsoft id is not a GUID.
     InvalidMicrosoftId,
     InvalidCustomerNumber,
-    /// The distributor has no customer under this number.
-    CustomerNumberUnknown,
-    /// Another reseller account uses this customer number already.
-    CustomerNumberTaken,
+    /// The distributor's records do not vouch for this number with this postal code (unknown,
+    /// another postal code, or in use): one answer for all, so the registry cannot be probed.
+    CustomerNumberNotConfirmed,
     /// The registry lists this number already (adding it by hand).
     CustomerNumberListed,
-    /// The number exists, but the distributor's records have another postal code for it.
-    CustomerNumberMismatch,
     MustAccept,
     /// A tenant prefix holds something other than letters and digits.
     PrefixCharacters,
     /// The prefix is taken: by another customer in Kontor or at the provider.
     PrefixTaken,
     InvalidDomain,
+    /// Kontor has a customer with this tenant domain already (whose, it does not say).
+    DomainInUse,
     /// Not a date (or a day the calendar does not have).
     InvalidDate,
     DateInFuture,

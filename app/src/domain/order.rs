@@ -133,6 +133,10 @@ pub enum OrderProblem {
     /// More users for this subscription are on their way already.
     #[error("a change of the subscription is under way")]
     ChangePending,
+    /// The account is active by its customer number alone, and the order is above what such
+    /// an account may order before staff confirm it.
+    #[error("the order waits for the account's confirmation by staff")]
+    AwaitingStaffConfirmation,
     /// The form's key placed an order with other contents already.
     #[error("the idempotency key was used for another order")]
     KeyReused,

@@ -58,18 +58,23 @@ impl LinkError {
 
 #[cfg(feature = "ssr")]
 impl From<crate::backend::email_tokens::TokenError> for LinkError {
+    /// Also the status for script callers: 404 for a link never issued, 410 for one that
+    /// worked once (used, expired, replaced): the caller's link, not our failure.
     fn from(error: crate::backend::email_tokens::TokenError) -> Self {
         use crate::backend::email_tokens::TokenError;
-        match error {
-            TokenError::Unknown => LinkError::Unknown,
-            TokenError::Used => LinkError::Used,
-            TokenError::Expired => LinkError::Expired,
-            TokenError::Superseded => LinkError::Superseded,
+        use axum::http::StatusCode;
+        let (status, error) = match error {
+            TokenError::Unknown => (StatusCode::NOT_FOUND, LinkError::Unknown),
+            TokenError::Used => (StatusCode::GONE, LinkError::Used),
+            TokenError::Expired => (StatusCode::GONE, LinkError::Expired),
+            TokenError::Superseded => (StatusCode::GONE, LinkError::Superseded),
             TokenError::Database(error) => {
                 tracing::error!(%error, "email link failed on our side");
-                LinkError::Internal
+                return LinkError::Internal;
             }
-        }
+        };
+        crate::backend::request::set_error_status(status);
+        error
     }
 }
 
@@ -84,7 +89,10 @@ impl LinkError {
 /// The address a mail was asked for (confirmation again, password reset), once it parses and
 /// the limits per client and per recipient allow another mail.
 #[cfg(feature = "ssr")]
-fn email_for_mail_on_request(input: &str) -> Result<crate::domain::EmailAddress, LinkError> {
+fn email_for_mail_on_request(
+    input: &str,
+    purpose: crate::backend::rate_limit::MailPurpose,
+) -> Result<crate::domain::EmailAddress, LinkError> {
     use crate::backend::rate_limit::Limits;
     use crate::backend::request;
     use leptos::prelude::use_context;
@@ -95,6 +103,7 @@ fn email_for_mail_on_request(input: &str) -> Result<crate::domain::EmailAddress,
     let limits = use_context::<Limits>().ok_or(LinkError::Internal)?;
     if let Err(wait) = limits.mail_on_request(
         request::client_address(),
+        purpose,
         email.as_str(),
         std::time::Instant::now(),
     ) {

@@ -55,10 +55,15 @@ impl LinkKind {
 pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError> {
     use crate::backend::email_tokens::{self, TokenPurpose};
     use crate::backend::mail::outbox;
+    use crate::backend::rate_limit::MailPurpose;
     use crate::backend::{database, request, unix_now, users};
     use crate::domain::{ResellerStanding, ResellerStatus};
 
-    let email = super::email_for_mail_on_request(&email)?;
+    let purpose = match kind {
+        LinkKind::Confirmation => MailPurpose::ConfirmationAgain,
+        LinkKind::PasswordReset => MailPurpose::PasswordReset,
+    };
+    let email = super::email_for_mail_on_request(&email, purpose)?;
     let db = database().map_err(|_| LinkError::Internal)?;
     let links = request::link_base().ok_or(LinkError::Internal)?;
     let now = unix_now();

@@ -126,6 +126,10 @@ pub struct AccountTexts {
     pub mail_approved_action: &'static str,
     pub mail_rejected_subject: &'static str,
     pub mail_rejected_text: &'static str,
+    /// To staff: a company became active by its customer number alone (company, number).
+    pub mail_vouched_subject: fn(&str) -> String,
+    pub mail_vouched_text: fn(&str, &str, &str) -> String,
+    pub mail_vouched_action: &'static str,
     pub mail_reset_subject: &'static str,
     pub mail_reset_text: &'static str,
     pub mail_reset_action: &'static str,
@@ -154,14 +158,13 @@ pub struct AccountTexts {
     pub error_location_mpn: &'static str,
     pub error_microsoft_id: &'static str,
     pub error_customer_number: &'static str,
-    pub error_customer_number_unknown: &'static str,
-    pub error_customer_number_taken: &'static str,
+    pub error_customer_number_not_confirmed: &'static str,
     pub error_customer_number_listed: &'static str,
-    pub error_customer_number_mismatch: &'static str,
     pub error_must_accept: &'static str,
     pub error_prefix_characters: &'static str,
     pub error_prefix_taken: &'static str,
     pub error_domain: &'static str,
+    pub error_domain_in_use: &'static str,
     pub error_date: &'static str,
     pub error_date_in_future: &'static str,
     pub error_date_too_early: &'static str,
@@ -213,15 +216,16 @@ impl AccountTexts {
             FieldError::InvalidLocationMpn => self.error_location_mpn.to_owned(),
             FieldError::InvalidMicrosoftId => self.error_microsoft_id.to_owned(),
             FieldError::InvalidCustomerNumber => self.error_customer_number.to_owned(),
-            FieldError::CustomerNumberUnknown => self.error_customer_number_unknown.to_owned(),
-            FieldError::CustomerNumberTaken => self.error_customer_number_taken.to_owned(),
+            FieldError::CustomerNumberNotConfirmed => {
+                self.error_customer_number_not_confirmed.to_owned()
+            }
             FieldError::CustomerNumberListed => self.error_customer_number_listed.to_owned(),
             FieldError::EmailInUse => self.error_email_in_use.to_owned(),
-            FieldError::CustomerNumberMismatch => self.error_customer_number_mismatch.to_owned(),
             FieldError::MustAccept => self.error_must_accept.to_owned(),
             FieldError::PrefixCharacters => self.error_prefix_characters.to_owned(),
             FieldError::PrefixTaken => self.error_prefix_taken.to_owned(),
             FieldError::InvalidDomain => self.error_domain.to_owned(),
+            FieldError::DomainInUse => self.error_domain_in_use.to_owned(),
             FieldError::InvalidDate => self.error_date.to_owned(),
             FieldError::DateInFuture => self.error_date_in_future.to_owned(),
             FieldError::DateTooEarly => self.error_date_too_early.to_owned(),
@@ -435,6 +439,16 @@ pub static DE: AccountTexts = AccountTexts {
     mail_rejected_subject: "Ihre Registrierung",
     mail_rejected_text: "der Distributor hat Ihre Registrierung leider nicht freigegeben. Bei \
                          Fragen wenden Sie sich bitte an Ihren Ansprechpartner beim Distributor.",
+    mail_vouched_subject: |company| format!("Neues Händlerkonto über Kundennummer: {company}"),
+    mail_vouched_text: |company, number, email| {
+        format!(
+            "{company} hat sich mit der Kundennummer {number} registriert und die Adresse \
+             {email} bestätigt; das Konto ist damit aktiv, ohne dass jemand es geprüft hat. \
+             Größere Bestellungen nimmt Kontor erst an, wenn Sie das Konto bestätigen. Kennt \
+             der Kunde die Registrierung nicht, sperren Sie es."
+        )
+    },
+    mail_vouched_action: "Konto ansehen",
     mail_reset_subject: "Kennwort zurücksetzen",
     mail_reset_text: "Sie haben einen Link angefordert, um Ihr Kennwort zurückzusetzen. Er gilt \
                       eine Stunde und nur einmal.",
@@ -472,17 +486,17 @@ pub static DE: AccountTexts = AccountTexts {
     error_location_mpn: "Die Standort-MPN besteht aus genau 7 Ziffern.",
     error_microsoft_id: "Die Microsoft-ID ist eine GUID wie 3f2504e0-4f89-11d3-9a0c-0305e82c3301.",
     error_customer_number: "Die Kundennummer besteht aus 5 bis 10 Ziffern.",
-    error_customer_number_unknown: "Diese Kundennummer ist beim Distributor nicht bekannt.",
+    error_customer_number_not_confirmed: "Diese Kundennummer können wir mit dieser \
+        Postleitzahl nicht bestätigen. Prüfen Sie beide Angaben, oder lassen Sie das Feld leer \
+        und geben Sie Ihre Bankverbindung an.",
     error_customer_number_listed: "Diese Kundennummer steht schon im Verzeichnis. \
         Zum Ändern öffnen Sie sie in der Liste.",
-    error_customer_number_taken: "Zu dieser Kundennummer gibt es bereits ein Händlerkonto. \
-                                  Bitte wenden Sie sich an dessen Administrator.",
-    error_customer_number_mismatch: "Kundennummer und Postleitzahl passen nicht zusammen. \
-                                     Bitte prüfen Sie beide Angaben.",
     error_must_accept: "Bitte stimmen Sie zu, um fortzufahren.",
     error_prefix_characters: "Nur Buchstaben (a–z) und Ziffern, ohne Leer- oder Sonderzeichen \
                               und ohne Umlaute.",
     error_prefix_taken: "Dieses Präfix ist bereits vergeben.",
+    error_domain_in_use: "Für diese Domäne gibt es in Kontor bereits einen Kunden. Ist es \
+        Ihrer, wenden Sie sich bitte an uns.",
     error_domain: "Bitte geben Sie eine Domäne wie muster-it.de oder \
                    muster.onmicrosoft.com ein.",
     error_date: "Bitte geben Sie ein Datum wie 23.11.2026 ein.",
@@ -675,6 +689,16 @@ pub static EN: AccountTexts = AccountTexts {
     mail_rejected_subject: "Your signup",
     mail_rejected_text: "unfortunately the distributor did not approve your signup. If you have \
                          questions, please contact your distributor.",
+    mail_vouched_subject: |company| format!("New reseller account by customer number: {company}"),
+    mail_vouched_text: |company, number, email| {
+        format!(
+            "{company} signed up with the customer number {number} and confirmed the address \
+             {email}; the account is active without anyone having checked it. Kontor takes \
+             larger orders only once you confirm the account. If the customer does not know \
+             of the signup, lock it."
+        )
+    },
+    mail_vouched_action: "View the account",
     mail_reset_subject: "Reset your password",
     mail_reset_text: "You asked for a link to reset your password. It is valid for one hour and \
                       works once.",
@@ -711,17 +735,16 @@ pub static EN: AccountTexts = AccountTexts {
     error_location_mpn: "The location MPN has exactly 7 digits.",
     error_microsoft_id: "The Microsoft id is a GUID like 3f2504e0-4f89-11d3-9a0c-0305e82c3301.",
     error_customer_number: "The customer number has 5 to 10 digits.",
-    error_customer_number_unknown: "The distributor does not know this customer number.",
+    error_customer_number_not_confirmed: "We cannot confirm this customer number with this \
+        postal code. Please check both, or leave the field empty and enter your bank details.",
     error_customer_number_listed: "This customer number is in the registry already. \
         Open it in the list to change it.",
-    error_customer_number_taken: "A reseller account with this customer number exists already. \
-                                  Please contact its administrator.",
-    error_customer_number_mismatch: "Customer number and postal code do not belong together. \
-                                     Please check both.",
     error_must_accept: "Please agree to continue.",
     error_prefix_characters: "Letters (a–z) and digits only, no spaces, special characters or \
                               umlauts.",
     error_prefix_taken: "This prefix is already taken.",
+    error_domain_in_use: "Kontor already has a customer with this domain. If it is yours, \
+        please contact us.",
     error_domain: "Please enter a domain such as muster-it.de or muster.onmicrosoft.com.",
     error_date: "Please enter a date such as 23/11/2026.",
     error_date_in_future: "The date must not be in the future.",

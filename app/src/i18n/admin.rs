@@ -65,7 +65,10 @@ pub struct AdminTexts {
     pub unlock: &'static str,
     pub lock_hint: &'static str,
     pub unlock_hint: &'static str,
+    pub confirm_account: &'static str,
+    pub confirm_hint: fn(&str) -> String,
     pub audit_approved: &'static str,
+    pub audit_confirmed: &'static str,
     pub audit_rejected: &'static str,
     pub audit_locked: &'static str,
     pub audit_unlocked: &'static str,
@@ -147,7 +150,16 @@ pub const DE: AdminTexts = AdminTexts {
     lock_hint: "Sperren beendet sofort alle Sitzungen der Benutzer dieses Resellers; bis zum \
                 Entsperren kann sich niemand von ihm anmelden.",
     unlock_hint: "Nach dem Entsperren können sich die Benutzer wieder anmelden.",
+    confirm_account: "Konto bestätigen",
+    confirm_hint: |limit| {
+        format!(
+            "Nur über die Kundennummer freigeschaltet, ohne dass jemand von uns das Konto \
+             geprüft hat: Bestellungen über {limit} netto nimmt Kontor erst an, wenn Sie es \
+             bestätigen."
+        )
+    },
     audit_approved: "Registrierung freigegeben",
+    audit_confirmed: "Konto bestätigt (über die Kundennummer freigeschaltet)",
     audit_rejected: "Registrierung abgelehnt",
     audit_locked: "Konto gesperrt",
     audit_unlocked: "Konto entsperrt",
@@ -228,7 +240,15 @@ pub const EN: AdminTexts = AdminTexts {
     lock_hint: "Locking ends every session of this reseller's users at once; nobody of it can \
                 log in until it is unlocked.",
     unlock_hint: "After unlocking, its users can log in again.",
+    confirm_account: "Confirm account",
+    confirm_hint: |limit| {
+        format!(
+            "Activated by its customer number alone, without anyone of us checking the \
+             account: Kontor takes orders above {limit} net only once you confirm it."
+        )
+    },
     audit_approved: "Signup approved",
+    audit_confirmed: "Account confirmed (activated by customer number)",
     audit_rejected: "Signup rejected",
     audit_locked: "Account locked",
     audit_unlocked: "Account unlocked",

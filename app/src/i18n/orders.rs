@@ -89,6 +89,7 @@ struct Problems {
     cart_changed: &'static str,
     key_reused: &'static str,
     change_pending: &'static str,
+    awaiting_staff_confirmation: &'static str,
 }
 
 impl OrderTexts {
@@ -120,6 +121,7 @@ impl OrderTexts {
             OrderProblem::CartChanged => p.cart_changed,
             OrderProblem::KeyReused => p.key_reused,
             OrderProblem::ChangePending => p.change_pending,
+            OrderProblem::AwaitingStaffConfirmation => p.awaiting_staff_confirmation,
         }
     }
 }
@@ -236,6 +238,9 @@ pub static DE: OrderTexts = OrderTexts {
                      Sie den Warenkorb neu.",
         change_pending: "Für dieses Abonnement ist bereits eine Erhöhung in Bereitstellung. \
                          Bitte warten Sie, bis sie aktiv ist.",
+        awaiting_staff_confirmation: "Ihr Konto ist über Ihre Kundennummer freigeschaltet; \
+            Bestellungen dieser Größe nehmen wir an, sobald wir es bestätigt haben. Wir melden \
+            uns – oder rufen Sie uns an.",
     },
 };
 
@@ -339,5 +344,8 @@ pub static EN: OrderTexts = OrderTexts {
         key_reused: "This order was placed with other contents already. Please reload the cart.",
         change_pending: "An increase of this subscription is being provisioned already. Please \
                          wait until it is active.",
+        awaiting_staff_confirmation: "Your account was activated by your customer number; we \
+            take orders of this size once we have confirmed it. We will be in touch – or call \
+            us.",
     },
 };

@@ -33,6 +33,7 @@ pub struct TenantTexts {
     pub password_once: &'static str,
     pub acknowledge: &'static str,
     pub password_forgotten: &'static str,
+    pub password_unreadable: &'static str,
 
     pub summary_title: &'static str,
     pub summary_none: &'static str,
@@ -100,6 +101,9 @@ pub static DE: TenantTexts = TenantTexts {
                     es endgültig.",
     acknowledge: "Notiert – Kennwort löschen",
     password_forgotten: "gelöscht, nachdem Sie es notiert haben",
+    password_unreadable: "Kontor kann es nicht entschlüsseln: Der Schlüssel dieser Installation \
+        ist nicht der, mit dem es gespeichert wurde. Setzen Sie das Kennwort im Admin Center \
+        zurück, oder bitten Sie uns, den Schlüssel zu prüfen.",
 
     summary_title: "Microsoft-Tenant",
     summary_none: "Noch kein Tenant eingerichtet.",
@@ -167,6 +171,8 @@ pub static EN: TenantTexts = TenantTexts {
                     good.",
     acknowledge: "Noted – delete the password",
     password_forgotten: "deleted after you noted it",
+    password_unreadable: "Kontor cannot decrypt it: this installation's key is not the one it \
+        was stored with. Reset the password in the admin centre, or ask us to check the key.",
 
     summary_title: "Microsoft tenant",
     summary_none: "No tenant set up yet.",

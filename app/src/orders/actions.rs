@@ -77,6 +77,7 @@ pub(crate) mod ssr {
         fn from(error: PlaceError) -> Self {
             match error {
                 PlaceError::KeyReused => refuse(OrderProblem::KeyReused),
+                PlaceError::ChangePending => refuse(OrderProblem::ChangePending),
                 PlaceError::Database(error) => FormError::Failed(error.into()),
             }
         }
@@ -144,6 +145,15 @@ pub(crate) mod ssr {
         checkout: Checkout,
         customer_name: String,
     ) -> Result<OrderNumber, FormError<F>> {
+        // An account no one at the distributor has looked at orders only up to the limit:
+        // its customer number and postal code are printed on every invoice.
+        let limit = crate::backend::resellers::UnconfirmedOrderLimit::current()?;
+        if checkout.totals.net > limit.0
+            && crate::backend::resellers::awaits_staff_confirmation(db, checkout.reseller_id)
+                .await?
+        {
+            return Err(refuse(OrderProblem::AwaitingStaffConfirmation));
+        }
         let links = request::link_base().ok_or(AppError::Internal)?;
         let locale = current_locale();
         let (reseller_id, name, to) = (

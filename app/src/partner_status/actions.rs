@@ -48,32 +48,17 @@ mod ssr {
     use crate::audit::AuditAction;
     use crate::backend::audit::{self, Actor};
     use crate::backend::mail;
-    use crate::backend::request::{
-        not_found, provider, provider_unavailable, set_error_status, try_again_after,
-    };
+    use crate::backend::request::{not_found, provider, provider_unavailable, try_again_after};
     use crate::backend::{
         customers, database, microsoft_partner, partner_status, resellers, unix_now, Database,
         DbError,
     };
-    use crate::domain::{MicrosoftId, PartnerStatus};
+    use crate::domain::PartnerStatus;
     use crate::i18n::Locale;
-    use axum::http::StatusCode;
 
     /// One invitation per customer in this many seconds: the customer's admin needs only one
     /// link, and a reseller cannot flood its customer's mailbox.
     pub const INVITATION_GAP: i64 = 15 * 60;
-
-    /// The reseller's Microsoft id, which every check and invitation needs (422 without).
-    async fn own_microsoft_id(db: &Database, reseller_id: i64) -> Result<MicrosoftId, AppError> {
-        microsoft_partner::find(db, reseller_id)
-            .await?
-            .microsoft_id
-            .and_then(|id| MicrosoftId::parse(&id).ok())
-            .ok_or_else(|| {
-                set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
-                AppError::MicrosoftIdMissing
-            })
-    }
 
     /// The customer's tenant domain; 404 for another reseller's customer or one without.
     async fn tenant_domain(
@@ -89,7 +74,7 @@ mod ssr {
     pub async fn recheck(customer_id: i64) -> Result<(), AppError> {
         let (_, reseller_id) = crate::auth::require_reseller()?;
         let db = database()?;
-        let own = own_microsoft_id(&db, reseller_id).await?;
+        let own = microsoft_partner::require_microsoft_id(&db, reseller_id).await?;
         let domain = tenant_domain(&db, reseller_id, customer_id).await?;
         let now = unix_now();
         match provider()?.indirect_resellers(&domain).await {
@@ -112,7 +97,7 @@ mod ssr {
     pub async fn invite(customer_id: i64) -> Result<(), AppError> {
         let (user, reseller_id) = crate::auth::require_reseller()?;
         let db = database()?;
-        let own = own_microsoft_id(&db, reseller_id).await?;
+        let own = microsoft_partner::require_microsoft_id(&db, reseller_id).await?;
         let domain = tenant_domain(&db, reseller_id, customer_id).await?;
         let customer = customers::find(&db, reseller_id, customer_id)
             .await?
@@ -125,9 +110,12 @@ mod ssr {
                 return Err(wait_for_next_invitation(last + INVITATION_GAP - now));
             }
         }
-        let to = crate::backend::rate_limit::mail_to_contact(&customer)?;
+        let to = crate::backend::rate_limit::mail_to_contact(
+            &customer,
+            crate::backend::rate_limit::MailPurpose::PartnerInvitation,
+        )?;
         let link = provider()?
-            .indirect_reseller_link(&domain, own.as_str())
+            .invitation_link(&domain, &own)
             .await
             .map_err(provider_unavailable)?;
         let reseller = resellers::company_name(&db, reseller_id).await?;

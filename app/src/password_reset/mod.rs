@@ -102,7 +102,8 @@ pub async fn reset_password(
     password: String,
     password_confirmation: String,
 ) -> Result<(), ResetError> {
-    use crate::backend::email_tokens;
+    use crate::backend::email_tokens::{self, TokenPurpose};
+    use crate::backend::rate_limit::{limit_key, Limits};
     use crate::backend::{passwords, request, sessions, unix_now, users};
     use axum::http::StatusCode;
 
@@ -110,6 +111,24 @@ pub async fn reset_password(
         request::set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
         Err(error)
     };
+    let internal = |e: &dyn std::fmt::Display| ResetError::Link(LinkError::internal(e));
+    let limits = use_context::<Limits>().ok_or(ResetError::Link(LinkError::Internal))?;
+    let client = limit_key(request::client_address()).to_string();
+    if let Err(wait) = limits.link_attempts.hit(&client, std::time::Instant::now()) {
+        request::too_many_requests(wait);
+        return Err(ResetError::Link(LinkError::TooManyRequests {
+            retry_after_secs: wait.as_secs(),
+        }));
+    }
+    let db = crate::backend::database().map_err(|_| ResetError::Link(LinkError::Internal))?;
+    // The link first: one that does not work costs no password hash, whose slots logins
+    // share.
+    {
+        let mut conn = db.pool().acquire().await.map_err(|e| internal(&e))?;
+        email_tokens::check(&mut conn, link.purpose(), &token, unix_now())
+            .await
+            .map_err(|e| ResetError::Link(e.into()))?;
+    }
     let password = match Password::parse(&password) {
         Ok(password) => password,
         Err(missed) => return refuse(ResetError::Password(FieldError::WeakPassword(missed))),
@@ -117,13 +136,19 @@ pub async fn reset_password(
     if password_confirmation != password.expose() {
         return refuse(ResetError::Confirmation(FieldError::PasswordMismatch));
     }
-    let internal = |e: &dyn std::fmt::Display| ResetError::Link(LinkError::internal(e));
     let hash = passwords::hash(&password).await.map_err(|e| internal(&e))?;
-    let db = crate::backend::database().map_err(|_| ResetError::Link(LinkError::Internal))?;
+    let now = unix_now();
     let mut tx = db.begin().await.map_err(|e| internal(&e))?;
-    let user_id = email_tokens::redeem(&mut tx, link.purpose(), &token, unix_now())
+    let user_id = email_tokens::redeem(&mut tx, link.purpose(), &token, now)
         .await
         .map_err(|e| ResetError::Link(e.into()))?;
+    // A password chosen through one link ends the other kind too: an invitation still open
+    // after a reset (or a reset after the invitation) would set the password once more.
+    for purpose in [TokenPurpose::ResetPassword, TokenPurpose::AdminInvitation] {
+        email_tokens::supersede(&mut tx, purpose, user_id, now)
+            .await
+            .map_err(|e| internal(&e))?;
+    }
     users::set_password(&mut tx, user_id, &hash)
         .await
         .map_err(|e| internal(&e))?;

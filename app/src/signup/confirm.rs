@@ -25,16 +25,33 @@ pub async fn check_confirmation(token: String) -> Result<(), LinkError> {
 #[server(endpoint = "signup/confirm")]
 pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
     use crate::backend::email_tokens::{self, TokenPurpose};
-    use crate::backend::resellers;
-    use crate::backend::{database, unix_now};
+    use crate::backend::mail::outbox;
+    use crate::backend::{database, request, resellers, unix_now};
     use crate::domain::ResellerStatus;
     let db = database().map_err(|_| LinkError::Internal)?;
+    let links = request::link_base().ok_or(LinkError::Internal)?;
+    let now = unix_now();
     let mut tx = db.begin().await.map_err(LinkError::internal)?;
-    let user_id =
-        email_tokens::redeem(&mut tx, TokenPurpose::ConfirmSignup, &token, unix_now()).await?;
+    let user_id = email_tokens::redeem(&mut tx, TokenPurpose::ConfirmSignup, &token, now).await?;
     let status = resellers::confirm_email(&mut tx, user_id)
         .await
         .map_err(LinkError::internal)?;
+    // Active by its customer number alone: every one of the distributor's staff hears of it,
+    // so that a company that did not sign up itself is noticed (and the account locked).
+    if let Some(company) = resellers::vouched_company(&mut tx, user_id)
+        .await
+        .map_err(LinkError::internal)?
+    {
+        for (to, locale) in resellers::staff(&mut tx)
+            .await
+            .map_err(LinkError::internal)?
+        {
+            let mail = super::mails::vouched_account(locale, &links, &company, to);
+            outbox::enqueue(&mut tx, &mail, now)
+                .await
+                .map_err(LinkError::internal)?;
+        }
+    }
     tx.commit().await.map_err(LinkError::internal)?;
     tracing::info!(user_id, ?status, "signup confirmed");
     leptos_axum::redirect(if status == ResellerStatus::AwaitingApproval {

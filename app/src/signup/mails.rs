@@ -50,3 +50,21 @@ pub fn decision(
             .to(to)
     }
 }
+
+/// To each of the distributor's staff: a company became active by its customer number alone.
+pub fn vouched_account(
+    locale: Locale,
+    links: &LinkBase,
+    company: &crate::backend::resellers::VouchedCompany,
+    to: EmailAddress,
+) -> OutgoingMail {
+    let t = locale.texts().accounts;
+    let text = (t.mail_vouched_text)(&company.name, &company.customer_number, &company.email);
+    Letter::new(locale, (t.mail_vouched_subject)(&company.name))
+        .paragraph(text)
+        .action(
+            t.mail_vouched_action,
+            links.link(&format!("/admin/resellers/{}", company.id)),
+        )
+        .to(to)
+}

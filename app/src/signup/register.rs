@@ -45,14 +45,15 @@ pub async fn sign_up(form: SignupForm) -> Result<(), SignupError> {
     let result = ssr::register(&form).await;
     match &result {
         Ok(()) => leptos_axum::redirect("/signup/sent"),
-        Err(error) => {
+        // Only a form refused for its fields comes back: a throttled one is not kept, so a
+        // flood of signups cannot fill the memory of refused forms.
+        Err(SignupError::Invalid(_)) => {
             if let Some(memory) = use_context::<FormMemory>() {
                 memory.remember(FORM_NAME, &form.clone().without_secrets());
             }
-            if matches!(error, SignupError::Invalid(_)) {
-                set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
-            }
+            set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
         }
+        Err(_) => {}
     }
     result
 }
@@ -71,7 +72,7 @@ pub(crate) mod ssr {
     use super::*;
     use crate::backend::email_tokens::{self, TokenPurpose};
     use crate::backend::mail::outbox;
-    use crate::backend::rate_limit::Limits;
+    use crate::backend::rate_limit::{limit_key, Limits, MailPurpose};
     use crate::backend::resellers::{self, CreateError};
     use crate::backend::{database, passwords, request, unix_now, users, DbError};
     use crate::domain::{ResellerStanding, ResellerStatus};
@@ -85,11 +86,18 @@ pub(crate) mod ssr {
     pub async fn register(form: &SignupForm) -> Result<(), SignupError> {
         let registration = parse_signup(form).map_err(SignupError::Invalid)?;
         let limits = use_context::<Limits>().ok_or(SignupError::Internal)?;
-        // Every complete signup counts, so the customer-number check cannot be used to guess.
-        if let Err(wait) = limits.signups.hit(
-            &request::client_address().to_string(),
-            std::time::Instant::now(),
-        ) {
+        // Every complete signup counts, so the customer-number check cannot be used to guess;
+        // and every one mails its address, which gets only a few signup mails an hour.
+        let now_instant = std::time::Instant::now();
+        let client = limit_key(request::client_address()).to_string();
+        let allowed = limits.signups.hit(&client, now_instant).and_then(|()| {
+            limits.mail_to(
+                MailPurpose::Signup,
+                registration.email.as_str(),
+                now_instant,
+            )
+        });
+        if let Err(wait) = allowed {
             request::too_many_requests(wait);
             return Err(SignupError::TooManyAttempts {
                 retry_after_secs: wait.as_secs(),
@@ -105,32 +113,40 @@ pub(crate) mod ssr {
         let now = unix_now();
 
         let mut tx = db.begin().await.map_err(|e| internal(e.into()))?;
-        if let Some(number) = &registration.customer_number {
-            let problem =
-                resellers::customer_number_problem(&mut tx, number, &registration.postal_code)
-                    .await
-                    .map_err(internal)?;
-            if let Some(problem) = problem {
-                return Err(SignupError::Invalid(vec![(
-                    SignupField::CustomerNumber,
-                    problem,
-                )]));
-            }
-        }
+        // Signups left unconfirmed too long give their customer numbers free.
+        resellers::discard_unconfirmed_before(&mut tx, now - resellers::UNCONFIRMED_SECS)
+            .await
+            .map_err(internal)?;
         let existing = users::find_by_email(&mut *tx, &registration.email)
             .await
             .map_err(internal)?;
-        let mail = match existing {
-            // Signed up before but never confirmed: a fresh link, in the language of now.
+        // Signed up before but never confirmed: this signup replaces that one, data and
+        // password alike (whoever made the first need not own the address).
+        let existing = match existing {
             Some(user)
                 if user.reseller_standing
                     == Some(ResellerStanding::Status(ResellerStatus::Unconfirmed)) =>
             {
-                let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user.id, now)
+                resellers::discard_unconfirmed_of(&mut tx, user.id)
                     .await
                     .map_err(internal)?;
-                mails::confirm_signup(locale, &links, &token, registration.email.clone())
+                None
             }
+            other => other,
+        };
+        if let Some(number) = &registration.customer_number {
+            let vouches =
+                resellers::customer_number_vouches(&mut tx, number, &registration.postal_code)
+                    .await
+                    .map_err(internal)?;
+            if !vouches {
+                return Err(SignupError::Invalid(vec![(
+                    SignupField::CustomerNumber,
+                    crate::domain::FieldError::CustomerNumberNotConfirmed,
+                )]));
+            }
+        }
+        let mail = match existing {
             Some(user) => {
                 mails::already_registered(user.locale, &links, registration.email.clone())
             }
@@ -169,7 +185,7 @@ pub(crate) mod ssr {
         .map_err(|error| match error {
             CreateError::CustomerNumberTaken => SignupError::Invalid(vec![(
                 SignupField::CustomerNumber,
-                crate::domain::FieldError::CustomerNumberTaken,
+                crate::domain::FieldError::CustomerNumberNotConfirmed,
             )]),
             CreateError::Database(error) => internal(error),
         })

@@ -26,10 +26,19 @@ pub async fn load_subscription(id: i64) -> Result<(SubscriptionDetail, SeatsForm
     let detail = crate::backend::subscriptions::find(&db, reseller_id, id)
         .await?
         .ok_or_else(crate::backend::request::not_found)?;
-    let form = recall_refused(&format!("add-seats:{id}")).unwrap_or_else(|| SeatsForm {
-        key: crate::backend::cart::new_order_key(),
-        ..SeatsForm::default()
-    });
+    let kept: Option<SeatsForm> = recall_refused(&format!("add-seats:{id}"));
+    let form = SeatsForm {
+        // The price shown now, also in a kept form: confirming the form confirms it.
+        unit_cents: detail
+            .increasable()
+            .and_then(|cycle| detail.pricing.unit_cents(cycle))
+            .map(|cents| cents.to_string())
+            .unwrap_or_default(),
+        ..kept.unwrap_or_else(|| SeatsForm {
+            key: crate::backend::cart::new_order_key(),
+            ..SeatsForm::default()
+        })
+    };
     Ok((detail, form))
 }
 
@@ -77,13 +86,20 @@ mod ssr {
         let current = detail.subscription.seats;
         let added = parse_seats(form, current, detail.max_seats).map_err(FormError::Invalid)?;
         let key = IdempotencyKey::parse(&form.key).ok_or(refused(OrderProblem::CartChanged))?;
-        let digest = format!("seats:{id}:{current}:{added}");
+        let seen_cents = form.unit_cents.trim().parse::<i64>().ok();
+        // What the reseller confirmed, price included: the same form again finds its order.
+        let digest = format!(
+            "seats:{id}:{current}:{added}:{}",
+            seen_cents.unwrap_or_default()
+        );
         if let Some(placed) = orders::repeat(db.pool(), user.user_id, &key, &digest).await? {
             return Ok(placed.number());
         }
         let cycle = detail
             .increasable()
             .ok_or(refused(OrderProblem::LineUnavailable))?;
+        // Asked here for a quick answer; the unique index on pending increases decides
+        // inside the order's transaction.
         if orders::seats_pending(&db, id).await? {
             return Err(refused(OrderProblem::ChangePending));
         }
@@ -91,6 +107,9 @@ mod ssr {
             .pricing
             .unit_cents(cycle)
             .ok_or(refused(OrderProblem::LineUnavailable))?;
+        if seen_cents != Some(unit_cents) {
+            return Err(refused(OrderProblem::PricesChanged));
+        }
         let charge = detail
             .pricing
             .charge(cycle, added)

@@ -20,6 +20,9 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct SeatsForm {
     pub key: String,
+    /// The price per user the reseller saw (cents): a different one now is a price change
+    /// to confirm, never an order at a price nobody saw.
+    pub unit_cents: String,
     pub added: String,
     pub accept_terms: Option<String>,
 }
@@ -140,6 +143,7 @@ fn MoreSeats(
     let action = ServerAction::<AddSeats>::new();
     let (current, max) = (detail.subscription.seats, detail.max_seats);
     let key = kept.key.clone();
+    let unit_cents = kept.unit_cents.clone();
     let state = FormState::new(
         kept,
         move |form| parse_seats(form, current, max).err().unwrap_or_default(),
@@ -166,6 +170,7 @@ fn MoreSeats(
                 <p class="form-error" role="alert" id="add-seats-error">{refusal}</p>
                 <input type="hidden" name="id" value=detail.subscription.id/>
                 <input type="hidden" name="form[key]" value=key/>
+                <input type="hidden" name="form[unit_cents]" value=unit_cents/>
                 <p class="hint">{(t.add_seats_hint)(&max.saturating_sub(current).to_string())}</p>
                 <Input field=SeatsField::Added label=t.add_seats input_type="number" autocomplete="off"/>
                 <p class="price" id="add-seats-cost" aria-live="polite">{cost}</p>

@@ -94,8 +94,8 @@ mod ssr {
     use crate::backend::request::provider;
     use crate::backend::resellers;
     use crate::backend::sealing::SealingKey;
-    use crate::backend::tenants::{self, ReserveError};
-    use crate::backend::{customers, database, request, unix_now, DbError};
+    use crate::backend::tenants::{self, ClaimError};
+    use crate::backend::{customers, database, microsoft_partner, request, unix_now, DbError};
     use crate::customers::Customer;
     use crate::domain::TenantDomain;
     use crate::domain::{prefix_candidates, FieldError, SuggestionSource, TenantPrefix};
@@ -127,19 +127,22 @@ mod ssr {
         let db = database()?;
         let key = sealing_key()?;
         let mut tenant = tenants::find(&db, reseller_id, customer_id, &key).await?;
-        // An invited tenant: has it accepted meanwhile? (If the provider does not answer, it
-        // stays "invited" and the next look asks again.)
+        // An invited tenant: has it linked itself to this reseller meanwhile? Only the
+        // relationship naming this reseller counts, not that the tenant is the distributor's
+        // customer (through anyone). If the provider does not answer, it stays "invited" and
+        // the next look asks again.
         if let Some(invited) = tenant
             .as_mut()
             .filter(|t| t.status == TenantStatus::Invited)
         {
-            match provider()?.is_customer(&invited.domain).await {
-                Ok(true) => {
+            let own = microsoft_partner::require_microsoft_id(&db, reseller_id).await?;
+            match provider()?.indirect_resellers(&invited.domain).await {
+                Ok(linked) if linked.iter().any(|id| id == own.as_str()) => {
                     tenants::mark_authorised(&db, customer_id, unix_now()).await?;
                     invited.status = TenantStatus::Authorised;
                     tracing::info!(customer_id, "existing tenant authorised the reseller");
                 }
-                Ok(false) => {}
+                Ok(_) => {}
                 Err(error) => {
                     tracing::warn!(%error, "could not ask the provider about an invitation")
                 }
@@ -243,9 +246,7 @@ mod ssr {
         let (user, reseller_id) = crate::auth::require_reseller()?;
         match parse_tenant_form(form).map_err(FormError::Invalid)? {
             TenantRequest::New(prefix) => reserve(reseller_id, customer_id, &prefix).await?,
-            TenantRequest::Existing(domain) => {
-                invite(reseller_id, customer_id, &domain).await?;
-            }
+            TenantRequest::Existing(domain) => invite(reseller_id, customer_id, &domain).await?,
         }
         tracing::info!(customer_id, by = user.user_id, "tenant set up");
         Ok(())
@@ -253,6 +254,15 @@ mod ssr {
 
     fn prefix_taken() -> FormError<TenantField> {
         FormError::Invalid(vec![(TenantField::Prefix, FieldError::PrefixTaken)])
+    }
+
+    /// What a refused claim tells the reseller: whose the domain is, never.
+    fn claim_refused(error: ClaimError, taken: FormError<TenantField>) -> FormError<TenantField> {
+        match error {
+            ClaimError::Taken => taken,
+            ClaimError::NotAllowed => request::not_found().into(),
+            ClaimError::Database(error) => error.into(),
+        }
     }
 
     fn begin_error(error: sqlx::Error) -> AppError {
@@ -271,29 +281,31 @@ mod ssr {
         }
         let db = database()?;
         let mut tx = db.begin().await.map_err(begin_error)?;
-        match tenants::reserve(&mut tx, reseller_id, customer_id, prefix, unix_now()).await {
-            Ok(()) => {}
-            Err(ReserveError::PrefixTaken) => return Err(prefix_taken()),
-            Err(ReserveError::NotAllowed) => return Err(request::not_found().into()),
-            Err(ReserveError::Database(error)) => return Err(error.into()),
-        }
+        tenants::reserve(&mut tx, reseller_id, customer_id, prefix, unix_now())
+            .await
+            .map_err(|e| claim_refused(e, prefix_taken()))?;
         tx.commit().await.map_err(begin_error)?;
         Ok(())
     }
 
-    /// The invitation mail for the customer's contact, with the provider's link. Nothing is
-    /// written when the provider does not answer or the contact had too many mails lately.
+    /// The invitation mail for the customer's contact, with the provider's link, which names
+    /// this reseller. Nothing is written when the provider does not answer or the contact had
+    /// too many mails lately.
     async fn invitation_mail(
         reseller_id: i64,
         customer: &Customer,
         domain: &str,
     ) -> Result<crate::backend::mail::OutgoingMail, AppError> {
-        let to = crate::backend::rate_limit::mail_to_contact(customer)?;
+        let db = database()?;
+        let own = microsoft_partner::require_microsoft_id(&db, reseller_id).await?;
+        let to = crate::backend::rate_limit::mail_to_contact(
+            customer,
+            crate::backend::rate_limit::MailPurpose::TenantInvitation,
+        )?;
         let link = provider()?
-            .invitation_link(domain)
+            .invitation_link(domain, &own)
             .await
             .map_err(request::provider_unavailable)?;
-        let db = database()?;
         let reseller = resellers::company_name(&db, reseller_id).await?;
         let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
         let texts = &locale.texts().tenants.mail_invitation;
@@ -304,16 +316,20 @@ mod ssr {
         reseller_id: i64,
         customer_id: i64,
         domain: &TenantDomain,
-    ) -> Result<(), AppError> {
+    ) -> Result<(), FormError<TenantField>> {
         let customer = owned_customer(reseller_id, customer_id).await?;
         let mail = invitation_mail(reseller_id, &customer, domain.as_str()).await?;
         let db = database()?;
         let now = unix_now();
         let mut tx = db.begin().await.map_err(begin_error)?;
-        if !tenants::invite(&mut tx, reseller_id, customer_id, domain, now).await? {
-            return Err(request::not_found());
-        }
-        outbox::enqueue(&mut tx, &mail, now).await?;
+        let domain_in_use =
+            FormError::Invalid(vec![(TenantField::Domain, FieldError::DomainInUse)]);
+        tenants::invite(&mut tx, reseller_id, customer_id, domain, now)
+            .await
+            .map_err(|e| claim_refused(e, domain_in_use))?;
+        outbox::enqueue(&mut tx, &mail, now)
+            .await
+            .map_err(AppError::from)?;
         tx.commit().await.map_err(begin_error)?;
         Ok(())
     }

@@ -137,7 +137,18 @@ pub struct Tenant {
     /// The admin centre login, once the provider created it.
     pub admin_user: Option<String>,
     /// The first password, until the reseller confirmed having noted it.
-    pub initial_password: Option<String>,
+    pub initial_password: InitialPassword,
+}
+
+/// The tenant's first admin password, as far as Kontor still has it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InitialPassword {
+    /// Not (yet) there, or deleted once the reseller noted it.
+    None,
+    Shown(String),
+    /// Stored, but this installation's key does not open it (another instance's key, or a
+    /// key changed since): the page says so instead of failing.
+    Unreadable,
 }
 
 /// Everything the tenant page shows.

@@ -8,7 +8,9 @@ use super::actions::{
     RetryTenant, SetUpTenant,
 };
 use super::form::{parse_tenant_form, TenantField, TenantForm};
-use super::{PrefixCheck, Tenant, TenantBrief, TenantFailure, TenantSettings, TenantStatus};
+use super::{
+    InitialPassword, PrefixCheck, Tenant, TenantBrief, TenantFailure, TenantSettings, TenantStatus,
+};
 use crate::domain::TENANT_DOMAIN_SUFFIX;
 use crate::error::{AppError, FormError};
 use crate::ui::form::{described_by, Checkbox, FormField, FormState, Input, Labelled};
@@ -365,20 +367,27 @@ fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
                 <dl class="details">
                     <div><dt>{t.admin_user}</dt><dd><code id="admin-user">{tenant.admin_user.clone()}</code></dd></div>
                     {match password {
-                        Some(password) => view! {
+                        InitialPassword::Shown(password) => view! {
                             <div>
                                 <dt>{t.initial_password}</dt>
                                 <dd><code id="initial-password">{password}</code></dd>
                             </div>
                         }
                         .into_any(),
-                        None => view! {
+                        InitialPassword::Unreadable => view! {
+                            <div>
+                                <dt>{t.initial_password}</dt>
+                                <dd id="initial-password-unreadable">{t.password_unreadable}</dd>
+                            </div>
+                        }
+                        .into_any(),
+                        InitialPassword::None => view! {
                             <div><dt>{t.initial_password}</dt><dd>{t.password_forgotten}</dd></div>
                         }
                         .into_any(),
                     }}
                 </dl>
-                {tenant.initial_password.is_some().then(|| view! {
+                {(tenant.initial_password != InitialPassword::None).then(|| view! {
                     <p class="hint">{t.password_once}</p>
                     <ActionForm action=acknowledge>
                         <input type="hidden" name="customer_id" value=customer_id/>

@@ -154,12 +154,16 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> (String, 
         state,
         RouterSettings {
             max_body_bytes: 1024 * 1024,
+            body_read_timeout: kontor::serve::BODY_READ_TIMEOUT,
             signups_per_hour: kontor::config::DEFAULT_SIGNUPS_PER_HOUR,
             https: false,
             public_url: base.clone(),
             provider: worker.provider.clone(),
             simulator: Some(simulator.clone()),
             sealing_key: worker.key.clone(),
+            workers: Default::default(),
+            trusted_proxies: Default::default(),
+            unconfirmed_order_limit_cents: 100_000,
         },
     );
     tokio::spawn(async move {
@@ -182,7 +186,9 @@ pub async fn seed_carts(db: &Database, carts: usize) -> Vec<i64> {
         .expect("catalogue");
     let now = unix_now();
     let statements = [
-        "INSERT INTO resellers (company_name, created_at) VALUES ('Bench GmbH', 0)".to_owned(),
+        "INSERT INTO resellers (company_name, created_at, confirmed_by_staff_at) \
+         VALUES ('Bench GmbH', 0, 0)"
+            .to_owned(),
         "INSERT INTO customers (reseller_id, company_name, street, postal_code, city, country, \
            contact_first_name, contact_last_name, contact_email, locale, sort_name, search_text, \
            created_at, updated_at) VALUES (1, 'Sonnenhof GmbH', 'Weg 1', '80331', 'München', \

@@ -396,3 +396,39 @@ on_both_backends!(
         assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_agreements").await, 1);
     }
 );
+
+on_both_backends!(
+    strangers_asking_for_resets_do_not_use_up_the_resellers_mails_to_its_customer,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            reseller_with_customer(&app, "chef@muster-it.example", "Sonne GmbH").await;
+        // Anyone may ask for a reset link to the contact's address, until its limit.
+        for _ in 0..4 {
+            app.post_form_with(
+                "/api/mail/request-link",
+                form_body(&[("kind", "PasswordReset"), ("email", CONTACT)]),
+                &as_script(None),
+            )
+            .await;
+        }
+        // The reseller's own mail to the contact has an allowance of its own.
+        send_link(&app, &cookie, customer).await;
+    }
+);
+
+on_both_backends!(
+    two_agreement_links_sent_at_once_leave_one_that_works,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            reseller_with_customer(&app, "chef@muster-it.example", "Sonne GmbH").await;
+        let (a, b) = tokio::join!(send(&app, &cookie, customer), send(&app, &cookie, customer));
+        assert_eq!((a.status.as_u16(), b.status.as_u16()), (200, 200));
+        let open_links = count(
+            &app,
+            "SELECT COUNT(*) FROM email_tokens WHERE purpose = 'accept_agreement' \
+             AND used_at IS NULL AND superseded_at IS NULL",
+        )
+        .await;
+        assert_eq!(open_links, 1);
+    }
+);

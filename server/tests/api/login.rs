@@ -141,6 +141,42 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    parallel_guesses_get_no_more_tries_than_one_after_the_other,
+    |app: TestApp| async move {
+        app.create_admin(EMAIL, PASSWORD).await;
+        // Twelve wrong passwords at once: each waits for its hash, none is answered yet when
+        // the others are checked. Only five may reach a password check.
+        let guess = form(EMAIL, "Falsch123!");
+        let guesses = (0..12).map(|_| login_as_script(&app, &guess, Some("198.51.100.7"), None));
+        let answers = futures_util::future::join_all(guesses).await;
+        let checked = answers.iter().filter(|a| a.status == 401).count();
+        let throttled = answers.iter().filter(|a| a.status == 429).count();
+        assert_eq!((checked, throttled), (5, 7));
+    }
+);
+
+on_both_backends!(
+    an_ipv6_client_cannot_escape_the_throttle_by_hopping_through_its_slash_64,
+    |app: TestApp| async move {
+        app.create_admin(EMAIL, PASSWORD).await;
+        for host in 1..=5 {
+            let from = format!("[2001:db8:1:2::{host}]");
+            let response =
+                login_as_script(&app, &form(EMAIL, "Falsch123!"), Some(&from), None).await;
+            assert_eq!(response.status, 401);
+        }
+        let hop = login_as_script(
+            &app,
+            &form(EMAIL, PASSWORD),
+            Some("[2001:db8:1:2::99]"),
+            None,
+        )
+        .await;
+        assert_eq!(hop.status, 429, "{}", hop.body);
+    }
+);
+
+on_both_backends!(
     logging_in_replaces_the_browsers_old_session,
     |app: TestApp| async move {
         app.create_admin(EMAIL, PASSWORD).await;

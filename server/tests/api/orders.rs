@@ -140,6 +140,124 @@ async fn provision_all(app: &TestApp) {
 }
 
 on_both_backends!(
+    a_late_failure_report_does_not_undo_an_active_order,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof11").await;
+        fill_cart(&app, &cookie, customer).await;
+        let (key, digest) = checkout(&app, &cookie).await;
+        let number = placed_number(&place(&app, &cookie, &key, &digest).await);
+        provision_all(&app).await;
+        let mails_before = app.outbox().await.len();
+
+        // A second instance whose claim on the job ran out reports a failure afterwards.
+        let (id, customer_id, order_id, request_id): (i64, i64, Option<i64>, String) =
+            sqlx::query_as(
+                "SELECT id, customer_id, order_id, request_id FROM provider_jobs \
+                 WHERE kind = 'provision_order'",
+            )
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        let job = app::backend::provider_jobs::Job {
+            id,
+            kind: app::backend::provider_jobs::JobKind::ProvisionOrder,
+            customer_id,
+            order_id,
+            request_id: app::backend::provider::RequestId::from_stored(request_id),
+            attempts: 9,
+        };
+        let error = app::backend::provider::ProviderError::Unavailable("timed out".into());
+        let mut tx = app.db().begin().await.unwrap();
+        app::backend::orders::provision_failed(&mut tx, &app.worker(), &job, &error, unix_now())
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+
+        let order = order_json(&app, &cookie, &number).await;
+        assert_eq!(order["summary"]["status"], "Active");
+        assert_eq!(app.outbox().await.len(), mails_before, "no failure mail");
+    }
+);
+
+on_both_backends!(
+    a_job_claimed_late_in_a_long_pass_is_not_claimed_by_another_instance,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof12").await;
+        fill_cart(&app, &cookie, customer).await;
+        let (key, digest) = checkout(&app, &cookie).await;
+        placed_number(&place(&app, &cookie, &key, &digest).await);
+        let now = unix_now();
+        let first = app::backend::provider_jobs::claim_due(app.db(), now - 600)
+            .await
+            .unwrap();
+        assert!(!first.is_empty());
+        let second = app::backend::provider_jobs::claim_due(app.db(), now)
+            .await
+            .unwrap();
+        assert!(second.is_empty(), "the claim holds from when it was made");
+    }
+);
+
+on_both_backends!(
+    an_account_its_customer_number_alone_made_active_orders_big_only_once_confirmed,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            orderable_customer(&app, "chef@muster-it.example", "sonnenhof13").await;
+        let reseller: (i64,) = sqlx::query_as("SELECT id FROM resellers")
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        sqlx::query("UPDATE resellers SET confirmed_by_staff_at = NULL")
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        // 1,008.00 € net: above the 1,000 € an unconfirmed account may order.
+        fill_cart(&app, &cookie, customer).await;
+        let (key, digest) = checkout(&app, &cookie).await;
+        let waiting = place(&app, &cookie, &key, &digest).await;
+        assert_eq!(waiting.status, 422, "{}", waiting.body);
+        waiting.assert_contains("AwaitingStaffConfirmation");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 0);
+
+        // A reseller cannot confirm itself; staff can.
+        let id = reseller.0.to_string();
+        let own = call(
+            &app,
+            &cookie,
+            "/api/admin/confirm-reseller",
+            &[("reseller_id", &id)],
+        )
+        .await;
+        assert_eq!(own.status, 403, "{}", own.body);
+        let admin = app
+            .create_admin("chefin@distributor.example", "Fachhandel#2026")
+            .await;
+        let staff = app.session_cookie(admin).await;
+        let detail = call(&app, &staff, "/api/admin/reseller", &[("id", &id)]).await;
+        assert!(
+            detail
+                .body
+                .contains(r#""awaits_staff_confirmation":100000"#),
+            "{}",
+            detail.body
+        );
+        let confirmed = call(
+            &app,
+            &staff,
+            "/api/admin/confirm-reseller",
+            &[("reseller_id", &id)],
+        )
+        .await;
+        assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+        placed_number(&place(&app, &cookie, &key, &digest).await);
+        let audit = "SELECT COUNT(*) FROM audit_log WHERE action = 'reseller_confirmed'";
+        assert_eq!(count(&app, audit).await, 1);
+    }
+);
+
+on_both_backends!(
     a_cart_becomes_one_order_however_often_it_is_sent,
     |app: TestApp| async move {
         let (cookie, customer) =
@@ -525,7 +643,21 @@ on_both_backends!(
     }
 );
 
+/// More users at the price the subscription's page shows now.
 async fn add_seats(app: &TestApp, cookie: &str, id: i64, key: &str, added: &str) -> TestResponse {
+    let unit_cents = seats_form(app, cookie, id).await.1;
+    add_seats_at(app, cookie, id, key, added, &unit_cents).await
+}
+
+/// More users at the price per user the reseller saw (`unit_cents`).
+async fn add_seats_at(
+    app: &TestApp,
+    cookie: &str,
+    id: i64,
+    key: &str,
+    added: &str,
+    unit_cents: &str,
+) -> TestResponse {
     call(
         app,
         cookie,
@@ -533,6 +665,7 @@ async fn add_seats(app: &TestApp, cookie: &str, id: i64, key: &str, added: &str)
         &[
             ("id", &id.to_string()),
             ("form[key]", key),
+            ("form[unit_cents]", unit_cents),
             ("form[added]", added),
             ("form[accept_terms]", "on"),
         ],
@@ -540,8 +673,8 @@ async fn add_seats(app: &TestApp, cookie: &str, id: i64, key: &str, added: &str)
     .await
 }
 
-/// A fresh key from the subscription's page.
-async fn seats_key(app: &TestApp, cookie: &str, id: i64) -> String {
+/// The subscription page's form: a fresh key and the price per user shown.
+async fn seats_form(app: &TestApp, cookie: &str, id: i64) -> (String, String) {
     let page = call(
         app,
         cookie,
@@ -551,33 +684,85 @@ async fn seats_key(app: &TestApp, cookie: &str, id: i64) -> String {
     .await;
     assert_eq!(page.status, 200, "{}", page.body);
     let page: serde_json::Value = serde_json::from_str(&page.body).unwrap();
-    page[1]["key"].as_str().unwrap().to_owned()
+    let field = |name: &str| page[1][name].as_str().unwrap().to_owned();
+    (field("key"), field("unit_cents"))
 }
+
+async fn seats_key(app: &TestApp, cookie: &str, id: i64) -> String {
+    seats_form(app, cookie, id).await.0
+}
+
+/// A reseller whose customer has the cart's subscriptions, active: the cookie and the id of
+/// the Business Basic one (10 users).
+async fn basic_subscription(app: &TestApp, email: &str, prefix: &str) -> (String, i64) {
+    let (cookie, customer) = orderable_customer(app, email, prefix).await;
+    fill_cart(app, &cookie, customer).await;
+    let (key, digest) = checkout(app, &cookie).await;
+    placed_number(&place(app, &cookie, &key, &digest).await);
+    provision_all(app).await;
+    let subscriptions =
+        crate::tenants::customer_json(app, &cookie, "/api/subscriptions/of-customer", customer)
+            .await;
+    let basic = subscriptions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["sku"] == BASIC)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    (cookie, basic)
+}
+
+on_both_backends!(
+    two_increases_at_once_are_one_order_and_a_refusal,
+    |app: TestApp| async move {
+        let (cookie, basic) =
+            basic_subscription(&app, "chef@muster-it.example", "sonnenhof9").await;
+        let (first, unit) = seats_form(&app, &cookie, basic).await;
+        let (second, _) = seats_form(&app, &cookie, basic).await;
+        let (a, b) = tokio::join!(
+            add_seats_at(&app, &cookie, basic, &first, "100", &unit),
+            add_seats_at(&app, &cookie, basic, &second, "200", &unit),
+        );
+        let mut statuses = [a.status.as_u16(), b.status.as_u16()];
+        statuses.sort_unstable();
+        assert_eq!(statuses, [200, 409], "{} / {}", a.body, b.body);
+        let refused = if a.status == 409 { &a } else { &b };
+        refused.assert_contains("ChangePending");
+        let pending = count(
+            &app,
+            "SELECT COUNT(*) FROM order_lines WHERE subscription_id IS NOT NULL",
+        )
+        .await;
+        assert_eq!(pending, 1, "one increase, never base + both");
+    }
+);
+
+on_both_backends!(
+    an_increase_is_ordered_only_at_the_price_the_reseller_saw,
+    |app: TestApp| async move {
+        let (cookie, basic) =
+            basic_subscription(&app, "chef@muster-it.example", "sonnenhof10").await;
+        let (key, unit) = seats_form(&app, &cookie, basic).await;
+        assert_eq!(unit, "560");
+        let stale = add_seats_at(&app, &cookie, basic, &key, "5", "450").await;
+        assert_eq!(stale.status, 409, "{}", stale.body);
+        stale.assert_contains("PricesChanged");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 1);
+        // What was confirmed is the order: the same key with another price is another order.
+        placed_number(&add_seats_at(&app, &cookie, basic, &key, "5", &unit).await);
+        let repeated = add_seats_at(&app, &cookie, basic, &key, "5", "450").await;
+        assert_eq!(repeated.status, 409, "{}", repeated.body);
+        repeated.assert_contains("KeyReused");
+    }
+);
 
 on_both_backends!(
     more_users_for_a_subscription_are_an_order_through_the_same_path,
     |app: TestApp| async move {
-        let (cookie, customer) =
-            orderable_customer(&app, "chef@muster-it.example", "sonnenhof8").await;
-        fill_cart(&app, &cookie, customer).await;
-        let (key, digest) = checkout(&app, &cookie).await;
-        placed_number(&place(&app, &cookie, &key, &digest).await);
-        provision_all(&app).await;
-        let subscriptions = crate::tenants::customer_json(
-            &app,
-            &cookie,
-            "/api/subscriptions/of-customer",
-            customer,
-        )
-        .await;
-        let basic = subscriptions
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["sku"] == BASIC)
-            .unwrap()["id"]
-            .as_i64()
-            .unwrap();
+        let (cookie, basic) =
+            basic_subscription(&app, "chef@muster-it.example", "sonnenhof8").await;
 
         // Within the product's bounds (300 users), with the terms accepted.
         let key = seats_key(&app, &cookie, basic).await;
@@ -645,7 +830,9 @@ on_both_backends!(
         .await;
         assert_eq!(theirs.status, 404);
         assert_eq!(
-            add_seats(&app, &intruder, basic, &other, "1").await.status,
+            add_seats_at(&app, &intruder, basic, &other, "1", "560")
+                .await
+                .status,
             404
         );
     }

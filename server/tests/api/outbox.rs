@@ -133,7 +133,13 @@ on_both_backends!(
         let server = SmtpServer::start(port);
         let smtp = MailTransport::smtp(&format!("smtp://127.0.0.1:{port}"), FROM).unwrap();
         let (stop, stopping) = tokio::sync::watch::channel(false);
-        let worker = tokio::spawn(kontor::mail_worker::run(app.db().clone(), smtp, stopping));
+        let worker = tokio::spawn(kontor::mail_worker::run(
+            app.db().clone(),
+            smtp,
+            kontor::background::WorkerHealth::default()
+                .register("mail", std::time::Duration::from_secs(60)),
+            stopping,
+        ));
 
         let mut tx = app.db().begin().await.unwrap();
         enqueue(&mut tx, &welcome(), app::backend::unix_now())
@@ -152,5 +158,22 @@ on_both_backends!(
             .await
             .expect("the worker stops when told")
             .unwrap();
+    }
+);
+
+on_both_backends!(
+    a_claim_made_late_in_a_long_pass_still_keeps_other_instances_away,
+    |app: TestApp| async move {
+        write(&app).await;
+        let id = column(&app, "SELECT MAX(id) FROM outbox").await.unwrap();
+        // This instance's pass began ten minutes ago (slow deliveries before this mail).
+        let now = app::backend::unix_now();
+        assert!(app::backend::mail::outbox::claim(app.db(), id, now - 600)
+            .await
+            .unwrap());
+        // Another instance, now: the claim runs from when it was made, so it holds.
+        assert!(!app::backend::mail::outbox::claim(app.db(), id, now)
+            .await
+            .unwrap());
     }
 );

@@ -61,17 +61,7 @@ async fn tenant(app: &TestApp, cookie: &str, customer: i64, prefix: &str) -> Str
 }
 
 async fn store_identity(app: &TestApp, cookie: &str) {
-    let saved = call(
-        app,
-        cookie,
-        "/api/microsoft-partner/save",
-        &[
-            ("form[location_mpn]", "1234567"),
-            ("form[microsoft_id]", OWN_ID),
-        ],
-    )
-    .await;
-    assert_eq!(saved.header("location"), Some("/settings/microsoft"));
+    crate::tenants::store_identity(app, cookie, OWN_ID).await;
 }
 
 fn status_of(list: &serde_json::Value) -> serde_json::Value {
@@ -376,6 +366,37 @@ on_both_backends!(
             started.elapsed() >= Duration::from_millis(1900),
             "{:?}",
             started.elapsed()
+        );
+    }
+);
+
+on_both_backends!(
+    a_customer_another_instance_is_checking_is_left_to_it,
+    |app: TestApp| async move {
+        let (_, [green, _, _]) = three_colours(&app).await;
+        let rechecker = Rechecker::new(app.provider().clone(), Duration::from_secs(24 * 60 * 60));
+        let now = unix_now();
+        // Another instance has just claimed the green customer's check.
+        assert!(
+            app::backend::partner_status::claim_check(app.db(), green, now, 300)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !app::backend::partner_status::claim_check(app.db(), green, now, 300)
+                .await
+                .unwrap()
+        );
+        let report = recheck_due(app.db(), &rechecker, now).await.unwrap();
+        assert_eq!(report.checked, 2, "{report:?}");
+        // Its outcome ends the claim; the next pass may check it again.
+        app::backend::partner_status::record(app.db(), green, None, now)
+            .await
+            .unwrap();
+        assert!(
+            app::backend::partner_status::claim_check(app.db(), green, now, 300)
+                .await
+                .unwrap()
         );
     }
 );

@@ -122,3 +122,90 @@ async fn reset_mails_are_rate_limited_per_recipient() {
     assert_eq!(refused.status, 429);
     assert_eq!(app.outbox().await.len(), 3);
 }
+
+async fn reset(
+    app: &TestApp,
+    token: &str,
+    link: &str,
+    password: &str,
+) -> crate::support::TestResponse {
+    app.post_form_with(
+        "/api/password/reset",
+        form_body(&[
+            ("token", token),
+            ("link", link),
+            ("password", password),
+            ("password_confirmation", password),
+        ]),
+        &as_script(None),
+    )
+    .await
+}
+
+on_both_backends!(
+    a_link_that_does_not_work_is_refused_before_anything_else,
+    |app: TestApp| async move {
+        // Even a weak password hears about the link first: nothing was hashed for it.
+        let unknown = reset(
+            &app,
+            "k3nnt-n1emand-k3nnt-n1emand-k3nnt-n1",
+            "Reset",
+            "kurz",
+        )
+        .await;
+        assert_eq!(unknown.status, 404, "{}", unknown.body);
+        unknown.assert_contains("Unknown");
+    }
+);
+
+#[tokio::test]
+async fn attempts_at_the_new_password_form_are_throttled() {
+    let app = TestApp::sqlite().await;
+    for attempt in 0..20 {
+        let refused = reset(
+            &app,
+            &format!("geraten-{attempt:02}-xxxxxxxxxxxxxxxxxxxxxxx"),
+            "Reset",
+            NEW,
+        )
+        .await;
+        assert_eq!(refused.status, 404, "{attempt}: {}", refused.body);
+    }
+    let throttled = reset(&app, "geraten-20-xxxxxxxxxxxxxxxxxxxxxxx", "Reset", NEW).await;
+    assert_eq!(throttled.status, 429, "{}", throttled.body);
+    assert!(throttled.header("retry-after").is_some());
+}
+
+on_both_backends!(
+    a_password_chosen_by_reset_ends_an_open_invitation,
+    |app: TestApp| async move {
+        let admin = app.create_admin(EMAIL, OLD).await;
+        let cookie = app.session_cookie(admin).await;
+        let invited = crate::tenants::call(
+            &app,
+            &cookie,
+            "/api/admin/invite-admin",
+            &[
+                ("form[email]", "kollege@distributor.example"),
+                ("form[locale]", "de"),
+            ],
+        )
+        .await;
+        assert_eq!(invited.status, 200, "{}", invited.body);
+        let invitation = link_token(&app.outbox().await[0].2, "/invitation/");
+
+        // The colleague uses "forgot password" instead of the invitation.
+        assert!(request_link(&app, "kollege@distributor.example")
+            .await
+            .status
+            .is_success());
+        let (_, _, body) = app.outbox().await.pop().unwrap();
+        let reset_token = link_token(&body, "/password/reset/");
+        assert_eq!(reset(&app, &reset_token, "Reset", NEW).await.status, 200);
+
+        // The invitation no longer sets a password.
+        let late = reset(&app, &invitation, "Invitation", "Ein anderes 9!").await;
+        assert_eq!(late.status, 410, "{}", late.body);
+        late.assert_contains("Superseded");
+    }
+);

@@ -83,3 +83,79 @@ on_both_backends!(
         assert_eq!(response.header("x-request-id"), Some("trace-me-123"));
     }
 );
+
+#[tokio::test]
+async fn a_body_that_stalls_is_answered_408_after_the_time_limit() {
+    let app = TestApp::sqlite().await;
+    // One chunk, then nothing: a slowloris body.
+    let chunk = futures_util::stream::once(async {
+        Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"email=a%40b.de"))
+    });
+    let stalled = futures_util::StreamExt::chain(chunk, futures_util::stream::pending());
+    let request = axum::http::Request::post("/api/login")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(axum::body::Body::from_stream(stalled))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let answer = app.send(request).await;
+    assert_eq!(answer.status, 408);
+    assert!(started.elapsed() < crate::support::BODY_READ_TIMEOUT * 4);
+}
+
+/// A server on a loopback port with short connection limits.
+async fn served_with_short_limits() -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let app = axum::Router::new().route("/", axum::routing::get(|| async { "ok" }));
+    let limits = kontor::serve::ServeLimits {
+        header_read: std::time::Duration::from_millis(300),
+        shutdown_grace: std::time::Duration::from_millis(300),
+    };
+    tokio::spawn(kontor::serve::serve(
+        listener,
+        app,
+        limits,
+        std::future::pending(),
+    ));
+    address
+}
+
+/// Reads until the server closes the connection; what it sent.
+async fn read_until_closed(stream: &mut tokio::net::TcpStream) -> String {
+    use tokio::io::AsyncReadExt;
+    let mut seen = Vec::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        stream.read_to_end(&mut seen),
+    )
+    .await
+    .expect("the server closes the connection")
+    .ok();
+    String::from_utf8_lossy(&seen).into_owned()
+}
+
+#[tokio::test]
+async fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    use tokio::io::AsyncWriteExt;
+    let address = served_with_short_limits().await;
+    let mut slow = tokio::net::TcpStream::connect(address).await.unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: kontor.test\r\n")
+        .await
+        .unwrap();
+    let answer = read_until_closed(&mut slow).await;
+    assert!(!answer.contains("200 OK"), "{answer}");
+}
+
+#[tokio::test]
+async fn an_idle_kept_alive_connection_is_closed() {
+    use tokio::io::AsyncWriteExt;
+    let address = served_with_short_limits().await;
+    let mut idle = tokio::net::TcpStream::connect(address).await.unwrap();
+    idle.write_all(b"GET / HTTP/1.1\r\nHost: kontor.test\r\n\r\n")
+        .await
+        .unwrap();
+    // The answer comes; then the connection, kept alive and unused, is closed.
+    let answer = read_until_closed(&mut idle).await;
+    assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
+}

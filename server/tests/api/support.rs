@@ -20,6 +20,8 @@ use tower::ServiceExt;
 const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Short, so that the test of a stalled body does not wait long.
+pub const BODY_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(500);
 pub const PUBLIC_URL: &str = "https://kontor.test";
 
 pub struct TestApp {
@@ -114,12 +116,16 @@ impl TestApp {
             state,
             RouterSettings {
                 max_body_bytes: MAX_BODY_BYTES,
+                body_read_timeout: BODY_READ_TIMEOUT,
                 signups_per_hour: kontor::config::DEFAULT_SIGNUPS_PER_HOUR,
                 https,
                 public_url: PUBLIC_URL.to_owned(),
                 provider: provider.clone(),
                 simulator: Some(simulator.clone()),
                 sealing_key: sealing_key.clone(),
+                workers: Default::default(),
+                trusted_proxies: Default::default(),
+                unconfirmed_order_limit_cents: 100_000,
             },
         );
         TestApp {
@@ -149,14 +155,18 @@ impl TestApp {
         &self.provider
     }
 
-    /// One pass of the provider worker, as if it ran at `now`.
-    pub async fn run_provider_jobs(&self, now: i64) -> app::backend::provider_jobs::JobReport {
-        let worker = app::backend::provider_jobs::Worker {
+    /// What the provider worker works with, as the server sets it up.
+    pub fn worker(&self) -> app::backend::provider_jobs::Worker {
+        app::backend::provider_jobs::Worker {
             provider: self.provider.clone(),
             key: self.sealing_key.clone(),
             links: app::backend::request::LinkBase(PUBLIC_URL.into()),
-        };
-        app::backend::provider_jobs::run_due_jobs(&self.db, &worker, now)
+        }
+    }
+
+    /// One pass of the provider worker, as if it ran at `now`.
+    pub async fn run_provider_jobs(&self, now: i64) -> app::backend::provider_jobs::JobReport {
+        app::backend::provider_jobs::run_due_jobs(&self.db, &self.worker(), now)
             .await
             .expect("a worker pass")
     }
@@ -179,7 +189,8 @@ impl TestApp {
     /// A reseller company with its admin user; returns the user id.
     pub async fn create_reseller_admin(&self, email: &str) -> i64 {
         let (reseller_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO resellers (company_name, created_at) VALUES ('Muster IT GmbH', 0) RETURNING id",
+            "INSERT INTO resellers (company_name, created_at, confirmed_by_staff_at) \
+             VALUES ('Muster IT GmbH', 0, 0) RETURNING id",
         )
         .fetch_one(self.db.pool())
         .await

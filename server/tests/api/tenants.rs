@@ -101,6 +101,24 @@ pub async fn work_until_settled(app: &TestApp, cookie: &str, customer: i64) -> s
     panic!("the tenant did not settle");
 }
 
+/// Stores the reseller's location MPN and Microsoft id, which invitations name.
+pub async fn store_identity(app: &TestApp, cookie: &str, microsoft_id: &str) {
+    let saved = call(
+        app,
+        cookie,
+        "/api/microsoft-partner/save",
+        &[
+            ("form[location_mpn]", "1234567"),
+            ("form[microsoft_id]", microsoft_id),
+        ],
+    )
+    .await;
+    assert_eq!(saved.header("location"), Some("/settings/microsoft"));
+}
+
+const RESELLER_ID: &str = "5b0c3c4e-7d21-4a8e-9f0e-1c2d3e4f5a6b";
+const OTHER_RESELLER_ID: &str = "8e9f0a1b-2c3d-4e5f-8a7b-6c5d4e3f2a1b";
+
 pub async fn count(app: &TestApp, sql: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql)
         .fetch_one(app.db().pool())
@@ -319,6 +337,57 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    a_password_sealed_under_another_key_is_explained_not_a_500,
+    |app: TestApp| async move {
+        let (cookie, customer) =
+            reseller_with_customer(&app, "chef@muster-it.example", "Sonne GmbH").await;
+        set_up(&app, &cookie, customer, "sonne80333").await;
+        work_until_settled(&app, &cookie, customer).await;
+        // Sealed by another instance's key.
+        let other = app::backend::sealing::SealingKey::from_hex(
+            &app::backend::sealing::SealingKey::generate_hex(),
+        )
+        .unwrap();
+        sqlx::query("UPDATE tenants SET admin_password_sealed = $1")
+            .bind(other.seal("Geheim#1"))
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        let state = settings(&app, &cookie, customer).await;
+        assert_eq!(state["tenant"]["initial_password"], "Unreadable");
+        let page = app
+            .get_with(
+                &format!("/customers/{customer}/tenant"),
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert_eq!(page.status, 200);
+        page.assert_contains("nicht entschlüsseln");
+    }
+);
+
+#[tokio::test]
+async fn a_provider_that_refuses_the_token_is_unavailable_not_a_refusal() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let refusing = axum::Router::new().fallback(|| async { axum::http::StatusCode::UNAUTHORIZED });
+    tokio::spawn(async move { axum::serve(listener, refusing).await });
+    let client = app::backend::provider::ProviderClient::new(
+        &format!("http://{address}"),
+        "an-old-token",
+        std::time::Duration::from_secs(2),
+    );
+    let answer = client.domain_exists("sonnenhof.onmicrosoft.com").await;
+    assert!(
+        matches!(
+            answer,
+            Err(app::backend::provider::ProviderError::Unavailable(_))
+        ),
+        "{answer:?}"
+    );
+}
+
+on_both_backends!(
     the_first_admin_password_is_stored_encrypted_and_shown_until_noted,
     |app: TestApp| async move {
         let (cookie, customer) =
@@ -328,7 +397,7 @@ on_both_backends!(
             200
         );
         let state = work_until_settled(&app, &cookie, customer).await;
-        let password = state["tenant"]["initial_password"]
+        let password = state["tenant"]["initial_password"]["Shown"]
             .as_str()
             .expect("shown")
             .to_owned();
@@ -362,7 +431,7 @@ on_both_backends!(
             noted.body
         );
         let state = settings(&app, &cookie, customer).await;
-        assert_eq!(state["tenant"]["initial_password"], serde_json::Value::Null);
+        assert_eq!(state["tenant"]["initial_password"], "None");
         assert_eq!(
             state["tenant"]["admin_user"],
             "admin@sonne80331.onmicrosoft.com"
@@ -489,6 +558,11 @@ on_both_backends!(
     |app: TestApp| async move {
         let (cookie, customer) =
             reseller_with_customer(&app, "chef@muster-it.example", "Sonne GmbH").await;
+        // The invitation names the reseller, so it needs the reseller's Microsoft id.
+        let anonymous = invite(&app, &cookie, customer, "sonnenhof.de").await;
+        assert_eq!(anonymous.status, 422, "{}", anonymous.body);
+        anonymous.assert_contains("MicrosoftIdMissing");
+        store_identity(&app, &cookie, RESELLER_ID).await;
         let refused = invite(&app, &cookie, customer, "sonnenhof").await;
         assert_eq!(refused.status, 422, "{}", refused.body);
         refused.assert_contains("InvalidDomain");
@@ -533,10 +607,98 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    a_domain_kontor_knows_is_no_other_resellers_to_take,
+    |app: TestApp| async move {
+        // Reseller A: one customer with a new tenant, one with an existing one.
+        let (owner, created) =
+            reseller_with_customer(&app, "chef@muster-it.example", "Sonne GmbH").await;
+        store_identity(&app, &owner, RESELLER_ID).await;
+        assert_eq!(set_up(&app, &owner, created, "sonnenhof").await.status, 200);
+        work_until_settled(&app, &owner, created).await;
+        let existing = add_customer(&app, &owner, "Mond KG").await;
+        assert_eq!(invite(&app, &owner, existing, "mond.de").await.status, 200);
+
+        // Reseller B names both domains (in any case) for customers of its own.
+        let user = app.create_reseller_admin("chef@fremd-it.example").await;
+        let intruder = app.session_cookie(user).await;
+        store_identity(&app, &intruder, OTHER_RESELLER_ID).await;
+        for domain in ["sonnenhof.onmicrosoft.com", "MOND.de"] {
+            let mine = add_customer(&app, &intruder, "Fremd GmbH").await;
+            let refused = invite(&app, &intruder, mine, domain).await;
+            assert_eq!(refused.status, 422, "{domain}: {}", refused.body);
+            refused.assert_contains("DomainInUse");
+            // Nothing about the owner: neither its name nor its customer's.
+            for secret in ["Muster", "Sonne", "Mond KG"] {
+                assert!(!refused.body.contains(secret), "{domain}: {}", refused.body);
+            }
+            assert!(settings(&app, &intruder, mine).await["tenant"].is_null());
+        }
+        // A prefix whose domain an existing tenant holds is taken too.
+        let mine = add_customer(&app, &intruder, "Fremd GmbH").await;
+        let taken = set_up(&app, &intruder, mine, "sonnenhof").await;
+        assert_eq!(taken.status, 422, "{}", taken.body);
+        taken.assert_contains("PrefixTaken");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM tenants").await, 2);
+    }
+);
+
+on_both_backends!(
+    a_tenant_is_authorised_only_when_the_provider_names_this_reseller,
+    |app: TestApp| async move {
+        // The tenant is the distributor's customer already (through someone outside Kontor,
+        // or another reseller): that alone authorises nobody.
+        sqlx::query(
+            "INSERT INTO sim_relationships (domain, authorised_by, authorised_at) \
+             VALUES ('fremd.de', 'admin@fremd.de', 0)",
+        )
+        .execute(app.db().pool())
+        .await
+        .unwrap();
+        let (cookie, customer) =
+            reseller_with_customer(&app, "chef@muster-it.example", "Fremd GmbH").await;
+        store_identity(&app, &cookie, RESELLER_ID).await;
+        assert_eq!(
+            invite(&app, &cookie, customer, "fremd.de").await.status,
+            200
+        );
+        assert_eq!(
+            settings(&app, &cookie, customer).await["tenant"]["status"],
+            "Invited"
+        );
+        // Linked to another indirect reseller: still not this one's.
+        sqlx::query("INSERT INTO sim_indirect_resellers (domain, microsoft_id) VALUES ($1, $2)")
+            .bind("fremd.de")
+            .bind(OTHER_RESELLER_ID)
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        assert_eq!(
+            settings(&app, &cookie, customer).await["tenant"]["status"],
+            "Invited"
+        );
+        // The customer's admin follows this reseller's link: now it is.
+        let (_, _, body) = app.outbox().await.pop().unwrap();
+        let token = crate::support::link_token(&body, "/provider-sim/invitations/");
+        let accepted = app
+            .post_form(
+                &format!("/provider-sim/invitations/{token}"),
+                form_body(&[("email", "admin@fremd.de"), ("password", "geheim")]),
+            )
+            .await;
+        assert_eq!(accepted.status, 200, "{}", accepted.body);
+        assert_eq!(
+            settings(&app, &cookie, customer).await["tenant"]["status"],
+            "Authorised"
+        );
+    }
+);
+
+on_both_backends!(
     invitations_to_one_contact_are_limited,
     |app: TestApp| async move {
         let (cookie, customer) =
             reseller_with_customer(&app, "chef@muster-it.example", "Sonne GmbH").await;
+        store_identity(&app, &cookie, RESELLER_ID).await;
         assert_eq!(
             invite(&app, &cookie, customer, "sonnenhof.de").await.status,
             200

@@ -5,6 +5,7 @@
 use super::{
     categories, search_text, seat_count, with_descendants, CategoryRow, ProductRow, PRODUCT_COLUMNS,
 };
+use crate::backend::db::{one_at_a_time, Exclusive};
 use crate::backend::{Database, DbError};
 use crate::catalog_admin::{
     CategoryDraft, CategoryEntry, CategoryField, CategoryForm, ProductDraft, ProductEntry,
@@ -342,6 +343,8 @@ pub async fn save_category(
     existing: bool,
 ) -> Result<(), SaveError<CategoryField>> {
     use CategoryField as F;
+    // The cycle check reads the whole tree: a second move at the same moment waits for it.
+    one_at_a_time(conn, Exclusive::CategoryTree).await?;
     let rows: Vec<(i64, String, Option<i64>)> =
         sqlx::query_as("SELECT id, slug, parent_id FROM product_categories")
             .fetch_all(&mut *conn)

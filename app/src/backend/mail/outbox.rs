@@ -81,6 +81,25 @@ pub struct DeliveryReport {
     pub given_up: usize,
 }
 
+/// Claims a mail for one delivery attempt; false when another worker holds it. The claim
+/// runs from the moment it is made, not from the start of the pass (`pass_started`), which
+/// may be long ago after slow deliveries: a claim that was over when written would let a
+/// second instance send the same mail.
+pub async fn claim(db: &Database, id: i64, pass_started: i64) -> Result<bool, DbError> {
+    let at = pass_started.max(crate::backend::unix_now());
+    let claimed = sqlx::query(
+        "UPDATE outbox SET claimed_until = $1 WHERE id = $2 AND sent_at IS NULL \
+         AND failed_at IS NULL AND (claimed_until IS NULL OR claimed_until < $3)",
+    )
+    .bind(at + CLAIM_SECS)
+    .bind(id)
+    .bind(at)
+    .execute(db.pool())
+    .await?
+    .rows_affected();
+    Ok(claimed == 1)
+}
+
 /// One pass of the worker: claims the mails that are due and tries each once.
 pub async fn deliver_due(
     db: &Database,
@@ -99,18 +118,7 @@ pub async fn deliver_due(
 
     let mut report = DeliveryReport::default();
     for (id, recipient, subject, text, html, attempts) in due {
-        // Claim it; another worker may have been quicker.
-        let claimed = sqlx::query(
-            "UPDATE outbox SET claimed_until = $1 WHERE id = $2 AND sent_at IS NULL \
-             AND (claimed_until IS NULL OR claimed_until < $3)",
-        )
-        .bind(now + CLAIM_SECS)
-        .bind(id)
-        .bind(now)
-        .execute(db.pool())
-        .await?
-        .rows_affected();
-        if claimed != 1 {
+        if !claim(db, id, now).await? {
             continue;
         }
         let mail = QueuedMail {

@@ -10,6 +10,7 @@ use super::{
     AgreementAcceptance, CreatedTenant, MpaStatus, NewOrder, NewTenant, PlacedOrder,
     ProvisioningState, Relationships, RequestId, INDIRECT_RESELLER,
 };
+use crate::domain::MicrosoftId;
 use reqwest::{header, Method, StatusCode};
 use std::sync::Arc;
 use std::time::Duration;
@@ -40,6 +41,10 @@ impl ProviderError {
         )
     }
 }
+
+/// The longest wait a 429 may ask for: a provider's `Retry-After` of years (or one that
+/// overflows the clock) holds calls back for an hour, then the next answer says again.
+pub const MAX_RETRY_AFTER_SECS: u64 = 60 * 60;
 
 #[derive(Clone, Debug)]
 pub struct ProviderClient {
@@ -103,13 +108,24 @@ impl ProviderClient {
                 .get(header::RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.trim().parse::<u64>().ok())
-                .unwrap_or(1);
+                .unwrap_or(1)
+                .clamp(1, MAX_RETRY_AFTER_SECS);
             let wait = Duration::from_secs(wait);
             self.pace.hold_off(wait);
             return Err(ProviderError::RateLimited(wait));
         }
         if status.is_server_error() {
             return Err(ProviderError::Unavailable(format!("status {status}")));
+        }
+        // The provider does not take Kontor's credentials: nothing the request can change,
+        // and no reason to fail a customer's order for good. Unavailable (retried) and loud.
+        if status == StatusCode::UNAUTHORIZED {
+            tracing::error!(
+                "the provider refuses Kontor's token (401): check KONTOR_PROVIDER_TOKEN"
+            );
+            return Err(ProviderError::Unavailable(
+                "the provider refuses Kontor's credentials (401)".to_owned(),
+            ));
         }
         Ok(response)
     }
@@ -197,47 +213,25 @@ impl ProviderClient {
         Ok(answer.provisioning_state)
     }
 
-    /// `GET /v1/customers/relationshiprequests`: the link an existing tenant's admin follows to
-    /// authorise this partner as reseller and delegate administration ("CSP autorisieren").
-    pub async fn invitation_link(&self, domain: &str) -> Result<String, ProviderError> {
-        self.relationship_request(&format!("domain={domain}")).await
-    }
-
-    /// `GET /v1/customers/relationshiprequests?indirectResellerId=…`: the link a customer's
-    /// admin follows to link the tenant to the indirect reseller with that Microsoft id
-    /// ("Einladung senden").
-    pub async fn indirect_reseller_link(
+    /// `GET /v1/customers/relationshiprequests?domain=…&indirectResellerId=…`: the link a
+    /// tenant's admin follows to accept the distributor as reseller and link the tenant to the
+    /// indirect reseller with this Microsoft id, whose name the provider then lists in the
+    /// tenant's relationships ("CSP autorisieren", "Einladung senden").
+    pub async fn invitation_link(
         &self,
         domain: &str,
-        microsoft_id: &str,
+        indirect_reseller: &MicrosoftId,
     ) -> Result<String, ProviderError> {
-        self.relationship_request(&format!(
-            "domain={domain}&indirectResellerId={microsoft_id}"
-        ))
-        .await
-    }
-
-    async fn relationship_request(&self, query: &str) -> Result<String, ProviderError> {
         #[derive(serde::Deserialize)]
         struct Answer {
             url: String,
         }
-        let path = format!("/v1/customers/relationshiprequests?{query}");
+        let path = format!(
+            "/v1/customers/relationshiprequests?domain={domain}&indirectResellerId={}",
+            indirect_reseller.as_str()
+        );
         let answer: Answer = self.get_json(&path, &RequestId::generate()).await?;
         Ok(answer.url)
-    }
-
-    /// `GET /v1/customers?domain=…`: whether the tenant is among this partner's customers,
-    /// i.e. has accepted the reseller relationship.
-    pub async fn is_customer(&self, domain: &str) -> Result<bool, ProviderError> {
-        #[derive(serde::Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Answer {
-            total_count: u64,
-        }
-        let path = format!("/v1/customers?domain={domain}");
-        let answer: Answer = self.get_json(&path, &RequestId::generate()).await?;
-        Ok(answer.total_count > 0)
     }
 
     /// `POST /v1/customers/{domain}/agreements`: records that the customer accepted the

@@ -65,7 +65,9 @@ impl Pace {
     /// The provider asked to wait `wait` before the next call.
     pub fn hold_off(&self, wait: Duration) {
         let mut turns = self.turns();
-        turns.held_until = turns.held_until.max(Instant::now() + wait);
+        // Saturating: no wait, however long, may overflow the clock.
+        let until = Instant::now().checked_add(wait).unwrap_or(turns.held_until);
+        turns.held_until = turns.held_until.max(until);
     }
 }
 

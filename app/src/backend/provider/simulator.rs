@@ -189,10 +189,7 @@ impl Simulator {
         let api = Router::new()
             .route("/v1/domains/{domain}", get(domain_exists))
             .route("/v1/partners/{mpn}/mpa", get(mpa_status))
-            .route(
-                "/v1/customers",
-                post(create_tenant).get(customers_by_domain),
-            )
+            .route("/v1/customers", post(create_tenant))
             .route("/v1/customers/relationshiprequests", get(invitation_link))
             .route("/v1/customers/{tenant_id}", get(tenant))
             .route("/v1/customers/{domain}/agreements", post(record_agreement))
@@ -444,19 +441,14 @@ fn initial_password() -> String {
 }
 
 #[derive(serde::Deserialize)]
-struct DomainQuery {
-    domain: String,
-}
-
-#[derive(serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct RelationshipRequestQuery {
     domain: String,
-    /// Asks to link the tenant to this indirect reseller instead of to the partner itself.
-    indirect_reseller_id: Option<String>,
+    /// The indirect reseller the tenant is to be linked to.
+    indirect_reseller_id: String,
 }
 
-/// `GET /v1/customers/relationshiprequests?domain=…[&indirectResellerId=…]`: a link for that
+/// `GET /v1/customers/relationshiprequests?domain=…&indirectResellerId=…`: a link for that
 /// tenant's admin.
 async fn invitation_link(
     State(sim): State<Simulator>,
@@ -469,7 +461,7 @@ async fn invitation_link(
     )
     .bind(token.expose())
     .bind(query.domain.to_ascii_lowercase())
-    .bind(query.indirect_reseller_id.map(|id| id.to_ascii_lowercase()))
+    .bind(query.indirect_reseller_id.to_ascii_lowercase())
     .bind(unix_now())
     .execute(sim.db.pool())
     .await;
@@ -478,33 +470,6 @@ async fn invitation_link(
             "url": format!("{}/invitations/{}", sim.pages_url, token.expose()),
         }))
         .into_response(),
-        Err(error) => internal(error.into()),
-    }
-}
-
-/// `GET /v1/customers?domain=…`: the partner's customers with that domain (0 or 1).
-async fn customers_by_domain(
-    State(sim): State<Simulator>,
-    Query(query): Query<DomainQuery>,
-) -> Response {
-    let found: Result<Option<(String,)>, sqlx::Error> =
-        sqlx::query_as("SELECT domain FROM sim_relationships WHERE domain = $1")
-            .bind(query.domain.to_ascii_lowercase())
-            .fetch_optional(sim.db.pool())
-            .await;
-    match found {
-        Ok(found) => {
-            let items: Vec<serde_json::Value> = found
-                .into_iter()
-                .map(|(domain,)| {
-                    serde_json::json!({
-                        "companyProfile": { "domain": domain },
-                        "relationshipToPartner": "reseller",
-                    })
-                })
-                .collect();
-            Json(serde_json::json!({ "totalCount": items.len(), "items": items })).into_response()
-        }
         Err(error) => internal(error.into()),
     }
 }
@@ -667,20 +632,28 @@ async fn order(
     }
 }
 
-/// What an invitation asks of the tenant's admin.
+/// What an invitation asks of the tenant's admin: to accept the partner as reseller (unless
+/// it is the partner's customer already) and link this indirect reseller.
 struct Invitation {
     domain: String,
-    /// Link the tenant to this indirect reseller; `None`: authorise the partner as reseller.
-    indirect_reseller: Option<String>,
+    indirect_reseller: String,
+    /// The tenant is the partner's customer already: only the indirect reseller is new.
+    customer_already: bool,
 }
 
 async fn invitation(db: &Database, token: &str) -> Result<Option<Invitation>, DbError> {
-    let found: Option<(String, Option<String>)> =
-        sqlx::query_as("SELECT domain, indirect_reseller FROM sim_invitations WHERE token = $1")
-            .bind(token)
-            .fetch_optional(db.pool())
-            .await?;
-    Ok(found.map(|(domain, indirect_reseller)| Invitation {
+    let found: Option<(String, String)> = sqlx::query_as(
+        "SELECT domain, indirect_reseller FROM sim_invitations \
+         WHERE token = $1 AND indirect_reseller IS NOT NULL",
+    )
+    .bind(token)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((domain, indirect_reseller)) = found else {
+        return Ok(None);
+    };
+    Ok(Some(Invitation {
+        customer_already: is_customer(db, &domain).await?,
         domain,
         indirect_reseller,
     }))
@@ -700,22 +673,24 @@ fn page(title: &str, body: &str) -> Html<String> {
 /// The title, the request and the button of an invitation's page.
 fn invitation_words(invitation: &Invitation) -> (&'static str, String) {
     let domain = escape(&invitation.domain);
-    match &invitation.indirect_reseller {
-        None => (
+    let id = escape(&invitation.indirect_reseller);
+    if invitation.customer_already {
+        (
+            "Indirekten Reseller bestätigen",
+            format!(
+                "Ihr Partner (Microsoft-ID <code>{id}</code>) bittet darum, als indirekter \
+                 Reseller für <strong>{domain}</strong> eingetragen zu werden."
+            ),
+        )
+    } else {
+        (
             "CSP autorisieren",
             format!(
                 "Ihr Partner bittet darum, als Reseller für <strong>{domain}</strong> tätig zu \
-                 werden und die delegierte Administration zu übernehmen."
+                 werden und die delegierte Administration zu übernehmen, mit dem indirekten \
+                 Reseller (Microsoft-ID <code>{id}</code>)."
             ),
-        ),
-        Some(id) => (
-            "Indirekten Reseller bestätigen",
-            format!(
-                "Ihr Partner (Microsoft-ID <code>{}</code>) bittet darum, als indirekter \
-                 Reseller für <strong>{domain}</strong> eingetragen zu werden.",
-                escape(id)
-            ),
-        ),
+        )
     }
 }
 
@@ -777,8 +752,8 @@ async fn authorise(
             .into_response();
     }
     let domain = &invitation.domain;
-    let recorded = match &invitation.indirect_reseller {
-        None => sqlx::query(
+    let recorded = async {
+        sqlx::query(
             "INSERT INTO sim_relationships (domain, authorised_by, authorised_at) \
              VALUES ($1, $2, $3) ON CONFLICT (domain) DO NOTHING",
         )
@@ -786,14 +761,14 @@ async fn authorise(
         .bind(sign_in.email.trim())
         .bind(unix_now())
         .execute(sim.db.pool())
-        .await
-        .map(drop)
-        .map_err(DbError::from),
-        Some(id) => link_indirect_reseller(&sim.db, domain, id).await,
-    };
-    let (title, role) = match invitation.indirect_reseller {
-        None => ("Autorisiert", "Reseller"),
-        Some(_) => ("Bestätigt", "indirekter Reseller"),
+        .await?;
+        link_indirect_reseller(&sim.db, domain, &invitation.indirect_reseller).await
+    }
+    .await;
+    let (title, role) = if invitation.customer_already {
+        ("Bestätigt", "indirekter Reseller")
+    } else {
+        ("Autorisiert", "Reseller")
     };
     match recorded {
         Ok(()) => page(
