@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
-import { linkPath, mailTo } from './mail';
-import { ADMIN, logIn } from './session';
+import { linkPath, MAIL_SINK, mailTo } from './mail';
+import { ADMIN, logIn, logInAs } from './session';
 import { CUSTOMER, fillSignup, newAddress, PASSWORD, submitAndConfirm } from './signup';
 
 test('a newcomer signs up with a customer number, confirms by mail and logs in', async ({
@@ -17,6 +17,30 @@ test('a newcomer signs up with a customer number, confirms by mail and logs in',
   await submitAndConfirm(page, email);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('E-Mail-Adresse bestätigt');
   await expect(page.getByText('Ihr Konto ist aktiv')).toBeVisible();
+
+  // Nobody at the distributor has looked at the account: staff are told, and confirm it.
+  await expect
+    .poll(async () => {
+      const messages: { to: string; subject: string; text: string }[] = await (
+        await fetch(`${MAIL_SINK}/messages`)
+      ).json();
+      return messages.some(
+        (m) =>
+          m.to === ADMIN.email &&
+          m.subject.startsWith('Neues Händlerkonto über Kundennummer') &&
+          m.text.includes(email),
+      );
+    })
+    .toBe(true);
+  await logInAs(page, ADMIN);
+  await page.goto('/admin/resellers');
+  await page.getByLabel('Reseller suchen').fill(email);
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  await page.getByRole('link', { name: 'Berger IT GmbH' }).click();
+  await expect(page.locator('#confirm-hint')).toContainText('1.000,00');
+  await page.getByRole('button', { name: 'Konto bestätigen' }).click();
+  await expect(page.locator('#history')).toContainText('Konto bestätigt');
+  await expect(page.getByRole('button', { name: 'Konto bestätigen' })).toHaveCount(0);
 
   await logIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/$/);

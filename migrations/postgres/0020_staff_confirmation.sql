@@ -3,3 +3,6 @@
 -- Companies active before this change count as confirmed.
 ALTER TABLE resellers ADD COLUMN confirmed_by_staff_at BIGINT;
 UPDATE resellers SET confirmed_by_staff_at = created_at WHERE status = 'active';
+
+-- Whom the distributor tells when an account is opened under a number (optional).
+ALTER TABLE customer_registry ADD COLUMN contact_email TEXT;

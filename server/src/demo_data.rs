@@ -138,6 +138,7 @@ pub async fn seed(db: &Database) -> Result<(), SeedError> {
             customer_number: number.to_owned(),
             company_name: company.to_owned(),
             postal_code: postal_code.to_owned(),
+            contact_email: None,
         };
         customer_registry::add(&mut conn, &record).await?;
     }

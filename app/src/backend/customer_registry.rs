@@ -9,18 +9,28 @@ use std::collections::HashMap;
 const PAGE_SIZE: i64 = 50;
 
 /// With the account that signed up under the number, if any.
-const ENTRY: &str =
-    "SELECT c.customer_number, c.company_name, c.postal_code, r.id, r.company_name \
+const ENTRY: &str = "SELECT c.customer_number, c.company_name, c.postal_code, \
+     c.contact_email, r.id, r.company_name \
      FROM customer_registry c LEFT JOIN resellers r ON r.customer_number = c.customer_number";
 
-type EntryRow = (String, String, String, Option<i64>, Option<String>);
+type EntryRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+);
 
-fn entry((customer_number, company_name, postal_code, id, reseller): EntryRow) -> RegistryEntry {
+fn entry(
+    (customer_number, company_name, postal_code, contact_email, id, reseller): EntryRow,
+) -> RegistryEntry {
     RegistryEntry {
         record: RegistryRecord {
             customer_number,
             company_name,
             postal_code,
+            contact_email,
         },
         reseller: id.zip(reseller),
     }
@@ -65,30 +75,35 @@ pub async fn get(db: &Database, customer_number: &str) -> Result<Option<Registry
 /// Adds the entry; `false` (and nothing changed) when its number is listed already.
 pub async fn add(conn: &mut AnyConnection, record: &RegistryRecord) -> Result<bool, DbError> {
     let done = sqlx::query(
-        "INSERT INTO customer_registry (customer_number, company_name, postal_code) \
-         VALUES ($1, $2, $3) ON CONFLICT (customer_number) DO NOTHING",
+        "INSERT INTO customer_registry (customer_number, company_name, postal_code, \
+         contact_email) VALUES ($1, $2, $3, $4) ON CONFLICT (customer_number) DO NOTHING",
     )
     .bind(&record.customer_number)
     .bind(&record.company_name)
     .bind(&record.postal_code)
+    .bind(record.contact_email.as_deref())
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
-/// Changes the company and postal code listed for the number; `false` when it is not listed.
+/// Changes the company, postal code and contact listed for the number; `false` when it is not
+/// listed.
 pub async fn change(conn: &mut AnyConnection, record: &RegistryRecord) -> Result<bool, DbError> {
     let done = sqlx::query(
-        "UPDATE customer_registry SET company_name = $2, postal_code = $3 \
+        "UPDATE customer_registry SET company_name = $2, postal_code = $3, contact_email = $4 \
          WHERE customer_number = $1",
     )
     .bind(&record.customer_number)
     .bind(&record.company_name)
     .bind(&record.postal_code)
+    .bind(record.contact_email.as_deref())
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+type Listed = (String, String, String, Option<String>);
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Deletion {
@@ -117,19 +132,27 @@ pub async fn delete(conn: &mut AnyConnection, customer_number: &str) -> Result<D
     })
 }
 
-/// Stores every record: new numbers are added, listed ones take the file's company and
-/// postal code. Only what differs is written.
+/// Stores every record: new numbers are added, listed ones take the file's company, postal
+/// code and contact. Only what differs is written.
 pub async fn import(
     conn: &mut AnyConnection,
     records: &[RegistryRecord],
 ) -> Result<ImportSummary, DbError> {
-    let listed: HashMap<String, (String, String)> = sqlx::query_as::<_, (String, String, String)>(
-        "SELECT customer_number, company_name, postal_code FROM customer_registry",
+    let listed: HashMap<String, RegistryRecord> = sqlx::query_as::<_, Listed>(
+        "SELECT customer_number, company_name, postal_code, contact_email FROM customer_registry",
     )
     .fetch_all(&mut *conn)
     .await?
     .into_iter()
-    .map(|(number, company, postal_code)| (number, (company, postal_code)))
+    .map(|(number, company_name, postal_code, contact_email)| {
+        let record = RegistryRecord {
+            customer_number: number.clone(),
+            company_name,
+            postal_code,
+            contact_email,
+        };
+        (number, record)
+    })
     .collect();
     let mut summary = ImportSummary::default();
     for record in records {
@@ -138,9 +161,7 @@ pub async fn import(
                 add(conn, record).await?;
                 summary.added += 1;
             }
-            Some((company, postal_code))
-                if *company == record.company_name && *postal_code == record.postal_code =>
-            {
+            Some(same) if same == record => {
                 summary.unchanged += 1;
             }
             Some(_) => {

@@ -500,6 +500,8 @@ pub struct VouchedCompany {
     pub customer_number: String,
     /// Its admin's address, the one confirmed.
     pub email: String,
+    /// The contact the registry lists for the number, if any.
+    pub registry_contact: Option<String>,
 }
 
 /// The user's company, if its customer number alone made it active (no staff confirmation).
@@ -507,22 +509,25 @@ pub async fn vouched_company(
     conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<Option<VouchedCompany>, DbError> {
-    let row: Option<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT r.id, r.company_name, r.customer_number, u.email FROM resellers r \
-         JOIN users u ON u.reseller_id = r.id WHERE u.id = $1 AND r.status = 'active' \
+    let row: Option<(i64, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT r.id, r.company_name, r.customer_number, u.email, c.contact_email \
+         FROM resellers r JOIN users u ON u.reseller_id = r.id \
+         LEFT JOIN customer_registry c ON c.customer_number = r.customer_number \
+         WHERE u.id = $1 AND r.status = 'active' \
          AND r.customer_number IS NOT NULL AND r.confirmed_by_staff_at IS NULL",
     )
     .bind(user_id)
     .fetch_optional(&mut *conn)
     .await?;
-    Ok(
-        row.map(|(id, name, customer_number, email)| VouchedCompany {
+    Ok(row.map(
+        |(id, name, customer_number, email, registry_contact)| VouchedCompany {
             id,
             name,
             customer_number,
             email,
-        }),
-    )
+            registry_contact,
+        },
+    ))
 }
 
 /// The distributor's staff who can act (not deactivated, invitation accepted), with the

@@ -45,6 +45,7 @@ pub async fn admin_customer_number(
             customer_number: entry.record.customer_number.clone(),
             company_name: entry.record.company_name.clone(),
             postal_code: entry.record.postal_code.clone(),
+            contact_email: entry.record.contact_email.clone().unwrap_or_default(),
         });
     Ok((entry, form))
 }

@@ -3,7 +3,8 @@
 
 use super::RegistryRecord;
 use crate::domain::{
-    customer_number, single_line, Collector, Country, FieldError, FieldErrors, MAX_COMPANY_CHARS,
+    customer_number, single_line, Collector, Country, EmailAddress, FieldError, FieldErrors,
+    MAX_COMPANY_CHARS,
 };
 use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ pub struct RegistryForm {
     pub customer_number: String,
     pub company_name: String,
     pub postal_code: String,
+    pub contact_email: String,
 }
 
 /// A field of the form, and a column of the CSV import.
@@ -22,10 +24,12 @@ pub enum RegistryField {
     CustomerNumber,
     CompanyName,
     PostalCode,
+    ContactEmail,
 }
 
 impl RegistryField {
-    pub const ALL: [RegistryField; 3] = [
+    /// The columns every CSV import needs (the contact address is optional).
+    pub const REQUIRED: [RegistryField; 3] = [
         RegistryField::CustomerNumber,
         RegistryField::CompanyName,
         RegistryField::PostalCode,
@@ -40,6 +44,7 @@ impl FormField for RegistryField {
             RegistryField::CustomerNumber => "form[customer_number]",
             RegistryField::CompanyName => "form[company_name]",
             RegistryField::PostalCode => "form[postal_code]",
+            RegistryField::ContactEmail => "form[contact_email]",
         }
     }
 
@@ -48,6 +53,7 @@ impl FormField for RegistryField {
             RegistryField::CustomerNumber => &form.customer_number,
             RegistryField::CompanyName => &form.company_name,
             RegistryField::PostalCode => &form.postal_code,
+            RegistryField::ContactEmail => &form.contact_email,
         }
     }
 
@@ -56,6 +62,7 @@ impl FormField for RegistryField {
             RegistryField::CustomerNumber => form.customer_number = value,
             RegistryField::CompanyName => form.company_name = value,
             RegistryField::PostalCode => form.postal_code = value,
+            RegistryField::ContactEmail => form.contact_email = value,
         }
     }
 }
@@ -72,7 +79,15 @@ fn any_postal_code(input: &str) -> Result<String, FieldError> {
         })
 }
 
-/// Customer number (required here), company and postal code.
+/// An address, or nothing when the field is empty.
+fn optional_email(input: &str) -> Result<Option<String>, FieldError> {
+    match input.trim() {
+        "" => Ok(None),
+        address => EmailAddress::parse_field(address).map(|a| Some(a.as_str().to_owned())),
+    }
+}
+
+/// Customer number (required here), company, postal code and, optionally, a contact address.
 pub fn parse_registry_entry(
     form: &RegistryForm,
 ) -> Result<RegistryRecord, FieldErrors<RegistryField>> {
@@ -89,11 +104,16 @@ pub fn parse_registry_entry(
         RegistryField::PostalCode,
         any_postal_code(&form.postal_code),
     );
+    let contact_email = errors.check(
+        RegistryField::ContactEmail,
+        optional_email(&form.contact_email),
+    );
     let parsed = (|| {
         Some(RegistryRecord {
             customer_number: number?,
             company_name: company?,
             postal_code: postal_code?,
+            contact_email: contact_email?,
         })
     })();
     errors.finish(parsed)
@@ -108,7 +128,34 @@ mod tests {
             customer_number: number.into(),
             company_name: company.into(),
             postal_code: postal_code.into(),
+            contact_email: String::new(),
         }
+    }
+
+    #[test]
+    fn the_contact_address_is_optional_but_an_address() {
+        let with = RegistryForm {
+            contact_email: " Buchhaltung@Berger-IT.example ".into(),
+            ..form("100001", "Berger IT GmbH", "10115")
+        };
+        assert_eq!(
+            parse_registry_entry(&with)
+                .unwrap()
+                .contact_email
+                .as_deref(),
+            Some("buchhaltung@berger-it.example")
+        );
+        let broken = RegistryForm {
+            contact_email: "buchhaltung".into(),
+            ..with
+        };
+        assert_eq!(
+            parse_registry_entry(&broken),
+            Err(vec![(
+                RegistryField::ContactEmail,
+                FieldError::InvalidEmail
+            )])
+        );
     }
 
     #[test]
@@ -120,6 +167,7 @@ mod tests {
                 customer_number: "100001".into(),
                 company_name: "Berger IT GmbH".into(),
                 postal_code: "10115".into(),
+                contact_email: None,
             })
         );
         let austrian = parse_registry_entry(&form("200002", "Huber EDV", "1010")).unwrap();

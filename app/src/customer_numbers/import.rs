@@ -40,13 +40,14 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RegistryRecord>, ImportRefusal> {
         position(RegistryField::CompanyName),
         position(RegistryField::PostalCode),
     ) else {
-        let missing = RegistryField::ALL
+        let missing = RegistryField::REQUIRED
             .into_iter()
             .filter(|field| position(*field).is_none())
             .collect();
         return Err(ImportRefusal::MissingColumns(missing));
     };
 
+    let contact_at = position(RegistryField::ContactEmail);
     let mut records = Vec::new();
     let mut errors = Vec::new();
     let mut first_lines: HashMap<String, u64> = HashMap::new();
@@ -81,6 +82,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RegistryRecord>, ImportRefusal> {
             customer_number: cell(number_at),
             company_name: cell(company_at),
             postal_code: cell(postal_code_at),
+            contact_email: contact_at.map(cell).unwrap_or_default(),
         };
         match parse_registry_entry(&form) {
             Ok(record) => match first_lines.get(&record.customer_number) {
@@ -140,7 +142,7 @@ fn separator(text: &str) -> u8 {
 }
 
 /// The registry field a header cell names, if any: `Kundennummer`, `Kunden-Nr.`, `Firma`,
-/// `PLZ`, `customer_number`, `Company`, `Postal code`…
+/// `PLZ`, `E-Mail`, `customer_number`, `Company`, `Postal code`…
 fn column(name: &str) -> Option<RegistryField> {
     let key: String = name
         .chars()
@@ -156,6 +158,9 @@ fn column(name: &str) -> Option<RegistryField> {
         }
         "plz" | "postleitzahl" | "postalcode" | "postcode" | "zip" | "zipcode" => {
             Some(RegistryField::PostalCode)
+        }
+        "email" | "mail" | "kontakt" | "kontaktemail" | "contact" | "contactemail" => {
+            Some(RegistryField::ContactEmail)
         }
         _ => None,
     }
@@ -189,10 +194,18 @@ mod tests {
                 customer_number: "300003".into(),
                 company_name: "Huber EDV".into(),
                 postal_code: "1010".into(),
+                contact_email: None,
             }]
         );
         let tabs = parse(b"Kunden-Nr.\tFirma\tPLZ\n100001\tBerger, Keller & Co\t10115\n").unwrap();
         assert_eq!(tabs[0].company_name, "Berger, Keller & Co");
+        let with_contact =
+            parse(b"Kundennummer;Firma;PLZ;E-Mail\n100001;Berger IT;10115;it@berger.example\n")
+                .unwrap();
+        assert_eq!(
+            with_contact[0].contact_email.as_deref(),
+            Some("it@berger.example")
+        );
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct RegistryRecord {
     pub customer_number: String,
     pub company_name: String,
     pub postal_code: String,
+    /// Whom the distributor tells when an account is opened under the number (optional).
+    pub contact_email: Option<String>,
 }
 
 /// An entry as the registry list shows it: with the reseller account that signed up under

@@ -111,7 +111,7 @@ fn RegistryTable(list: RegistryPage, search: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let [number, company, postal_code] = t.fields;
+    let [number, company, postal_code, _] = t.fields;
     view! {
         <p id="registry-count">{(t.count)(total)}</p>
         <div class="table-scroll">
@@ -137,7 +137,7 @@ fn RegistryTable(list: RegistryPage, search: String) -> impl IntoView {
 #[component]
 pub(super) fn EntryFields(new: bool) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().registry;
-    let [number, company, postal_code] = t.fields;
+    let [number, company, postal_code, contact] = t.fields;
     use RegistryField as F;
     view! {
         {new.then(|| view! {
@@ -145,6 +145,13 @@ pub(super) fn EntryFields(new: bool) -> impl IntoView {
         })}
         <Input field=F::CompanyName label=company autocomplete="off"/>
         <Input field=F::PostalCode label=postal_code autocomplete="off" hint=t.postal_code_hint/>
+        <Input
+            field=F::ContactEmail
+            label=contact
+            input_type="email"
+            autocomplete="off"
+            hint=t.contact_email_hint
+        />
     }
 }
 
@@ -295,11 +302,12 @@ fn Outcome(outcome: ImportOutcome) -> impl IntoView {
 }
 
 fn field_name(texts: &Texts, field: RegistryField) -> &'static str {
-    let [number, company, postal_code] = texts.registry.fields;
+    let [number, company, postal_code, contact] = texts.registry.fields;
     match field {
         RegistryField::CustomerNumber => number,
         RegistryField::CompanyName => company,
         RegistryField::PostalCode => postal_code,
+        RegistryField::ContactEmail => contact,
     }
 }
 

@@ -130,6 +130,10 @@ pub struct AccountTexts {
     pub mail_vouched_subject: fn(&str) -> String,
     pub mail_vouched_text: fn(&str, &str, &str) -> String,
     pub mail_vouched_action: &'static str,
+    /// To the registry's contact for a number: an account was opened under it.
+    pub mail_opened_subject: &'static str,
+    pub mail_opened_text: fn(&str, &str, &str) -> String,
+    pub mail_opened_not_you: &'static str,
     pub mail_reset_subject: &'static str,
     pub mail_reset_text: &'static str,
     pub mail_reset_action: &'static str,
@@ -449,6 +453,15 @@ pub static DE: AccountTexts = AccountTexts {
         )
     },
     mail_vouched_action: "Konto ansehen",
+    mail_opened_subject: "Neues Händlerkonto unter Ihrer Kundennummer",
+    mail_opened_text: |number, company, email| {
+        format!(
+            "unter Ihrer Kundennummer {number} wurde soeben ein Händlerkonto im Portal eröffnet: \
+             {company}, Anmeldung {email}."
+        )
+    },
+    mail_opened_not_you: "Waren Sie das nicht, melden Sie sich bitte umgehend bei uns: Wir \
+        sperren das Konto, bevor darüber bestellt wird.",
     mail_reset_subject: "Kennwort zurücksetzen",
     mail_reset_text: "Sie haben einen Link angefordert, um Ihr Kennwort zurückzusetzen. Er gilt \
                       eine Stunde und nur einmal.",
@@ -699,6 +712,15 @@ pub static EN: AccountTexts = AccountTexts {
         )
     },
     mail_vouched_action: "View the account",
+    mail_opened_subject: "New reseller account under your customer number",
+    mail_opened_text: |number, company, email| {
+        format!(
+            "a reseller account was just opened in the portal under your customer number \
+             {number}: {company}, login {email}."
+        )
+    },
+    mail_opened_not_you: "If this was not you, please tell us at once: we lock the account \
+        before anything is ordered through it.",
     mail_reset_subject: "Reset your password",
     mail_reset_text: "You asked for a link to reset your password. It is valid for one hour and \
                       works once.",

@@ -12,7 +12,8 @@ pub struct RegistryTexts {
     pub search_label: &'static str,
     pub search_hint: &'static str,
     /// In the order of `RegistryField::ALL`: number, company, postal code.
-    pub fields: [&'static str; 3],
+    /// Number, company, postal code, contact address.
+    pub fields: [&'static str; 4],
     pub column_account: &'static str,
     pub free: &'static str,
     pub edit: &'static str,
@@ -20,6 +21,7 @@ pub struct RegistryTexts {
     pub empty: &'static str,
     pub new_title: &'static str,
     pub postal_code_hint: &'static str,
+    pub contact_email_hint: &'static str,
     pub add: &'static str,
     pub edit_title: fn(&str) -> String,
     pub number_fixed: &'static str,
@@ -73,7 +75,7 @@ pub const DE: RegistryTexts = RegistryTexts {
         E-Mail-Bestätigung sofort aktiv. Sonst entscheidet die Freigabe.",
     search_label: "Suchen",
     search_hint: "Kundennummer, Firma oder Postleitzahl",
-    fields: ["Kundennummer", "Firma", "PLZ"],
+    fields: ["Kundennummer", "Firma", "PLZ", "Kontakt-E-Mail"],
     column_account: "Händlerkonto",
     free: "noch keins",
     edit: "Bearbeiten",
@@ -84,6 +86,8 @@ pub const DE: RegistryTexts = RegistryTexts {
     empty: "Keine Kundennummer gefunden.",
     new_title: "Kundennummer hinzufügen",
     postal_code_hint: "Die Postleitzahl, die der Händler bei der Registrierung angeben muss.",
+    contact_email_hint: "Freiwillig. Wird unter dieser Nummer ein Händlerkonto eröffnet, \
+        erfährt es diese Adresse – so fällt auf, wenn es nicht der Kunde selbst war.",
     add: "Hinzufügen",
     edit_title: |number| format!("Kundennummer {number}"),
     number_fixed: "Die Nummer selbst bleibt fest. Ist sie falsch, löschen Sie den Eintrag und \
@@ -149,7 +153,7 @@ pub const EN: RegistryTexts = RegistryTexts {
         email is confirmed. Otherwise the account waits for approval.",
     search_label: "Search",
     search_hint: "Customer number, company or postal code",
-    fields: ["Customer number", "Company", "Postal code"],
+    fields: ["Customer number", "Company", "Postal code", "Contact email"],
     column_account: "Reseller account",
     free: "none yet",
     edit: "Edit",
@@ -160,6 +164,8 @@ pub const EN: RegistryTexts = RegistryTexts {
     empty: "No customer number found.",
     new_title: "Add a customer number",
     postal_code_hint: "The postal code the reseller has to give at signup.",
+    contact_email_hint: "Optional. When a reseller account is opened under this number, this \
+        address hears of it – so it shows when it was not the customer itself.",
     add: "Add",
     edit_title: |number| format!("Customer number {number}"),
     number_fixed: "The number itself stays. If it is wrong, delete the entry and add it anew.",

@@ -42,12 +42,21 @@ pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
         .await
         .map_err(LinkError::internal)?
     {
-        for (to, locale) in resellers::staff(&mut tx)
+        let staff = resellers::staff(&mut tx)
             .await
-            .map_err(LinkError::internal)?
-        {
-            let mail = super::mails::vouched_account(locale, &links, &company, to);
-            outbox::enqueue(&mut tx, &mail, now)
+            .map_err(LinkError::internal)?;
+        let mut mails: Vec<_> = staff
+            .into_iter()
+            .map(|(to, locale)| super::mails::vouched_account(locale, &links, &company, to))
+            .collect();
+        // …and so does the customer the registry lists for the number, who knows whether
+        // it was them.
+        let contact = company.registry_contact.as_deref();
+        if let Some(to) = contact.and_then(|c| crate::domain::EmailAddress::parse(c).ok()) {
+            mails.push(super::mails::account_opened(Locale::De, &company, to));
+        }
+        for mail in &mails {
+            outbox::enqueue(&mut tx, mail, now)
                 .await
                 .map_err(LinkError::internal)?;
         }

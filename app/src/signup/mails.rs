@@ -68,3 +68,17 @@ pub fn vouched_account(
         )
         .to(to)
 }
+
+/// To the contact the registry lists for a customer number: an account was opened under it.
+pub fn account_opened(
+    locale: Locale,
+    company: &crate::backend::resellers::VouchedCompany,
+    to: EmailAddress,
+) -> OutgoingMail {
+    let t = locale.texts().accounts;
+    let text = (t.mail_opened_text)(&company.customer_number, &company.name, &company.email);
+    Letter::new(locale, t.mail_opened_subject)
+        .paragraph(text)
+        .paragraph(t.mail_opened_not_you)
+        .to(to)
+}

@@ -317,3 +317,60 @@ on_both_backends!(a_reseller_cannot_import, |app: TestApp| async move {
     assert_eq!(refused.status, 403, "{}", refused.body);
     assert!(registry(&app).await.is_empty());
 });
+
+on_both_backends!(
+    an_entry_may_name_a_contact_who_hears_of_accounts_opened_under_it,
+    |app: TestApp| async move {
+        let cookie = staff(&app).await;
+        let added = call(
+            &app,
+            &cookie,
+            "/api/admin/add-customer-number",
+            &[
+                ("form[customer_number]", "100001"),
+                ("form[company_name]", "Berger IT GmbH"),
+                ("form[postal_code]", "10115"),
+                ("form[contact_email]", "Buchhaltung@Berger-IT.example"),
+            ],
+        )
+        .await;
+        assert!(added.status.is_success(), "{}", added.body);
+        let wrong = call(
+            &app,
+            &cookie,
+            "/api/admin/add-customer-number",
+            &[
+                ("form[customer_number]", "100002"),
+                ("form[company_name]", "Huber EDV"),
+                ("form[postal_code]", "10115"),
+                ("form[contact_email]", "buchhaltung"),
+            ],
+        )
+        .await;
+        assert_eq!(wrong.status, 422);
+        wrong.assert_contains("InvalidEmail");
+        // An import with the optional column sets it; one without leaves it out.
+        import(
+            &app,
+            &cookie,
+            b"Kundennummer;Firma;PLZ;E-Mail\n100003;Nordlicht EDV KG;20095;it@nordlicht.example\n",
+        )
+        .await;
+        let contacts: Vec<(String, Option<String>)> = sqlx::query_as(
+            "SELECT customer_number, contact_email FROM customer_registry ORDER BY customer_number",
+        )
+        .fetch_all(app.db().pool())
+        .await
+        .unwrap();
+        assert_eq!(
+            contacts,
+            [
+                (
+                    "100001".into(),
+                    Some("buchhaltung@berger-it.example".into())
+                ),
+                ("100003".into(), Some("it@nordlicht.example".into())),
+            ]
+        );
+    }
+);

@@ -185,6 +185,9 @@ on_both_backends!(
             .await;
         app.create_admin("chefin@distributor.example", "Fachhandel#2026")
             .await;
+        let contact =
+            "UPDATE customer_registry SET contact_email = 'buchhaltung@berger-it.example'";
+        sqlx::query(contact).execute(app.db().pool()).await.unwrap();
         // Bank fields sent anyway (a browser without JavaScript) are ignored.
         let response = sign_up(
             &app,
@@ -207,14 +210,19 @@ on_both_backends!(
         let confirmed = confirm(&app, &token).await;
         assert_eq!(confirmed.header("location"), Some("/signup/confirmed"));
         assert_eq!(reseller_status(&app, EMAIL).await, "active");
-        // Nobody at the distributor looked at it: its staff hear of it.
-        let (to, subject, body) = app.outbox().await.pop().expect("a mail to staff");
-        assert_eq!(to, "chefin@distributor.example");
+        // Nobody at the distributor looked at it: its staff hear of it, and so does the
+        // contact the registry lists for the number.
+        let mails = app.outbox().await;
+        let to = |address: &str| mails.iter().find(|(to, _, _)| to == address).cloned();
+        let (_, subject, body) = to("chefin@distributor.example").expect("a mail to staff");
         assert_eq!(
             subject,
             "Neues Händlerkonto über Kundennummer: Berger IT GmbH"
         );
         assert!(body.contains("100001") && body.contains(EMAIL), "{body}");
+        let (_, subject, body) = to("buchhaltung@berger-it.example").expect("to the contact");
+        assert_eq!(subject, "Neues Händlerkonto unter Ihrer Kundennummer");
+        assert!(body.contains("Waren Sie das nicht"), "{body}");
         assert!(login(&app, EMAIL, PASSWORD)
             .await
             .cookie("kontor_session")

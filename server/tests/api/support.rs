@@ -459,6 +459,7 @@ impl TestApp {
             customer_number: number.to_owned(),
             company_name: company.to_owned(),
             postal_code: postal_code.to_owned(),
+            contact_email: None,
         };
         let mut conn = self.db.pool().acquire().await.expect("a connection");
         assert!(app::backend::customer_registry::add(&mut conn, &record)
