@@ -7,6 +7,10 @@ test('staff find a waiting reseller, approve it, and lock it out again', async (
   page,
   browser,
 }, testInfo) => {
+  // A signup, its confirmation, an approval and four logins (each an Argon2id hash on a debug
+  // build sharing two cores with the browsers): ~27 s when the machine is quiet, too close to
+  // the default 30 s.
+  test.setTimeout(60_000);
   const email = newAddress(testInfo, 'wartend');
   await fillSignup(page, { email });
   await submitAndConfirm(page, email);

@@ -67,6 +67,11 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
+        // Responses go out at once, not held back by Nagle's algorithm waiting for the
+        // client's delayed ACK (tens of milliseconds per response otherwise).
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, "could not set TCP_NODELAY");
+        }
         let router = app.clone();
         // The client's address, as `into_make_service_with_connect_info` would give it.
         let service = hyper::service::service_fn(move |mut request| {
