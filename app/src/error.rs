@@ -81,7 +81,7 @@ impl FromServerFnError for AppError {
             value,
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_)
         ) {
-            crate::backend::request::set_error_status(axum::http::StatusCode::BAD_REQUEST);
+            crate::platform::request::set_error_status(axum::http::StatusCode::BAD_REQUEST);
         }
         AppError::Transport(value.to_string())
     }

@@ -21,13 +21,14 @@ pub mod microsoft_partner;
 pub mod orders;
 pub mod partner_status;
 pub mod password_reset;
+pub mod resellers;
 pub mod signup;
 pub mod subscriptions;
 pub mod tenants;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
-pub mod backend;
+pub mod platform;
 
 pub use ui::{shell, App};
 

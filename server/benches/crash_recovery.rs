@@ -12,7 +12,7 @@
 
 mod common;
 
-use app::backend::Database;
+use app::platform::Database;
 use kontor::startup::open_database;
 use std::process::{Child, Command};
 

@@ -13,8 +13,8 @@
 
 mod common;
 
-use app::backend::provider_jobs::{run_due_jobs, Worker};
-use app::backend::{unix_now, Database};
+use app::platform::jobs::{run_due_jobs, Worker};
+use app::platform::{unix_now, Database};
 use kontor::startup::open_database;
 use std::time::{Duration, Instant};
 

@@ -10,9 +10,8 @@
 
 mod common;
 
-use app::backend::partner_recheck::{recheck_due, Rechecker};
-use app::backend::provider::simulator::SimulatorSettings;
-use app::backend::{unix_now, Database};
+use app::partner_status::server::recheck::{recheck_due, Rechecker};
+use app::platform::{provider::simulator::SimulatorSettings, unix_now, Database};
 use kontor::startup::open_database;
 use std::time::{Duration, Instant};
 

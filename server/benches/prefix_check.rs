@@ -12,7 +12,7 @@
 
 mod common;
 
-use app::backend::Database;
+use app::platform::Database;
 use kontor::startup::open_database;
 use std::time::{Duration, Instant};
 /// Measured one client at a time (latency), then with concurrent clients (under load).
@@ -155,7 +155,7 @@ async fn seed(db: &Database, prefixes: usize) -> (String, i64) {
     .fetch_one(pool)
     .await
     .expect("the customer to check for");
-    if db.backend() == app::backend::Backend::Postgres {
+    if db.backend() == app::platform::Backend::Postgres {
         // Explicit ids were inserted: move the sequence past them.
         sqlx::query("SELECT setval('customers_id_seq', (SELECT MAX(id) FROM customers))")
             .execute(pool)

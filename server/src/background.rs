@@ -4,7 +4,7 @@
 //! one bad record cannot end a worker for the rest of the process's life. Each finished pass
 //! is a heartbeat: `/readyz` reports a worker whose last one is too long ago.
 
-use app::backend::{unix_now, DbError};
+use app::platform::{unix_now, DbError};
 use futures_util::FutureExt;
 use std::fmt::Debug;
 use std::future::Future;

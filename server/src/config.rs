@@ -1,7 +1,7 @@
 //! Configuration: command-line flags, then environment variables, then an optional TOML file,
 //! then defaults — so `kontor` with nothing set runs the embedded SQLite portal.
 
-use app::backend::client_address::TrustedProxies;
+use app::platform::client_address::TrustedProxies;
 use clap::{Parser, ValueEnum};
 use serde::Deserialize;
 use std::fmt;
@@ -168,7 +168,7 @@ pub enum ConfigError {
     #[error("signups_per_hour must be at least 1")]
     SignupLimitZero,
     #[error("trusted_proxies: {0}")]
-    TrustedProxies(#[from] app::backend::client_address::NotANetwork),
+    TrustedProxies(#[from] app::platform::client_address::NotANetwork),
     #[error(
         "provider_url is set but KONTOR_PROVIDER_TOKEN is not: a real provider needs its token \
          (without provider_url Kontor runs the simulated provider)"

@@ -1,13 +1,13 @@
 //! Puts the request's live session, if any, into the request, where pages and server functions
-//! find it (`app::backend::request::current_session`). An unknown, expired or broken session
+//! find it (`app::platform::request::current_session`). An unknown, expired or broken session
 //! simply means "not logged in". Whatever is answered to a logged-in user is marked
 //! `Cache-Control: no-store`: a shared computer's browser cache or a proxy must not keep a
 //! reseller's customers, orders or first admin passwords.
 
-use app::backend::secret_token::SecretToken;
-use app::backend::sessions::{self, CurrentSession};
-use app::backend::{unix_now, Database};
 use app::cookies::cookie_value;
+use app::platform::secret_token::SecretToken;
+use app::platform::sessions::{self, CurrentSession};
+use app::platform::{unix_now, Database};
 use axum::extract::{Request, State};
 use axum::http::header;
 use axum::middleware::Next;

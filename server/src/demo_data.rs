@@ -8,21 +8,28 @@
 //! announcements (one a maintenance tomorrow, so its banner shows) and the distributor's
 //! contacts. Seeding again changes nothing.
 
+use app::agreements::server as agreements;
 use app::agreements::{parse_attestation, Attestation, AttestationForm};
+use app::announcements::server as announcements;
 use app::announcements::{parse_announcement, AnnouncementForm};
-use app::backend::audit::Actor;
-use app::backend::customer_registry;
-use app::backend::provider::simulator;
-use app::backend::{agreements, announcements, catalog, contacts, microsoft_partner, tenants};
-use app::backend::{customers, passwords, resellers, unix_now, users, Database, DbError};
+use app::audit::server::Actor;
+use app::auth::server::users;
+use app::catalog::server as catalog;
+use app::contacts::server as contacts;
+use app::customer_numbers::server as customer_registry;
 use app::customer_numbers::RegistryRecord;
+use app::customers::server as customers;
 use app::customers::{parse_customer, CustomerForm};
 use app::domain::{
     german_date, german_date_time_value, iso_date, EmailAddress, Role, TenantPrefix,
 };
 use app::domain::{LocationMpn, MicrosoftId, TENANT_DOMAIN_SUFFIX};
 use app::i18n::Locale;
+use app::microsoft_partner::server as microsoft_partner;
+use app::platform::{passwords, provider::simulator, unix_now, Database, DbError};
+use app::resellers::server as resellers;
 use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
+use app::tenants::server as tenants;
 
 /// Customer number, company, postal code. Listed in the README.
 pub const CUSTOMERS: [(&str, &str, &str); 3] = [

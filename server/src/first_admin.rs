@@ -3,9 +3,10 @@
 //! once in the log, so a newcomer can log in without any set-up.
 
 use crate::config::AdminSettings;
-use app::backend::passwords::{self, HashError};
-use app::backend::{users, Database, DbError};
+use app::auth::server::users;
 use app::domain::{EmailAddress, EmailError, Password, PasswordRule};
+use app::platform::passwords::{self, HashError};
+use app::platform::{Database, DbError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FirstAdminError {

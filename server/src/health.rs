@@ -1,7 +1,7 @@
 //! Probes for load balancers and orchestrators.
 
 use crate::background::WorkerHealth;
-use app::backend::{unix_now, Database};
+use app::platform::{unix_now, Database};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;

@@ -2,8 +2,7 @@
 //! (`housekeeping`), once an hour, until the server shuts down.
 
 use crate::background::{repeat, Heartbeat};
-use app::backend::housekeeping::purge;
-use app::backend::{unix_now, Database};
+use app::platform::{housekeeping::purge, unix_now, Database};
 use std::time::Duration;
 use tokio::sync::watch;
 

@@ -2,9 +2,7 @@
 //! shuts down.
 
 use crate::background::{repeat, Heartbeat};
-use app::backend::mail::outbox::deliver_due;
-use app::backend::mail::MailTransport;
-use app::backend::{unix_now, Database};
+use app::platform::{mail::outbox::deliver_due, mail::MailTransport, unix_now, Database};
 use std::time::Duration;
 use tokio::sync::watch;
 

@@ -3,8 +3,8 @@
 //! under way stops at shutdown; each check records on its own, so nothing is half-written.
 
 use crate::background::{repeat, Heartbeat};
-use app::backend::partner_recheck::{recheck_due, RecheckReport, Rechecker};
-use app::backend::{unix_now, Database};
+use app::partner_status::server::recheck::{recheck_due, RecheckReport, Rechecker};
+use app::platform::{unix_now, Database};
 use std::time::Duration;
 use tokio::sync::watch;
 

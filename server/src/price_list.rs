@@ -1,9 +1,9 @@
 //! `GET /price-list.csv`: the active catalogue's price list for logged-in users, as a file
 //! (a plain link: it needs no JavaScript and no server function).
 
-use app::backend::sessions::CurrentSession;
-use app::backend::{price_list, Database};
+use app::catalog::server::price_list;
 use app::i18n::locale_of_headers;
+use app::platform::{sessions::CurrentSession, Database};
 use axum::extract::{Extension, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};

@@ -2,10 +2,8 @@
 //! Kontor mounts under `/provider-sim` and reaches over loopback HTTP like any other.
 
 use crate::config::ProviderSettings;
-use app::backend::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
-use app::backend::provider::ProviderClient;
-use app::backend::secret_token::SecretToken;
-use app::backend::Database;
+use app::platform::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
+use app::platform::{provider::ProviderClient, secret_token::SecretToken, Database};
 use std::net::SocketAddr;
 use std::time::Duration;
 

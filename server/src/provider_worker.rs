@@ -4,8 +4,8 @@
 //! claimed again a minute later.
 
 use crate::background::{repeat, Heartbeat};
-use app::backend::provider_jobs::{run_due_jobs, Worker, WORKER_PAUSE};
-use app::backend::{unix_now, Database};
+use app::platform::jobs::{run_due_jobs, Worker, WORKER_PAUSE};
+use app::platform::{unix_now, Database};
 use tokio::sync::watch;
 
 pub async fn run(

@@ -8,16 +8,13 @@ use crate::security_headers::{self, Hsts};
 use crate::{
     assets, cross_site, current_session, error_pages, health, language, price_list, telemetry,
 };
-use app::backend::client_address::TrustedProxies;
-use app::backend::form_memory::FormMemory;
-use app::backend::login_throttle::LoginThrottle;
-use app::backend::provider::simulator::{Simulator, MOUNT};
-use app::backend::provider::ProviderClient;
-use app::backend::rate_limit::Limits;
-use app::backend::request::{LinkBase, SecureCookies};
-use app::backend::resellers::UnconfirmedOrderLimit;
-use app::backend::sealing::SealingKey;
-use app::backend::Database;
+use app::auth::server::login_throttle::LoginThrottle;
+use app::platform::provider::simulator::{Simulator, MOUNT};
+use app::platform::request::{LinkBase, SecureCookies};
+use app::platform::{client_address::TrustedProxies, form_memory::FormMemory};
+use app::platform::{provider::ProviderClient, rate_limit::Limits};
+use app::platform::{sealing::SealingKey, Database};
+use app::resellers::server::UnconfirmedOrderLimit;
 use app::{shell, App};
 use axum::extract::FromRef;
 use axum::middleware;

@@ -6,7 +6,7 @@
 //! it out of database backups.
 
 use crate::config::SecretSettings;
-use app::backend::sealing::{SealError, SealingKey};
+use app::platform::sealing::{SealError, SealingKey};
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]

@@ -7,12 +7,11 @@ use crate::demo_data;
 use crate::first_admin::{self, FirstAdminError};
 use crate::mail_worker;
 use crate::router::{router, AppState, RouterSettings};
-use app::backend::mail::transport::MailConfigError;
-use app::backend::mail::MailTransport;
-use app::backend::partner_recheck::Rechecker;
-use app::backend::provider_jobs::Worker;
-use app::backend::request::LinkBase;
-use app::backend::{installation, unix_now, Database, DbError};
+use app::partner_status::server::recheck::Rechecker;
+use app::platform::{
+    installation, jobs::Worker, mail::transport::MailConfigError, mail::MailTransport,
+    request::LinkBase, unix_now, Database, DbError,
+};
 use leptos::config::errors::LeptosConfigError;
 use leptos::config::get_configuration;
 use tokio::net::TcpListener;
@@ -49,7 +48,7 @@ pub async fn open_database(url: &str) -> Result<Database, DbError> {
 pub async fn run(config: Config) -> Result<(), StartError> {
     tracing::info!(database = %config.database_url, "opening the database");
     let db = open_database(config.database_url.expose()).await?;
-    let on_sqlite = db.backend() == app::backend::Backend::Sqlite;
+    let on_sqlite = db.backend() == app::platform::Backend::Sqlite;
     let sealing_key = crate::secret_key::load(&config.secrets, on_sqlite)?;
     first_admin::ensure(&db, &config.admin, unix_now()).await?;
     if config.demo_data {

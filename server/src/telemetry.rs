@@ -3,7 +3,7 @@
 //! the response.
 
 use crate::config::LogFormat;
-use app::backend::secret_token::SecretToken;
+use app::platform::secret_token::SecretToken;
 use axum::http::{HeaderName, Request};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, MakeSpan, TraceLayer};
@@ -85,7 +85,7 @@ mod tests {
 
     #[test]
     fn emailed_link_tokens_never_reach_the_log() {
-        let token = app::backend::secret_token::SecretToken::generate();
+        let token = app::platform::secret_token::SecretToken::generate();
         assert_eq!(
             loggable_path(&format!("/agreement/{}", token.expose())),
             "/agreement/***"

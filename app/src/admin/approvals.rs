@@ -23,20 +23,20 @@ pub struct PendingReseller {
 #[server(endpoint = "admin/pending-resellers")]
 pub async fn pending_resellers() -> Result<Vec<PendingReseller>, AppError> {
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
-    Ok(crate::backend::resellers::awaiting_approval(&db).await?)
+    let db = crate::platform::database()?;
+    Ok(crate::resellers::server::awaiting_approval(&db).await?)
 }
 
 /// Approves (`approve = true`) or rejects a waiting reseller. Deciding twice changes nothing
 /// and sends nothing.
 #[server(endpoint = "admin/decide-reseller")]
 pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppError> {
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::mail::outbox;
-    use crate::backend::{request, resellers, unix_now};
+    use crate::platform::{mail::outbox, request, unix_now};
+    use crate::resellers::server as resellers;
     let staff = crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let links = request::link_base().ok_or(AppError::Internal)?;
     let now = unix_now();
     let mut tx = db.begin().await?;

@@ -22,9 +22,9 @@ pub async fn admin_audit_log(
     page: u32,
 ) -> Result<LoggedChanges, AppError> {
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let filter = crate::audit::AuditLogFilter::parse(&actor, &area, &from, &to);
-    Ok(crate::backend::audit::search(&db, &filter, page).await?)
+    Ok(crate::audit::server::search(&db, &filter, page).await?)
 }
 
 /// The page's query: actor, area, first and last day.

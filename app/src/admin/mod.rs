@@ -37,9 +37,9 @@ pub struct PortalStatus {
 #[server(endpoint = "admin/overview")]
 pub async fn admin_overview() -> Result<PortalStatus, AppError> {
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
-    let users = crate::backend::users::count(&db).await?;
-    let mail = crate::backend::mail::outbox::counts(&db).await?;
+    let db = crate::platform::database()?;
+    let users = crate::auth::server::users::count(&db).await?;
+    let mail = crate::platform::mail::outbox::counts(&db).await?;
     Ok(PortalStatus {
         users,
         mails_waiting: mail.waiting,

@@ -22,19 +22,20 @@ pub async fn admin_orders(
     page: u32,
 ) -> Result<AllOrders, AppError> {
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
-    Ok(crate::backend::orders::list_all(&db, &filter, page).await?)
+    let db = crate::platform::database()?;
+    Ok(crate::orders::server::list_all(&db, &filter, page).await?)
 }
 
 /// Provisions a failed order once more (`K-2026-000123`); 404 unless it is failed.
 #[server(endpoint = "admin/retry-order")]
 pub async fn retry_order(number: String) -> Result<(), AppError> {
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::{orders, request, unix_now};
+    use crate::orders::server as orders;
+    use crate::platform::{request, unix_now};
     let staff = crate::auth::require_staff()?;
     let number = crate::domain::OrderNumber::parse(&number).ok_or_else(request::not_found)?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let now = unix_now();
     let mut tx = db.begin().await?;
     let Some((reseller_id, customer_id)) = orders::retry(&mut tx, number, now).await? else {

@@ -75,34 +75,35 @@ pub async fn admin_resellers(
     page: u32,
 ) -> Result<ResellerList, AppError> {
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let standing = ResellerStanding::parse(&status);
-    Ok(crate::backend::resellers::list(&db, &search, standing, page).await?)
+    Ok(crate::resellers::server::list(&db, &search, standing, page).await?)
 }
 
 #[server(endpoint = "admin/reseller")]
 pub async fn admin_reseller(id: i64) -> Result<ResellerDetail, AppError> {
-    use crate::backend::resellers::{self, UnconfirmedOrderLimit};
+    use crate::resellers::server::{self as resellers, UnconfirmedOrderLimit};
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     resellers::detail(&db, id, UnconfirmedOrderLimit::current()?.0)
         .await?
-        .ok_or_else(crate::backend::request::not_found)
+        .ok_or_else(crate::platform::request::not_found)
 }
 
 /// Confirms a company that its customer number alone made active: from now on it orders
 /// without the limit. Confirming twice changes nothing.
 #[server(endpoint = "admin/confirm-reseller")]
 pub async fn confirm_reseller(reseller_id: i64) -> Result<(), AppError> {
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::{resellers, unix_now};
+    use crate::platform::unix_now;
+    use crate::resellers::server as resellers;
     let staff = crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let now = unix_now();
     let mut tx = db.begin().await?;
     if !resellers::exists(&mut tx, reseller_id).await? {
-        return Err(crate::backend::request::not_found());
+        return Err(crate::platform::request::not_found());
     }
     if resellers::confirm_by_staff(&mut tx, reseller_id, now).await? {
         let actor = Actor::user(&staff);
@@ -129,15 +130,16 @@ pub async fn confirm_reseller(reseller_id: i64) -> Result<(), AppError> {
 /// keeps them out until it is unlocked; doing either twice changes nothing.
 #[server(endpoint = "admin/lock-reseller")]
 pub async fn lock_reseller(reseller_id: i64, lock: bool) -> Result<(), AppError> {
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::{resellers, sessions, unix_now};
+    use crate::platform::{sessions, unix_now};
+    use crate::resellers::server as resellers;
     let staff = crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let now = unix_now();
     let mut tx = db.begin().await?;
     if !resellers::exists(&mut tx, reseller_id).await? {
-        return Err(crate::backend::request::not_found());
+        return Err(crate::platform::request::not_found());
     }
     if resellers::set_locked(&mut tx, reseller_id, lock, now).await? {
         let action = if lock {

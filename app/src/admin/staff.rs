@@ -80,20 +80,24 @@ pub fn parse_invite(form: &InviteForm) -> Result<(EmailAddress, Locale), FieldEr
 /// looking (who may not deactivate themselves).
 #[server(endpoint = "admin/staff")]
 pub async fn admin_staff() -> Result<(Vec<StaffMember>, InviteForm, i64), AppError> {
-    use crate::backend::form_memory::recall_refused;
+    use crate::platform::form_memory::recall_refused;
     let me = crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let kept = recall_refused(ssr::FORM_NAME).unwrap_or_else(|| InviteForm {
         email: String::new(),
         locale: Locale::De.code().to_owned(),
     });
-    Ok((crate::backend::users::staff(&db).await?, kept, me.user_id))
+    Ok((
+        crate::auth::server::users::staff(&db).await?,
+        kept,
+        me.user_id,
+    ))
 }
 
 #[server(endpoint = "admin/invite-admin")]
 pub async fn invite_admin(form: InviteForm) -> Result<(), FormError<InviteField>> {
     let result = ssr::invite(&form).await;
-    crate::backend::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PAGE);
+    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PAGE);
     result
 }
 
@@ -107,12 +111,14 @@ pub async fn deactivate_admin(user_id: i64) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::email_tokens::{self, TokenPurpose};
-    use crate::backend::mail::{outbox, Letter};
-    use crate::backend::{database, passwords, rate_limit, request, sessions, unix_now, users};
+    use crate::auth::server::users;
     use crate::domain::FieldError;
+    use crate::platform::database;
+    use crate::platform::email_tokens::{self, TokenPurpose};
+    use crate::platform::mail::{outbox, Letter};
+    use crate::platform::{passwords, rate_limit, request, sessions, unix_now};
 
     pub const FORM_NAME: &str = "invite-admin";
     pub const PAGE: &str = "/admin/staff";

@@ -16,14 +16,14 @@ pub async fn agreement_overview(
     only_open: bool,
     page: u32,
 ) -> Result<CustomerList, AppError> {
-    use crate::backend::customers::{self, CustomerFilter};
+    use crate::customers::server::{self as customers, CustomerFilter};
     let (_, reseller_id) = crate::auth::require_reseller()?;
     let filter = if only_open {
         CustomerFilter::AgreementOpen
     } else {
         CustomerFilter::All
     };
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     Ok(customers::list(&db, reseller_id, &search, filter, page).await?)
 }
 
@@ -82,17 +82,20 @@ mod ssr {
     use super::super::text::agreement_text;
     use super::super::{mails, LinkProblem, AGREEMENT_VERSION};
     use super::*;
+    use crate::agreements::server::{self as agreements, NewAcceptance, RecordError};
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::agreements::{self, NewAcceptance, RecordError};
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::email_tokens::{self, TokenError, TokenPurpose};
-    use crate::backend::form_memory::recall_refused;
-    use crate::backend::mail::outbox;
-    use crate::backend::sessions::SessionUser;
-    use crate::backend::{customers, database, request, resellers, unix_now, DbError};
+    use crate::customers::server as customers;
     use crate::customers::Customer;
     use crate::domain::{german_date, iso_date, AcceptanceMethod};
     use crate::i18n::{current_locale, Locale};
+    use crate::platform::database;
+    use crate::platform::email_tokens::{self, TokenError, TokenPurpose};
+    use crate::platform::{
+        form_memory::recall_refused, mail::outbox, request, sessions::SessionUser, unix_now,
+        DbError,
+    };
+    use crate::resellers::server as resellers;
     use axum::http::StatusCode;
 
     pub const ACCEPTANCE_FORM_NAME: &str = "agreement-acceptance";
@@ -106,7 +109,7 @@ mod ssr {
         let Err(error) = result else {
             return;
         };
-        crate::backend::form_memory::keep_refused(error, name, form);
+        crate::platform::form_memory::keep_refused(error, name, form);
         match error {
             FormError::Failed(AppError::AlreadyAccepted) => {
                 request::set_error_status(StatusCode::CONFLICT)
@@ -167,9 +170,9 @@ mod ssr {
         if customer.agreement.is_some() {
             return Err(already_accepted());
         }
-        let to = crate::backend::rate_limit::mail_to_contact(
+        let to = crate::platform::rate_limit::mail_to_contact(
             &customer,
-            crate::backend::rate_limit::MailPurpose::Agreement,
+            crate::platform::rate_limit::MailPurpose::Agreement,
         )?;
         let links = request::link_base().ok_or(AppError::Internal)?;
         let db = database()?;

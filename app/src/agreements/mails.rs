@@ -1,9 +1,9 @@
 //! The agreement's mails: the link for the customer's contact (in the customer's language),
 //! and the news of an acceptance for the reseller's administrators (in each one's language).
 
-use crate::backend::mail::{Letter, OutgoingMail};
 use crate::domain::EmailAddress;
 use crate::i18n::{format_date, Locale};
+use crate::platform::mail::{Letter, OutgoingMail};
 
 pub fn agreement_link(
     locale: Locale,

@@ -11,6 +11,8 @@ pub(crate) mod mails;
 mod overview;
 mod page;
 mod public;
+#[cfg(feature = "ssr")]
+pub mod server;
 mod status;
 #[cfg(feature = "ssr")]
 pub(crate) mod text;

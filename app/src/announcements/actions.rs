@@ -8,28 +8,28 @@ use leptos::prelude::*;
 #[server(endpoint = "admin/announcements")]
 pub async fn admin_announcements() -> Result<Vec<AnnouncementSummary>, AppError> {
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
-    Ok(crate::backend::announcements::all(&db).await?)
+    let db = crate::platform::database()?;
+    Ok(crate::announcements::server::all(&db).await?)
 }
 
 /// The form of an announcement (`id`) or of a new one: as this browser last had it refused
 /// (JavaScript off), else as stored, else a news item shown from today.
 #[server(endpoint = "admin/announcement")]
 pub async fn load_announcement(id: Option<i64>) -> Result<AnnouncementForm, AppError> {
-    use crate::backend::form_memory::recall_refused;
+    use crate::platform::form_memory::recall_refused;
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     if let Some(kept) = recall_refused(&ssr::form_name(id)) {
         return Ok(kept);
     }
     match id {
-        Some(id) => crate::backend::announcements::form(&db, id)
+        Some(id) => crate::announcements::server::form(&db, id)
             .await?
-            .ok_or_else(crate::backend::request::not_found),
+            .ok_or_else(crate::platform::request::not_found),
         None => Ok(AnnouncementForm {
             kind: crate::domain::AnnouncementKind::News.as_str().to_owned(),
             visible_from: crate::domain::iso_date(crate::domain::german_date(
-                crate::backend::unix_now(),
+                crate::platform::unix_now(),
             )),
             ..AnnouncementForm::default()
         }),
@@ -43,7 +43,7 @@ pub async fn save_announcement(
     form: AnnouncementForm,
 ) -> Result<(), FormError<AnnouncementField>> {
     let result = ssr::save(id, &form).await;
-    crate::backend::form_memory::settle(&result, &ssr::form_name(id), &form, ssr::LIST);
+    crate::platform::form_memory::settle(&result, &ssr::form_name(id), &form, ssr::LIST);
     result
 }
 
@@ -58,9 +58,10 @@ pub async fn delete_announcement(id: i64) -> Result<(), AppError> {
 mod ssr {
     use super::super::form::parse_announcement;
     use super::*;
+    use crate::announcements::server as announcements;
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::{announcements, database, unix_now};
+    use crate::platform::{database, unix_now};
 
     /// One draft per announcement (and one for a new one): a refused edit of one never comes
     /// back in the editor of another.
@@ -82,7 +83,7 @@ mod ssr {
         let now = unix_now();
         let mut tx = db.begin().await?;
         let Some(saved) = announcements::save(&mut tx, id, &draft, now).await? else {
-            return Err(crate::backend::request::not_found().into());
+            return Err(crate::platform::request::not_found().into());
         };
         let action = AuditAction::AnnouncementSaved {
             id: saved,

@@ -7,6 +7,8 @@ mod actions;
 mod editor;
 mod form;
 mod list;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{DeleteAnnouncement, SaveAnnouncement};
 pub use editor::AnnouncementEditorPage;

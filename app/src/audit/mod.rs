@@ -1,6 +1,9 @@
 //! The audit log: who changed what, when. Each change is one `AuditAction` (stored as JSON),
 //! written in the transaction of the change itself; pages show a customer's history.
 
+#[cfg(feature = "ssr")]
+pub mod server;
+
 use crate::domain::Pricing;
 use crate::i18n::{format_date_time, Locale};
 use leptos::prelude::*;

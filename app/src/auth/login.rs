@@ -67,24 +67,24 @@ pub async fn login(email: String, password: String) -> Result<(), LoginError> {
     // Without JavaScript the form comes back empty otherwise; what cannot be an address is
     // not kept.
     if result.is_err() && email.len() <= crate::domain::EmailAddress::MAX_LEN {
-        if let Some(memory) = use_context::<crate::backend::form_memory::FormMemory>() {
+        if let Some(memory) = use_context::<crate::platform::form_memory::FormMemory>() {
             memory.remember(FORM_NAME, &email);
         }
     }
     match &result {
         Ok(()) | Err(LoginError::TooManyAttempts { .. }) => {}
         Err(LoginError::InvalidEmail | LoginError::MissingPassword) => {
-            crate::backend::request::set_error_status(StatusCode::UNPROCESSABLE_ENTITY)
+            crate::platform::request::set_error_status(StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(LoginError::WrongCredentials) => {
-            crate::backend::request::set_error_status(StatusCode::UNAUTHORIZED)
+            crate::platform::request::set_error_status(StatusCode::UNAUTHORIZED)
         }
         Err(
             LoginError::Unconfirmed
             | LoginError::AwaitingApproval
             | LoginError::Rejected
             | LoginError::Locked,
-        ) => crate::backend::request::set_error_status(StatusCode::FORBIDDEN),
+        ) => crate::platform::request::set_error_status(StatusCode::FORBIDDEN),
         Err(LoginError::Internal | LoginError::Transport(_)) => {}
     }
     result
@@ -92,16 +92,17 @@ pub async fn login(email: String, password: String) -> Result<(), LoginError> {
 
 #[cfg(feature = "ssr")]
 async fn log_in(email: String, password: String) -> Result<(), LoginError> {
-    use crate::backend::login_throttle::LoginThrottle;
-    use crate::backend::{passwords, request, sessions, unix_now, users};
+    use crate::auth::server::login_throttle::LoginThrottle;
+    use crate::auth::server::users;
     use crate::domain::EmailAddress;
     use crate::domain::{ResellerStanding, ResellerStatus};
+    use crate::platform::{passwords, request, sessions, unix_now};
 
-    let internal = |error: crate::backend::DbError| {
+    let internal = |error: crate::platform::DbError| {
         tracing::error!(%error, "login failed on our side");
         LoginError::Internal
     };
-    let db = crate::backend::database().map_err(|_| LoginError::Internal)?;
+    let db = crate::platform::database().map_err(|_| LoginError::Internal)?;
     let throttle = use_context::<LoginThrottle>().ok_or(LoginError::Internal)?;
     let address = request::client_address();
     let account = email.trim().to_lowercase();
@@ -160,7 +161,7 @@ const FORM_NAME: &str = "login";
 /// The address of this browser's last refused login (JavaScript off), to fill in again.
 #[server(endpoint = "login/draft")]
 pub async fn login_draft() -> Result<Option<String>, LoginError> {
-    use crate::backend::form_memory::recall_refused;
+    use crate::platform::form_memory::recall_refused;
     Ok(recall_refused(FORM_NAME))
 }
 

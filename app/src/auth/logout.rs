@@ -5,9 +5,9 @@ use leptos::prelude::*;
 /// Ends the session in the database (not just the cookie) and goes to the start page.
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::backend::{request, sessions};
+    use crate::platform::{request, sessions};
     if let Some(session) = request::current_session() {
-        let db = crate::backend::database()?;
+        let db = crate::platform::database()?;
         sessions::end(&db, &session.token).await?;
         tracing::info!(user_id = session.user.user_id, "logged out");
     }

@@ -2,6 +2,8 @@
 
 mod login;
 mod logout;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use login::{Login, LoginError, LoginPage};
 pub use logout::{Logout, LogoutButton};
@@ -21,7 +23,7 @@ pub struct Viewer {
 #[server(endpoint = "viewer")]
 pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
     Ok(
-        crate::backend::request::current_session().map(|session| Viewer {
+        crate::platform::request::current_session().map(|session| Viewer {
             email: session.user.email.to_string(),
             role: session.user.role,
         }),
@@ -30,8 +32,8 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
 
 /// Any logged-in user; 401 without a session.
 #[cfg(feature = "ssr")]
-pub fn require_user() -> Result<crate::backend::sessions::SessionUser, AppError> {
-    use crate::backend::request::{current_session, set_error_status};
+pub fn require_user() -> Result<crate::platform::sessions::SessionUser, AppError> {
+    use crate::platform::request::{current_session, set_error_status};
     current_session().map(|s| s.user).ok_or_else(|| {
         set_error_status(axum::http::StatusCode::UNAUTHORIZED);
         AppError::NotLoggedIn
@@ -42,10 +44,10 @@ pub fn require_user() -> Result<crate::backend::sessions::SessionUser, AppError>
 /// reason to refuse (401 without a session, 403 for any other role). Every such server function
 /// asks first; hiding a link is not protection.
 #[cfg(feature = "ssr")]
-pub fn require_staff() -> Result<crate::backend::sessions::SessionUser, AppError> {
+pub fn require_staff() -> Result<crate::platform::sessions::SessionUser, AppError> {
     let user = require_user()?;
     if !user.role.is_distributor_staff() {
-        crate::backend::request::set_error_status(axum::http::StatusCode::FORBIDDEN);
+        crate::platform::request::set_error_status(axum::http::StatusCode::FORBIDDEN);
         return Err(AppError::Forbidden);
     }
     Ok(user)
@@ -55,12 +57,12 @@ pub fn require_staff() -> Result<crate::backend::sessions::SessionUser, AppError
 /// their company, by which every query of theirs is scoped (401 without a session, 403 for
 /// distributor staff, who belong to no reseller).
 #[cfg(feature = "ssr")]
-pub fn require_reseller() -> Result<(crate::backend::sessions::SessionUser, i64), AppError> {
+pub fn require_reseller() -> Result<(crate::platform::sessions::SessionUser, i64), AppError> {
     let user = require_user()?;
     match user.reseller_id {
         Some(reseller_id) => Ok((user, reseller_id)),
         None => {
-            crate::backend::request::set_error_status(axum::http::StatusCode::FORBIDDEN);
+            crate::platform::request::set_error_status(axum::http::StatusCode::FORBIDDEN);
             Err(AppError::Forbidden)
         }
     }

@@ -7,13 +7,14 @@ use leptos::prelude::*;
 
 #[server(endpoint = "cart/load")]
 pub async fn load_cart() -> Result<CartView, AppError> {
-    use crate::backend::{cart, database, form_memory::recall_refused};
+    use crate::cart::server as cart;
+    use crate::platform::{database, form_memory::recall_refused};
     let (user, reseller_id) = crate::auth::require_reseller()?;
     let db = database()?;
     let lines = cart::lines(&db, user.user_id).await?;
     let saved = cart::header(&db, user.user_id).await?;
     let checkout = crate::orders::CheckoutView {
-        key: cart::order_key(&db, user.user_id, crate::backend::unix_now()).await?,
+        key: cart::order_key(&db, user.user_id, crate::platform::unix_now()).await?,
         digest: cart::digest(&saved, &lines),
         ready: !saved.order_name.trim().is_empty() && !saved.customer.is_empty(),
     };
@@ -31,10 +32,10 @@ pub async fn load_cart() -> Result<CartView, AppError> {
 #[server(endpoint = "cart/add")]
 pub async fn add_to_cart(sku: String) -> Result<(), AppError> {
     let (user, _) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    let now = crate::backend::unix_now();
-    if !crate::backend::cart::add(&db, user.user_id, &sku, now).await? {
-        return Err(crate::backend::request::not_found());
+    let db = crate::platform::database()?;
+    let now = crate::platform::unix_now();
+    if !crate::cart::server::add(&db, user.user_id, &sku, now).await? {
+        return Err(crate::platform::request::not_found());
     }
     leptos_axum::redirect("/cart");
     Ok(())
@@ -44,10 +45,10 @@ pub async fn add_to_cart(sku: String) -> Result<(), AppError> {
 #[server(endpoint = "cart/add-addon")]
 pub async fn add_addon(line_id: i64, sku: String) -> Result<(), AppError> {
     let (user, _) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    let now = crate::backend::unix_now();
-    if !crate::backend::cart::add_addon(&db, user.user_id, line_id, &sku, now).await? {
-        return Err(crate::backend::request::not_found());
+    let db = crate::platform::database()?;
+    let now = crate::platform::unix_now();
+    if !crate::cart::server::add_addon(&db, user.user_id, line_id, &sku, now).await? {
+        return Err(crate::platform::request::not_found());
     }
     leptos_axum::redirect("/cart");
     Ok(())
@@ -56,9 +57,9 @@ pub async fn add_addon(line_id: i64, sku: String) -> Result<(), AppError> {
 #[server(endpoint = "cart/remove")]
 pub async fn remove_line(line_id: i64) -> Result<(), AppError> {
     let (user, _) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    if !crate::backend::cart::remove(&db, user.user_id, line_id).await? {
-        return Err(crate::backend::request::not_found());
+    let db = crate::platform::database()?;
+    if !crate::cart::server::remove(&db, user.user_id, line_id).await? {
+        return Err(crate::platform::request::not_found());
     }
     leptos_axum::redirect("/cart");
     Ok(())
@@ -68,8 +69,8 @@ pub async fn remove_line(line_id: i64) -> Result<(), AppError> {
 #[server(endpoint = "cart/confirm-prices")]
 pub async fn confirm_prices() -> Result<(), AppError> {
     let (user, _) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    crate::backend::cart::confirm_prices(&db, user.user_id).await?;
+    let db = crate::platform::database()?;
+    crate::cart::server::confirm_prices(&db, user.user_id).await?;
     leptos_axum::redirect("/cart");
     Ok(())
 }
@@ -94,7 +95,8 @@ pub async fn save_line(line_id: i64, form: LineForm) -> Result<(), FormError<Lin
 mod ssr {
     use super::super::form::{parse_header, parse_line};
     use super::*;
-    use crate::backend::{cart, database, request, unix_now};
+    use crate::cart::server as cart;
+    use crate::platform::{database, request, unix_now};
 
     pub const HEADER_FORM: &str = "cart-header";
     pub const LINE_FORM: &str = "cart-line:";
@@ -104,7 +106,7 @@ mod ssr {
     pub fn answer<F, T: serde::Serialize>(result: &Result<(), FormError<F>>, name: &str, form: &T) {
         match result {
             Ok(()) => leptos_axum::redirect("/cart"),
-            Err(error) => crate::backend::form_memory::keep_refused(error, name, form),
+            Err(error) => crate::platform::form_memory::keep_refused(error, name, form),
         }
     }
 

@@ -7,6 +7,8 @@
 mod actions;
 mod form;
 mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{
     add_addon, add_to_cart, confirm_prices, load_cart, remove_line, save_cart_header, save_line,

@@ -10,20 +10,20 @@ use leptos::prelude::*;
 #[server(endpoint = "catalog/browse")]
 pub async fn browse_catalog(category: String, search: String) -> Result<CatalogView, AppError> {
     crate::auth::require_user()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let locale = crate::i18n::current_locale();
-    let view = crate::backend::catalog::browse(&db, locale, &category, &search).await?;
-    view.ok_or_else(crate::backend::request::not_found)
+    let view = crate::catalog::server::browse(&db, locale, &category, &search).await?;
+    view.ok_or_else(crate::platform::request::not_found)
 }
 
 #[server(endpoint = "catalog/product")]
 pub async fn find_product(sku: String) -> Result<Product, AppError> {
     let user = crate::auth::require_user()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let locale = crate::i18n::current_locale();
-    let mut product = crate::backend::catalog::product(&db, locale, &sku)
+    let mut product = crate::catalog::server::product(&db, locale, &sku)
         .await?
-        .ok_or_else(crate::backend::request::not_found)?;
+        .ok_or_else(crate::platform::request::not_found)?;
     product.can_add_to_cart = user.reseller_id.is_some() && !product.summary.is_addon;
     Ok(product)
 }

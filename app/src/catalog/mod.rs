@@ -5,6 +5,8 @@
 mod actions;
 mod list;
 mod product;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{browse_catalog, find_product};
 pub use list::CatalogPage;

@@ -12,13 +12,13 @@ pub async fn admin_catalog(
     search: String,
     page: u32,
 ) -> Result<(Vec<CategoryEntry>, ProductList, CategoryForm), AppError> {
-    use crate::backend::catalog::editing;
+    use crate::catalog_admin::server as editing;
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let locale = crate::i18n::current_locale();
     let categories = editing::category_list(&db, locale).await?;
     let products = editing::product_list(&db, locale, &search, page).await?;
-    let kept = crate::backend::form_memory::recall_refused::<CategoryForm>(ssr::NEW_CATEGORY);
+    let kept = crate::platform::form_memory::recall_refused::<CategoryForm>(ssr::NEW_CATEGORY);
     Ok((categories, products, kept.unwrap_or_default()))
 }
 
@@ -26,17 +26,17 @@ pub async fn admin_catalog(
 /// as stored, else empty and offered.
 #[server(endpoint = "admin/catalog-product")]
 pub async fn admin_catalog_product(sku: Option<String>) -> Result<ProductEditor, AppError> {
-    use crate::backend::catalog::editing;
+    use crate::catalog_admin::server as editing;
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let categories = editing::category_list(&db, crate::i18n::current_locale()).await?;
     let (form, in_carts) = match sku {
         Some(sku) => {
             let stored = editing::product_form(&db, &sku)
                 .await?
-                .ok_or_else(crate::backend::request::not_found)?;
+                .ok_or_else(crate::platform::request::not_found)?;
             let kept =
-                crate::backend::form_memory::recall_refused::<ProductForm>(ssr::EDIT_PRODUCT)
+                crate::platform::form_memory::recall_refused::<ProductForm>(ssr::EDIT_PRODUCT)
                     .filter(|kept| kept.sku == sku);
             (
                 kept.unwrap_or(stored),
@@ -44,7 +44,7 @@ pub async fn admin_catalog_product(sku: Option<String>) -> Result<ProductEditor,
             )
         }
         None => {
-            let kept = crate::backend::form_memory::recall_refused(ssr::NEW_PRODUCT);
+            let kept = crate::platform::form_memory::recall_refused(ssr::NEW_PRODUCT);
             let new = ProductForm {
                 min_seats: "1".into(),
                 max_seats: "300".into(),
@@ -64,7 +64,7 @@ pub async fn admin_catalog_product(sku: Option<String>) -> Result<ProductEditor,
 #[server(endpoint = "admin/add-product")]
 pub async fn add_product(form: ProductForm) -> Result<(), FormError<ProductField>> {
     let result = ssr::save_product(&form, false).await;
-    crate::backend::form_memory::settle(&result, ssr::NEW_PRODUCT, &form, &ssr::listed(&form.sku));
+    crate::platform::form_memory::settle(&result, ssr::NEW_PRODUCT, &form, &ssr::listed(&form.sku));
     result
 }
 
@@ -72,7 +72,12 @@ pub async fn add_product(form: ProductForm) -> Result<(), FormError<ProductField
 #[server(endpoint = "admin/change-product")]
 pub async fn change_product(form: ProductForm) -> Result<(), FormError<ProductField>> {
     let result = ssr::save_product(&form, true).await;
-    crate::backend::form_memory::settle(&result, ssr::EDIT_PRODUCT, &form, &ssr::listed(&form.sku));
+    crate::platform::form_memory::settle(
+        &result,
+        ssr::EDIT_PRODUCT,
+        &form,
+        &ssr::listed(&form.sku),
+    );
     result
 }
 
@@ -82,13 +87,13 @@ pub async fn change_product(form: ProductForm) -> Result<(), FormError<ProductFi
 pub async fn admin_catalog_category(
     slug: String,
 ) -> Result<(CategoryForm, Vec<CategoryEntry>), AppError> {
-    use crate::backend::catalog::editing;
+    use crate::catalog_admin::server as editing;
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let stored = editing::category_form(&db, &slug)
         .await?
-        .ok_or_else(crate::backend::request::not_found)?;
-    let kept = crate::backend::form_memory::recall_refused::<CategoryForm>(ssr::EDIT_CATEGORY)
+        .ok_or_else(crate::platform::request::not_found)?;
+    let kept = crate::platform::form_memory::recall_refused::<CategoryForm>(ssr::EDIT_CATEGORY)
         .filter(|kept| kept.slug == slug);
     let categories = editing::category_list(&db, crate::i18n::current_locale()).await?;
     Ok((kept.unwrap_or(stored), categories))
@@ -97,7 +102,7 @@ pub async fn admin_catalog_category(
 #[server(endpoint = "admin/add-category")]
 pub async fn add_category(form: CategoryForm) -> Result<(), FormError<CategoryField>> {
     let result = ssr::save_category(&form, false).await;
-    crate::backend::form_memory::settle(&result, ssr::NEW_CATEGORY, &form, ssr::LIST);
+    crate::platform::form_memory::settle(&result, ssr::NEW_CATEGORY, &form, ssr::LIST);
     result
 }
 
@@ -105,7 +110,7 @@ pub async fn add_category(form: CategoryForm) -> Result<(), FormError<CategoryFi
 #[server(endpoint = "admin/change-category")]
 pub async fn change_category(form: CategoryForm) -> Result<(), FormError<CategoryField>> {
     let result = ssr::save_category(&form, true).await;
-    crate::backend::form_memory::settle(&result, ssr::EDIT_CATEGORY, &form, ssr::LIST);
+    crate::platform::form_memory::settle(&result, ssr::EDIT_CATEGORY, &form, ssr::LIST);
     result
 }
 
@@ -113,10 +118,10 @@ pub async fn change_category(form: CategoryForm) -> Result<(), FormError<Categor
 mod ssr {
     use super::super::form::{parse_category, parse_product};
     use super::*;
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::catalog::editing::{self, SaveError};
-    use crate::backend::{database, unix_now};
+    use crate::catalog_admin::server::{self as editing, SaveError};
+    use crate::platform::{database, unix_now};
 
     pub const NEW_PRODUCT: &str = "product-new";
     pub const EDIT_PRODUCT: &str = "product-edit";
@@ -133,7 +138,7 @@ mod ssr {
         fn from(error: SaveError<F>) -> Self {
             match error {
                 SaveError::Invalid(errors) => FormError::Invalid(errors),
-                SaveError::NotFound => crate::backend::request::not_found().into(),
+                SaveError::NotFound => crate::platform::request::not_found().into(),
                 SaveError::Database(error) => FormError::Failed(error.into()),
             }
         }

@@ -8,6 +8,8 @@ mod category_editor;
 mod form;
 mod overview;
 mod product_editor;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{AddCategory, AddProduct, ChangeCategory, ChangeProduct};
 pub use category_editor::CategoryEditorPage;

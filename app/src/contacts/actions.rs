@@ -8,17 +8,17 @@ use leptos::prelude::*;
 
 #[server(endpoint = "admin/contacts")]
 pub async fn admin_contacts() -> Result<(Vec<Contact>, ContactForm), AppError> {
-    use crate::backend::form_memory::recall_refused;
+    use crate::platform::form_memory::recall_refused;
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let kept = recall_refused(ssr::FORM_NAME).unwrap_or_default();
-    Ok((crate::backend::contacts::all(&db).await?, kept))
+    Ok((crate::contacts::server::all(&db).await?, kept))
 }
 
 #[server(endpoint = "admin/add-contact")]
 pub async fn add_contact(form: ContactForm) -> Result<(), FormError<ContactField>> {
     let result = ssr::add(&form).await;
-    crate::backend::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PAGE);
+    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PAGE);
     result
 }
 
@@ -33,9 +33,10 @@ pub async fn delete_contact(id: i64) -> Result<(), AppError> {
 mod ssr {
     use super::super::form::parse_contact;
     use super::*;
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::{contacts, database, unix_now};
+    use crate::contacts::server as contacts;
+    use crate::platform::{database, unix_now};
 
     pub const FORM_NAME: &str = "contact";
     pub const PAGE: &str = "/admin/contacts";

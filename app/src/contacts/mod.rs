@@ -4,6 +4,8 @@
 mod actions;
 mod form;
 mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{AddContact, DeleteContact};
 pub use form::{parse_contact, ContactField, ContactForm};

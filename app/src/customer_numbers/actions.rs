@@ -13,9 +13,9 @@ pub async fn admin_customer_numbers(
     search: String,
     page: u32,
 ) -> Result<(RegistryPage, RegistryForm, Option<ImportOutcome>), AppError> {
-    use crate::backend::form_memory::FormMemory;
+    use crate::platform::form_memory::FormMemory;
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let memory = use_context::<FormMemory>();
     let kept = memory.as_ref().and_then(|m| m.recall(ssr::ADD_FORM));
     // The outcome is news once: shown on the page the import led back to, then forgotten.
@@ -24,7 +24,7 @@ pub async fn admin_customer_numbers(
         m.forget(ssr::IMPORT);
         outcome
     });
-    let list = crate::backend::customer_registry::list(&db, &search, page).await?;
+    let list = crate::customer_numbers::server::list(&db, &search, page).await?;
     Ok((list, kept.unwrap_or_default(), outcome))
 }
 
@@ -33,12 +33,12 @@ pub async fn admin_customer_numbers(
 pub async fn admin_customer_number(
     number: String,
 ) -> Result<(RegistryEntry, RegistryForm), AppError> {
-    use crate::backend::form_memory::recall_refused;
+    use crate::platform::form_memory::recall_refused;
     crate::auth::require_staff()?;
-    let db = crate::backend::database()?;
-    let entry = crate::backend::customer_registry::get(&db, &number)
+    let db = crate::platform::database()?;
+    let entry = crate::customer_numbers::server::get(&db, &number)
         .await?
-        .ok_or_else(crate::backend::request::not_found)?;
+        .ok_or_else(crate::platform::request::not_found)?;
     let form = recall_refused::<RegistryForm>(ssr::EDIT_FORM)
         .filter(|kept| kept.customer_number == number)
         .unwrap_or_else(|| RegistryForm {
@@ -53,7 +53,7 @@ pub async fn admin_customer_number(
 #[server(endpoint = "admin/add-customer-number")]
 pub async fn add_customer_number(form: RegistryForm) -> Result<(), FormError<RegistryField>> {
     let result = ssr::save(&form, ssr::Save::Add).await;
-    crate::backend::form_memory::settle(&result, ssr::ADD_FORM, &form, &ssr::listed(&form));
+    crate::platform::form_memory::settle(&result, ssr::ADD_FORM, &form, &ssr::listed(&form));
     result
 }
 
@@ -61,7 +61,7 @@ pub async fn add_customer_number(form: RegistryForm) -> Result<(), FormError<Reg
 #[server(endpoint = "admin/change-customer-number")]
 pub async fn change_customer_number(form: RegistryForm) -> Result<(), FormError<RegistryField>> {
     let result = ssr::save(&form, ssr::Save::Change).await;
-    crate::backend::form_memory::settle(&result, ssr::EDIT_FORM, &form, &ssr::listed(&form));
+    crate::platform::form_memory::settle(&result, ssr::EDIT_FORM, &form, &ssr::listed(&form));
     result
 }
 
@@ -77,10 +77,10 @@ pub async fn delete_customer_number(number: String) -> Result<(), AppError> {
 #[server(endpoint = "admin/import-customer-numbers", input = MultipartFormData)]
 pub async fn import_customer_numbers(data: MultipartData) -> Result<ImportOutcome, AppError> {
     let outcome = ssr::import(data).await?;
-    if let Some(memory) = use_context::<crate::backend::form_memory::FormMemory>() {
+    if let Some(memory) = use_context::<crate::platform::form_memory::FormMemory>() {
         memory.remember(ssr::IMPORT, &outcome);
     }
-    if crate::backend::request::is_plain_form_post() {
+    if crate::platform::request::is_plain_form_post() {
         leptos_axum::redirect(ssr::LIST);
     }
     Ok(outcome)
@@ -91,11 +91,11 @@ mod ssr {
     use super::super::form::parse_registry_entry;
     use super::super::import;
     use super::*;
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::customer_registry::{self, Deletion};
-    use crate::backend::{database, unix_now};
+    use crate::customer_numbers::server::{self as customer_registry, Deletion};
     use crate::domain::FieldError;
+    use crate::platform::{database, unix_now};
 
     pub const ADD_FORM: &str = "customer-number";
     pub const EDIT_FORM: &str = "customer-number-edit";
@@ -130,7 +130,7 @@ mod ssr {
             }
             Save::Change => {
                 if !customer_registry::change(&mut tx, &record).await? {
-                    return Err(crate::backend::request::not_found().into());
+                    return Err(crate::platform::request::not_found().into());
                 }
                 AuditAction::CustomerNumberChanged { number, company }
             }
@@ -153,9 +153,9 @@ mod ssr {
                 tx.commit().await?;
                 Ok(())
             }
-            Deletion::NotListed => Err(crate::backend::request::not_found()),
+            Deletion::NotListed => Err(crate::platform::request::not_found()),
             Deletion::InUse => {
-                crate::backend::request::set_error_status(axum::http::StatusCode::CONFLICT);
+                crate::platform::request::set_error_status(axum::http::StatusCode::CONFLICT);
                 Err(AppError::CustomerNumberInUse)
             }
         }
@@ -188,7 +188,7 @@ mod ssr {
         let mut form = data.into_inner().ok_or(AppError::Internal)?;
         let malformed = |error: String| {
             tracing::info!(%error, "unreadable upload");
-            crate::backend::request::set_error_status(axum::http::StatusCode::BAD_REQUEST);
+            crate::platform::request::set_error_status(axum::http::StatusCode::BAD_REQUEST);
             AppError::Transport(error)
         };
         while let Some(field) = form

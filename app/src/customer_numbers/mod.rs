@@ -9,6 +9,8 @@ mod form;
 #[cfg(feature = "ssr")]
 pub mod import;
 mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{AddCustomerNumber, ChangeCustomerNumber, DeleteCustomerNumber};
 pub use edit::CustomerNumberPage;

@@ -9,18 +9,18 @@ use leptos::prelude::*;
 #[server(endpoint = "customers/list")]
 pub async fn list_customers(search: String, page: u32) -> Result<CustomerList, AppError> {
     let (_, reseller_id) = crate::auth::require_reseller()?;
-    use crate::backend::customers::{list, CustomerFilter};
-    let db = crate::backend::database()?;
+    use crate::customers::server::{list, CustomerFilter};
+    let db = crate::platform::database()?;
     Ok(list(&db, reseller_id, &search, CustomerFilter::All, page).await?)
 }
 
 #[server(endpoint = "customers/get")]
 pub async fn find_customer(id: i64) -> Result<Customer, AppError> {
     let (_, reseller_id) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    crate::backend::customers::find(&db, reseller_id, id)
+    let db = crate::platform::database()?;
+    crate::customers::server::find(&db, reseller_id, id)
         .await?
-        .ok_or_else(crate::backend::request::not_found)
+        .ok_or_else(crate::platform::request::not_found)
 }
 
 /// Creates a customer (`id` empty) or changes one, then shows it. A refused form comes back
@@ -30,7 +30,7 @@ pub async fn save_customer(
     id: Option<i64>,
     form: CustomerForm,
 ) -> Result<(), FormError<CustomerField>> {
-    use crate::backend::form_memory::keep_refused;
+    use crate::platform::form_memory::keep_refused;
     let result = ssr::save(id, &form).await;
     match &result {
         Ok(saved_id) => leptos_axum::redirect(&format!("/customers/{saved_id}")),
@@ -42,7 +42,7 @@ pub async fn save_customer(
 /// The customer form as this browser last had it refused (JavaScript off).
 #[server(endpoint = "customers/draft")]
 pub async fn customer_draft(id: Option<i64>) -> Result<Option<CustomerForm>, AppError> {
-    use crate::backend::form_memory::recall_refused;
+    use crate::platform::form_memory::recall_refused;
     crate::auth::require_reseller()?;
     Ok(recall_refused(&ssr::form_name(id)))
 }
@@ -51,7 +51,8 @@ pub async fn customer_draft(id: Option<i64>) -> Result<Option<CustomerForm>, App
 mod ssr {
     use super::super::form::parse_customer;
     use super::*;
-    use crate::backend::{customers, database, request, unix_now};
+    use crate::customers::server as customers;
+    use crate::platform::{database, request, unix_now};
 
     pub fn form_name(id: Option<i64>) -> String {
         match id {

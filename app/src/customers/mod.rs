@@ -7,6 +7,8 @@ mod detail;
 mod edit;
 mod form;
 mod list;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{customer_draft, find_customer, list_customers, save_customer, SaveCustomer};
 pub use detail::CustomerDetailPage;

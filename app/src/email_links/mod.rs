@@ -57,11 +57,11 @@ impl LinkError {
 }
 
 #[cfg(feature = "ssr")]
-impl From<crate::backend::email_tokens::TokenError> for LinkError {
+impl From<crate::platform::email_tokens::TokenError> for LinkError {
     /// Also the status for script callers: 404 for a link never issued, 410 for one that
     /// worked once (used, expired, replaced): the caller's link, not our failure.
-    fn from(error: crate::backend::email_tokens::TokenError) -> Self {
-        use crate::backend::email_tokens::TokenError;
+    fn from(error: crate::platform::email_tokens::TokenError) -> Self {
+        use crate::platform::email_tokens::TokenError;
         use axum::http::StatusCode;
         let (status, error) = match error {
             TokenError::Unknown => (StatusCode::NOT_FOUND, LinkError::Unknown),
@@ -73,7 +73,7 @@ impl From<crate::backend::email_tokens::TokenError> for LinkError {
                 return LinkError::Internal;
             }
         };
-        crate::backend::request::set_error_status(status);
+        crate::platform::request::set_error_status(status);
         error
     }
 }
@@ -91,10 +91,9 @@ impl LinkError {
 #[cfg(feature = "ssr")]
 fn email_for_mail_on_request(
     input: &str,
-    purpose: crate::backend::rate_limit::MailPurpose,
+    purpose: crate::platform::rate_limit::MailPurpose,
 ) -> Result<crate::domain::EmailAddress, LinkError> {
-    use crate::backend::rate_limit::Limits;
-    use crate::backend::request;
+    use crate::platform::{rate_limit::Limits, request};
     use leptos::prelude::use_context;
     let email = crate::domain::EmailAddress::parse(input).map_err(|_| {
         request::set_error_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);

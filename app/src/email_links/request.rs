@@ -53,11 +53,11 @@ impl LinkKind {
 
 #[server(endpoint = "mail/request-link")]
 pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError> {
-    use crate::backend::email_tokens::{self, TokenPurpose};
-    use crate::backend::mail::outbox;
-    use crate::backend::rate_limit::MailPurpose;
-    use crate::backend::{database, request, unix_now, users};
+    use crate::auth::server::users;
     use crate::domain::{ResellerStanding, ResellerStatus};
+    use crate::platform::database;
+    use crate::platform::email_tokens::{self, TokenPurpose};
+    use crate::platform::{mail::outbox, rate_limit::MailPurpose, request, unix_now};
 
     let purpose = match kind {
         LinkKind::Confirmation => MailPurpose::ConfirmationAgain,

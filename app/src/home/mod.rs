@@ -3,6 +3,8 @@
 //! distributor's announcements by kind, its contacts, and the price list.
 
 mod dashboard;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use dashboard::{Counters, Dashboard};
 
@@ -13,14 +15,15 @@ use leptos_meta::Title;
 /// The reseller's dashboard, or `None` for anyone who is not logged in as a reseller.
 #[server(endpoint = "start-page")]
 pub async fn start_page() -> Result<Option<Dashboard>, AppError> {
-    use crate::backend::{dashboard, request, unix_now};
+    use crate::home::server as dashboard;
+    use crate::platform::{request, unix_now};
     let Some(session) = request::current_session() else {
         return Ok(None);
     };
     let Some(reseller_id) = session.user.reseller_id else {
         return Ok(None);
     };
-    let db = crate::backend::database()?;
+    let db = crate::platform::database()?;
     let locale = crate::i18n::current_locale();
     Ok(Some(
         dashboard::load(&db, reseller_id, unix_now(), locale).await?,

@@ -11,10 +11,10 @@ use leptos::prelude::*;
 #[server(endpoint = "microsoft-partner/load")]
 pub async fn load_microsoft_partner() -> Result<(MicrosoftPartner, MicrosoftPartnerForm), AppError>
 {
-    use crate::backend::form_memory::recall_refused;
+    use crate::platform::form_memory::recall_refused;
     let (_, reseller_id) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    let stored = crate::backend::microsoft_partner::find(&db, reseller_id).await?;
+    let db = crate::platform::database()?;
+    let stored = crate::microsoft_partner::server::find(&db, reseller_id).await?;
     let form = recall_refused(ssr::FORM_NAME).unwrap_or_else(|| MicrosoftPartnerForm {
         location_mpn: stored.location_mpn.clone().unwrap_or_default(),
         microsoft_id: stored.microsoft_id.clone().unwrap_or_default(),
@@ -27,7 +27,7 @@ pub async fn save_microsoft_partner(
     form: MicrosoftPartnerForm,
 ) -> Result<(), FormError<MicrosoftPartnerField>> {
     let result = ssr::save(&form).await;
-    crate::backend::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PATH);
+    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PATH);
     result
 }
 
@@ -44,8 +44,10 @@ mod ssr {
     use super::super::form::parse_microsoft_partner;
     use super::super::MpaAnswer;
     use super::*;
-    use crate::backend::request::{provider, provider_unavailable, set_error_status};
-    use crate::backend::{database, microsoft_partner, unix_now};
+    use crate::microsoft_partner::server as microsoft_partner;
+    use crate::platform::database;
+    use crate::platform::request::{provider, provider_unavailable, set_error_status};
+    use crate::platform::unix_now;
     use axum::http::StatusCode;
 
     pub const FORM_NAME: &str = "microsoft-partner";
@@ -56,7 +58,7 @@ mod ssr {
         let (user, reseller_id) = crate::auth::require_reseller()?;
         let (mpn, id) = parse_microsoft_partner(form).map_err(FormError::Invalid)?;
         let db = database()?;
-        let actor = crate::backend::audit::Actor::user(&user);
+        let actor = crate::audit::server::Actor::user(&user);
         microsoft_partner::save(&db, reseller_id, &actor, &mpn, &id, unix_now()).await?;
         tracing::info!(
             reseller_id,

@@ -6,6 +6,8 @@
 mod actions;
 mod form;
 mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{check_mpa, load_microsoft_partner, save_microsoft_partner};
 pub use form::{parse_microsoft_partner, MicrosoftPartnerField, MicrosoftPartnerForm};

@@ -24,8 +24,8 @@ pub async fn load_orders(
     page: u32,
 ) -> Result<OrderList, AppError> {
     let (_, reseller_id) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    Ok(crate::backend::orders::list(&db, reseller_id, &filter, page).await?)
+    let db = crate::platform::database()?;
+    Ok(crate::orders::server::list(&db, reseller_id, &filter, page).await?)
 }
 
 /// The order with this number (`K-2026-000123`), if it is the reseller's; 404 otherwise.
@@ -33,11 +33,11 @@ pub async fn load_orders(
 pub async fn load_order(number: String) -> Result<OrderDetail, AppError> {
     let (_, reseller_id) = crate::auth::require_reseller()?;
     let number = crate::domain::OrderNumber::parse(&number)
-        .ok_or_else(crate::backend::request::not_found)?;
-    let db = crate::backend::database()?;
-    crate::backend::orders::find(&db, reseller_id, number)
+        .ok_or_else(crate::platform::request::not_found)?;
+    let db = crate::platform::database()?;
+    crate::orders::server::find(&db, reseller_id, number)
         .await?
-        .ok_or_else(crate::backend::request::not_found)
+        .ok_or_else(crate::platform::request::not_found)
 }
 
 #[cfg(feature = "ssr")]
@@ -45,10 +45,12 @@ pub(crate) mod ssr {
     use super::super::checkout::parse_checkout;
     use super::super::mails;
     use super::*;
-    use crate::backend::orders::{self, Checkout, Items, PlaceError, Placed};
-    use crate::backend::{cart, customers, database, request, unix_now};
+    use crate::cart::server as cart;
+    use crate::customers::server as customers;
     use crate::domain::{IdempotencyKey, OrderNumber, OrderProblem};
     use crate::i18n::current_locale;
+    use crate::orders::server::{self as orders, Checkout, Items, PlaceError, Placed};
+    use crate::platform::{database, request, unix_now};
     use axum::http::StatusCode;
 
     /// A refusal answers with its status (a plain form post goes back to the cart, which
@@ -141,16 +143,15 @@ pub(crate) mod ssr {
 
     /// Places a checked order, with the confirmation mail to the user in the page's language.
     pub async fn submit<F>(
-        db: &crate::backend::Database,
+        db: &crate::platform::Database,
         checkout: Checkout,
         customer_name: String,
     ) -> Result<OrderNumber, FormError<F>> {
         // An account no one at the distributor has looked at orders only up to the limit:
         // its customer number and postal code are printed on every invoice.
-        let limit = crate::backend::resellers::UnconfirmedOrderLimit::current()?;
+        let limit = crate::resellers::server::UnconfirmedOrderLimit::current()?;
         if checkout.totals.net > limit.0
-            && crate::backend::resellers::awaits_staff_confirmation(db, checkout.reseller_id)
-                .await?
+            && crate::resellers::server::awaits_staff_confirmation(db, checkout.reseller_id).await?
         {
             return Err(refuse(OrderProblem::AwaitingStaffConfirmation));
         }

@@ -1,9 +1,9 @@
 //! The order's mails to the user who placed it, in the user's language: received, licences
 //! ready, failed. Each leads to the order's page.
 
-use crate::backend::mail::{Letter, OutgoingMail};
 use crate::domain::{EmailAddress, OrderFailure, OrderNumber};
 use crate::i18n::Locale;
+use crate::platform::mail::{Letter, OutgoingMail};
 
 fn letter(
     locale: Locale,

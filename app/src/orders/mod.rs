@@ -8,6 +8,8 @@ pub(crate) mod list;
 #[cfg(feature = "ssr")]
 pub mod mails;
 mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 #[cfg(feature = "ssr")]
 pub(crate) use actions::ssr::{refuse, refused, submit};

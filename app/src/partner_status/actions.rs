@@ -11,7 +11,9 @@ use leptos::prelude::*;
 pub async fn load_partner_customers(
     #[server(default)] colour: String,
 ) -> Result<PartnerCustomers, AppError> {
-    use crate::backend::{database, microsoft_partner, partner_status};
+    use crate::microsoft_partner::server as microsoft_partner;
+    use crate::partner_status::server as partner_status;
+    use crate::platform::database;
     let (_, reseller_id) = crate::auth::require_reseller()?;
     let db = database()?;
     let identity = microsoft_partner::find(&db, reseller_id).await?;
@@ -45,16 +47,17 @@ pub async fn invite_partner(customer_id: i64) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
+    use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
-    use crate::backend::audit::{self, Actor};
-    use crate::backend::mail;
-    use crate::backend::request::{not_found, provider, provider_unavailable, try_again_after};
-    use crate::backend::{
-        customers, database, microsoft_partner, partner_status, resellers, unix_now, Database,
-        DbError,
-    };
+    use crate::customers::server as customers;
     use crate::domain::PartnerStatus;
     use crate::i18n::Locale;
+    use crate::microsoft_partner::server as microsoft_partner;
+    use crate::partner_status::server as partner_status;
+    use crate::platform::request::{not_found, provider, provider_unavailable, try_again_after};
+    use crate::platform::{database, mail};
+    use crate::platform::{unix_now, Database, DbError};
+    use crate::resellers::server as resellers;
 
     /// One invitation per customer in this many seconds: the customer's admin needs only one
     /// link, and a reseller cannot flood its customer's mailbox.
@@ -110,9 +113,9 @@ mod ssr {
                 return Err(wait_for_next_invitation(last + INVITATION_GAP - now));
             }
         }
-        let to = crate::backend::rate_limit::mail_to_contact(
+        let to = crate::platform::rate_limit::mail_to_contact(
             &customer,
-            crate::backend::rate_limit::MailPurpose::PartnerInvitation,
+            crate::platform::rate_limit::MailPurpose::PartnerInvitation,
         )?;
         let link = provider()?
             .invitation_link(&domain, &own)

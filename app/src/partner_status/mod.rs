@@ -5,6 +5,8 @@
 
 mod actions;
 mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{invite_partner, load_partner_customers, recheck_partner};
 pub use page::PartnerCustomersPage;

@@ -34,8 +34,8 @@ pub enum PasswordLink {
 
 impl PasswordLink {
     #[cfg(feature = "ssr")]
-    fn purpose(self) -> crate::backend::email_tokens::TokenPurpose {
-        use crate::backend::email_tokens::TokenPurpose;
+    fn purpose(self) -> crate::platform::email_tokens::TokenPurpose {
+        use crate::platform::email_tokens::TokenPurpose;
         match self {
             PasswordLink::Reset => TokenPurpose::ResetPassword,
             PasswordLink::Invitation => TokenPurpose::AdminInvitation,
@@ -62,12 +62,12 @@ impl FromServerFnError for ResetError {
 #[cfg(feature = "ssr")]
 pub(crate) fn reset_mail(
     locale: crate::i18n::Locale,
-    links: &crate::backend::request::LinkBase,
-    token: &crate::backend::secret_token::SecretToken,
+    links: &crate::platform::request::LinkBase,
+    token: &crate::platform::secret_token::SecretToken,
     to: crate::domain::EmailAddress,
-) -> crate::backend::mail::OutgoingMail {
+) -> crate::platform::mail::OutgoingMail {
     let t = locale.texts().accounts;
-    crate::backend::mail::Letter::new(locale, t.mail_reset_subject)
+    crate::platform::mail::Letter::new(locale, t.mail_reset_subject)
         .paragraph(t.mail_reset_text)
         .action(
             t.mail_reset_action,
@@ -82,14 +82,14 @@ pub async fn check_reset_link(
     token: String,
     #[server(default)] link: PasswordLink,
 ) -> Result<(), LinkError> {
-    use crate::backend::email_tokens;
-    let db = crate::backend::database().map_err(|_| LinkError::Internal)?;
+    use crate::platform::email_tokens;
+    let db = crate::platform::database().map_err(|_| LinkError::Internal)?;
     let mut conn = db.pool().acquire().await.map_err(LinkError::internal)?;
     email_tokens::check(
         &mut conn,
         link.purpose(),
         &token,
-        crate::backend::unix_now(),
+        crate::platform::unix_now(),
     )
     .await?;
     Ok(())
@@ -102,9 +102,11 @@ pub async fn reset_password(
     password: String,
     password_confirmation: String,
 ) -> Result<(), ResetError> {
-    use crate::backend::email_tokens::{self, TokenPurpose};
-    use crate::backend::rate_limit::{limit_key, Limits};
-    use crate::backend::{passwords, request, sessions, unix_now, users};
+    use crate::auth::server::users;
+    use crate::platform::email_tokens::{self, TokenPurpose};
+    use crate::platform::passwords;
+    use crate::platform::rate_limit::{limit_key, Limits};
+    use crate::platform::{request, sessions, unix_now};
     use axum::http::StatusCode;
 
     let refuse = |error: ResetError| {
@@ -120,7 +122,7 @@ pub async fn reset_password(
             retry_after_secs: wait.as_secs(),
         }));
     }
-    let db = crate::backend::database().map_err(|_| ResetError::Link(LinkError::Internal))?;
+    let db = crate::platform::database().map_err(|_| ResetError::Link(LinkError::Internal))?;
     // The link first: one that does not work costs no password hash, whose slots logins
     // share.
     {

@@ -13,8 +13,9 @@ use leptos_router::hooks::use_params_map;
 /// Whether the link would still work; uses nothing up.
 #[server(endpoint = "signup/check")]
 pub async fn check_confirmation(token: String) -> Result<(), LinkError> {
-    use crate::backend::email_tokens::{self, TokenPurpose};
-    use crate::backend::{database, unix_now};
+    use crate::platform::database;
+    use crate::platform::email_tokens::{self, TokenPurpose};
+    use crate::platform::unix_now;
     let db = database().map_err(|_| LinkError::Internal)?;
     let mut conn = db.pool().acquire().await.map_err(LinkError::internal)?;
     email_tokens::check(&mut conn, TokenPurpose::ConfirmSignup, &token, unix_now()).await?;
@@ -24,10 +25,11 @@ pub async fn check_confirmation(token: String) -> Result<(), LinkError> {
 /// Uses the link: the address is confirmed, and the company active or waiting for approval.
 #[server(endpoint = "signup/confirm")]
 pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
-    use crate::backend::email_tokens::{self, TokenPurpose};
-    use crate::backend::mail::outbox;
-    use crate::backend::{database, request, resellers, unix_now};
     use crate::domain::ResellerStatus;
+    use crate::platform::database;
+    use crate::platform::email_tokens::{self, TokenPurpose};
+    use crate::platform::{mail::outbox, request, unix_now};
+    use crate::resellers::server as resellers;
     let db = database().map_err(|_| LinkError::Internal)?;
     let links = request::link_base().ok_or(LinkError::Internal)?;
     let now = unix_now();

@@ -1,10 +1,9 @@
 //! The mails of the signup and of the distributor's decision, in the reader's language.
 
-use crate::backend::mail::{Letter, OutgoingMail};
-use crate::backend::request::LinkBase;
-use crate::backend::secret_token::SecretToken;
 use crate::domain::EmailAddress;
 use crate::i18n::Locale;
+use crate::platform::mail::{Letter, OutgoingMail};
+use crate::platform::{request::LinkBase, secret_token::SecretToken};
 
 pub fn confirm_signup(
     locale: Locale,
@@ -55,7 +54,7 @@ pub fn decision(
 pub fn vouched_account(
     locale: Locale,
     links: &LinkBase,
-    company: &crate::backend::resellers::VouchedCompany,
+    company: &crate::resellers::server::VouchedCompany,
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().accounts;
@@ -72,7 +71,7 @@ pub fn vouched_account(
 /// To the contact the registry lists for a customer number: an account was opened under it.
 pub fn account_opened(
     locale: Locale,
-    company: &crate::backend::resellers::VouchedCompany,
+    company: &crate::resellers::server::VouchedCompany,
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().accounts;

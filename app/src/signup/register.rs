@@ -38,8 +38,7 @@ impl FromServerFnError for SignupError {
 
 #[server(endpoint = "signup")]
 pub async fn sign_up(form: SignupForm) -> Result<(), SignupError> {
-    use crate::backend::form_memory::FormMemory;
-    use crate::backend::request::set_error_status;
+    use crate::platform::{form_memory::FormMemory, request::set_error_status};
     use axum::http::StatusCode;
 
     let result = ssr::register(&form).await;
@@ -61,7 +60,7 @@ pub async fn sign_up(form: SignupForm) -> Result<(), SignupError> {
 /// The form as this browser last had it refused (JavaScript off), without its passwords.
 #[server(endpoint = "signup/draft")]
 pub async fn signup_draft() -> Result<Option<SignupForm>, SignupError> {
-    use crate::backend::form_memory::recall_refused;
+    use crate::platform::form_memory::recall_refused;
     Ok(recall_refused(FORM_NAME))
 }
 
@@ -70,13 +69,15 @@ pub(crate) mod ssr {
     use super::super::form::{parse_signup, Registration, SignupField};
     use super::super::mails;
     use super::*;
-    use crate::backend::email_tokens::{self, TokenPurpose};
-    use crate::backend::mail::outbox;
-    use crate::backend::rate_limit::{limit_key, Limits, MailPurpose};
-    use crate::backend::resellers::{self, CreateError};
-    use crate::backend::{database, passwords, request, unix_now, users, DbError};
+    use crate::auth::server::users;
     use crate::domain::{ResellerStanding, ResellerStatus};
     use crate::i18n::current_locale;
+    use crate::platform::database;
+    use crate::platform::email_tokens::{self, TokenPurpose};
+    use crate::platform::rate_limit::{limit_key, Limits, MailPurpose};
+    use crate::platform::{mail::outbox, passwords};
+    use crate::platform::{request, unix_now, DbError};
+    use crate::resellers::server::{self as resellers, CreateError};
 
     fn internal(error: DbError) -> SignupError {
         tracing::error!(%error, "signup failed on our side");

@@ -9,23 +9,23 @@ use leptos::prelude::*;
 #[server(endpoint = "subscriptions/of-customer")]
 pub async fn load_subscriptions(customer_id: i64) -> Result<Vec<Subscription>, AppError> {
     let (_, reseller_id) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    if !crate::backend::customers::belongs_to(&db, reseller_id, customer_id).await? {
-        return Err(crate::backend::request::not_found());
+    let db = crate::platform::database()?;
+    if !crate::customers::server::belongs_to(&db, reseller_id, customer_id).await? {
+        return Err(crate::platform::request::not_found());
     }
-    Ok(crate::backend::subscriptions::for_customer(&db, reseller_id, customer_id).await?)
+    Ok(crate::subscriptions::server::for_customer(&db, reseller_id, customer_id).await?)
 }
 
 /// The subscription, and its form: as refused last (JavaScript off), or new with a fresh
 /// idempotency key.
 #[server(endpoint = "subscriptions/get")]
 pub async fn load_subscription(id: i64) -> Result<(SubscriptionDetail, SeatsForm), AppError> {
-    use crate::backend::form_memory::recall_refused;
+    use crate::platform::form_memory::recall_refused;
     let (_, reseller_id) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    let detail = crate::backend::subscriptions::find(&db, reseller_id, id)
+    let db = crate::platform::database()?;
+    let detail = crate::subscriptions::server::find(&db, reseller_id, id)
         .await?
-        .ok_or_else(crate::backend::request::not_found)?;
+        .ok_or_else(crate::platform::request::not_found)?;
     let kept: Option<SeatsForm> = recall_refused(&format!("add-seats:{id}"));
     let form = SeatsForm {
         // The price shown now, also in a kept form: confirming the form confirms it.
@@ -35,7 +35,7 @@ pub async fn load_subscription(id: i64) -> Result<(SubscriptionDetail, SeatsForm
             .map(|cents| cents.to_string())
             .unwrap_or_default(),
         ..kept.unwrap_or_else(|| SeatsForm {
-            key: crate::backend::cart::new_order_key(),
+            key: crate::cart::server::new_order_key(),
             ..SeatsForm::default()
         })
     };
@@ -54,7 +54,7 @@ pub async fn add_seats(id: i64, form: SeatsForm) -> Result<(), FormError<SeatsFi
                 accept_terms: None,
                 ..form.clone()
             };
-            crate::backend::form_memory::keep_refused(error, &format!("add-seats:{id}"), &kept);
+            crate::platform::form_memory::keep_refused(error, &format!("add-seats:{id}"), &kept);
             crate::orders::refused(error);
         }
     }
@@ -65,10 +65,12 @@ pub async fn add_seats(id: i64, form: SeatsForm) -> Result<(), FormError<SeatsFi
 mod ssr {
     use super::super::page::parse_seats;
     use super::*;
-    use crate::backend::orders::{self, Checkout, Items, SeatIncrease};
-    use crate::backend::{customers, database, request, subscriptions};
+    use crate::customers::server as customers;
     use crate::domain::{IdempotencyKey, OrderNumber, OrderProblem, Totals};
+    use crate::orders::server::{self as orders, Checkout, Items, SeatIncrease};
     use crate::orders::{refuse, submit};
+    use crate::platform::{database, request};
+    use crate::subscriptions::server as subscriptions;
 
     fn refused(problem: OrderProblem) -> FormError<SeatsField> {
         refuse(problem)

@@ -4,6 +4,8 @@
 
 mod actions;
 mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{add_seats, load_subscription, load_subscriptions, AddSeats};
 pub use page::{parse_seats, SeatsField, SeatsForm, SubscriptionPage};

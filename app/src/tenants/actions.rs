@@ -32,7 +32,7 @@ pub async fn set_up_tenant(
     match &result {
         Ok(()) => leptos_axum::redirect(&format!("/customers/{customer_id}/tenant")),
         Err(error) => {
-            crate::backend::form_memory::keep_refused(error, &ssr::form_name(customer_id), &form)
+            crate::platform::form_memory::keep_refused(error, &ssr::form_name(customer_id), &form)
         }
     }
     result
@@ -41,7 +41,7 @@ pub async fn set_up_tenant(
 /// The prefix this browser last had refused (JavaScript off).
 #[server(endpoint = "tenants/draft")]
 pub async fn tenant_draft(customer_id: i64) -> Result<Option<TenantForm>, AppError> {
-    use crate::backend::form_memory::recall_refused;
+    use crate::platform::form_memory::recall_refused;
     crate::auth::require_reseller()?;
     Ok(recall_refused(&ssr::form_name(customer_id)))
 }
@@ -50,9 +50,9 @@ pub async fn tenant_draft(customer_id: i64) -> Result<Option<TenantForm>, AppErr
 #[server(endpoint = "tenants/acknowledge-password")]
 pub async fn acknowledge_password(customer_id: i64) -> Result<(), AppError> {
     let (user, reseller_id) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    if !crate::backend::tenants::forget_password(&db, reseller_id, customer_id).await? {
-        return Err(crate::backend::request::not_found());
+    let db = crate::platform::database()?;
+    if !crate::tenants::server::forget_password(&db, reseller_id, customer_id).await? {
+        return Err(crate::platform::request::not_found());
     }
     tracing::info!(
         customer_id,
@@ -76,10 +76,10 @@ pub async fn resend_invitation(customer_id: i64) -> Result<(), AppError> {
 #[server(endpoint = "tenants/retry")]
 pub async fn retry_tenant(customer_id: i64) -> Result<(), AppError> {
     let (_, reseller_id) = crate::auth::require_reseller()?;
-    let db = crate::backend::database()?;
-    let now = crate::backend::unix_now();
-    if !crate::backend::tenants::retry(&db, reseller_id, customer_id, now).await? {
-        return Err(crate::backend::request::not_found());
+    let db = crate::platform::database()?;
+    let now = crate::platform::unix_now();
+    if !crate::tenants::server::retry(&db, reseller_id, customer_id, now).await? {
+        return Err(crate::platform::request::not_found());
     }
     leptos_axum::redirect(&format!("/customers/{customer_id}/tenant"));
     Ok(())
@@ -90,16 +90,17 @@ mod ssr {
     use super::super::form::{parse_tenant_form, TenantRequest};
     use super::super::TenantStatus;
     use super::*;
-    use crate::backend::mail::{self, outbox};
-    use crate::backend::request::provider;
-    use crate::backend::resellers;
-    use crate::backend::sealing::SealingKey;
-    use crate::backend::tenants::{self, ClaimError};
-    use crate::backend::{customers, database, microsoft_partner, request, unix_now, DbError};
+    use crate::customers::server as customers;
     use crate::customers::Customer;
     use crate::domain::TenantDomain;
     use crate::domain::{prefix_candidates, FieldError, SuggestionSource, TenantPrefix};
     use crate::i18n::Locale;
+    use crate::microsoft_partner::server as microsoft_partner;
+    use crate::platform::database;
+    use crate::platform::mail::{self, outbox};
+    use crate::platform::{request, request::provider, sealing::SealingKey, unix_now, DbError};
+    use crate::resellers::server as resellers;
+    use crate::tenants::server::{self as tenants, ClaimError};
 
     /// How many free prefixes a taken one is answered with.
     const SUGGESTIONS: usize = 3;
@@ -295,12 +296,12 @@ mod ssr {
         reseller_id: i64,
         customer: &Customer,
         domain: &str,
-    ) -> Result<crate::backend::mail::OutgoingMail, AppError> {
+    ) -> Result<crate::platform::mail::OutgoingMail, AppError> {
         let db = database()?;
         let own = microsoft_partner::require_microsoft_id(&db, reseller_id).await?;
-        let to = crate::backend::rate_limit::mail_to_contact(
+        let to = crate::platform::rate_limit::mail_to_contact(
             customer,
-            crate::backend::rate_limit::MailPurpose::TenantInvitation,
+            crate::platform::rate_limit::MailPurpose::TenantInvitation,
         )?;
         let link = provider()?
             .invitation_link(domain, &own)

@@ -5,6 +5,8 @@
 mod actions;
 mod form;
 mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
 
 pub use actions::{
     acknowledge_password, check_prefix, load_tenant_settings, retry_tenant, set_up_tenant,

@@ -6,8 +6,8 @@ use time::OffsetDateTime;
 /// When this installation first started, as Unix seconds.
 #[server(endpoint = "installation")]
 pub async fn installed_at() -> Result<i64, AppError> {
-    let db = crate::backend::database()?;
-    Ok(crate::backend::installation::installed_at(&db).await?)
+    let db = crate::platform::database()?;
+    Ok(crate::platform::installation::installed_at(&db).await?)
 }
 
 #[component]

@@ -5,12 +5,11 @@
 // Each benchmark uses a part of this module.
 #![allow(dead_code)]
 
-use app::backend::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
-use app::backend::provider::ProviderClient;
-use app::backend::provider_jobs::Worker;
-use app::backend::request::LinkBase;
-use app::backend::sealing::SealingKey;
-use app::backend::{sessions, unix_now, Database};
+use app::platform::jobs::Worker;
+use app::platform::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
+use app::platform::{
+    provider::ProviderClient, request::LinkBase, sealing::SealingKey, sessions, unix_now, Database,
+};
 use kontor::router::{router, AppState, RouterSettings};
 use leptos::config::LeptosOptions;
 use std::future::Future;
@@ -181,7 +180,7 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> (String, 
 /// Business Basic for that customer. Returns the users' ids.
 pub async fn seed_carts(db: &Database, carts: usize) -> Vec<i64> {
     let pool = db.pool();
-    app::backend::catalog::seed_examples(db)
+    app::catalog::server::seed_examples(db)
         .await
         .expect("catalogue");
     let now = unix_now();
@@ -224,7 +223,7 @@ pub async fn seed_carts(db: &Database, carts: usize) -> Vec<i64> {
     for sql in statements {
         sqlx::query(&sql).execute(pool).await.expect(&sql);
     }
-    if db.backend() == app::backend::Backend::Postgres {
+    if db.backend() == app::platform::Backend::Postgres {
         sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
     }
     let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE reseller_id = 1 ORDER BY id")

@@ -347,7 +347,7 @@ on_both_backends!(
     |app: TestApp| async move {
         let id = reseller(&app, "Berger IT", "active", "berger@example.com").await;
         let other = reseller(&app, "Adler Systeme", "active", "adler@example.com").await;
-        let hash = app::backend::passwords::hash(&app::domain::Password::parse(PASSWORD).unwrap())
+        let hash = app::platform::passwords::hash(&app::domain::Password::parse(PASSWORD).unwrap())
             .await
             .unwrap();
         sqlx::query("UPDATE users SET password_hash = $1")

@@ -2,7 +2,7 @@ use crate::support::{as_script, form_body, link_token, on_both_backends, TestApp
 use crate::tenants::{
     add_customer, call, count, customer_json, reseller_with_customer, set_up, work_until_settled,
 };
-use app::backend::unix_now;
+use app::platform::unix_now;
 
 const CONTACT: &str = "jonas@kunde.example";
 
@@ -250,7 +250,7 @@ on_both_backends!(
 
 /// A well-formed token that was never issued.
 fn app_token() -> String {
-    app::backend::secret_token::SecretToken::generate()
+    app::platform::secret_token::SecretToken::generate()
         .expose()
         .to_owned()
 }

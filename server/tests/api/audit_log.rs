@@ -3,10 +3,10 @@
 
 use crate::support::{on_both_backends, TestApp};
 use crate::tenants::call;
+use app::audit::server::{self as audit, Actor};
 use app::audit::AuditAction;
-use app::backend::audit::{self, Actor};
-use app::backend::unix_now;
 use app::domain::{german_date, iso_date};
+use app::platform::unix_now;
 
 async fn log(app: &TestApp, cookie: &str, filter: &[(&str, &str)]) -> serde_json::Value {
     let mut fields = vec![

@@ -41,9 +41,7 @@ fn line_ids(view: &serde_json::Value) -> Vec<i64> {
 }
 
 async fn catalogue_and_reseller(app: &TestApp, email: &str) -> (String, i64) {
-    app::backend::catalog::seed_examples(app.db())
-        .await
-        .unwrap();
+    app::catalog::server::seed_examples(app.db()).await.unwrap();
     reseller_with_customer(app, email, "Sonnenhof GmbH").await
 }
 

@@ -1,9 +1,7 @@
 use crate::support::{as_script, form_body, on_both_backends, TestApp};
 
 async fn logged_in(app: &TestApp) -> String {
-    app::backend::catalog::seed_examples(app.db())
-        .await
-        .unwrap();
+    app::catalog::server::seed_examples(app.db()).await.unwrap();
     let user = app.create_reseller_admin("chef@muster-it.example").await;
     app.session_cookie(user).await
 }
@@ -39,9 +37,7 @@ on_both_backends!(
     |app: TestApp| async move {
         let cookie = logged_in(&app).await;
         // Seeding again changes nothing.
-        app::backend::catalog::seed_examples(app.db())
-            .await
-            .unwrap();
+        app::catalog::server::seed_examples(app.db()).await.unwrap();
 
         let (status, all) = browse(&app, &cookie, "", "").await;
         assert_eq!(status, 200);

@@ -88,9 +88,7 @@ async fn logged(app: &TestApp) -> Vec<String> {
 on_both_backends!(
     staff_add_and_change_products_with_german_prices_and_each_change_is_logged,
     |app: TestApp| async move {
-        app::backend::catalog::seed_examples(app.db())
-            .await
-            .unwrap();
+        app::catalog::server::seed_examples(app.db()).await.unwrap();
         let cookie = staff(&app).await;
         let products = count(&app, "SELECT COUNT(*) FROM products").await;
 
@@ -240,9 +238,7 @@ on_both_backends!(
 on_both_backends!(
     categories_are_added_renamed_and_moved_but_never_below_themselves,
     |app: TestApp| async move {
-        app::backend::catalog::seed_examples(app.db())
-            .await
-            .unwrap();
+        app::catalog::server::seed_examples(app.db()).await.unwrap();
         let cookie = staff(&app).await;
         let category = |slug: &'static str, parent: &'static str, name: &'static str| {
             vec![
@@ -317,9 +313,7 @@ on_both_backends!(
 );
 
 on_both_backends!(addons_stay_one_level_deep, |app: TestApp| async move {
-    app::backend::catalog::seed_examples(app.db())
-        .await
-        .unwrap();
+    app::catalog::server::seed_examples(app.db()).await.unwrap();
     let cookie = staff(&app).await;
     // Business Basic has add-ons of its own; the archiving add-on is one.
     let basic_as_addon = change(&app, &cookie, BASIC, &[("form[addon_of]", "CFQ7TTC0LDPB")]).await;

@@ -1,6 +1,6 @@
 use crate::support::{on_both_backends, TestApp};
-use app::backend::email_tokens::{check, issue, redeem, TokenError, TokenPurpose};
-use app::backend::secret_token::SecretToken;
+use app::platform::email_tokens::{check, issue, redeem, TokenError, TokenPurpose};
+use app::platform::secret_token::SecretToken;
 
 const T0: i64 = 1_800_000_000;
 const SUBJECT: i64 = 42;

@@ -1,6 +1,7 @@
 use crate::support::{on_both_backends, TestApp};
-use app::backend::{passwords, users};
+use app::auth::server::users;
 use app::domain::{EmailAddress, PasswordRule};
+use app::platform::passwords;
 use kontor::config::{AdminSettings, Secret};
 use kontor::first_admin::{ensure, FirstAdminError};
 

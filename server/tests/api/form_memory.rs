@@ -3,7 +3,7 @@
 use crate::customers::{body, customer_form};
 use crate::signup::signup_form;
 use crate::support::{on_both_backends, TestApp, TestResponse};
-use app::backend::form_memory::{MAX_FORM_BYTES, MAX_TOTAL_BYTES};
+use app::platform::form_memory::{MAX_FORM_BYTES, MAX_TOTAL_BYTES};
 
 /// A plain form post from the browser, as without JavaScript.
 async fn plain_post(app: &TestApp, path: &str, body: String, cookie: Option<&str>) -> TestResponse {

@@ -2,8 +2,8 @@
 
 use crate::support::{on_both_backends, TestApp};
 use crate::tenants::count;
-use app::backend::housekeeping::{purge, PurgeReport, KEEP_SECS};
-use app::backend::unix_now;
+use app::platform::housekeeping::{purge, PurgeReport, KEEP_SECS};
+use app::platform::unix_now;
 
 on_both_backends!(
     what_nobody_needs_any_more_is_deleted_and_nothing_else,

@@ -1,5 +1,5 @@
 use crate::support::{as_script, form_body, on_both_backends, TestApp, TestResponse};
-use app::backend::provider::simulator::{simulated_mpa, Failure};
+use app::platform::provider::simulator::{simulated_mpa, Failure};
 
 const ID: &str = "3F2504E0-4F89-11D3-9A0C-0305E82C3301";
 

@@ -1,9 +1,9 @@
 use crate::agreements::attest;
 use crate::support::{on_both_backends, TestApp, TestResponse};
 use crate::tenants::{call, count, reseller_with_customer, set_up, work_until_settled};
-use app::backend::provider::simulator::Failure;
-use app::backend::provider::{NewOrder, OrderLineItem, RequestId};
-use app::backend::unix_now;
+use app::platform::provider::simulator::Failure;
+use app::platform::provider::{NewOrder, OrderLineItem, RequestId};
+use app::platform::unix_now;
 
 const BASIC: &str = "CFQ7TTC0LH18";
 const ARCHIVING: &str = "CFQ7TTC0LHS4";
@@ -11,9 +11,7 @@ const ARCHIVING: &str = "CFQ7TTC0LHS4";
 /// A reseller whose customer may be ordered for (tenant ready, agreement attested), with the
 /// example catalogue: the session cookie and the customer's id.
 pub async fn orderable_customer(app: &TestApp, email: &str, prefix: &str) -> (String, i64) {
-    app::backend::catalog::seed_examples(app.db())
-        .await
-        .unwrap();
+    app::catalog::server::seed_examples(app.db()).await.unwrap();
     let (cookie, customer) = reseller_with_customer(app, email, "Sonnenhof GmbH").await;
     assert_eq!(set_up(app, &cookie, customer, prefix).await.status, 200);
     work_until_settled(app, &cookie, customer).await;
@@ -159,17 +157,17 @@ on_both_backends!(
             .fetch_one(app.db().pool())
             .await
             .unwrap();
-        let job = app::backend::provider_jobs::Job {
+        let job = app::platform::jobs::Job {
             id,
-            kind: app::backend::provider_jobs::JobKind::ProvisionOrder,
+            kind: app::platform::jobs::JobKind::ProvisionOrder,
             customer_id,
             order_id,
-            request_id: app::backend::provider::RequestId::from_stored(request_id),
+            request_id: app::platform::provider::RequestId::from_stored(request_id),
             attempts: 9,
         };
-        let error = app::backend::provider::ProviderError::Unavailable("timed out".into());
+        let error = app::platform::provider::ProviderError::Unavailable("timed out".into());
         let mut tx = app.db().begin().await.unwrap();
-        app::backend::orders::provision_failed(&mut tx, &app.worker(), &job, &error, unix_now())
+        app::orders::server::provision_failed(&mut tx, &app.worker(), &job, &error, unix_now())
             .await
             .unwrap();
         tx.commit().await.unwrap();
@@ -189,13 +187,11 @@ on_both_backends!(
         let (key, digest) = checkout(&app, &cookie).await;
         placed_number(&place(&app, &cookie, &key, &digest).await);
         let now = unix_now();
-        let first = app::backend::provider_jobs::claim_due(app.db(), now - 600)
+        let first = app::platform::jobs::claim_due(app.db(), now - 600)
             .await
             .unwrap();
         assert!(!first.is_empty());
-        let second = app::backend::provider_jobs::claim_due(app.db(), now)
-            .await
-            .unwrap();
+        let second = app::platform::jobs::claim_due(app.db(), now).await.unwrap();
         assert!(second.is_empty(), "the claim holds from when it was made");
     }
 );

@@ -1,16 +1,16 @@
 use crate::smtp::{free_port, SmtpServer};
 use crate::support::{on_both_backends, TestApp};
-use app::backend::mail::outbox::{
-    backoff_secs, deliver_due, enqueue, DeliveryReport, MAX_ATTEMPTS,
-};
-use app::backend::mail::{Letter, MailTransport};
 use app::domain::EmailAddress;
 use app::i18n::Locale;
+use app::platform::mail::outbox::{
+    backoff_secs, deliver_due, enqueue, DeliveryReport, MAX_ATTEMPTS,
+};
+use app::platform::mail::{Letter, MailTransport};
 
 const T0: i64 = 1_800_000_000;
 const FROM: &str = "Kontor <noreply@kontor.example>";
 
-fn welcome() -> app::backend::mail::OutgoingMail {
+fn welcome() -> app::platform::mail::OutgoingMail {
     Letter::new(Locale::De, "Willkommen bei Kontor")
         .paragraph("Ihr Zugang ist eingerichtet.")
         .action("Jetzt anmelden", "http://127.0.0.1:3000/login")
@@ -142,7 +142,7 @@ on_both_backends!(
         ));
 
         let mut tx = app.db().begin().await.unwrap();
-        enqueue(&mut tx, &welcome(), app::backend::unix_now())
+        enqueue(&mut tx, &welcome(), app::platform::unix_now())
             .await
             .unwrap();
         tx.commit().await.unwrap();
@@ -167,12 +167,12 @@ on_both_backends!(
         write(&app).await;
         let id = column(&app, "SELECT MAX(id) FROM outbox").await.unwrap();
         // This instance's pass began ten minutes ago (slow deliveries before this mail).
-        let now = app::backend::unix_now();
-        assert!(app::backend::mail::outbox::claim(app.db(), id, now - 600)
+        let now = app::platform::unix_now();
+        assert!(app::platform::mail::outbox::claim(app.db(), id, now - 600)
             .await
             .unwrap());
         // Another instance, now: the claim runs from when it was made, so it holds.
-        assert!(!app::backend::mail::outbox::claim(app.db(), id, now)
+        assert!(!app::platform::mail::outbox::claim(app.db(), id, now)
             .await
             .unwrap());
     }

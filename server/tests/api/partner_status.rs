@@ -1,9 +1,8 @@
 use crate::support::{form_body, link_token, on_both_backends, TestApp, TestResponse};
 use crate::tenants::work_until_settled;
 use crate::tenants::{add_customer, call, count, reseller_with_customer, set_up};
-use app::backend::partner_recheck::{recheck_due, RecheckReport, Rechecker};
-use app::backend::provider::simulator::Failure;
-use app::backend::unix_now;
+use app::partner_status::server::recheck::{recheck_due, RecheckReport, Rechecker};
+use app::platform::{provider::simulator::Failure, unix_now};
 use std::time::Duration;
 
 const OWN_ID: &str = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
@@ -378,23 +377,23 @@ on_both_backends!(
         let now = unix_now();
         // Another instance has just claimed the green customer's check.
         assert!(
-            app::backend::partner_status::claim_check(app.db(), green, now, 300)
+            app::partner_status::server::claim_check(app.db(), green, now, 300)
                 .await
                 .unwrap()
         );
         assert!(
-            !app::backend::partner_status::claim_check(app.db(), green, now, 300)
+            !app::partner_status::server::claim_check(app.db(), green, now, 300)
                 .await
                 .unwrap()
         );
         let report = recheck_due(app.db(), &rechecker, now).await.unwrap();
         assert_eq!(report.checked, 2, "{report:?}");
         // Its outcome ends the claim; the next pass may check it again.
-        app::backend::partner_status::record(app.db(), green, None, now)
+        app::partner_status::server::record(app.db(), green, None, now)
             .await
             .unwrap();
         assert!(
-            app::backend::partner_status::claim_check(app.db(), green, now, 300)
+            app::partner_status::server::claim_check(app.db(), green, now, 300)
                 .await
                 .unwrap()
         );

@@ -459,7 +459,7 @@ on_both_backends!(
             refused.status, 422,
             "in use while the first may still confirm"
         );
-        let two_days_ago = app::backend::unix_now() - 48 * 60 * 60 - 1;
+        let two_days_ago = app::platform::unix_now() - 48 * 60 * 60 - 1;
         sqlx::query("UPDATE resellers SET created_at = $1")
             .bind(two_days_ago)
             .execute(app.db().pool())

@@ -3,8 +3,8 @@
 use crate::partner_status::{recheck, three_colours};
 use crate::support::{as_script, on_both_backends, TestApp, TestResponse};
 use crate::tenants::{call, count};
-use app::backend::unix_now;
 use app::domain::{german_date, german_date_time_value, iso_date};
+use app::platform::unix_now;
 
 async fn staff(app: &TestApp) -> String {
     let admin = app
@@ -362,9 +362,7 @@ on_both_backends!(
 on_both_backends!(
     the_price_list_is_csv_in_german_number_format_for_logged_in_users,
     |app: TestApp| async move {
-        app::backend::catalog::seed_examples(app.db())
-            .await
-            .unwrap();
+        app::catalog::server::seed_examples(app.db()).await.unwrap();
         let visitor = app.get("/price-list.csv").await;
         assert_eq!(visitor.status, 303);
         assert_eq!(visitor.header("location"), Some("/login"));

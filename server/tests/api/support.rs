@@ -1,10 +1,10 @@
 //! `TestApp`: the real router over a fresh database of its own, called in process.
 
-use app::backend::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
-use app::backend::provider::ProviderClient;
-use app::backend::sealing::SealingKey;
-use app::backend::{passwords, sessions, users, Database};
+use app::auth::server::users;
 use app::domain::{EmailAddress, Password};
+use app::platform::passwords;
+use app::platform::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
+use app::platform::{provider::ProviderClient, sealing::SealingKey, sessions, Database};
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
@@ -156,17 +156,17 @@ impl TestApp {
     }
 
     /// What the provider worker works with, as the server sets it up.
-    pub fn worker(&self) -> app::backend::provider_jobs::Worker {
-        app::backend::provider_jobs::Worker {
+    pub fn worker(&self) -> app::platform::jobs::Worker {
+        app::platform::jobs::Worker {
             provider: self.provider.clone(),
             key: self.sealing_key.clone(),
-            links: app::backend::request::LinkBase(PUBLIC_URL.into()),
+            links: app::platform::request::LinkBase(PUBLIC_URL.into()),
         }
     }
 
     /// One pass of the provider worker, as if it ran at `now`.
-    pub async fn run_provider_jobs(&self, now: i64) -> app::backend::provider_jobs::JobReport {
-        app::backend::provider_jobs::run_due_jobs(&self.db, &self.worker(), now)
+    pub async fn run_provider_jobs(&self, now: i64) -> app::platform::jobs::JobReport {
+        app::platform::jobs::run_due_jobs(&self.db, &self.worker(), now)
             .await
             .expect("a worker pass")
     }
@@ -209,7 +209,7 @@ impl TestApp {
 
     /// A `Cookie` header value with a live session for the user.
     pub async fn session_cookie(&self, user_id: i64) -> String {
-        let token = sessions::start(&self.db, user_id, None, app::backend::unix_now())
+        let token = sessions::start(&self.db, user_id, None, app::platform::unix_now())
             .await
             .expect("start a session");
         format!("{}={}", sessions::COOKIE, token.expose())
@@ -462,7 +462,7 @@ impl TestApp {
             contact_email: None,
         };
         let mut conn = self.db.pool().acquire().await.expect("a connection");
-        assert!(app::backend::customer_registry::add(&mut conn, &record)
+        assert!(app::customer_numbers::server::add(&mut conn, &record)
             .await
             .expect("insert"));
     }

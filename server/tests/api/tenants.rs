@@ -1,7 +1,7 @@
 use crate::support::{as_script, form_body, on_both_backends, TestApp, TestResponse};
-use app::backend::provider::simulator::Failure;
-use app::backend::provider::{Address, BillingProfile, CompanyProfile, NewTenant, RequestId};
-use app::backend::unix_now;
+use app::platform::provider::simulator::Failure;
+use app::platform::provider::{Address, BillingProfile, CompanyProfile, NewTenant, RequestId};
+use app::platform::unix_now;
 
 /// A reseller with one customer: the session cookie and the customer's id.
 pub async fn reseller_with_customer(app: &TestApp, email: &str, company: &str) -> (String, i64) {
@@ -328,7 +328,7 @@ on_both_backends!(
         assert!(
             matches!(
                 other,
-                Err(app::backend::provider::ProviderError::DomainTaken)
+                Err(app::platform::provider::ProviderError::DomainTaken)
             ),
             "{other:?}"
         );
@@ -344,8 +344,8 @@ on_both_backends!(
         set_up(&app, &cookie, customer, "sonne80333").await;
         work_until_settled(&app, &cookie, customer).await;
         // Sealed by another instance's key.
-        let other = app::backend::sealing::SealingKey::from_hex(
-            &app::backend::sealing::SealingKey::generate_hex(),
+        let other = app::platform::sealing::SealingKey::from_hex(
+            &app::platform::sealing::SealingKey::generate_hex(),
         )
         .unwrap();
         sqlx::query("UPDATE tenants SET admin_password_sealed = $1")
@@ -372,7 +372,7 @@ async fn a_provider_that_refuses_the_token_is_unavailable_not_a_refusal() {
     let address = listener.local_addr().unwrap();
     let refusing = axum::Router::new().fallback(|| async { axum::http::StatusCode::UNAUTHORIZED });
     tokio::spawn(async move { axum::serve(listener, refusing).await });
-    let client = app::backend::provider::ProviderClient::new(
+    let client = app::platform::provider::ProviderClient::new(
         &format!("http://{address}"),
         "an-old-token",
         std::time::Duration::from_secs(2),
@@ -381,7 +381,7 @@ async fn a_provider_that_refuses_the_token_is_unavailable_not_a_refusal() {
     assert!(
         matches!(
             answer,
-            Err(app::backend::provider::ProviderError::Unavailable(_))
+            Err(app::platform::provider::ProviderError::Unavailable(_))
         ),
         "{answer:?}"
     );

@@ -1,0 +1,265 @@
+//! Acceptances of the cloud agreement: recording one (once per customer, whichever way comes
+//! first), the links mailed for it, and the job that reports an acceptance to the provider
+//! once the customer's tenant is there.
+
+use crate::agreements::{Acceptance, Attestation, ReportState, SentLink, AGREEMENT_VERSION};
+use crate::audit::server::{self as audit, Actor};
+use crate::audit::AuditAction;
+use crate::domain::{iso_date, AcceptanceMethod, Signer};
+use crate::platform::email_tokens::{self, TokenPurpose};
+use crate::platform::jobs::{self as provider_jobs, Job, JobKind, Step};
+use crate::platform::provider::{AgreementAcceptance, Contact, ProviderClient};
+use crate::platform::{Database, DbError};
+use crate::tenants::TenantStatus;
+use sqlx::AnyConnection;
+use time::PrimitiveDateTime;
+
+/// How long a report waits for the customer's tenant before it looks again.
+const TENANT_WAIT_SECS: i64 = 30;
+
+/// An acceptance to record.
+pub struct NewAcceptance<'a> {
+    pub signer: &'a Signer,
+    pub method: AcceptanceMethod,
+    pub version: &'a str,
+    pub accepted_at: i64,
+    pub ip: Option<&'a str>,
+    pub user_agent: Option<&'a str>,
+    pub attested_by: Option<i64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// The customer has an acceptance already (perhaps since a moment ago).
+    #[error("the agreement is accepted already")]
+    AlreadyAccepted,
+    #[error(transparent)]
+    Database(#[from] DbError),
+}
+
+/// Records the acceptance and queues its report to the provider, in the caller's
+/// transaction; the insert comes first, so it takes the write lock at once, and the primary
+/// key lets exactly one of two simultaneous acceptances through. Open links stop working.
+pub async fn record(
+    conn: &mut AnyConnection,
+    customer_id: i64,
+    acceptance: &NewAcceptance<'_>,
+    now: i64,
+) -> Result<(), RecordError> {
+    let inserted = sqlx::query(
+        "INSERT INTO agreement_acceptances (customer_id, version, method, signer_first_name, \
+         signer_last_name, signer_email, accepted_at, ip, user_agent, attested_by, recorded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(customer_id)
+    .bind(acceptance.version)
+    .bind(acceptance.method.as_str())
+    .bind(&acceptance.signer.first_name)
+    .bind(&acceptance.signer.last_name)
+    .bind(acceptance.signer.email.as_str())
+    .bind(acceptance.accepted_at)
+    .bind(acceptance.ip)
+    .bind(acceptance.user_agent)
+    .bind(acceptance.attested_by)
+    .bind(now)
+    .execute(&mut *conn)
+    .await;
+    match inserted {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(RecordError::AlreadyAccepted)
+        }
+        other => other.map_err(DbError::from)?,
+    };
+    email_tokens::supersede(conn, TokenPurpose::AcceptAgreement, customer_id, now).await?;
+    provider_jobs::enqueue(conn, JobKind::ReportAgreement, customer_id, now).await?;
+    Ok(())
+}
+
+/// Records an acceptance a reseller user attests, with its audit entry, in the caller's
+/// transaction (ownership checked by the caller).
+pub async fn record_attestation(
+    conn: &mut AnyConnection,
+    reseller_id: i64,
+    customer_id: i64,
+    attestation: &Attestation,
+    actor: &Actor<'_>,
+    now: i64,
+) -> Result<(), RecordError> {
+    let accepted_at = PrimitiveDateTime::new(attestation.date, time::Time::MIDNIGHT)
+        .assume_utc()
+        .unix_timestamp();
+    let acceptance = NewAcceptance {
+        signer: &attestation.signer,
+        method: AcceptanceMethod::Attested,
+        version: AGREEMENT_VERSION,
+        accepted_at,
+        ip: None,
+        user_agent: None,
+        attested_by: actor.user_id,
+    };
+    record(conn, customer_id, &acceptance, now).await?;
+    let action = AuditAction::AgreementAttested {
+        signer: attestation.signer.name(),
+        email: attestation.signer.email.as_str().to_owned(),
+        date: iso_date(attestation.date),
+        version: AGREEMENT_VERSION.to_owned(),
+    };
+    audit::record(conn, reseller_id, Some(customer_id), actor, &action, now).await?;
+    Ok(())
+}
+
+/// The customer's acceptance, if the customer is this reseller's and has one.
+pub async fn find(
+    db: &Database,
+    reseller_id: i64,
+    customer_id: i64,
+) -> Result<Option<Acceptance>, DbError> {
+    #[allow(clippy::type_complexity)]
+    let row: Option<(
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+    )> = sqlx::query_as(
+        "SELECT a.version, a.method, a.signer_first_name, a.signer_last_name, a.signer_email, \
+         a.accepted_at, a.ip, u.email, a.reported_at, \
+         (SELECT MAX(j.failed_at) FROM provider_jobs j \
+          WHERE j.customer_id = a.customer_id AND j.kind = 'report_agreement') \
+         FROM agreement_acceptances a JOIN customers c ON c.id = a.customer_id \
+         LEFT JOIN users u ON u.id = a.attested_by \
+         WHERE c.reseller_id = $1 AND a.customer_id = $2",
+    )
+    .bind(reseller_id)
+    .bind(customer_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((version, method, first, last, email, accepted_at, ip, attested_by, reported, failed)) =
+        row
+    else {
+        return Ok(None);
+    };
+    let report = match (reported, failed) {
+        (Some(at), _) => ReportState::Reported { at },
+        (None, Some(_)) => ReportState::Failed,
+        (None, None) => ReportState::Pending,
+    };
+    Ok(Some(Acceptance {
+        version,
+        method: AcceptanceMethod::parse(&method)
+            .ok_or(DbError::Corrupt("agreement_acceptances.method"))?,
+        signer_name: format!("{first} {last}"),
+        signer_email: email,
+        accepted_at,
+        ip,
+        attested_by,
+        report,
+    }))
+}
+
+/// The newest agreement link of the customer that still works.
+pub async fn open_link(
+    db: &Database,
+    customer_id: i64,
+    now: i64,
+) -> Result<Option<SentLink>, DbError> {
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT created_at, expires_at FROM email_tokens WHERE purpose = $1 AND subject_id = $2 \
+         AND used_at IS NULL AND superseded_at IS NULL AND expires_at > $3 \
+         ORDER BY created_at DESC LIMIT 1",
+    )
+    .bind(TokenPurpose::AcceptAgreement.as_str())
+    .bind(customer_id)
+    .bind(now)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|(sent_at, expires_at)| SentLink {
+        sent_at,
+        expires_at,
+    }))
+}
+
+/// One attempt at reporting the acceptance: once the customer's tenant is ready (or has
+/// authorised the reseller), the provider gets it; until then the job waits.
+pub async fn report_step(
+    db: &Database,
+    provider: &ProviderClient,
+    job: &Job,
+) -> Result<Step, DbError> {
+    #[allow(clippy::type_complexity)]
+    let row: Option<(
+        String,
+        String,
+        String,
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+    )> = sqlx::query_as(
+        "SELECT a.signer_first_name, a.signer_last_name, a.signer_email, a.accepted_at, \
+             a.version, t.domain, t.status \
+             FROM agreement_acceptances a LEFT JOIN tenants t ON t.customer_id = a.customer_id \
+             WHERE a.customer_id = $1",
+    )
+    .bind(job.customer_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((first_name, last_name, email, accepted_at, version, domain, status)) = row else {
+        return Err(DbError::Corrupt(
+            "provider_jobs: an agreement report without acceptance",
+        ));
+    };
+    let usable = status
+        .as_deref()
+        .and_then(TenantStatus::parse)
+        .is_some_and(TenantStatus::is_usable);
+    let Some(domain) = domain.filter(|_| usable) else {
+        return Ok(Step::WaitSecs(TENANT_WAIT_SECS));
+    };
+    let acceptance = AgreementAcceptance {
+        primary_contact: Contact {
+            first_name,
+            last_name,
+            email,
+        },
+        date_agreed: iso_date(crate::domain::german_date(accepted_at)),
+        template_id: version,
+        agreement_type: "MicrosoftCloudAgreement".to_owned(),
+    };
+    Ok(
+        match provider
+            .report_agreement(&job.request_id, &domain, &acceptance)
+            .await
+        {
+            Ok(()) => Step::Done,
+            Err(error) => Step::Failed(error),
+        },
+    )
+}
+
+/// The provider has the acceptance.
+pub async fn report_done(conn: &mut AnyConnection, job: &Job, now: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE agreement_acceptances SET reported_at = $2 WHERE customer_id = $1")
+        .bind(job.customer_id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    let (reseller_id,): (i64,) = sqlx::query_as("SELECT reseller_id FROM customers WHERE id = $1")
+        .bind(job.customer_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    audit::record(
+        conn,
+        reseller_id,
+        Some(job.customer_id),
+        &Actor::SYSTEM,
+        &AuditAction::AgreementReported,
+        now,
+    )
+    .await
+}

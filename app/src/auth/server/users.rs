@@ -1,0 +1,214 @@
+//! User accounts: distributor staff (admin) and, from the signup on, reseller users.
+
+use crate::domain::{EmailAddress, Role};
+use crate::domain::{ResellerStanding, ResellerStatus};
+use crate::i18n::Locale;
+use crate::platform::{passwords::StoredHash, Database, DbError};
+
+#[derive(Clone, Debug)]
+pub struct User {
+    pub id: i64,
+    pub email: EmailAddress,
+    pub role: Role,
+    pub password_hash: StoredHash,
+    /// The company's standing, for reseller users.
+    pub reseller_standing: Option<ResellerStanding>,
+    /// The language their mails are written in.
+    pub locale: Locale,
+}
+
+pub async fn count(db: &Database) -> Result<i64, DbError> {
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(count)
+}
+
+/// Creates a distributor admin; false if the email is taken already.
+pub async fn create_admin(
+    db: &Database,
+    email: &EmailAddress,
+    password_hash: &StoredHash,
+    now: i64,
+) -> Result<bool, DbError> {
+    let inserted = sqlx::query(
+        "INSERT INTO users (email, password_hash, role, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(email.as_str())
+    .bind(password_hash.as_str())
+    .bind(Role::Admin.as_str())
+    .bind(now)
+    .execute(db.pool())
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+/// Creates a further user of a reseller (a colleague); false if the email is taken already.
+pub async fn create_member(
+    conn: &mut sqlx::AnyConnection,
+    reseller_id: i64,
+    email: &EmailAddress,
+    password_hash: &StoredHash,
+    role: Role,
+    now: i64,
+) -> Result<bool, DbError> {
+    let inserted = sqlx::query(
+        "INSERT INTO users (email, password_hash, role, reseller_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(email.as_str())
+    .bind(password_hash.as_str())
+    .bind(role.as_str())
+    .bind(reseller_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+/// The active account behind an address; on the pool or inside a caller's transaction.
+pub async fn find_by_email<'e>(
+    executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    email: &EmailAddress,
+) -> Result<Option<User>, DbError> {
+    #[allow(clippy::type_complexity)]
+    let row: Option<(
+        i64,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        String,
+    )> = sqlx::query_as(
+        "SELECT u.id, u.email, u.role, u.password_hash, r.status, r.locked_at, u.locale \
+         FROM users u LEFT JOIN resellers r ON r.id = u.reseller_id \
+         WHERE u.email = $1 AND u.deactivated_at IS NULL",
+    )
+    .bind(email.as_str())
+    .fetch_optional(executor)
+    .await?;
+    row.map(|(id, email, role, hash, status, locked_at, locale)| {
+        let reseller_standing = status
+            .map(|status| {
+                let status =
+                    ResellerStatus::parse(&status).ok_or(DbError::Corrupt("resellers.status"))?;
+                Ok::<_, DbError>(ResellerStanding::of(status, locked_at.is_some()))
+            })
+            .transpose()?;
+        Ok(User {
+            id,
+            email: EmailAddress::parse(&email).map_err(|_| DbError::Corrupt("users.email"))?,
+            role: Role::parse(&role).ok_or(DbError::Corrupt("users.role"))?,
+            password_hash: StoredHash::from_stored(hash),
+            reseller_standing,
+            locale: Locale::from_tag(&locale).unwrap_or_default(),
+        })
+    })
+    .transpose()
+}
+
+pub async fn set_password(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    password_hash: &StoredHash,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash.as_str())
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The company a reseller user belongs to.
+pub async fn reseller_of(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result<i64, DbError> {
+    let (reseller_id,): (Option<i64>,) =
+        sqlx::query_as("SELECT reseller_id FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    reseller_id.ok_or(DbError::Corrupt("users.reseller_id"))
+}
+
+/// Id, address, created, invited, deactivated.
+type StaffRow = (i64, String, i64, Option<i64>, Option<i64>);
+
+/// The distributor's staff, oldest account first.
+pub async fn staff(db: &Database) -> Result<Vec<crate::admin::StaffMember>, DbError> {
+    let rows: Vec<StaffRow> = sqlx::query_as(
+        "SELECT id, email, created_at, invited_at, deactivated_at FROM users \
+         WHERE role = $1 ORDER BY id",
+    )
+    .bind(Role::Admin.as_str())
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, email, created_at, invited_at, deactivated_at)| crate::admin::StaffMember {
+                id,
+                email,
+                created_at,
+                invited: invited_at.is_some(),
+                deactivated_at,
+            },
+        )
+        .collect())
+}
+
+/// A new distributor admin who sets their password through an emailed link (`password_hash`
+/// is of a secret nobody knows). `None` if the address has an account already.
+pub async fn invite_admin(
+    conn: &mut sqlx::AnyConnection,
+    email: &EmailAddress,
+    locale: Locale,
+    password_hash: &StoredHash,
+    now: i64,
+) -> Result<Option<i64>, DbError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO users (email, password_hash, role, locale, created_at, invited_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(password_hash.as_str())
+    .bind(Role::Admin.as_str())
+    .bind(locale.code())
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+/// The invited admin has chosen a password.
+pub async fn invitation_accepted(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET invited_at = NULL WHERE id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Deactivates an active distributor admin; their address, or `None` if there is no such one.
+pub async fn deactivate_admin(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    now: i64,
+) -> Result<Option<String>, DbError> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "UPDATE users SET deactivated_at = $2 \
+         WHERE id = $1 AND role = $3 AND deactivated_at IS NULL RETURNING email",
+    )
+    .bind(user_id)
+    .bind(now)
+    .bind(Role::Admin.as_str())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(email,)| email))
+}

@@ -1,0 +1,118 @@
+//! The reseller's Microsoft partner identity in the database (`resellers.location_mpn`,
+//! `microsoft_id`, `mpa_*`). Every query takes the reseller's id.
+
+use crate::audit::server::{self as audit, Actor};
+use crate::audit::AuditAction;
+use crate::domain::{LocationMpn, MicrosoftId};
+use crate::microsoft_partner::{MicrosoftPartner, MpaAnswer, MpaCheck};
+use crate::platform::{Database, DbError};
+
+type Row = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
+
+pub async fn find(db: &Database, reseller_id: i64) -> Result<MicrosoftPartner, DbError> {
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT location_mpn, microsoft_id, mpa_status, mpa_accepted_on, mpa_checked_at \
+         FROM resellers WHERE id = $1",
+    )
+    .bind(reseller_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((location_mpn, microsoft_id, status, accepted_on, checked_at)) = row else {
+        return Ok(MicrosoftPartner::default());
+    };
+    let mpa = match (status, checked_at) {
+        (Some(status), Some(checked_at)) => Some(MpaCheck {
+            answer: MpaAnswer::from_stored(&status, accepted_on)
+                .ok_or(DbError::Corrupt("resellers.mpa_status"))?,
+            checked_at,
+        }),
+        _ => None,
+    };
+    Ok(MicrosoftPartner {
+        location_mpn,
+        microsoft_id,
+        mpa,
+    })
+}
+
+/// The reseller's Microsoft id, which every partner check and invitation names: the
+/// provider tells which indirect resellers a tenant is linked to by this id (422 without).
+pub async fn require_microsoft_id(
+    db: &Database,
+    reseller_id: i64,
+) -> Result<MicrosoftId, crate::error::AppError> {
+    find(db, reseller_id)
+        .await?
+        .microsoft_id
+        .and_then(|id| MicrosoftId::parse(&id).ok())
+        .ok_or_else(|| {
+            crate::platform::request::set_error_status(
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            );
+            crate::error::AppError::MicrosoftIdMissing
+        })
+}
+
+/// Stores the MPN and the Microsoft id, with an audit entry. A changed MPN forgets the last
+/// MPA answer, which was about the old one.
+pub async fn save(
+    db: &Database,
+    reseller_id: i64,
+    actor: &Actor<'_>,
+    mpn: &LocationMpn,
+    id: &MicrosoftId,
+    now: i64,
+) -> Result<(), DbError> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE resellers SET \
+         mpa_status = CASE WHEN location_mpn = $2 THEN mpa_status END, \
+         mpa_accepted_on = CASE WHEN location_mpn = $2 THEN mpa_accepted_on END, \
+         mpa_checked_at = CASE WHEN location_mpn = $2 THEN mpa_checked_at END, \
+         location_mpn = $2, microsoft_id = $3 WHERE id = $1",
+    )
+    .bind(reseller_id)
+    .bind(mpn.as_str())
+    .bind(id.as_str())
+    .execute(&mut *tx)
+    .await?;
+    let action = AuditAction::MicrosoftPartnerSaved {
+        location_mpn: mpn.as_str().to_owned(),
+        microsoft_id: id.as_str().to_owned(),
+    };
+    audit::record(&mut tx, reseller_id, None, actor, &action, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Keeps the provider's answer about `mpn`, unless the MPN was changed meanwhile.
+pub async fn record_mpa(
+    db: &Database,
+    reseller_id: i64,
+    mpn: &str,
+    answer: &MpaAnswer,
+    now: i64,
+) -> Result<(), DbError> {
+    let accepted_on = match answer {
+        MpaAnswer::Accepted { on } => on.clone(),
+        MpaAnswer::NotAccepted | MpaAnswer::UnknownMpn => None,
+    };
+    sqlx::query(
+        "UPDATE resellers SET mpa_status = $3, mpa_accepted_on = $4, mpa_checked_at = $5 \
+         WHERE id = $1 AND location_mpn = $2",
+    )
+    .bind(reseller_id)
+    .bind(mpn)
+    .bind(answer.code())
+    .bind(accepted_on)
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}

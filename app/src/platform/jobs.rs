@@ -1,0 +1,385 @@
+//! Calls to the provider that change something: written into `provider_jobs` in the
+//! transaction of the change that needs them, then carried out by the worker with retries,
+//! always under the same request id, so the provider does each one exactly once. Each kind
+//! says what one attempt does and what success or failure changes in Kontor; this module
+//! owns the queue: claiming, backing off, giving up.
+
+use crate::agreements::server as agreements;
+use crate::orders::server as orders;
+use crate::platform::provider::{ProviderClient, ProviderError, RequestId};
+use crate::platform::{request::LinkBase, sealing::SealingKey, Database, DbError};
+use crate::tenants::server as tenants;
+use sqlx::AnyConnection;
+use std::time::Duration;
+
+/// After this many failed attempts (about half an hour of retries) a job is marked failed.
+pub const MAX_ATTEMPTS: i64 = 10;
+/// How long one worker owns a claimed job.
+const CLAIM_SECS: i64 = 60;
+const BATCH: i64 = 20;
+/// A pass takes at most this many batches, so a long queue cannot starve the loop's other
+/// work of its tick.
+const MAX_BATCHES: usize = 50;
+/// How long the worker sleeps between passes.
+pub const WORKER_PAUSE: Duration = Duration::from_millis(500);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobKind {
+    CreateTenant,
+    ReportAgreement,
+    ProvisionOrder,
+}
+
+impl JobKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobKind::CreateTenant => "create_tenant",
+            JobKind::ReportAgreement => "report_agreement",
+            JobKind::ProvisionOrder => "provision_order",
+        }
+    }
+
+    fn parse(text: &str) -> Option<JobKind> {
+        match text {
+            "create_tenant" => Some(JobKind::CreateTenant),
+            "report_agreement" => Some(JobKind::ReportAgreement),
+            "provision_order" => Some(JobKind::ProvisionOrder),
+            _ => None,
+        }
+    }
+}
+
+pub struct Job {
+    pub id: i64,
+    pub kind: JobKind,
+    pub customer_id: i64,
+    /// The order a `ProvisionOrder` job sets up.
+    pub order_id: Option<i64>,
+    pub request_id: RequestId,
+    pub attempts: i64,
+}
+
+/// Where one attempt left a job.
+pub enum Step {
+    Done,
+    /// Not yet possible, or under way at the provider: look again after this many seconds
+    /// (not a failure).
+    WaitSecs(i64),
+    Failed(ProviderError),
+}
+
+/// What the kind wants done with a job that failed for good.
+pub enum AfterFailure {
+    /// Keep it, marked failed (the user may start it again).
+    Keep,
+    /// Delete it: a new attempt will be a new job.
+    Delete,
+}
+
+/// Pause after `attempts` failures: 2 s, 4 s, 8 s, … at most 5 minutes.
+pub fn backoff_secs(attempts: i64) -> i64 {
+    (2_i64 << (attempts.clamp(1, 20) - 1)).min(300)
+}
+
+/// What the worker needs besides the database: the provider, the key for sealed secrets,
+/// and where users reach the portal (for links in the mails jobs send).
+#[derive(Clone)]
+pub struct Worker {
+    pub provider: ProviderClient,
+    pub key: SealingKey,
+    pub links: LinkBase,
+}
+
+/// Queues a job, in the caller's transaction, with a new request id.
+pub async fn enqueue(
+    conn: &mut AnyConnection,
+    kind: JobKind,
+    customer_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    insert(conn, kind, customer_id, None, now).await
+}
+
+/// Queues provisioning the order, in the caller's transaction.
+pub async fn enqueue_for_order(
+    conn: &mut AnyConnection,
+    customer_id: i64,
+    order_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    insert(
+        conn,
+        JobKind::ProvisionOrder,
+        customer_id,
+        Some(order_id),
+        now,
+    )
+    .await
+}
+
+async fn insert(
+    conn: &mut AnyConnection,
+    kind: JobKind,
+    customer_id: i64,
+    order_id: Option<i64>,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO provider_jobs (kind, customer_id, order_id, request_id, next_attempt_at, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $5)",
+    )
+    .bind(kind.as_str())
+    .bind(customer_id)
+    .bind(order_id)
+    .bind(RequestId::generate().as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// What one pass of the worker did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct JobReport {
+    pub done: usize,
+    pub waiting: usize,
+    pub retrying: usize,
+    pub failed: usize,
+    /// Jobs left as they were after a database error (their claim runs out, then they run
+    /// again).
+    pub broken: usize,
+}
+
+/// One pass of the worker: claims the due jobs a batch at a time and moves each one step on,
+/// the calls of a batch at the same time (they wait on the provider, not on each other).
+/// A job whose step or outcome could not be written (a database error) keeps its claim until
+/// it runs out and is tried again then; the batch's other jobs are finished all the same.
+pub async fn run_due_jobs(db: &Database, worker: &Worker, now: i64) -> Result<JobReport, DbError> {
+    let mut report = JobReport::default();
+    for _ in 0..MAX_BATCHES {
+        let jobs = claim_due(db, now).await?;
+        let steps =
+            futures_util::future::join_all(jobs.iter().map(|job| step(db, worker, job, now)));
+        for (job, step) in jobs.iter().zip(steps.await) {
+            let finished = match step {
+                Ok(step) => finish(db, worker, job, step, now, &mut report).await,
+                Err(error) => Err(error),
+            };
+            if let Err(error) = finished {
+                tracing::error!(job_id = job.id, kind = job.kind.as_str(), %error, "a provider job could not be moved on");
+                report.broken += 1;
+            }
+        }
+        if jobs.len() < BATCH as usize {
+            break;
+        }
+    }
+    Ok(report)
+}
+
+async fn step(db: &Database, worker: &Worker, job: &Job, now: i64) -> Result<Step, DbError> {
+    match job.kind {
+        JobKind::CreateTenant => {
+            tenants::creation_step(db, &worker.provider, &worker.key, job, now).await
+        }
+        JobKind::ReportAgreement => agreements::report_step(db, &worker.provider, job).await,
+        JobKind::ProvisionOrder => orders::provision_step(db, worker, job).await,
+    }
+}
+
+/// Claims the due jobs, each for `CLAIM_SECS` from the moment of its claim (the pass may
+/// have started long before, `pass_started`).
+pub async fn claim_due(db: &Database, pass_started: i64) -> Result<Vec<Job>, DbError> {
+    let now = pass_started.max(crate::platform::unix_now());
+    let due: Vec<(i64, String, i64, Option<i64>, String, i64)> = sqlx::query_as(
+        "SELECT id, kind, customer_id, order_id, request_id, attempts FROM provider_jobs \
+         WHERE done_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
+         AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY id LIMIT $2",
+    )
+    .bind(now)
+    .bind(BATCH)
+    .fetch_all(db.pool())
+    .await?;
+    let mut claimed = Vec::with_capacity(due.len());
+    for (id, kind, customer_id, order_id, request_id, attempts) in due {
+        let kind = JobKind::parse(&kind).ok_or(DbError::Corrupt("provider_jobs.kind"))?;
+        // Another worker may have claimed it since the SELECT: only one update wins.
+        let won = sqlx::query(
+            "UPDATE provider_jobs SET claimed_until = $1 WHERE id = $2 AND done_at IS NULL \
+             AND (claimed_until IS NULL OR claimed_until < $3)",
+        )
+        .bind(now + CLAIM_SECS)
+        .bind(id)
+        .bind(now)
+        .execute(db.pool())
+        .await?
+        .rows_affected()
+            == 1;
+        if won {
+            claimed.push(Job {
+                id,
+                kind,
+                customer_id,
+                order_id,
+                request_id: RequestId::from_stored(request_id),
+                attempts,
+            });
+        }
+    }
+    Ok(claimed)
+}
+
+/// Writes what the attempt came to, with the kind's own consequences, in one transaction.
+async fn finish(
+    db: &Database,
+    worker: &Worker,
+    job: &Job,
+    step: Step,
+    now: i64,
+    report: &mut JobReport,
+) -> Result<(), DbError> {
+    let mut tx = db.begin().await?;
+    match step {
+        Step::Done => {
+            match job.kind {
+                JobKind::CreateTenant => tenants::creation_done(&mut tx, job, now).await?,
+                JobKind::ReportAgreement => agreements::report_done(&mut tx, job, now).await?,
+                JobKind::ProvisionOrder => {
+                    orders::provision_done(&mut tx, worker, job, now).await?
+                }
+            }
+            sqlx::query(
+                "UPDATE provider_jobs SET done_at = $2, claimed_until = NULL WHERE id = $1",
+            )
+            .bind(job.id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            report.done += 1;
+        }
+        Step::WaitSecs(secs) => {
+            reschedule(&mut tx, job, now + secs, job.attempts, None).await?;
+            report.waiting += 1;
+        }
+        Step::Failed(error) if error.is_transient() && job.attempts + 1 < MAX_ATTEMPTS => {
+            let attempts = job.attempts + 1;
+            let wait = match &error {
+                ProviderError::RateLimited(wait) => wait.as_secs().max(1) as i64,
+                _ => backoff_secs(attempts),
+            };
+            tracing::warn!(kind = job.kind.as_str(), customer_id = job.customer_id, attempts, %error, "provider job will be retried");
+            reschedule(&mut tx, job, now + wait, attempts, Some(&error.to_string())).await?;
+            report.retrying += 1;
+        }
+        Step::Failed(error) => {
+            tracing::warn!(kind = job.kind.as_str(), customer_id = job.customer_id, %error, "provider job failed");
+            let after = match job.kind {
+                JobKind::CreateTenant => {
+                    tenants::creation_failed(&mut tx, job, &error, now).await?
+                }
+                JobKind::ReportAgreement => AfterFailure::Keep,
+                JobKind::ProvisionOrder => {
+                    orders::provision_failed(&mut tx, worker, job, &error, now).await?
+                }
+            };
+            match after {
+                AfterFailure::Delete => {
+                    sqlx::query("DELETE FROM provider_jobs WHERE id = $1")
+                        .bind(job.id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                AfterFailure::Keep => {
+                    sqlx::query(
+                        "UPDATE provider_jobs SET failed_at = $2, attempts = attempts + 1, \
+                         claimed_until = NULL, last_error = $3 WHERE id = $1",
+                    )
+                    .bind(job.id)
+                    .bind(now)
+                    .bind(error.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            report.failed += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn reschedule(
+    conn: &mut AnyConnection,
+    job: &Job,
+    at: i64,
+    attempts: i64,
+    error: Option<&str>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE provider_jobs SET next_attempt_at = $2, attempts = $3, claimed_until = NULL, \
+         last_error = COALESCE($4, last_error) WHERE id = $1",
+    )
+    .bind(job.id)
+    .bind(at)
+    .bind(attempts)
+    .bind(error)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Whose job: a customer's (its tenant, its agreement report) or an order's.
+pub enum JobOwner {
+    Customer(i64),
+    Order(i64),
+}
+
+/// Starts a failed job of this kind again (same request id: the provider may have done it
+/// after all). In the caller's transaction.
+pub async fn restart(
+    conn: &mut AnyConnection,
+    kind: JobKind,
+    owner: JobOwner,
+    now: i64,
+) -> Result<(), DbError> {
+    // Only these fixed column names go into the text of the query.
+    let (column, id) = match owner {
+        JobOwner::Customer(id) => ("customer_id", id),
+        JobOwner::Order(id) => ("order_id", id),
+    };
+    sqlx::query(&format!(
+        "UPDATE provider_jobs SET failed_at = NULL, attempts = 0, next_attempt_at = $3, \
+         claimed_until = NULL WHERE {column} = $1 AND kind = $2 AND done_at IS NULL"
+    ))
+    .bind(id)
+    .bind(kind.as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_up_to_five_minutes() {
+        assert_eq!(backoff_secs(1), 2);
+        assert_eq!(backoff_secs(2), 4);
+        assert_eq!(backoff_secs(5), 32);
+        assert_eq!(backoff_secs(12), 300);
+    }
+
+    #[test]
+    fn kinds_round_trip() {
+        for kind in [
+            JobKind::CreateTenant,
+            JobKind::ReportAgreement,
+            JobKind::ProvisionOrder,
+        ] {
+            assert_eq!(JobKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(JobKind::parse("delete_everything"), None);
+    }
+}

@@ -1,0 +1,63 @@
+//! Server-only infrastructure every capability builds on: the database, sessions and requests,
+//! rate limits and throttles, the memory of refused forms, mail, email tokens, secrets, the
+//! provider client and the job queue. Gated once, in `lib.rs`; it imports no capability.
+
+pub mod client_address;
+pub mod db;
+pub mod email_tokens;
+pub mod form_memory;
+pub mod housekeeping;
+pub mod installation;
+pub mod jobs;
+pub mod mail;
+pub mod passwords;
+pub mod provider;
+pub mod rate_limit;
+pub mod request;
+pub mod sealing;
+pub mod secret_token;
+pub mod sessions;
+
+pub use db::{Backend, Database, DbError};
+
+use crate::error::AppError;
+
+/// The database the server put into the Leptos context for pages and server functions.
+pub fn database() -> Result<Database, AppError> {
+    leptos::prelude::use_context::<Database>().ok_or_else(|| {
+        tracing::error!("no database in the Leptos context");
+        AppError::Internal
+    })
+}
+
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+impl From<DbError> for AppError {
+    fn from(error: DbError) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}
+
+impl<F> From<DbError> for crate::error::FormError<F> {
+    fn from(error: DbError) -> Self {
+        crate::error::FormError::Failed(error.into())
+    }
+}
+
+/// A query or transaction run in a server function itself (`begin`, `commit`).
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        DbError::from(error).into()
+    }
+}
+
+impl<F> From<sqlx::Error> for crate::error::FormError<F> {
+    fn from(error: sqlx::Error) -> Self {
+        DbError::from(error).into()
+    }
+}
