@@ -22,6 +22,7 @@ pub mod orders;
 pub mod partner_status;
 pub mod password_reset;
 pub mod resellers;
+pub mod routes;
 pub mod signup;
 pub mod subscriptions;
 pub mod tenants;
@@ -30,7 +31,7 @@ pub mod ui;
 #[cfg(feature = "ssr")]
 pub mod platform;
 
-pub use ui::{shell, App};
+pub use routes::{shell, App};
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -36,6 +36,8 @@ test('a newcomer signs up with a customer number, confirms by mail and logs in',
   await page.goto('/admin/resellers');
   await page.getByLabel('Reseller suchen').fill(email);
   await page.getByRole('button', { name: 'Suchen' }).click();
+  // With JavaScript the search is a client-side navigation: wait for its result, not the list before it.
+  await expect(page.locator('#reseller-count')).toHaveText('1 Reseller');
   await page.getByRole('link', { name: 'Berger IT GmbH' }).click();
   await expect(page.locator('#confirm-hint')).toContainText('1.000,00');
   await page.getByRole('button', { name: 'Konto bestätigen' }).click();

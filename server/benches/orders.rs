@@ -13,7 +13,7 @@
 
 mod common;
 
-use app::platform::jobs::{run_due_jobs, Worker};
+use app::platform::jobs::{run_due_jobs, JobKinds};
 use app::platform::{unix_now, Database};
 use kontor::startup::open_database;
 use std::time::{Duration, Instant};
@@ -31,7 +31,8 @@ async fn bench(label: &str, url: String, orders: usize, clients: usize) {
     let db = open_database(&url).await.expect("open the database");
     let started = Instant::now();
     let users = common::seed_carts(&db, orders).await;
-    let (base, worker) = common::serve(&db).await;
+    let served = common::serve(&db).await;
+    let base = served.base;
     let http = reqwest::Client::new();
     let mut forms = Vec::with_capacity(users.len());
     for user in users {
@@ -79,7 +80,7 @@ async fn bench(label: &str, url: String, orders: usize, clients: usize) {
     );
 
     let started = Instant::now();
-    provision(&db, &worker).await;
+    provision(&db, &served.job_kinds).await;
     let elapsed = started.elapsed();
     let at_provider = common::count(&db, "SELECT COUNT(*) FROM sim_orders").await;
     let active = common::count(&db, "SELECT COUNT(*) FROM orders WHERE status = 'active'").await;
@@ -128,9 +129,9 @@ async fn send_all(
 }
 
 /// Runs the provider worker until no order waits.
-async fn provision(db: &Database, worker: &Worker) {
+async fn provision(db: &Database, kinds: &JobKinds) {
     loop {
-        run_due_jobs(db, worker, unix_now())
+        run_due_jobs(db, kinds, unix_now())
             .await
             .expect("a worker pass");
         let open = common::count(

@@ -31,9 +31,10 @@ async fn main() {
             rate_limit: Some(RATE_LIMIT),
             ..SimulatorSettings::default()
         };
-        let (_, worker, simulator) = common::serve_with(&db, settings).await;
+        let served = common::serve_with(&db, settings).await;
+        let simulator = served.simulator;
         // As the server runs it, told the provider's limit (KONTOR_PROVIDER_RATE_LIMIT).
-        let provider = worker.provider.with_rate_limit(Some(RATE_LIMIT));
+        let provider = served.provider.with_rate_limit(Some(RATE_LIMIT));
         let rechecker = Rechecker::new(provider, Duration::from_secs(24 * 60 * 60));
 
         let started = Instant::now();

@@ -39,7 +39,7 @@ async fn bench(label: &str, url: String, prefixes: usize, checks: usize) {
         started.elapsed().as_secs_f64()
     );
 
-    let (base, _) = common::serve(&db).await;
+    let base = common::serve(&db).await.base;
     let client = reqwest::Client::new();
     let ask = move |prefix: String| {
         let (client, cookie, base) = (client.clone(), cookie.clone(), base.clone());

@@ -1,21 +1,42 @@
 //! Carries out the queued provider calls (creating tenants, reporting accepted agreements,
 //! provisioning orders) in the background, a pass every half second, until the server shuts
-//! down. Work survives a restart: it lives in the `provider_jobs` table, and a claimed job whose worker died is
-//! claimed again a minute later.
+//! down. Work survives a restart: it lives in the `provider_jobs` table, and a claimed job
+//! whose worker died is claimed again a minute later.
 
 use crate::background::{repeat, Heartbeat};
-use app::platform::jobs::{run_due_jobs, Worker, WORKER_PAUSE};
-use app::platform::{unix_now, Database};
+use app::agreements::server::AgreementReport;
+use app::orders::server::OrderProvisioning;
+use app::platform::jobs::{run_due_jobs, JobKinds, WORKER_PAUSE};
+use app::platform::provider::ProviderClient;
+use app::platform::{request::LinkBase, sealing::SealingKey, unix_now, Database};
+use app::tenants::server::TenantCreation;
 use tokio::sync::watch;
+
+/// The kinds of job this server carries out, each with what it needs: the provider, the key
+/// for sealed secrets, and where users reach the portal (for links in the mails jobs send).
+pub fn job_kinds(provider: &ProviderClient, key: &SealingKey, links: &LinkBase) -> JobKinds {
+    JobKinds::default()
+        .with(TenantCreation {
+            provider: provider.clone(),
+            key: key.clone(),
+        })
+        .with(AgreementReport {
+            provider: provider.clone(),
+        })
+        .with(OrderProvisioning {
+            provider: provider.clone(),
+            links: links.clone(),
+        })
+}
 
 pub async fn run(
     db: Database,
-    worker: Worker,
+    kinds: JobKinds,
     heartbeat: Heartbeat,
     shutdown: watch::Receiver<bool>,
 ) {
     repeat(heartbeat, WORKER_PAUSE, shutdown, || {
-        run_due_jobs(&db, &worker, unix_now())
+        run_due_jobs(&db, &kinds, unix_now())
     })
     .await;
 }

@@ -9,8 +9,8 @@ use crate::mail_worker;
 use crate::router::{router, AppState, RouterSettings};
 use app::partner_status::server::recheck::Rechecker;
 use app::platform::{
-    installation, jobs::Worker, mail::transport::MailConfigError, mail::MailTransport,
-    request::LinkBase, unix_now, Database, DbError,
+    installation, mail::transport::MailConfigError, mail::MailTransport, request::LinkBase,
+    unix_now, Database, DbError,
 };
 use leptos::config::errors::LeptosConfigError;
 use leptos::config::get_configuration;
@@ -74,11 +74,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         )),
         tokio::spawn(crate::provider_worker::run(
             db.clone(),
-            Worker {
-                provider: provider.client.clone(),
-                key: sealing_key.clone(),
-                links: LinkBase(config.public_url.as_str().into()),
-            },
+            crate::provider_worker::job_kinds(
+                &provider.client,
+                &sealing_key,
+                &LinkBase(config.public_url.as_str().into()),
+            ),
             health.register("provider jobs", minutes(15)),
             workers_stopping.clone(),
         )),

@@ -58,7 +58,7 @@ pub fn AuditLogPage() -> impl IntoView {
             .into_iter()
             .map(|a| {
                 view! {
-                    <option value=a.as_str() selected=chosen == a.as_str()>{t.area(a)}</option>
+                    <option value=a.as_str() selected=chosen == a.as_str()>{a.label(t)}</option>
                 }
             })
             .collect_view()

@@ -10,6 +10,9 @@ mod reseller_list;
 mod resellers;
 mod staff;
 
+#[cfg(feature = "ssr")]
+pub mod server;
+
 pub use approvals::{Approvals, DecideReseller, PendingReseller};
 pub use audit_log::AuditLogPage;
 pub use orders::{AllOrdersPage, RetryOrder};

@@ -87,11 +87,7 @@ pub async fn admin_staff() -> Result<(Vec<StaffMember>, InviteForm, i64), AppErr
         email: String::new(),
         locale: Locale::De.code().to_owned(),
     });
-    Ok((
-        crate::auth::server::users::staff(&db).await?,
-        kept,
-        me.user_id,
-    ))
+    Ok((crate::admin::server::staff(&db).await?, kept, me.user_id))
 }
 
 #[server(endpoint = "admin/invite-admin")]

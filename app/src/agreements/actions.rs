@@ -170,7 +170,7 @@ mod ssr {
         if customer.agreement.is_some() {
             return Err(already_accepted());
         }
-        let to = crate::platform::rate_limit::mail_to_contact(
+        let to = crate::customers::server::mail_to_contact(
             &customer,
             crate::platform::rate_limit::MailPurpose::Agreement,
         )?;

@@ -7,12 +7,40 @@ use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
 use crate::domain::{iso_date, AcceptanceMethod, Signer};
 use crate::platform::email_tokens::{self, TokenPurpose};
-use crate::platform::jobs::{self as provider_jobs, Job, JobKind, Step};
+use crate::platform::jobs::{self, Job, JobKind, Step};
 use crate::platform::provider::{AgreementAcceptance, Contact, ProviderClient};
 use crate::platform::{Database, DbError};
 use crate::tenants::TenantStatus;
 use sqlx::AnyConnection;
 use time::PrimitiveDateTime;
+
+/// The job that reports an acceptance to the provider.
+pub const REPORT_AGREEMENT: &str = "report_agreement";
+
+/// Reporting acceptances, as a job; one that failed for good is kept, marked failed.
+pub struct AgreementReport {
+    pub provider: ProviderClient,
+}
+
+#[async_trait::async_trait]
+impl JobKind for AgreementReport {
+    fn name(&self) -> &'static str {
+        REPORT_AGREEMENT
+    }
+
+    async fn attempt(&self, db: &Database, job: &Job, _now: i64) -> Result<Step, DbError> {
+        report_step(db, &self.provider, job).await
+    }
+
+    async fn succeeded(
+        &self,
+        conn: &mut AnyConnection,
+        job: &Job,
+        now: i64,
+    ) -> Result<(), DbError> {
+        report_done(conn, job, now).await
+    }
+}
 
 /// How long a report waits for the customer's tenant before it looks again.
 const TENANT_WAIT_SECS: i64 = 30;
@@ -71,7 +99,7 @@ pub async fn record(
         other => other.map_err(DbError::from)?,
     };
     email_tokens::supersede(conn, TokenPurpose::AcceptAgreement, customer_id, now).await?;
-    provider_jobs::enqueue(conn, JobKind::ReportAgreement, customer_id, now).await?;
+    jobs::enqueue(conn, REPORT_AGREEMENT, customer_id, None, now).await?;
     Ok(())
 }
 
@@ -186,11 +214,7 @@ pub async fn open_link(
 
 /// One attempt at reporting the acceptance: once the customer's tenant is ready (or has
 /// authorised the reseller), the provider gets it; until then the job waits.
-pub async fn report_step(
-    db: &Database,
-    provider: &ProviderClient,
-    job: &Job,
-) -> Result<Step, DbError> {
+async fn report_step(db: &Database, provider: &ProviderClient, job: &Job) -> Result<Step, DbError> {
     #[allow(clippy::type_complexity)]
     let row: Option<(
         String,
@@ -243,7 +267,7 @@ pub async fn report_step(
 }
 
 /// The provider has the acceptance.
-pub async fn report_done(conn: &mut AnyConnection, job: &Job, now: i64) -> Result<(), DbError> {
+async fn report_done(conn: &mut AnyConnection, job: &Job, now: i64) -> Result<(), DbError> {
     sqlx::query("UPDATE agreement_acceptances SET reported_at = $2 WHERE customer_id = $1")
         .bind(job.customer_id)
         .bind(now)

@@ -5,7 +5,7 @@
 pub mod server;
 
 use crate::domain::Pricing;
-use crate::i18n::{format_date_time, Locale};
+use crate::i18n::{format_date_time, AuditLogTexts, Locale};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -177,6 +177,15 @@ impl AuditArea {
     pub fn parse(value: &str) -> Option<AuditArea> {
         AuditArea::ALL.into_iter().find(|a| a.as_str() == value)
     }
+
+    /// Its name in the filter, from the texts (kept in the order of `ALL`).
+    pub fn label(self, texts: &AuditLogTexts) -> &'static str {
+        let index = AuditArea::ALL
+            .iter()
+            .position(|a| *a == self)
+            .unwrap_or_default();
+        texts.areas[index]
+    }
 }
 
 impl AuditAction {
@@ -336,7 +345,7 @@ impl AuditAction {
                 let t = locale.texts().catalog_admin;
                 let mut text = (t.audit_product_changed)(sku, name);
                 if let Some((before, after)) = prices {
-                    let price = |p| crate::catalog::price_summary(p, locale);
+                    let price = |p| crate::i18n::price_summary(p, locale);
                     text.push_str(&(t.audit_prices)(&price(before), &price(after)));
                 }
                 match offered {

@@ -110,7 +110,7 @@ fn CategoryLinks(categories: Vec<Category>, chosen: Option<String>) -> impl Into
 fn ProductCard(product: ProductSummary) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let t = locale.texts().products;
-    let price = super::product::headline_price(&product.pricing, locale);
+    let price = crate::i18n::headline_price(&product.pricing, locale);
     view! {
         <li class="product-card">
             <h3><A href=format!("/products/{}", product.sku)>{product.name}</A></h3>

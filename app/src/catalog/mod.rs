@@ -10,7 +10,7 @@ pub mod server;
 
 pub use actions::{browse_catalog, find_product};
 pub use list::CatalogPage;
-pub use product::{headline_price, price_rows, price_summary, ProductPage};
+pub use product::ProductPage;
 
 use crate::domain::Pricing;
 use serde::{Deserialize, Serialize};

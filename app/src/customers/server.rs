@@ -4,7 +4,7 @@
 
 use crate::customers::{Customer, CustomerDetails, CustomerList};
 use crate::domain::{AcceptanceMethod, AgreementBrief};
-use crate::platform::{Database, DbError};
+use crate::platform::{rate_limit, Database, DbError};
 use crate::tenants::{TenantBrief, TenantFailure, TenantStatus};
 use sqlx::AnyConnection;
 
@@ -266,4 +266,16 @@ pub async fn list(
         pages: crate::platform::db::page_count(total, PAGE_SIZE),
         total,
     })
+}
+
+/// The address of the customer's contact, once `allow_mail_to` lets another mail of this
+/// purpose go to it.
+pub fn mail_to_contact(
+    customer: &Customer,
+    purpose: rate_limit::MailPurpose,
+) -> Result<crate::domain::EmailAddress, crate::error::AppError> {
+    let to = crate::domain::EmailAddress::parse(&customer.contact_email)
+        .map_err(|_| crate::platform::DbError::Corrupt("customers.contact_email"))?;
+    rate_limit::allow_mail_to(purpose, to.as_str())?;
+    Ok(to)
 }

@@ -1,7 +1,6 @@
 //! The texts of the administration's audit log: `Texts::audit_log`.
 
 use super::{format_number, Locale};
-use crate::audit::AuditArea;
 
 pub struct AuditLogTexts {
     pub nav: &'static str,
@@ -11,7 +10,7 @@ pub struct AuditLogTexts {
     pub actor_hint: &'static str,
     pub filter_area: &'static str,
     pub all_areas: &'static str,
-    /// In the order of `AuditArea::ALL`.
+    /// In the order of `audit::AuditArea::ALL`.
     pub areas: [&'static str; 9],
     pub filter_from: &'static str,
     pub filter_to: &'static str,
@@ -26,16 +25,6 @@ pub struct AuditLogTexts {
     pub customer: fn(&str) -> String,
     pub count: fn(i64) -> String,
     pub empty: &'static str,
-}
-
-impl AuditLogTexts {
-    pub fn area(&self, area: AuditArea) -> &'static str {
-        let index = AuditArea::ALL
-            .iter()
-            .position(|a| *a == area)
-            .unwrap_or_default();
-        self.areas[index]
-    }
 }
 
 pub const DE: AuditLogTexts = AuditLogTexts {

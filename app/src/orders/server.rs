@@ -14,13 +14,12 @@ use crate::orders::{
     AllOrders, AllOrdersFilter, OrderDetail, OrderFilter, OrderLine, OrderList, OrderSummary,
     StaffOrderRow, StatusFilter,
 };
-use crate::platform::jobs::{
-    self as provider_jobs, AfterFailure, Job, JobKind, JobOwner, Step, Worker,
-};
+use crate::platform::jobs::{self, AfterFailure, Job, JobKind, JobOwner, Step};
 use crate::platform::mail::{outbox, OutgoingMail};
 use crate::platform::provider::{
-    NewOrder, OrderLineItem, PlacedOrder, PlacedOrderStatus, ProviderError,
+    NewOrder, OrderLineItem, PlacedOrder, PlacedOrderStatus, ProviderClient, ProviderError,
 };
+use crate::platform::request::LinkBase;
 use crate::platform::{sessions::SessionUser, Database, DbError};
 use crate::subscriptions::server as subscriptions;
 use crate::tenants::TenantStatus;
@@ -28,6 +27,46 @@ use sqlx::any::AnyExecutor;
 use sqlx::AnyConnection;
 
 pub const PAGE_SIZE: i64 = 20;
+
+/// The job that sets an order up at the provider.
+pub const PROVISION_ORDER: &str = "provision_order";
+
+/// Provisioning orders, as a job: the provider, and where users reach the portal (for the
+/// link in the mail that tells them the outcome).
+pub struct OrderProvisioning {
+    pub provider: ProviderClient,
+    pub links: LinkBase,
+}
+
+#[async_trait::async_trait]
+impl JobKind for OrderProvisioning {
+    fn name(&self) -> &'static str {
+        PROVISION_ORDER
+    }
+
+    async fn attempt(&self, db: &Database, job: &Job, _now: i64) -> Result<Step, DbError> {
+        provision_step(db, self, job).await
+    }
+
+    async fn succeeded(
+        &self,
+        conn: &mut AnyConnection,
+        job: &Job,
+        now: i64,
+    ) -> Result<(), DbError> {
+        provision_done(conn, self, job, now).await
+    }
+
+    async fn failed(
+        &self,
+        conn: &mut AnyConnection,
+        job: &Job,
+        error: &ProviderError,
+        now: i64,
+    ) -> Result<AfterFailure, DbError> {
+        provision_failed(conn, self, job, error, now).await
+    }
+}
 /// How long the job waits before it asks the provider again about a pending order.
 const POLL_SECS: i64 = 2;
 /// How long it waits for a tenant that is not usable (for now).
@@ -185,7 +224,8 @@ async fn place_in(
         }
         Items::Seats(increase) => insert_seats(conn, order_id, increase).await?,
     }
-    provider_jobs::enqueue_for_order(conn, checkout.customer.customer_id(), order_id, now).await?;
+    let customer_id = checkout.customer.customer_id();
+    jobs::enqueue(conn, PROVISION_ORDER, customer_id, Some(order_id), now).await?;
     outbox::enqueue(conn, &mail(number), now).await?;
     let action = AuditAction::OrderPlaced {
         number: number.to_string(),
@@ -590,7 +630,7 @@ pub async fn retry(
     .execute(&mut *conn)
     .await?;
     let owner = JobOwner::Order(order_id);
-    provider_jobs::restart(conn, JobKind::ProvisionOrder, owner, now).await?;
+    jobs::restart(conn, PROVISION_ORDER, owner, now).await?;
     Ok(Some((reseller_id, customer_id)))
 }
 
@@ -703,7 +743,11 @@ fn order_line(
 /// One attempt at provisioning: the order goes to the provider once (under the job's request
 /// id, so a retry after a crash finds the same order there), then the job asks until the
 /// provider has completed it.
-pub async fn provision_step(db: &Database, worker: &Worker, job: &Job) -> Result<Step, DbError> {
+async fn provision_step(
+    db: &Database,
+    worker: &OrderProvisioning,
+    job: &Job,
+) -> Result<Step, DbError> {
     let order_id = job.order_id.ok_or(DbError::Corrupt(
         "provider_jobs: an order job without order",
     ))?;
@@ -851,9 +895,9 @@ async fn placement(conn: &mut AnyConnection, order_id: i64) -> Result<Placement,
 
 /// The provider completed the order: every line active, a subscription for each, the mail
 /// to the user who placed it.
-pub async fn provision_done(
+async fn provision_done(
     conn: &mut AnyConnection,
-    worker: &Worker,
+    worker: &OrderProvisioning,
     job: &Job,
     now: i64,
 ) -> Result<(), DbError> {
@@ -903,9 +947,9 @@ pub async fn provision_done(
 
 /// The provider refused the order, or could not be reached for too long: every line that is
 /// not active failed, with the reason; the user who placed it is told.
-pub async fn provision_failed(
+async fn provision_failed(
     conn: &mut AnyConnection,
-    worker: &Worker,
+    worker: &OrderProvisioning,
     job: &Job,
     error: &ProviderError,
     now: i64,

@@ -113,7 +113,7 @@ mod ssr {
                 return Err(wait_for_next_invitation(last + INVITATION_GAP - now));
             }
         }
-        let to = crate::platform::rate_limit::mail_to_contact(
+        let to = crate::customers::server::mail_to_contact(
             &customer,
             crate::platform::rate_limit::MailPurpose::PartnerInvitation,
         )?;

@@ -1,15 +1,14 @@
 //! Calls to the provider that change something: written into `provider_jobs` in the
 //! transaction of the change that needs them, then carried out by the worker with retries,
-//! always under the same request id, so the provider does each one exactly once. Each kind
-//! says what one attempt does and what success or failure changes in Kontor; this module
-//! owns the queue: claiming, backing off, giving up.
+//! always under the same request id, so the provider does each one exactly once. This module
+//! owns the queue (claiming, backing off, giving up) and knows no capability: each kind of
+//! job is a [`JobKind`] its capability implements (what one attempt does, what success or
+//! failure changes), and the server registers the kinds it runs in [`JobKinds`].
 
-use crate::agreements::server as agreements;
-use crate::orders::server as orders;
-use crate::platform::provider::{ProviderClient, ProviderError, RequestId};
-use crate::platform::{request::LinkBase, sealing::SealingKey, Database, DbError};
-use crate::tenants::server as tenants;
+use super::provider::{ProviderError, RequestId};
+use super::{Database, DbError};
 use sqlx::AnyConnection;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// After this many failed attempts (about half an hour of retries) a job is marked failed.
@@ -23,35 +22,54 @@ const MAX_BATCHES: usize = 50;
 /// How long the worker sleeps between passes.
 pub const WORKER_PAUSE: Duration = Duration::from_millis(500);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JobKind {
-    CreateTenant,
-    ReportAgreement,
-    ProvisionOrder,
+/// One kind of job: what an attempt does and what its outcome changes in Kontor. The
+/// capability that queues the job implements it; the queue stores its name.
+#[async_trait::async_trait]
+pub trait JobKind: Send + Sync + 'static {
+    /// What `provider_jobs.kind` holds for this kind.
+    fn name(&self) -> &'static str;
+
+    /// One attempt. It reads what it needs itself; it writes nothing but what the provider
+    /// answered (the outcome is written by `succeeded` or `failed`, with the job's own row).
+    async fn attempt(&self, db: &Database, job: &Job, now: i64) -> Result<Step, DbError>;
+
+    /// The job is done: in the transaction that marks it so.
+    async fn succeeded(&self, conn: &mut AnyConnection, job: &Job, now: i64)
+        -> Result<(), DbError>;
+
+    /// The job failed for good: in the transaction that marks it so. By default it is kept,
+    /// marked failed, for someone to start again.
+    async fn failed(
+        &self,
+        _conn: &mut AnyConnection,
+        _job: &Job,
+        _error: &ProviderError,
+        _now: i64,
+    ) -> Result<AfterFailure, DbError> {
+        Ok(AfterFailure::Keep)
+    }
 }
 
-impl JobKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JobKind::CreateTenant => "create_tenant",
-            JobKind::ReportAgreement => "report_agreement",
-            JobKind::ProvisionOrder => "provision_order",
-        }
+/// The kinds a worker carries out. A job of a kind not registered here stays in the queue
+/// untouched (a worker of another build may know it).
+#[derive(Clone, Default)]
+pub struct JobKinds(Vec<Arc<dyn JobKind>>);
+
+impl JobKinds {
+    pub fn with(mut self, kind: impl JobKind) -> Self {
+        self.0.push(Arc::new(kind));
+        self
     }
 
-    fn parse(text: &str) -> Option<JobKind> {
-        match text {
-            "create_tenant" => Some(JobKind::CreateTenant),
-            "report_agreement" => Some(JobKind::ReportAgreement),
-            "provision_order" => Some(JobKind::ProvisionOrder),
-            _ => None,
-        }
+    fn get(&self, name: &str) -> Option<&Arc<dyn JobKind>> {
+        self.0.iter().find(|kind| kind.name() == name)
     }
 }
 
 pub struct Job {
     pub id: i64,
-    pub kind: JobKind,
+    /// The name of its kind.
+    pub kind: &'static str,
     pub customer_id: i64,
     /// The order a `ProvisionOrder` job sets up.
     pub order_id: Option<i64>,
@@ -81,45 +99,11 @@ pub fn backoff_secs(attempts: i64) -> i64 {
     (2_i64 << (attempts.clamp(1, 20) - 1)).min(300)
 }
 
-/// What the worker needs besides the database: the provider, the key for sealed secrets,
-/// and where users reach the portal (for links in the mails jobs send).
-#[derive(Clone)]
-pub struct Worker {
-    pub provider: ProviderClient,
-    pub key: SealingKey,
-    pub links: LinkBase,
-}
-
-/// Queues a job, in the caller's transaction, with a new request id.
+/// Queues a job, in the caller's transaction, with a new request id: the customer's, or the
+/// customer's order's.
 pub async fn enqueue(
     conn: &mut AnyConnection,
-    kind: JobKind,
-    customer_id: i64,
-    now: i64,
-) -> Result<(), DbError> {
-    insert(conn, kind, customer_id, None, now).await
-}
-
-/// Queues provisioning the order, in the caller's transaction.
-pub async fn enqueue_for_order(
-    conn: &mut AnyConnection,
-    customer_id: i64,
-    order_id: i64,
-    now: i64,
-) -> Result<(), DbError> {
-    insert(
-        conn,
-        JobKind::ProvisionOrder,
-        customer_id,
-        Some(order_id),
-        now,
-    )
-    .await
-}
-
-async fn insert(
-    conn: &mut AnyConnection,
-    kind: JobKind,
+    kind: &'static str,
     customer_id: i64,
     order_id: Option<i64>,
     now: i64,
@@ -128,7 +112,7 @@ async fn insert(
         "INSERT INTO provider_jobs (kind, customer_id, order_id, request_id, next_attempt_at, \
          created_at) VALUES ($1, $2, $3, $4, $5, $5)",
     )
-    .bind(kind.as_str())
+    .bind(kind)
     .bind(customer_id)
     .bind(order_id)
     .bind(RequestId::generate().as_str())
@@ -154,19 +138,20 @@ pub struct JobReport {
 /// the calls of a batch at the same time (they wait on the provider, not on each other).
 /// A job whose step or outcome could not be written (a database error) keeps its claim until
 /// it runs out and is tried again then; the batch's other jobs are finished all the same.
-pub async fn run_due_jobs(db: &Database, worker: &Worker, now: i64) -> Result<JobReport, DbError> {
+pub async fn run_due_jobs(db: &Database, kinds: &JobKinds, now: i64) -> Result<JobReport, DbError> {
     let mut report = JobReport::default();
     for _ in 0..MAX_BATCHES {
-        let jobs = claim_due(db, now).await?;
-        let steps =
-            futures_util::future::join_all(jobs.iter().map(|job| step(db, worker, job, now)));
-        for (job, step) in jobs.iter().zip(steps.await) {
+        let jobs = claim_due(db, kinds, now).await?;
+        let steps = futures_util::future::join_all(
+            jobs.iter().map(|(kind, job)| kind.attempt(db, job, now)),
+        );
+        for ((kind, job), step) in jobs.iter().zip(steps.await) {
             let finished = match step {
-                Ok(step) => finish(db, worker, job, step, now, &mut report).await,
+                Ok(step) => finish(db, kind.as_ref(), job, step, now, &mut report).await,
                 Err(error) => Err(error),
             };
             if let Err(error) = finished {
-                tracing::error!(job_id = job.id, kind = job.kind.as_str(), %error, "a provider job could not be moved on");
+                tracing::error!(job_id = job.id, kind = job.kind, %error, "a provider job could not be moved on");
                 report.broken += 1;
             }
         }
@@ -177,53 +162,71 @@ pub async fn run_due_jobs(db: &Database, worker: &Worker, now: i64) -> Result<Jo
     Ok(report)
 }
 
-async fn step(db: &Database, worker: &Worker, job: &Job, now: i64) -> Result<Step, DbError> {
-    match job.kind {
-        JobKind::CreateTenant => {
-            tenants::creation_step(db, &worker.provider, &worker.key, job, now).await
-        }
-        JobKind::ReportAgreement => agreements::report_step(db, &worker.provider, job).await,
-        JobKind::ProvisionOrder => orders::provision_step(db, worker, job).await,
-    }
+/// A due job as stored.
+#[derive(sqlx::FromRow)]
+struct DueJob {
+    id: i64,
+    kind: String,
+    customer_id: i64,
+    order_id: Option<i64>,
+    request_id: String,
+    attempts: i64,
 }
 
-/// Claims the due jobs, each for `CLAIM_SECS` from the moment of its claim (the pass may
-/// have started long before, `pass_started`).
-pub async fn claim_due(db: &Database, pass_started: i64) -> Result<Vec<Job>, DbError> {
+/// Claims the due jobs of the registered kinds, each for `CLAIM_SECS` from the moment of its
+/// claim (the pass may have started long before, `pass_started`).
+pub async fn claim_due(
+    db: &Database,
+    kinds: &JobKinds,
+    pass_started: i64,
+) -> Result<Vec<(Arc<dyn JobKind>, Job)>, DbError> {
+    if kinds.0.is_empty() {
+        return Ok(Vec::new());
+    }
     let now = pass_started.max(crate::platform::unix_now());
-    let due: Vec<(i64, String, i64, Option<i64>, String, i64)> = sqlx::query_as(
+    // Only placeholders go into the text of the query, one per registered kind.
+    let names = (0..kinds.0.len())
+        .map(|i| format!("${}", i + 3))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let query = format!(
         "SELECT id, kind, customer_id, order_id, request_id, attempts FROM provider_jobs \
          WHERE done_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
-         AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY id LIMIT $2",
-    )
-    .bind(now)
-    .bind(BATCH)
-    .fetch_all(db.pool())
-    .await?;
+         AND (claimed_until IS NULL OR claimed_until < $1) AND kind IN ({names}) \
+         ORDER BY id LIMIT $2"
+    );
+    let mut select = sqlx::query_as::<_, DueJob>(&query).bind(now).bind(BATCH);
+    for kind in &kinds.0 {
+        select = select.bind(kind.name());
+    }
+    let due = select.fetch_all(db.pool()).await?;
     let mut claimed = Vec::with_capacity(due.len());
-    for (id, kind, customer_id, order_id, request_id, attempts) in due {
-        let kind = JobKind::parse(&kind).ok_or(DbError::Corrupt("provider_jobs.kind"))?;
+    for row in due {
+        let kind = kinds
+            .get(&row.kind)
+            .ok_or(DbError::Corrupt("provider_jobs.kind"))?;
         // Another worker may have claimed it since the SELECT: only one update wins.
         let won = sqlx::query(
             "UPDATE provider_jobs SET claimed_until = $1 WHERE id = $2 AND done_at IS NULL \
              AND (claimed_until IS NULL OR claimed_until < $3)",
         )
         .bind(now + CLAIM_SECS)
-        .bind(id)
+        .bind(row.id)
         .bind(now)
         .execute(db.pool())
         .await?
         .rows_affected()
             == 1;
         if won {
-            claimed.push(Job {
-                id,
-                kind,
-                customer_id,
-                order_id,
-                request_id: RequestId::from_stored(request_id),
-                attempts,
-            });
+            let job = Job {
+                id: row.id,
+                kind: kind.name(),
+                customer_id: row.customer_id,
+                order_id: row.order_id,
+                request_id: RequestId::from_stored(row.request_id),
+                attempts: row.attempts,
+            };
+            claimed.push((Arc::clone(kind), job));
         }
     }
     Ok(claimed)
@@ -232,7 +235,7 @@ pub async fn claim_due(db: &Database, pass_started: i64) -> Result<Vec<Job>, DbE
 /// Writes what the attempt came to, with the kind's own consequences, in one transaction.
 async fn finish(
     db: &Database,
-    worker: &Worker,
+    kind: &dyn JobKind,
     job: &Job,
     step: Step,
     now: i64,
@@ -241,13 +244,7 @@ async fn finish(
     let mut tx = db.begin().await?;
     match step {
         Step::Done => {
-            match job.kind {
-                JobKind::CreateTenant => tenants::creation_done(&mut tx, job, now).await?,
-                JobKind::ReportAgreement => agreements::report_done(&mut tx, job, now).await?,
-                JobKind::ProvisionOrder => {
-                    orders::provision_done(&mut tx, worker, job, now).await?
-                }
-            }
+            kind.succeeded(&mut tx, job, now).await?;
             sqlx::query(
                 "UPDATE provider_jobs SET done_at = $2, claimed_until = NULL WHERE id = $1",
             )
@@ -267,22 +264,13 @@ async fn finish(
                 ProviderError::RateLimited(wait) => wait.as_secs().max(1) as i64,
                 _ => backoff_secs(attempts),
             };
-            tracing::warn!(kind = job.kind.as_str(), customer_id = job.customer_id, attempts, %error, "provider job will be retried");
+            tracing::warn!(kind = job.kind, customer_id = job.customer_id, attempts, %error, "provider job will be retried");
             reschedule(&mut tx, job, now + wait, attempts, Some(&error.to_string())).await?;
             report.retrying += 1;
         }
         Step::Failed(error) => {
-            tracing::warn!(kind = job.kind.as_str(), customer_id = job.customer_id, %error, "provider job failed");
-            let after = match job.kind {
-                JobKind::CreateTenant => {
-                    tenants::creation_failed(&mut tx, job, &error, now).await?
-                }
-                JobKind::ReportAgreement => AfterFailure::Keep,
-                JobKind::ProvisionOrder => {
-                    orders::provision_failed(&mut tx, worker, job, &error, now).await?
-                }
-            };
-            match after {
+            tracing::warn!(kind = job.kind, customer_id = job.customer_id, %error, "provider job failed");
+            match kind.failed(&mut tx, job, &error, now).await? {
                 AfterFailure::Delete => {
                     sqlx::query("DELETE FROM provider_jobs WHERE id = $1")
                         .bind(job.id)
@@ -338,7 +326,7 @@ pub enum JobOwner {
 /// after all). In the caller's transaction.
 pub async fn restart(
     conn: &mut AnyConnection,
-    kind: JobKind,
+    kind: &'static str,
     owner: JobOwner,
     now: i64,
 ) -> Result<(), DbError> {
@@ -352,7 +340,7 @@ pub async fn restart(
          claimed_until = NULL WHERE {column} = $1 AND kind = $2 AND done_at IS NULL"
     ))
     .bind(id)
-    .bind(kind.as_str())
+    .bind(kind)
     .bind(now)
     .execute(&mut *conn)
     .await?;
@@ -369,17 +357,5 @@ mod tests {
         assert_eq!(backoff_secs(2), 4);
         assert_eq!(backoff_secs(5), 32);
         assert_eq!(backoff_secs(12), 300);
-    }
-
-    #[test]
-    fn kinds_round_trip() {
-        for kind in [
-            JobKind::CreateTenant,
-            JobKind::ReportAgreement,
-            JobKind::ProvisionOrder,
-        ] {
-            assert_eq!(JobKind::parse(kind.as_str()), Some(kind));
-        }
-        assert_eq!(JobKind::parse("delete_everything"), None);
     }
 }

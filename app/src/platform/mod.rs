@@ -6,7 +6,6 @@ pub mod client_address;
 pub mod db;
 pub mod email_tokens;
 pub mod form_memory;
-pub mod housekeeping;
 pub mod installation;
 pub mod jobs;
 pub mod mail;

@@ -181,18 +181,6 @@ pub fn allow_mail_to(purpose: MailPurpose, recipient: &str) -> Result<(), crate:
         .map_err(crate::platform::request::try_again_after)
 }
 
-/// The address of the customer's contact, once `allow_mail_to` lets another mail of this
-/// purpose go to it.
-pub fn mail_to_contact(
-    customer: &crate::customers::Customer,
-    purpose: MailPurpose,
-) -> Result<crate::domain::EmailAddress, crate::error::AppError> {
-    let to = crate::domain::EmailAddress::parse(&customer.contact_email)
-        .map_err(|_| crate::platform::DbError::Corrupt("customers.contact_email"))?;
-    allow_mail_to(purpose, to.as_str())?;
-    Ok(to)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

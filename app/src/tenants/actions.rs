@@ -299,7 +299,7 @@ mod ssr {
     ) -> Result<crate::platform::mail::OutgoingMail, AppError> {
         let db = database()?;
         let own = microsoft_partner::require_microsoft_id(&db, reseller_id).await?;
-        let to = crate::platform::rate_limit::mail_to_contact(
+        let to = crate::customers::server::mail_to_contact(
             customer,
             crate::platform::rate_limit::MailPurpose::TenantInvitation,
         )?;

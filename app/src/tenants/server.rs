@@ -3,7 +3,7 @@
 //! with the same request id, so the provider creates the tenant exactly once.
 
 use crate::domain::{TenantDomain, TenantPrefix};
-use crate::platform::jobs::{self as provider_jobs, AfterFailure, Job, JobKind, Step};
+use crate::platform::jobs::{self, AfterFailure, Job, JobKind, JobOwner, Step};
 use crate::platform::provider::{
     Address, BillingProfile, CompanyProfile, NewTenant, ProviderClient, ProviderError,
     ProvisioningState,
@@ -12,6 +12,45 @@ use crate::platform::{sealing::SealingKey, Database, DbError};
 use crate::tenants::{InitialPassword, Tenant, TenantFailure, TenantStatus};
 use sqlx::AnyConnection;
 use std::collections::HashSet;
+
+/// The job that creates a customer's tenant at the provider.
+pub const CREATE_TENANT: &str = "create_tenant";
+
+/// Creating tenants, as a job: what it needs besides the database.
+pub struct TenantCreation {
+    pub provider: ProviderClient,
+    pub key: SealingKey,
+}
+
+#[async_trait::async_trait]
+impl JobKind for TenantCreation {
+    fn name(&self) -> &'static str {
+        CREATE_TENANT
+    }
+
+    async fn attempt(&self, db: &Database, job: &Job, now: i64) -> Result<Step, DbError> {
+        creation_step(db, &self.provider, &self.key, job, now).await
+    }
+
+    async fn succeeded(
+        &self,
+        conn: &mut AnyConnection,
+        job: &Job,
+        now: i64,
+    ) -> Result<(), DbError> {
+        creation_done(conn, job, now).await
+    }
+
+    async fn failed(
+        &self,
+        conn: &mut AnyConnection,
+        job: &Job,
+        error: &ProviderError,
+        now: i64,
+    ) -> Result<AfterFailure, DbError> {
+        creation_failed(conn, job, error, now).await
+    }
+}
 
 /// How often a tenant being provisioned is asked about.
 const POLL_SECS: i64 = 1;
@@ -125,7 +164,7 @@ pub async fn reserve(
         status: TenantStatus::Waiting,
     };
     claim(conn, reseller_id, customer_id, new, now).await?;
-    provider_jobs::enqueue(conn, JobKind::CreateTenant, customer_id, now)
+    jobs::enqueue(conn, CREATE_TENANT, customer_id, None, now)
         .await
         .map_err(ClaimError::Database)
 }
@@ -245,14 +284,13 @@ pub async fn retry(
     if reset.rows_affected() != 1 {
         return Ok(false);
     }
-    let owner = provider_jobs::JobOwner::Customer(customer_id);
-    provider_jobs::restart(&mut tx, JobKind::CreateTenant, owner, now).await?;
+    jobs::restart(&mut tx, CREATE_TENANT, JobOwner::Customer(customer_id), now).await?;
     tx.commit().await?;
     Ok(true)
 }
 
 /// One attempt at the creation: create (once), then ask until provisioned.
-pub async fn creation_step(
+async fn creation_step(
     db: &Database,
     provider: &ProviderClient,
     key: &SealingKey,
@@ -355,7 +393,7 @@ async fn new_tenant(db: &Database, customer_id: i64) -> Result<NewTenant, DbErro
 }
 
 /// The tenant is provisioned.
-pub async fn creation_done(conn: &mut AnyConnection, job: &Job, now: i64) -> Result<(), DbError> {
+async fn creation_done(conn: &mut AnyConnection, job: &Job, now: i64) -> Result<(), DbError> {
     set_status(conn, job.customer_id, TenantStatus::Ready, None, now).await?;
     tracing::info!(customer_id = job.customer_id, "tenant ready");
     Ok(())
@@ -363,7 +401,7 @@ pub async fn creation_done(conn: &mut AnyConnection, job: &Job, now: i64) -> Res
 
 /// The creation failed for good: the tenant says why. A prefix someone else holds at the
 /// provider is freed in Kontor and its job deleted (a new prefix gets a new job).
-pub async fn creation_failed(
+async fn creation_failed(
     conn: &mut AnyConnection,
     job: &Job,
     error: &ProviderError,

@@ -5,7 +5,7 @@
 // Each benchmark uses a part of this module.
 #![allow(dead_code)]
 
-use app::platform::jobs::Worker;
+use app::platform::jobs::JobKinds;
 use app::platform::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
 use app::platform::{
     provider::ProviderClient, request::LinkBase, sealing::SealingKey, sessions, unix_now, Database,
@@ -112,10 +112,20 @@ pub async fn session_cookie(db: &Database, user_id: i64) -> String {
     format!("{}={}", sessions::COOKIE, token.expose())
 }
 
-/// The real router (with the simulator mounted, latency and provisioning 0) on a loopback
-/// port: its address, and the provider worker as the server would run it.
-pub async fn serve(db: &Database) -> (String, Worker) {
-    let (base, worker, _) = serve_with(
+/// A benchmark's server: the real router on a loopback port, with the simulator mounted.
+pub struct Served {
+    pub base: String,
+    /// The adapter, as the server uses it.
+    pub provider: ProviderClient,
+    /// The provider worker's job kinds, as the server registers them.
+    pub job_kinds: JobKinds,
+    /// The simulator, to read its counts.
+    pub simulator: Simulator,
+}
+
+/// The real router with the simulator at latency and provisioning 0.
+pub async fn serve(db: &Database) -> Served {
+    serve_with(
         db,
         SimulatorSettings {
             latency: Duration::ZERO,
@@ -123,12 +133,11 @@ pub async fn serve(db: &Database) -> (String, Worker) {
             ..SimulatorSettings::default()
         },
     )
-    .await;
-    (base, worker)
+    .await
 }
 
-/// The same with the simulator set up as given; also the simulator, to read its counts.
-pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> (String, Worker, Simulator) {
+/// The same with the simulator set up as given.
+pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> Served {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a port");
@@ -144,11 +153,10 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> (String, 
             .build(),
         db: db.clone(),
     };
-    let worker = Worker {
-        provider: ProviderClient::new(&format!("{base}{MOUNT}"), token, Duration::from_secs(5)),
-        key: SealingKey::from_hex(&SealingKey::generate_hex()).expect("a key"),
-        links: LinkBase(base.clone().into()),
-    };
+    let provider = ProviderClient::new(&format!("{base}{MOUNT}"), token, Duration::from_secs(5));
+    let key = SealingKey::from_hex(&SealingKey::generate_hex()).expect("a key");
+    let job_kinds =
+        kontor::provider_worker::job_kinds(&provider, &key, &LinkBase(base.clone().into()));
     let app = router(
         state,
         RouterSettings {
@@ -157,9 +165,9 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> (String, 
             signups_per_hour: kontor::config::DEFAULT_SIGNUPS_PER_HOUR,
             https: false,
             public_url: base.clone(),
-            provider: worker.provider.clone(),
+            provider: provider.clone(),
             simulator: Some(simulator.clone()),
-            sealing_key: worker.key.clone(),
+            sealing_key: key,
             workers: Default::default(),
             trusted_proxies: Default::default(),
             unconfirmed_order_limit_cents: 100_000,
@@ -172,7 +180,12 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> (String, 
         )
         .await
     });
-    (base, worker, simulator)
+    Served {
+        base,
+        provider,
+        job_kinds,
+        simulator,
+    }
 }
 
 /// One reseller with one orderable customer (ready tenant, known at the provider, accepted

@@ -2,8 +2,8 @@
 
 use crate::support::{on_both_backends, TestApp};
 use crate::tenants::count;
-use app::platform::housekeeping::{purge, PurgeReport, KEEP_SECS};
 use app::platform::unix_now;
+use kontor::housekeeping_worker::{purge, PurgeReport, KEEP_SECS};
 
 on_both_backends!(
     what_nobody_needs_any_more_is_deleted_and_nothing_else,

@@ -1,6 +1,7 @@
 use crate::agreements::attest;
 use crate::support::{on_both_backends, TestApp, TestResponse};
 use crate::tenants::{call, count, reseller_with_customer, set_up, work_until_settled};
+use app::platform::jobs::JobKind;
 use app::platform::provider::simulator::Failure;
 use app::platform::provider::{NewOrder, OrderLineItem, RequestId};
 use app::platform::unix_now;
@@ -159,7 +160,7 @@ on_both_backends!(
             .unwrap();
         let job = app::platform::jobs::Job {
             id,
-            kind: app::platform::jobs::JobKind::ProvisionOrder,
+            kind: app::orders::server::PROVISION_ORDER,
             customer_id,
             order_id,
             request_id: app::platform::provider::RequestId::from_stored(request_id),
@@ -167,7 +168,12 @@ on_both_backends!(
         };
         let error = app::platform::provider::ProviderError::Unavailable("timed out".into());
         let mut tx = app.db().begin().await.unwrap();
-        app::orders::server::provision_failed(&mut tx, &app.worker(), &job, &error, unix_now())
+        let provisioning = app::orders::server::OrderProvisioning {
+            provider: app.provider().clone(),
+            links: app.links(),
+        };
+        provisioning
+            .failed(&mut tx, &job, &error, unix_now())
             .await
             .unwrap();
         tx.commit().await.unwrap();
@@ -187,11 +193,14 @@ on_both_backends!(
         let (key, digest) = checkout(&app, &cookie).await;
         placed_number(&place(&app, &cookie, &key, &digest).await);
         let now = unix_now();
-        let first = app::platform::jobs::claim_due(app.db(), now - 600)
+        let kinds = app.job_kinds();
+        let first = app::platform::jobs::claim_due(app.db(), &kinds, now - 600)
             .await
             .unwrap();
         assert!(!first.is_empty());
-        let second = app::platform::jobs::claim_due(app.db(), now).await.unwrap();
+        let second = app::platform::jobs::claim_due(app.db(), &kinds, now)
+            .await
+            .unwrap();
         assert!(second.is_empty(), "the claim holds from when it was made");
     }
 );

@@ -155,18 +155,19 @@ impl TestApp {
         &self.provider
     }
 
-    /// What the provider worker works with, as the server sets it up.
-    pub fn worker(&self) -> app::platform::jobs::Worker {
-        app::platform::jobs::Worker {
-            provider: self.provider.clone(),
-            key: self.sealing_key.clone(),
-            links: app::platform::request::LinkBase(PUBLIC_URL.into()),
-        }
+    /// Where users reach the portal, for links in mails.
+    pub fn links(&self) -> app::platform::request::LinkBase {
+        app::platform::request::LinkBase(PUBLIC_URL.into())
+    }
+
+    /// The job kinds the provider worker carries out, as the server registers them.
+    pub fn job_kinds(&self) -> app::platform::jobs::JobKinds {
+        kontor::provider_worker::job_kinds(&self.provider, &self.sealing_key, &self.links())
     }
 
     /// One pass of the provider worker, as if it ran at `now`.
     pub async fn run_provider_jobs(&self, now: i64) -> app::platform::jobs::JobReport {
-        app::platform::jobs::run_due_jobs(&self.db, &self.worker(), now)
+        app::platform::jobs::run_due_jobs(&self.db, &self.job_kinds(), now)
             .await
             .expect("a worker pass")
     }

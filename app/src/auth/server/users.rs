@@ -134,32 +134,6 @@ pub async fn reseller_of(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result
     reseller_id.ok_or(DbError::Corrupt("users.reseller_id"))
 }
 
-/// Id, address, created, invited, deactivated.
-type StaffRow = (i64, String, i64, Option<i64>, Option<i64>);
-
-/// The distributor's staff, oldest account first.
-pub async fn staff(db: &Database) -> Result<Vec<crate::admin::StaffMember>, DbError> {
-    let rows: Vec<StaffRow> = sqlx::query_as(
-        "SELECT id, email, created_at, invited_at, deactivated_at FROM users \
-         WHERE role = $1 ORDER BY id",
-    )
-    .bind(Role::Admin.as_str())
-    .fetch_all(db.pool())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, email, created_at, invited_at, deactivated_at)| crate::admin::StaffMember {
-                id,
-                email,
-                created_at,
-                invited: invited_at.is_some(),
-                deactivated_at,
-            },
-        )
-        .collect())
-}
-
 /// A new distributor admin who sets their password through an emailed link (`password_hash`
 /// is of a secret nobody knows). `None` if the address has an account already.
 pub async fn invite_admin(

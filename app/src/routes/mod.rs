@@ -1,6 +1,8 @@
-use super::footer::Footer;
-use super::header::Header;
-use super::{ErrorView, NotFound};
+//! The document, the frame every page shares (header, footer, error views) and every route:
+//! the one module that knows all capabilities.
+
+mod header;
+
 use crate::admin::{
     AdminPage, AllOrdersPage, AuditLogPage, ResellerPage, ResellersPage, StaffPage,
 };
@@ -23,6 +25,8 @@ use crate::password_reset::{PasswordLink, ResetDonePage, ResetPage};
 use crate::signup::{ConfirmPage, ConfirmedPage, LegalPage, SentPage, SignupPage};
 use crate::subscriptions::SubscriptionPage;
 use crate::tenants::TenantPage;
+use crate::ui::{ErrorView, Footer, NotFound};
+use header::Header;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
