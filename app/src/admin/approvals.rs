@@ -3,22 +3,9 @@
 
 use crate::error::AppError;
 use crate::i18n::{format_day, Locale};
+use crate::resellers::PendingReseller;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// A company waiting for the distributor's decision.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PendingReseller {
-    pub id: i64,
-    pub company_name: String,
-    pub city: String,
-    pub country: String,
-    pub contact: String,
-    pub email: String,
-    pub partner_id: Option<String>,
-    pub signed_up_at: i64,
-}
 
 #[server(endpoint = "admin/pending-resellers")]
 pub async fn pending_resellers() -> Result<Vec<PendingReseller>, AppError> {

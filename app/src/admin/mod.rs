@@ -13,12 +13,12 @@ mod staff;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-pub use approvals::{Approvals, DecideReseller, PendingReseller};
+pub use approvals::{Approvals, DecideReseller};
 pub use audit_log::AuditLogPage;
 pub use orders::{AllOrdersPage, RetryOrder};
 pub use reseller_detail::ResellerPage;
 pub use reseller_list::ResellersPage;
-pub use resellers::{LockReseller, ResellerDetail, ResellerList, ResellerRow, ResellerUser};
+pub use resellers::LockReseller;
 pub use staff::{parse_invite, InviteField, InviteForm, StaffMember, StaffPage};
 
 use crate::error::AppError;

@@ -2,12 +2,13 @@
 
 use super::approvals::DecideReseller;
 use super::reseller_list::StandingBadge;
-use super::resellers::{admin_reseller, ConfirmReseller, LockReseller, ResellerDetail};
+use super::resellers::{admin_reseller, ConfirmReseller, LockReseller};
 use super::AdminNav;
 use crate::audit::History;
 use crate::domain::{ResellerStanding, ResellerStatus};
 use crate::error::AppError;
 use crate::i18n::{format_date_time, format_day, format_number};
+use crate::resellers::ResellerDetail;
 use crate::ui::Refusal;
 use leptos::form::ActionForm;
 use leptos::prelude::*;

@@ -1,10 +1,11 @@
 //! `/admin/resellers`: every reseller company, searchable and filtered by standing. The
 //! search is a GET form: a search is a link, and it works without JavaScript.
 
-use super::resellers::{admin_resellers, ResellerList};
+use super::resellers::admin_resellers;
 use super::AdminNav;
 use crate::domain::ResellerStanding;
 use crate::i18n::format_day;
+use crate::resellers::ResellerList;
 use crate::ui::{Pagination, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;

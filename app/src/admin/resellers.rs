@@ -2,70 +2,9 @@
 //! company's details, and the decisions on it (approve or reject a waiting signup, lock or
 //! unlock an account; a lock ends every session of the company at once).
 
-use crate::audit::AuditEntry;
-use crate::domain::{ResellerStanding, Role};
 use crate::error::AppError;
+use crate::resellers::{ResellerDetail, ResellerList};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// One company in the list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResellerRow {
-    pub id: i64,
-    pub company_name: String,
-    pub postal_code: String,
-    pub city: String,
-    pub customer_number: Option<String>,
-    /// The first reseller admin's address.
-    pub email: Option<String>,
-    pub standing: ResellerStanding,
-    pub signed_up_at: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResellerList {
-    pub resellers: Vec<ResellerRow>,
-    pub page: u32,
-    pub pages: u32,
-    pub total: i64,
-}
-
-/// A person who logs in for the company.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResellerUser {
-    pub name: String,
-    pub email: String,
-    pub phone: Option<String>,
-    pub role: Role,
-    pub active: bool,
-}
-
-/// Everything the administration knows about one company.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResellerDetail {
-    pub id: i64,
-    pub company_name: String,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country: String,
-    pub customer_number: Option<String>,
-    /// The MPN given at signup.
-    pub partner_id: Option<String>,
-    /// The location MPN from "Microsoft MPN + MPA".
-    pub location_mpn: Option<String>,
-    pub standing: ResellerStanding,
-    /// Active by its customer number alone: orders above this amount (net, cents) wait for
-    /// staff's confirmation.
-    pub awaits_staff_confirmation: Option<i64>,
-    pub signed_up_at: i64,
-    pub locked_at: Option<i64>,
-    pub users: Vec<ResellerUser>,
-    pub customers: i64,
-    pub orders: i64,
-    /// Approvals and locks, newest first.
-    pub history: Vec<AuditEntry>,
-}
 
 /// `status` is a standing's name (`locked`, `awaiting_approval`, …) or empty for all.
 #[server(endpoint = "admin/resellers")]
@@ -76,7 +15,7 @@ pub async fn admin_resellers(
 ) -> Result<ResellerList, AppError> {
     crate::auth::require_staff()?;
     let db = crate::platform::database()?;
-    let standing = ResellerStanding::parse(&status);
+    let standing = crate::domain::ResellerStanding::parse(&status);
     Ok(crate::resellers::server::list(&db, &search, standing, page).await?)
 }
 

@@ -28,10 +28,11 @@ pub use form::{
 pub use overview::AgreementOverviewPage;
 pub use page::AgreementPage;
 pub use public::PublicAgreementPage;
-pub use status::{AgreementBadge, AgreementSummary};
+pub use status::AgreementSummary;
 
 use crate::audit::AuditEntry;
 use crate::domain::AcceptanceMethod;
+use crate::resellers::ResellerContact;
 use serde::{Deserialize, Serialize};
 
 /// The version of the agreement text Kontor ships (`text/<version>.<language>.txt`); an
@@ -85,14 +86,6 @@ pub struct AgreementSettings {
     pub today: String,
     /// The attestation as this browser last had it refused (JavaScript off).
     pub draft: Option<AttestationForm>,
-}
-
-/// How the public page can reach the reseller: named when a link no longer works.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResellerContact {
-    pub company_name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
 }
 
 /// Why an agreement link does not open the form.

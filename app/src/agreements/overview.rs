@@ -3,8 +3,9 @@
 //! is a link and works without JavaScript.
 
 use super::actions::agreement_overview;
-use super::status::{accepted_line, AgreementBadge};
+use super::status::accepted_line;
 use crate::customers::CustomerList;
+use crate::ui::AgreementBadge;
 use crate::ui::{Pagination, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;

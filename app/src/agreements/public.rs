@@ -5,9 +5,10 @@
 
 use super::actions::{open_agreement, AcceptAgreement};
 use super::form::{parse_acceptance, AcceptanceField, AcceptanceForm};
-use super::{LinkProblem, OpenedLink, ResellerContact};
+use super::{LinkProblem, OpenedLink};
 use crate::error::FormError;
 use crate::i18n::format_date_time;
+use crate::resellers::ResellerContact;
 use crate::ui::form::{server_errors, Checkbox, FormState, Input};
 use crate::ui::{Notice, Refresh};
 use leptos::form::ActionForm;

@@ -5,12 +5,11 @@
 use crate::agreements::{Acceptance, Attestation, ReportState, SentLink, AGREEMENT_VERSION};
 use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
-use crate::domain::{iso_date, AcceptanceMethod, Signer};
+use crate::domain::{iso_date, AcceptanceMethod, Signer, TenantStatus};
 use crate::platform::email_tokens::{self, TokenPurpose};
 use crate::platform::jobs::{self, Job, JobKind, Step};
 use crate::platform::provider::{AgreementAcceptance, Contact, ProviderClient};
 use crate::platform::{Database, DbError};
-use crate::tenants::TenantStatus;
 use sqlx::AnyConnection;
 use time::PrimitiveDateTime;
 

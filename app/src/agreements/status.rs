@@ -1,23 +1,11 @@
-//! The agreement's status where customers are listed or shown: red or green, always with an
-//! icon and a word as well as the colour.
+//! The agreement's status on the customer's page, with the way to the agreement page (the badge
+//! itself is `ui::AgreementBadge`, which customer lists show too).
 
 use crate::domain::AgreementBrief;
 use crate::i18n::{format_date, Locale};
+use crate::ui::AgreementBadge;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-#[component]
-pub fn AgreementBadge(agreement: Option<AgreementBrief>) -> impl IntoView {
-    let t = crate::i18n::use_locale().texts().agreements;
-    match agreement {
-        Some(_) => view! {
-            <span class="status-badge green"><span aria-hidden="true">"✓ "</span>{t.status_accepted}</span>
-        },
-        None => view! {
-            <span class="status-badge red"><span aria-hidden="true">"✗ "</span>{t.status_open}</span>
-        },
-    }
-}
 
 /// The date and signer of an accepted agreement, as one line.
 pub fn accepted_line(agreement: &AgreementBrief, locale: Locale) -> String {

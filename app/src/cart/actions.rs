@@ -13,7 +13,7 @@ pub async fn load_cart() -> Result<CartView, AppError> {
     let db = database()?;
     let lines = cart::lines(&db, user.user_id).await?;
     let saved = cart::header(&db, user.user_id).await?;
-    let checkout = crate::orders::CheckoutView {
+    let checkout = super::CheckoutView {
         key: cart::order_key(&db, user.user_id, crate::platform::unix_now()).await?,
         digest: cart::digest(&saved, &lines),
         ready: !saved.order_name.trim().is_empty() && !saved.customer.is_empty(),

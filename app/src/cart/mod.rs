@@ -19,7 +19,7 @@ pub use form::{
 };
 pub use page::{amount, CartPage};
 
-use crate::catalog::ProductLink;
+use crate::domain::ProductLink;
 use crate::domain::{BillingCycle, Charge, OrderRefusal, Pricing, Totals};
 use serde::{Deserialize, Serialize};
 
@@ -57,6 +57,16 @@ pub struct CustomerChoice {
     pub refusal: Option<OrderRefusal>,
 }
 
+/// What the checkout form below the cart needs: the order key and digest it posts, and
+/// whether the cart is ready to be ordered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckoutView {
+    pub key: String,
+    pub digest: String,
+    /// The order's name and customer are saved.
+    pub ready: bool,
+}
+
 /// Everything the cart page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartView {
@@ -65,5 +75,5 @@ pub struct CartView {
     pub lines: Vec<CartLine>,
     /// The first billing of every line: a month, a year, or once.
     pub totals: Totals,
-    pub checkout: crate::orders::CheckoutView,
+    pub checkout: CheckoutView,
 }

@@ -1,14 +1,14 @@
 //! `/cart` ("Warenkorb"): the order's name and customer, each line with its own form (users,
 //! monthly or annual billing) and its add-ons, and the totals. Every button is a form, so the
-//! cart works without JavaScript; with it, fields are checked while typing.
+//! cart works without JavaScript; with it, fields are checked while typing. The checkout form
+//! below the totals is the orders' (handed in by the routes as `checkout_form`).
 
 use super::actions::{load_cart, AddAddon, ConfirmPrices, RemoveLine, SaveCartHeader, SaveLine};
 use super::form::{parse_header, parse_line, HeaderField, LineField, LineForm};
-use super::{CartLine, CartView, CustomerChoice};
+use super::{CartLine, CartView, CheckoutView, CustomerChoice};
 use crate::domain::{BillingCycle, Charge, Pricing};
 use crate::error::FormError;
 use crate::i18n::{format_money, Locale};
-use crate::orders::Checkout;
 use crate::ui::form::{described_by, server_errors, FormField, FormState, Input, Labelled};
 use crate::ui::{Refresh, Refusal};
 use leptos::form::ActionForm;
@@ -17,7 +17,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 #[component]
-pub fn CartPage() -> impl IntoView {
+pub fn CartPage(checkout_form: fn(CheckoutView) -> AnyView) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.cart;
     let refresh = Refresh::provide();
@@ -25,7 +25,7 @@ pub fn CartPage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             match cart.await {
-                Ok(view) => view! { <Cart view/> }.into_any(),
+                Ok(view) => view! { <Cart view checkout_form/> }.into_any(),
                 Err(error) => view! {
                     <Refusal error forbidden=texts.customers.access_resellers_only/>
                 }
@@ -41,7 +41,7 @@ pub fn CartPage() -> impl IntoView {
 }
 
 #[component]
-fn Cart(view: CartView) -> impl IntoView {
+fn Cart(view: CartView, checkout_form: fn(CheckoutView) -> AnyView) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let t = locale.texts().cart;
     let CartView {
@@ -85,7 +85,7 @@ fn Cart(view: CartView) -> impl IntoView {
                         <div><dt>{t.gross}</dt><dd><strong>{format_money(totals.gross, locale)}</strong></dd></div>
                     </dl>
                     <p class="hint">{t.totals_hint}</p>
-                    <Checkout view=checkout/>
+                    {checkout_form(checkout)}
                 }
                 .into_any()
             }}

@@ -2,8 +2,8 @@
 //! it into the query's `WHERE`: another user's line id finds nothing.
 
 use crate::cart::{CartLine, CustomerChoice, HeaderForm, LineBounds, PriceChange};
-use crate::catalog::ProductLink;
 use crate::customers::server as customers;
+use crate::domain::ProductLink;
 use crate::domain::{BillingCycle, Pricing, Totals};
 use crate::platform::{Database, DbError};
 

@@ -12,7 +12,7 @@ pub use actions::{browse_catalog, find_product};
 pub use list::CatalogPage;
 pub use product::ProductPage;
 
-use crate::domain::Pricing;
+use crate::domain::{Pricing, ProductLink};
 use serde::{Deserialize, Serialize};
 
 /// A category with its subcategories, named in the reader's language.
@@ -34,13 +34,6 @@ pub struct ProductSummary {
     pub example_prices: bool,
     /// Bookable only with a base product.
     pub is_addon: bool,
-}
-
-/// Another product, linked by SKU.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProductLink {
-    pub sku: String,
-    pub name: String,
 }
 
 /// A product as its page shows it.

@@ -2,8 +2,9 @@
 //! how many users it takes, and its add-ons (or what it is an add-on to).
 
 use super::actions::find_product;
-use super::{Product, ProductLink};
+use super::Product;
 use crate::cart::AddToCart;
+use crate::domain::ProductLink;
 use crate::error::AppError;
 use crate::i18n::price_rows;
 use crate::ui::Refusal;

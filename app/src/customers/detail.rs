@@ -1,12 +1,11 @@
-//! `/customers/:id`: one customer's data, with the way to change it.
+//! `/customers/:id`: one customer's data, with the way to change it. Below it, what the other
+//! capabilities keep about the customer (tenant, agreement, subscriptions): the routes hand
+//! those in as `facets`, so customers import none of them.
 
 use super::actions::find_customer;
 use super::Customer;
-use crate::agreements::AgreementSummary;
 use crate::error::AppError;
 use crate::i18n::{format_day, Locale};
-use crate::subscriptions::CustomerSubscriptions;
-use crate::tenants::TenantSummary;
 use crate::ui::Refusal;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -14,7 +13,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
-pub fn CustomerDetailPage() -> impl IntoView {
+pub fn CustomerDetailPage(facets: fn(&Customer) -> AnyView) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().customers;
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
@@ -24,7 +23,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
-                Ok(customer) => view! { <CustomerView customer/> }.into_any(),
+                Ok(customer) => view! { <CustomerView customer facets/> }.into_any(),
                 Err(error) => {
                     view! { <Refusal error forbidden=t.access_resellers_only/> }.into_any()
                 }
@@ -35,7 +34,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn CustomerView(customer: Customer) -> impl IntoView {
+fn CustomerView(customer: Customer, facets: fn(&Customer) -> AnyView) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let (t, a) = (texts.customers, texts.accounts);
@@ -79,8 +78,6 @@ fn CustomerView(customer: Customer) -> impl IntoView {
                 .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
                 .collect_view()}
         </dl>
-        <TenantSummary customer_id=customer.id tenant=customer.tenant.clone()/>
-        <AgreementSummary customer_id=customer.id agreement=customer.agreement.clone()/>
-        <CustomerSubscriptions customer_id=customer.id/>
+        {facets(&customer)}
     }
 }

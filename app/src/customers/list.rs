@@ -4,8 +4,7 @@
 
 use super::actions::list_customers;
 use super::CustomerList;
-use crate::agreements::AgreementBadge;
-use crate::ui::{Pagination, Refusal};
+use crate::ui::{AgreementBadge, Pagination, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
@@ -78,7 +77,7 @@ fn CustomerTable(list: CustomerList, search: String) -> impl IntoView {
             let tenant = c
                 .tenant
                 .as_ref()
-                .map_or(String::new(), |b| b.describe(tenants));
+                .map_or(String::new(), |b| tenants.describe(b));
             view! {
                 <tr>
                     <th scope="row"><A href=href>{c.company_name}</A></th>

@@ -35,7 +35,7 @@ pub struct Customer {
     /// Language code of the contact's mails (`de`, `en`).
     pub locale: String,
     pub created_at: i64,
-    pub tenant: Option<crate::tenants::TenantBrief>,
+    pub tenant: Option<crate::domain::TenantBrief>,
     /// The cloud agreement, once accepted.
     pub agreement: Option<crate::domain::AgreementBrief>,
 }

@@ -3,9 +3,8 @@
 //! does not exist.
 
 use crate::customers::{Customer, CustomerDetails, CustomerList};
-use crate::domain::{AcceptanceMethod, AgreementBrief};
+use crate::domain::{AcceptanceMethod, AgreementBrief, TenantBrief, TenantFailure, TenantStatus};
 use crate::platform::{rate_limit, Database, DbError};
-use crate::tenants::{TenantBrief, TenantFailure, TenantStatus};
 use sqlx::AnyConnection;
 
 pub const PAGE_SIZE: i64 = 20;

@@ -44,7 +44,7 @@ pub use pricing::{
     VAT_PERCENT,
 };
 pub use product::{
-    category_slug, sku, sku_list, MAX_CATEGORY_NAME_CHARS, MAX_DESCRIPTION_CHARS,
+    category_slug, sku, sku_list, ProductLink, MAX_CATEGORY_NAME_CHARS, MAX_DESCRIPTION_CHARS,
     MAX_PRODUCT_NAME_CHARS,
 };
 pub use relationship::PartnerStatus;
@@ -52,7 +52,8 @@ pub use reseller_status::{ResellerStanding, ResellerStatus};
 pub use role::Role;
 pub use salutation::Salutation;
 pub use tenant::{
-    prefix_candidates, SuggestionSource, TenantDomain, TenantPrefix, TENANT_DOMAIN_SUFFIX,
+    prefix_candidates, SuggestionSource, TenantBrief, TenantDomain, TenantFailure, TenantPrefix,
+    TenantStatus, TENANT_DOMAIN_SUFFIX,
 };
 pub use text::{
     optional_line, phone_number, single_line, text_block, MAX_COMPANY_CHARS, MAX_NAME_CHARS,

@@ -1,12 +1,21 @@
-//! The catalogue's identifiers as staff type them: a product's SKU and a category's slug.
+//! The catalogue's identifiers as staff type them (a product's SKU, a category's slug), and
+//! a link from one product to another.
 
 use super::FieldError;
+use serde::{Deserialize, Serialize};
 
 pub const MAX_SKU_CHARS: usize = 40;
 pub const MAX_SLUG_CHARS: usize = 40;
 pub const MAX_PRODUCT_NAME_CHARS: usize = 120;
 pub const MAX_CATEGORY_NAME_CHARS: usize = 80;
 pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+
+/// Another product, linked by SKU.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductLink {
+    pub sku: String,
+    pub name: String,
+}
 
 /// The provider's article number (`CFQ7TTC0LH18`, `CFQ7TTC0LH18:0001`): letters, digits, `-`,
 /// `_`, `.` and `:`, as it goes into links and the provider's API unchanged.

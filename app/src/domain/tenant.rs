@@ -310,3 +310,99 @@ mod tests {
         }
     }
 }
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TenantStatus {
+    /// Reserved in Kontor; the creation is queued.
+    Waiting,
+    /// The provider has accepted it and is provisioning.
+    Creating,
+    Ready,
+    Failed,
+    /// An existing tenant: its contact was mailed the provider's invitation.
+    Invited,
+    /// An existing tenant that accepted this reseller ("CSP autorisieren").
+    Authorised,
+}
+
+impl TenantStatus {
+    pub const ALL: [TenantStatus; 6] = [
+        TenantStatus::Waiting,
+        TenantStatus::Creating,
+        TenantStatus::Ready,
+        TenantStatus::Failed,
+        TenantStatus::Invited,
+        TenantStatus::Authorised,
+    ];
+
+    /// As stored in `tenants.status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TenantStatus::Waiting => "waiting",
+            TenantStatus::Creating => "creating",
+            TenantStatus::Ready => "ready",
+            TenantStatus::Failed => "failed",
+            TenantStatus::Invited => "invited",
+            TenantStatus::Authorised => "authorised",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Option<TenantStatus> {
+        Self::ALL.into_iter().find(|s| s.as_str() == stored)
+    }
+
+    /// Still on its way: the page keeps asking.
+    pub fn is_in_progress(self) -> bool {
+        matches!(self, TenantStatus::Waiting | TenantStatus::Creating)
+    }
+
+    /// The customer can use it: created and provisioned, or an existing tenant that
+    /// authorised the reseller. Licences can be ordered into it.
+    pub fn is_usable(self) -> bool {
+        matches!(self, TenantStatus::Ready | TenantStatus::Authorised)
+    }
+
+    /// Waiting for the provider or the customer: the page with JavaScript looks again.
+    pub fn may_change(self) -> bool {
+        self.is_in_progress() || self == TenantStatus::Invited
+    }
+}
+
+/// Why a tenant could not be created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TenantFailure {
+    /// Someone outside Kontor took the prefix at the provider meanwhile: choose another.
+    PrefixTaken,
+    /// The provider did not answer after every retry: try again later.
+    Unavailable,
+    /// The provider refused the request.
+    Refused,
+}
+
+impl TenantFailure {
+    pub const ALL: [TenantFailure; 3] = [
+        TenantFailure::PrefixTaken,
+        TenantFailure::Unavailable,
+        TenantFailure::Refused,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TenantFailure::PrefixTaken => "prefix_taken",
+            TenantFailure::Unavailable => "unavailable",
+            TenantFailure::Refused => "refused",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Option<TenantFailure> {
+        Self::ALL.into_iter().find(|s| s.as_str() == stored)
+    }
+}
+
+/// Where a customer's tenant stands, for lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TenantBrief {
+    pub domain: String,
+    pub status: TenantStatus,
+    pub failure: Option<TenantFailure>,
+}

@@ -2,7 +2,7 @@
 //! link to reset a forgotten password. One form and one server function for both; the answer
 //! is the same whether or not the address has such an account.
 
-use super::LinkError;
+use crate::error::LinkError;
 use crate::i18n::AccountTexts;
 use crate::ui::{Field, Notice};
 use leptos::form::ActionForm;
@@ -63,7 +63,7 @@ pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError
         LinkKind::Confirmation => MailPurpose::ConfirmationAgain,
         LinkKind::PasswordReset => MailPurpose::PasswordReset,
     };
-    let email = super::email_for_mail_on_request(&email, purpose)?;
+    let email = email_for_mail_on_request(&email, purpose)?;
     let db = database().map_err(|_| LinkError::Internal)?;
     let links = request::link_base().ok_or(LinkError::Internal)?;
     let now = unix_now();
@@ -156,4 +156,32 @@ pub fn RequestPage(kind: LinkKind) -> impl IntoView {
 pub fn RequestDonePage(kind: LinkKind) -> impl IntoView {
     let words = kind.wording(crate::i18n::use_locale().texts().accounts);
     view! { <Notice title=words.title text=words.done/> }
+}
+
+/// The address a mail was asked for (confirmation again, password reset), once it parses and
+/// the limits per client and per recipient allow another mail.
+#[cfg(feature = "ssr")]
+fn email_for_mail_on_request(
+    input: &str,
+    purpose: crate::platform::rate_limit::MailPurpose,
+) -> Result<crate::domain::EmailAddress, LinkError> {
+    use crate::platform::{rate_limit::Limits, request};
+    use leptos::prelude::use_context;
+    let email = crate::domain::EmailAddress::parse(input).map_err(|_| {
+        request::set_error_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+        LinkError::InvalidEmail
+    })?;
+    let limits = use_context::<Limits>().ok_or(LinkError::Internal)?;
+    if let Err(wait) = limits.mail_on_request(
+        request::client_address(),
+        purpose,
+        email.as_str(),
+        std::time::Instant::now(),
+    ) {
+        request::too_many_requests(wait);
+        return Err(LinkError::TooManyRequests {
+            retry_after_secs: wait.as_secs(),
+        });
+    }
+    Ok(email)
 }

@@ -1,5 +1,7 @@
 //! The catalogue's texts for a customer's Microsoft tenant: `Texts::tenants`.
 
+use crate::domain::{TenantBrief, TenantFailure, TenantStatus};
+
 pub struct TenantTexts {
     pub title: &'static str,
     pub intro: &'static str,
@@ -183,3 +185,18 @@ pub static EN: TenantTexts = TenantTexts {
     summary_invited: "invited, authorisation pending",
     summary_authorised: "authorised",
 };
+
+impl TenantTexts {
+    /// "domain – state", in the reader's language.
+    pub fn describe(&self, tenant: &TenantBrief) -> String {
+        let state = match (tenant.status, tenant.failure) {
+            (_, Some(TenantFailure::PrefixTaken)) => self.summary_prefix_lost,
+            (TenantStatus::Ready, _) => self.summary_ready,
+            (TenantStatus::Invited, _) => self.summary_invited,
+            (TenantStatus::Authorised, _) => self.summary_authorised,
+            (TenantStatus::Failed, _) => self.summary_failed,
+            (TenantStatus::Waiting | TenantStatus::Creating, _) => self.summary_in_progress,
+        };
+        format!("{} – {state}", tenant.domain)
+    }
+}

@@ -3,6 +3,7 @@
 //! order it made and a post for a cart that changed meanwhile is refused.
 
 use super::actions::PlaceOrder;
+use crate::cart::CheckoutView;
 use crate::domain::{ticked, Collector, FieldErrors};
 use crate::error::FormError;
 use crate::ui::form::{server_errors, Checkbox, FormField, FormState};
@@ -45,15 +46,6 @@ pub fn parse_checkout(form: &CheckoutForm) -> Result<(), FieldErrors<CheckoutFie
     let mut errors = Collector::default();
     let accepted = errors.check(CheckoutField::AcceptTerms, ticked(&form.accept_terms));
     errors.finish(accepted)
-}
-
-/// What the cart page needs for the form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CheckoutView {
-    pub key: String,
-    pub digest: String,
-    /// The order's name and customer are saved.
-    pub ready: bool,
 }
 
 #[component]

@@ -14,7 +14,7 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub(crate) use actions::ssr::{refuse, refused, submit};
 pub use actions::{load_order, load_orders, place_order, PlaceOrder};
-pub use checkout::{parse_checkout, Checkout, CheckoutField, CheckoutForm, CheckoutView};
+pub use checkout::{parse_checkout, Checkout, CheckoutField, CheckoutForm};
 pub use list::OrdersPage;
 pub use page::OrderPage;
 

@@ -4,7 +4,7 @@
 //! invited account's first password.
 
 use crate::domain::{FieldError, Password, PasswordRule};
-use crate::email_links::LinkError;
+use crate::error::LinkError;
 use crate::ui::{Field, Notice};
 use leptos::form::ActionForm;
 use leptos::prelude::*;

@@ -1,11 +1,13 @@
 //! Reseller companies: created by the signup, confirmed by mail, approved by the distributor
 //! when no customer number vouches for them.
 
-use crate::admin::{PendingReseller, ResellerDetail, ResellerList, ResellerRow, ResellerUser};
 use crate::domain::{EmailAddress, ResellerStanding, ResellerStatus, Role};
 use crate::i18n::Locale;
 use crate::platform::{passwords::StoredHash, Database, DbError};
-use crate::signup::Registration;
+use crate::resellers::{
+    PendingReseller, Registration, ResellerContact, ResellerDetail, ResellerList, ResellerRow,
+    ResellerUser,
+};
 use sqlx::AnyConnection;
 
 /// How long a signup may stay unconfirmed: then it is discarded and frees its customer
@@ -260,10 +262,7 @@ pub async fn company_name(db: &Database, reseller_id: i64) -> Result<String, DbE
 
 /// How a reseller's customers can reach it: the company, and its first administrator's
 /// address and phone.
-pub async fn contact(
-    db: &Database,
-    reseller_id: i64,
-) -> Result<crate::agreements::ResellerContact, DbError> {
+pub async fn contact(db: &Database, reseller_id: i64) -> Result<ResellerContact, DbError> {
     let (company_name, email, phone): (String, Option<String>, Option<String>) = sqlx::query_as(
         "SELECT r.company_name, u.email, u.phone FROM resellers r \
          LEFT JOIN users u ON u.id = (SELECT MIN(id) FROM users WHERE reseller_id = r.id \
@@ -273,7 +272,7 @@ pub async fn contact(
     .bind(reseller_id)
     .fetch_one(db.pool())
     .await?;
-    Ok(crate::agreements::ResellerContact {
+    Ok(ResellerContact {
         company_name,
         email,
         phone,

@@ -6,7 +6,9 @@ mod header;
 use crate::admin::{
     AdminPage, AllOrdersPage, AuditLogPage, ResellerPage, ResellersPage, StaffPage,
 };
-use crate::agreements::{AgreementOverviewPage, AgreementPage, PublicAgreementPage};
+use crate::agreements::{
+    AgreementOverviewPage, AgreementPage, AgreementSummary, PublicAgreementPage,
+};
 use crate::announcements::{AnnouncementEditorPage, AnnouncementsPage};
 use crate::auth::{provide_auth, LoginPage};
 use crate::cart::CartPage;
@@ -14,17 +16,19 @@ use crate::catalog::{CatalogPage, ProductPage};
 use crate::catalog_admin::{CatalogAdminPage, CategoryEditorPage, ProductEditorPage};
 use crate::contacts::ContactsPage;
 use crate::customer_numbers::{CustomerNumberPage, CustomerNumbersPage};
-use crate::customers::{CustomerDetailPage, CustomersPage, EditCustomerPage, NewCustomerPage};
+use crate::customers::{
+    Customer, CustomerDetailPage, CustomersPage, EditCustomerPage, NewCustomerPage,
+};
 use crate::email_links::{LinkKind, RequestDonePage, RequestPage};
 use crate::home::HomePage;
 use crate::i18n::{current_locale, Locale};
 use crate::microsoft_partner::MicrosoftPartnerPage;
-use crate::orders::{OrderPage, OrdersPage};
+use crate::orders::{Checkout, OrderPage, OrdersPage};
 use crate::partner_status::PartnerCustomersPage;
 use crate::password_reset::{PasswordLink, ResetDonePage, ResetPage};
 use crate::signup::{ConfirmPage, ConfirmedPage, LegalPage, SentPage, SignupPage};
-use crate::subscriptions::SubscriptionPage;
-use crate::tenants::TenantPage;
+use crate::subscriptions::{CustomerSubscriptions, SubscriptionPage};
+use crate::tenants::{TenantPage, TenantSummary};
 use crate::ui::{ErrorView, Footer, NotFound};
 use header::Header;
 use leptos::prelude::*;
@@ -116,14 +120,14 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("invitation/:token") view=|| view! { <ResetPage link=PasswordLink::Invitation/> } ssr=SsrMode::Async/>
                     <Route path=path!("customers") view=CustomersPage ssr=SsrMode::Async/>
                     <Route path=path!("customers/new") view=NewCustomerPage ssr=SsrMode::Async/>
-                    <Route path=path!("customers/:id") view=CustomerDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/:id") view=|| view! { <CustomerDetailPage facets=customer_facets/> } ssr=SsrMode::Async/>
                     <Route path=path!("customers/:id/edit") view=EditCustomerPage ssr=SsrMode::Async/>
                     <Route path=path!("customers/:id/tenant") view=TenantPage ssr=SsrMode::Async/>
                     <Route path=path!("customers/:id/agreement") view=AgreementPage ssr=SsrMode::Async/>
                     <Route path=path!("agreements") view=AgreementOverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("products") view=CatalogPage ssr=SsrMode::Async/>
                     <Route path=path!("products/:sku") view=ProductPage ssr=SsrMode::Async/>
-                    <Route path=path!("cart") view=CartPage ssr=SsrMode::Async/>
+                    <Route path=path!("cart") view=|| view! { <CartPage checkout_form=|view| view! { <Checkout view/> }.into_any()/> } ssr=SsrMode::Async/>
                     <Route path=path!("orders") view=OrdersPage ssr=SsrMode::Async/>
                     <Route path=path!("orders/:number") view=OrderPage ssr=SsrMode::Async/>
                     <Route path=path!("subscriptions/:id") view=SubscriptionPage ssr=SsrMode::Async/>
@@ -137,4 +141,14 @@ fn Frame() -> impl IntoView {
         </main>
         <Footer/>
     }
+}
+
+/// What the other capabilities show on a customer's page, below its data.
+fn customer_facets(customer: &Customer) -> AnyView {
+    view! {
+        <TenantSummary customer_id=customer.id tenant=customer.tenant.clone()/>
+        <AgreementSummary customer_id=customer.id agreement=customer.agreement.clone()/>
+        <CustomerSubscriptions customer_id=customer.id/>
+    }
+    .into_any()
 }

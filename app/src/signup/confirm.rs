@@ -2,7 +2,7 @@
 //! uses the token, so mail scanners that open every link confirm nothing. The page checks the
 //! link first and explains an expired, used or replaced one, with the way to a new mail.
 
-use crate::email_links::LinkError;
+use crate::error::LinkError;
 use crate::i18n::Locale;
 use crate::ui::Notice;
 use leptos::form::ActionForm;

@@ -8,6 +8,7 @@ use crate::domain::{
     EmailAddress, FederalState, FieldError, Iban, Password, Salutation, MAX_COMPANY_CHARS,
     MAX_NAME_CHARS,
 };
+use crate::resellers::{BankAccount, Registration};
 use serde::{Deserialize, Serialize};
 
 /// Everything the form sends, as text. Checkboxes arrive only when ticked.
@@ -175,35 +176,6 @@ impl SignupForm {
     pub fn is_in_germany(&self) -> bool {
         self.country == crate::domain::Country::Germany.code()
     }
-}
-
-/// How the reseller pays when the distributor does not know it yet.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BankAccount {
-    pub holder: String,
-    pub iban: Iban,
-    pub bic: Option<String>,
-}
-
-/// A signup that passed every rule the form alone can check.
-#[derive(Clone, Debug)]
-pub struct Registration {
-    pub email: EmailAddress,
-    pub password: Password,
-    pub salutation: Salutation,
-    pub first_name: String,
-    pub last_name: String,
-    pub phone: String,
-    pub company_name: String,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country: Country,
-    pub federal_state: Option<FederalState>,
-    /// Either a customer number (checked against the records next) or bank details.
-    pub customer_number: Option<String>,
-    pub bank_account: Option<BankAccount>,
-    pub partner_id: Option<String>,
 }
 
 pub type FieldErrors = crate::domain::FieldErrors<SignupField>;

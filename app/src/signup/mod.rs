@@ -8,7 +8,7 @@ mod page;
 mod register;
 
 pub use confirm::ConfirmPage;
-pub use form::{parse_signup, BankAccount, Registration, SignupField, SignupForm};
+pub use form::{parse_signup, SignupField, SignupForm};
 pub use page::SignupPage;
 pub use register::{SignUp, SignupError, PRIVACY_VERSION, TERMS_VERSION};
 

@@ -66,7 +66,7 @@ pub async fn signup_draft() -> Result<Option<SignupForm>, SignupError> {
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
-    use super::super::form::{parse_signup, Registration, SignupField};
+    use super::super::form::{parse_signup, SignupField};
     use super::super::mails;
     use super::*;
     use crate::auth::server::users;
@@ -78,6 +78,7 @@ pub(crate) mod ssr {
     use crate::platform::{mail::outbox, passwords};
     use crate::platform::{request, unix_now, DbError};
     use crate::resellers::server::{self as resellers, CreateError};
+    use crate::resellers::Registration;
 
     fn internal(error: DbError) -> SignupError {
         tracing::error!(%error, "signup failed on our side");

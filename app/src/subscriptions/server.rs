@@ -1,87 +1,9 @@
-//! Customers' subscriptions: made from an order's lines when the provider has set them up,
-//! read per customer (only by the customer's reseller).
+//! Customers' subscriptions, read per customer (only by the customer's reseller). They are
+//! opened by the order that bought them (`orders::server::subscriptions`).
 
-use crate::domain::{
-    german_date, iso_date, parse_date, pricing_of, renewal_date, BillingCycle, OrderNumber, Pricing,
-};
+use crate::domain::{parse_date, BillingCycle, OrderNumber, Pricing};
 use crate::platform::{Database, DbError};
 use crate::subscriptions::{Subscription, SubscriptionDetail};
-use sqlx::AnyConnection;
-
-/// What the completed order changes, in the caller's transaction: a subscription for each new
-/// line, starting today (German time); more users for each subscription it increased.
-pub async fn apply_order(conn: &mut AnyConnection, order_id: i64, now: i64) -> Result<(), DbError> {
-    sqlx::query(
-        "UPDATE subscriptions SET seats = seats + (SELECT SUM(l.seats) FROM order_lines l \
-         WHERE l.order_id = $1 AND l.subscription_id = subscriptions.id) \
-         WHERE id IN (SELECT subscription_id FROM order_lines WHERE order_id = $1)",
-    )
-    .bind(order_id)
-    .execute(&mut *conn)
-    .await?;
-    create_for_order(conn, order_id, now).await
-}
-
-async fn create_for_order(
-    conn: &mut AnyConnection,
-    order_id: i64,
-    now: i64,
-) -> Result<(), DbError> {
-    type Line = (
-        i64,
-        i64,
-        i64,
-        i64,
-        String,
-        String,
-        String,
-        String,
-        i64,
-        i64,
-        Option<String>,
-    );
-    let lines: Vec<Line> = sqlx::query_as(
-        "SELECT l.id, o.reseller_id, o.customer_id, l.product_id, l.sku, l.name, l.pricing, \
-         l.cycle, l.seats, l.unit_cents, l.provider_subscription_id \
-         FROM order_lines l JOIN orders o ON o.id = l.order_id \
-         WHERE l.order_id = $1 AND l.subscription_id IS NULL",
-    )
-    .bind(order_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let today = german_date(now);
-    for (line_id, reseller, customer, product, sku, name, pricing, cycle, seats, unit, sub_id) in
-        lines
-    {
-        let cycle_parsed =
-            BillingCycle::parse(&cycle).ok_or(DbError::Corrupt("order_lines.cycle"))?;
-        let kind = pricing_of(&pricing, cycle_parsed, unit)
-            .ok_or(DbError::Corrupt("order_lines.pricing"))?;
-        let provider_id =
-            sub_id.ok_or(DbError::Corrupt("order_lines: active without subscription"))?;
-        sqlx::query(
-            "INSERT INTO subscriptions (reseller_id, customer_id, order_line_id, product_id, sku, \
-             name, pricing, cycle, seats, provider_subscription_id, started_on, renews_on, status) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'active') \
-             ON CONFLICT (order_line_id) DO NOTHING",
-        )
-        .bind(reseller)
-        .bind(customer)
-        .bind(line_id)
-        .bind(product)
-        .bind(&sku)
-        .bind(&name)
-        .bind(&pricing)
-        .bind(&cycle)
-        .bind(seats)
-        .bind(&provider_id)
-        .bind(iso_date(today))
-        .bind(renewal_date(&kind, cycle_parsed, today).map(iso_date))
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
 
 /// The customer's subscriptions, if the customer is the reseller's; newest first.
 pub async fn for_customer(

@@ -88,11 +88,11 @@ pub async fn retry_tenant(customer_id: i64) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::super::form::{parse_tenant_form, TenantRequest};
-    use super::super::TenantStatus;
     use super::*;
     use crate::customers::server as customers;
     use crate::customers::Customer;
     use crate::domain::TenantDomain;
+    use crate::domain::TenantStatus;
     use crate::domain::{prefix_candidates, FieldError, SuggestionSource, TenantPrefix};
     use crate::i18n::Locale;
     use crate::microsoft_partner::server as microsoft_partner;

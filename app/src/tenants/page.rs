@@ -8,10 +8,8 @@ use super::actions::{
     RetryTenant, SetUpTenant,
 };
 use super::form::{parse_tenant_form, TenantField, TenantForm};
-use super::{
-    InitialPassword, PrefixCheck, Tenant, TenantBrief, TenantFailure, TenantSettings, TenantStatus,
-};
-use crate::domain::TENANT_DOMAIN_SUFFIX;
+use super::{InitialPassword, PrefixCheck, Tenant, TenantSettings};
+use crate::domain::{TenantBrief, TenantFailure, TenantStatus, TENANT_DOMAIN_SUFFIX};
 use crate::error::{AppError, FormError};
 use crate::ui::form::{described_by, Checkbox, FormField, FormState, Input, Labelled};
 use crate::ui::{Refresh, Refusal};
@@ -408,7 +406,7 @@ fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
 #[component]
 pub fn TenantSummary(customer_id: i64, tenant: Option<TenantBrief>) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().tenants;
-    let text = tenant.map_or(t.summary_none.to_owned(), |tenant| tenant.describe(t));
+    let text = tenant.map_or(t.summary_none.to_owned(), |tenant| t.describe(&tenant));
     view! {
         <section class="tenant-summary">
             <h2>{t.summary_title}</h2>

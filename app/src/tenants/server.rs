@@ -3,13 +3,14 @@
 //! with the same request id, so the provider creates the tenant exactly once.
 
 use crate::domain::{TenantDomain, TenantPrefix};
+use crate::domain::{TenantFailure, TenantStatus};
 use crate::platform::jobs::{self, AfterFailure, Job, JobKind, JobOwner, Step};
 use crate::platform::provider::{
     Address, BillingProfile, CompanyProfile, NewTenant, ProviderClient, ProviderError,
     ProvisioningState,
 };
 use crate::platform::{sealing::SealingKey, Database, DbError};
-use crate::tenants::{InitialPassword, Tenant, TenantFailure, TenantStatus};
+use crate::tenants::{InitialPassword, Tenant};
 use sqlx::AnyConnection;
 use std::collections::HashSet;
 

@@ -1,6 +1,7 @@
 //! Leaf components every page may use: the footer, 404 and error views, fields and the form
-//! kit, notices, pagination. They know no capability (the frame and routes are in `routes`).
+//! kit, notices, pagination, status badges. They know no capability (the frame and routes are in `routes`).
 
+mod agreement_badge;
 mod error_view;
 mod field;
 mod footer;
@@ -13,6 +14,7 @@ mod refresh;
 mod refusal;
 pub mod url;
 
+pub use agreement_badge::AgreementBadge;
 pub use error_view::ErrorView;
 pub use field::Field;
 pub use footer::Footer;

@@ -5,8 +5,9 @@
 mod examples;
 pub mod price_list;
 
-use crate::catalog::{CatalogView, Category, Product, ProductLink, ProductSummary};
+use crate::catalog::{CatalogView, Category, Product, ProductSummary};
 use crate::domain::Pricing;
+use crate::domain::ProductLink;
 use crate::i18n::Locale;
 use crate::platform::{Database, DbError};
 

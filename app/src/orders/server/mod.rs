@@ -2,12 +2,14 @@
 //! arrives again or at the same moment), the provider job that sets it up, and reading orders
 //! back. Every read takes the reseller's id into its `WHERE`.
 
+mod subscriptions;
+
 use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
 use crate::cart::CartLine;
 use crate::domain::{
     pricing_kind, pricing_of, BillingCycle, IdempotencyKey, OrderFailure, OrderNumber, OrderStatus,
-    OrderableCustomer, Pricing, Totals,
+    OrderableCustomer, Pricing, TenantStatus, Totals,
 };
 use crate::i18n::Locale;
 use crate::orders::{
@@ -21,8 +23,6 @@ use crate::platform::provider::{
 };
 use crate::platform::request::LinkBase;
 use crate::platform::{sessions::SessionUser, Database, DbError};
-use crate::subscriptions::server as subscriptions;
-use crate::tenants::TenantStatus;
 use sqlx::any::AnyExecutor;
 use sqlx::AnyConnection;
 
