@@ -163,5 +163,8 @@ async fn seed(db: &Database, prefixes: usize) -> (String, i64) {
             .expect("sequence");
         sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
     }
-    (common::session_cookie(db, 1).await, customer)
+    (
+        common::session_cookie(db, app::domain::UserId(1)).await,
+        customer,
+    )
 }

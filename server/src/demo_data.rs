@@ -26,6 +26,7 @@ use app::domain::{
 use app::domain::{LocationMpn, MicrosoftId, TENANT_DOMAIN_SUFFIX};
 use app::i18n::Locale;
 use app::microsoft_partner::server as microsoft_partner;
+use app::platform::sessions::{ResellerScope, SessionUser};
 use app::platform::{passwords, provider::simulator, unix_now, Database, DbError};
 use app::resellers::server as resellers;
 use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
@@ -213,6 +214,15 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
     };
     resellers::confirm_email(&mut tx, user_id).await?;
     let reseller_id = users::reseller_of(&mut tx, user_id).await?;
+    // The demo's customers are entered as its admin would enter them.
+    let admin = SessionUser {
+        user_id,
+        email: EmailAddress::parse(RESELLER_EMAIL)
+            .map_err(|e| SeedError::Invalid(e.to_string()))?,
+        role: Role::ResellerAdmin,
+        reseller_id: Some(reseller_id),
+    };
+    let scope = ResellerScope::of(admin).ok_or(SeedError::Invalid("the demo admin".into()))?;
     // Known to the distributor: no order limit for the demo.
     resellers::confirm_by_staff(&mut tx, reseller_id, now).await?;
     let colleague =
@@ -246,24 +256,17 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
             language: "de".into(),
         };
         let details = parse_customer(&form).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
-        let customer_id = customers::create(&mut tx, reseller_id, &details, now).await?;
+        let customer_id = customers::create(&mut tx, &scope, &details, now).await?;
         if index == 0 {
             let attestation = signed_a_month_ago(&form, now)?;
-            agreements::record_attestation(
-                &mut tx,
-                reseller_id,
-                customer_id,
-                &attestation,
-                &actor,
-                now,
-            )
-            .await
-            .map_err(|e| SeedError::Invalid(e.to_string()))?;
+            agreements::record_attestation(&mut tx, &scope, customer_id, &attestation, &actor, now)
+                .await
+                .map_err(|e| SeedError::Invalid(e.to_string()))?;
         }
         if let Some((prefix, _)) = customer.tenant {
             let prefix =
                 TenantPrefix::parse(prefix).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
-            tenants::reserve(&mut tx, reseller_id, customer_id, &prefix, now)
+            tenants::reserve(&mut tx, &scope, customer_id, &prefix, now)
                 .await
                 .map_err(|e| match e {
                     tenants::ClaimError::Database(error) => SeedError::from(error),
@@ -272,21 +275,21 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
         }
     }
     tx.commit().await.map_err(DbError::from)?;
-    seed_partner_identity(db, reseller_id, &actor, now).await
+    seed_partner_identity(db, &scope, &actor, now).await
 }
 
 /// The demo reseller's MPN and Microsoft id, and the indirect resellers the simulated
 /// provider links the demo tenants to.
 async fn seed_partner_identity(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
     actor: &Actor<'_>,
     now: i64,
 ) -> Result<(), SeedError> {
     let mpn = LocationMpn::parse(RESELLER_MPN).map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
     let id = MicrosoftId::parse(RESELLER_MICROSOFT_ID)
         .map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
-    microsoft_partner::save(db, reseller_id, actor, &mpn, &id, now).await?;
+    microsoft_partner::save(db, scope, actor, &mpn, &id, now).await?;
     for customer in &RESELLER_CUSTOMERS {
         if let Some((prefix, Some(linked_to))) = customer.tenant {
             let domain = format!("{prefix}.{TENANT_DOMAIN_SUFFIX}");

@@ -1,6 +1,7 @@
 //! Resellers who signed up without a customer number wait here, after confirming their
 //! address, until distributor staff approve or reject them. Each decision mails the reseller.
 
+use crate::domain::ResellerId;
 use crate::error::AppError;
 use crate::i18n::{format_day, Locale};
 use crate::resellers::PendingReseller;
@@ -9,15 +10,15 @@ use leptos::prelude::*;
 
 #[server(endpoint = "admin/pending-resellers")]
 pub async fn pending_resellers() -> Result<Vec<PendingReseller>, AppError> {
-    crate::auth::require_staff()?;
+    let staff = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
-    Ok(crate::resellers::server::awaiting_approval(&db).await?)
+    Ok(crate::resellers::server::awaiting_approval(&db, &staff).await?)
 }
 
 /// Approves (`approve = true`) or rejects a waiting reseller. Deciding twice changes nothing
 /// and sends nothing.
 #[server(endpoint = "admin/decide-reseller")]
-pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppError> {
+pub async fn decide_reseller(reseller_id: ResellerId, approve: bool) -> Result<(), AppError> {
     use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
     use crate::platform::{mail::outbox, request, unix_now};
@@ -44,7 +45,7 @@ pub async fn decide_reseller(reseller_id: i64, approve: bool) -> Result<(), AppE
             now,
         )
         .await?;
-        tracing::info!(reseller_id, approve, by = staff.user_id, "reseller decided");
+        tracing::info!(%reseller_id, approve, by = %staff.user_id, "reseller decided");
     }
     tx.commit().await?;
     Ok(())
@@ -124,7 +125,7 @@ fn PendingRow(
                     .map(|(approve, label, class)| {
                         view! {
                             <ActionForm action=decide attr:class="inline-form">
-                                <input type="hidden" name="reseller_id" value=reseller.id/>
+                                <input type="hidden" name="reseller_id" value=reseller.id.to_string()/>
                                 <input type="hidden" name="approve" value=approve.to_string()/>
                                 <button type="submit" class=class>{label}</button>
                             </ActionForm>

@@ -21,10 +21,10 @@ pub async fn admin_audit_log(
     to: String,
     page: u32,
 ) -> Result<LoggedChanges, AppError> {
-    crate::auth::require_staff()?;
+    let staff = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
     let filter = crate::audit::AuditLogFilter::parse(&actor, &area, &from, &to);
-    Ok(crate::audit::server::search(&db, &filter, page).await?)
+    Ok(crate::audit::server::search(&db, &staff, &filter, page).await?)
 }
 
 /// The page's query: actor, area, first and last day.

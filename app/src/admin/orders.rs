@@ -21,9 +21,9 @@ pub async fn admin_orders(
     #[server(default)] filter: AllOrdersFilter,
     page: u32,
 ) -> Result<AllOrders, AppError> {
-    crate::auth::require_staff()?;
+    let staff = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
-    Ok(crate::orders::server::list_all(&db, &filter, page).await?)
+    Ok(crate::orders::server::list_all(&db, &staff, &filter, page).await?)
 }
 
 /// Provisions a failed order once more (`K-2026-000123`); 404 unless it is failed.

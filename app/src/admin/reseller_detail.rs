@@ -5,7 +5,7 @@ use super::reseller_list::StandingBadge;
 use super::resellers::{admin_reseller, ConfirmReseller, LockReseller};
 use super::AdminNav;
 use crate::audit::History;
-use crate::domain::{ResellerStanding, ResellerStatus};
+use crate::domain::{ResellerId, ResellerStanding, ResellerStatus};
 use crate::error::AppError;
 use crate::i18n::{format_date_time, format_day, format_number};
 use crate::resellers::ResellerDetail;
@@ -20,7 +20,7 @@ use leptos_router::hooks::use_params_map;
 pub fn ResellerPage() -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
     let decide = ServerAction::<DecideReseller>::new();
     let lock = ServerAction::<LockReseller>::new();
     let confirm = ServerAction::<ConfirmReseller>::new();
@@ -151,7 +151,7 @@ fn ResellerView(reseller: ResellerDetail, actions: Actions) -> impl IntoView {
 /// unlock any account.
 #[component]
 fn Decisions(
-    id: i64,
+    id: ResellerId,
     standing: ResellerStanding,
     /// The order limit (net, cents) while the account awaits staff's confirmation.
     awaits_confirmation: Option<i64>,
@@ -169,7 +169,7 @@ fn Decisions(
         let limit = crate::i18n::format_money(limit, locale);
         view! {
             <ActionForm action=confirm attr:class="inline-form">
-                <input type="hidden" name="reseller_id" value=id/>
+                <input type="hidden" name="reseller_id" value=id.to_string()/>
                 <button type="submit" aria-describedby="confirm-hint">{t.confirm_account}</button>
             </ActionForm>
             <p class="hint" id="confirm-hint">{(t.confirm_hint)(&limit)}</p>
@@ -185,7 +185,7 @@ fn Decisions(
         .map(|(approve, label, class)| {
             view! {
                 <ActionForm action=decide attr:class="inline-form">
-                    <input type="hidden" name="reseller_id" value=id/>
+                    <input type="hidden" name="reseller_id" value=id.to_string()/>
                     <input type="hidden" name="approve" value=approve.to_string()/>
                     <button type="submit" class=class>{label}</button>
                 </ActionForm>
@@ -215,7 +215,7 @@ fn Decisions(
             {decisions}
             {confirmation}
             <ActionForm action=lock attr:class="inline-form">
-                <input type="hidden" name="reseller_id" value=id/>
+                <input type="hidden" name="reseller_id" value=id.to_string()/>
                 <input type="hidden" name="lock" value=(!locked).to_string()/>
                 <button type="submit" class=class aria-describedby="lock-hint">{label}</button>
             </ActionForm>

@@ -2,6 +2,7 @@
 //! company's details, and the decisions on it (approve or reject a waiting signup, lock or
 //! unlock an account; a lock ends every session of the company at once).
 
+use crate::domain::ResellerId;
 use crate::error::AppError;
 use crate::resellers::{ResellerDetail, ResellerList};
 use leptos::prelude::*;
@@ -13,18 +14,18 @@ pub async fn admin_resellers(
     status: String,
     page: u32,
 ) -> Result<ResellerList, AppError> {
-    crate::auth::require_staff()?;
+    let staff = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
     let standing = crate::domain::ResellerStanding::parse(&status);
-    Ok(crate::resellers::server::list(&db, &search, standing, page).await?)
+    Ok(crate::resellers::server::list(&db, &staff, &search, standing, page).await?)
 }
 
 #[server(endpoint = "admin/reseller")]
-pub async fn admin_reseller(id: i64) -> Result<ResellerDetail, AppError> {
+pub async fn admin_reseller(id: ResellerId) -> Result<ResellerDetail, AppError> {
     use crate::resellers::server::{self as resellers, UnconfirmedOrderLimit};
-    crate::auth::require_staff()?;
+    let staff = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
-    resellers::detail(&db, id, UnconfirmedOrderLimit::current()?.0)
+    resellers::detail(&db, &staff, id, UnconfirmedOrderLimit::current()?.0)
         .await?
         .ok_or_else(crate::platform::request::not_found)
 }
@@ -32,7 +33,7 @@ pub async fn admin_reseller(id: i64) -> Result<ResellerDetail, AppError> {
 /// Confirms a company that its customer number alone made active: from now on it orders
 /// without the limit. Confirming twice changes nothing.
 #[server(endpoint = "admin/confirm-reseller")]
-pub async fn confirm_reseller(reseller_id: i64) -> Result<(), AppError> {
+pub async fn confirm_reseller(reseller_id: ResellerId) -> Result<(), AppError> {
     use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
     use crate::platform::unix_now;
@@ -56,8 +57,8 @@ pub async fn confirm_reseller(reseller_id: i64) -> Result<(), AppError> {
         )
         .await?;
         tracing::info!(
-            reseller_id,
-            by = staff.user_id,
+            %reseller_id,
+            by = %staff.user_id,
             "reseller confirmed by staff"
         );
     }
@@ -68,7 +69,7 @@ pub async fn confirm_reseller(reseller_id: i64) -> Result<(), AppError> {
 /// Locks (`lock = true`) or unlocks a company. Locking ends every session of its users and
 /// keeps them out until it is unlocked; doing either twice changes nothing.
 #[server(endpoint = "admin/lock-reseller")]
-pub async fn lock_reseller(reseller_id: i64, lock: bool) -> Result<(), AppError> {
+pub async fn lock_reseller(reseller_id: ResellerId, lock: bool) -> Result<(), AppError> {
     use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
     use crate::platform::{sessions, unix_now};
@@ -83,10 +84,10 @@ pub async fn lock_reseller(reseller_id: i64, lock: bool) -> Result<(), AppError>
     if resellers::set_locked(&mut tx, reseller_id, lock, now).await? {
         let action = if lock {
             let ended = sessions::end_all_of_reseller(&mut tx, reseller_id).await?;
-            tracing::info!(reseller_id, ended, by = staff.user_id, "reseller locked");
+            tracing::info!(%reseller_id, ended, by = %staff.user_id, "reseller locked");
             AuditAction::ResellerLocked
         } else {
-            tracing::info!(reseller_id, by = staff.user_id, "reseller unlocked");
+            tracing::info!(%reseller_id, by = %staff.user_id, "reseller unlocked");
             AuditAction::ResellerUnlocked
         };
         audit::record(

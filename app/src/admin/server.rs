@@ -1,13 +1,14 @@
 //! The administration's own queries: the distributor's staff.
 
 use crate::admin::StaffMember;
-use crate::domain::Role;
+use crate::domain::{Role, UserId};
+use crate::platform::sessions::Staff;
 use crate::platform::{Database, DbError};
 
 /// Id, address, created, invited, deactivated.
 #[derive(sqlx::FromRow)]
 struct StaffRow {
-    id: i64,
+    id: UserId,
     email: String,
     created_at: i64,
     invited_at: Option<i64>,
@@ -15,7 +16,7 @@ struct StaffRow {
 }
 
 /// The distributor's staff, oldest account first.
-pub async fn staff(db: &Database) -> Result<Vec<StaffMember>, DbError> {
+pub async fn staff(db: &Database, _staff: &Staff) -> Result<Vec<StaffMember>, DbError> {
     let rows: Vec<StaffRow> = sqlx::query_as(
         "SELECT id, email, created_at, invited_at, deactivated_at FROM users \
          WHERE role = $1 ORDER BY id",

@@ -3,6 +3,7 @@
 //! their sessions end at once. Nobody deactivates themselves, so an admin always remains.
 
 use super::AdminNav;
+use crate::domain::UserId;
 use crate::domain::{Collector, EmailAddress, FieldErrors};
 use crate::error::{AppError, FormError};
 use crate::i18n::{format_day, Locale};
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffMember {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub created_at: i64,
     /// Invited, and no password chosen yet.
@@ -79,7 +80,7 @@ pub fn parse_invite(form: &InviteForm) -> Result<(EmailAddress, Locale), FieldEr
 /// The staff, with the invitation form as this browser last had it refused, and who is
 /// looking (who may not deactivate themselves).
 #[server(endpoint = "admin/staff")]
-pub async fn admin_staff() -> Result<(Vec<StaffMember>, InviteForm, i64), AppError> {
+pub async fn admin_staff() -> Result<(Vec<StaffMember>, InviteForm, UserId), AppError> {
     use crate::platform::form_memory::recall_refused;
     let me = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
@@ -87,7 +88,11 @@ pub async fn admin_staff() -> Result<(Vec<StaffMember>, InviteForm, i64), AppErr
         email: String::new(),
         locale: Locale::De.code().to_owned(),
     });
-    Ok((crate::admin::server::staff(&db).await?, kept, me.user_id))
+    Ok((
+        crate::admin::server::staff(&db, &me).await?,
+        kept,
+        me.user_id,
+    ))
 }
 
 #[server(endpoint = "admin/invite-admin")]
@@ -98,7 +103,7 @@ pub async fn invite_admin(form: InviteForm) -> Result<(), FormError<InviteField>
 }
 
 #[server(endpoint = "admin/deactivate-admin")]
-pub async fn deactivate_admin(user_id: i64) -> Result<(), AppError> {
+pub async fn deactivate_admin(user_id: UserId) -> Result<(), AppError> {
     ssr::deactivate(user_id).await?;
     leptos_axum::redirect(ssr::PAGE);
     Ok(())
@@ -162,7 +167,7 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn deactivate(user_id: i64) -> Result<(), AppError> {
+    pub async fn deactivate(user_id: UserId) -> Result<(), AppError> {
         let staff = crate::auth::require_staff()?;
         if staff.user_id == user_id {
             request::set_error_status(axum::http::StatusCode::CONFLICT);
@@ -231,7 +236,7 @@ pub fn StaffPage() -> impl IntoView {
 #[component]
 fn StaffTable(
     staff: Vec<StaffMember>,
-    me: i64,
+    me: UserId,
     deactivate: ServerAction<DeactivateAdmin>,
 ) -> impl IntoView {
     let locale = crate::i18n::use_locale();
@@ -247,7 +252,7 @@ fn StaffTable(
             let button = (member.deactivated_at.is_none() && member.id != me).then(|| {
                 view! {
                     <ActionForm action=deactivate attr:class="inline-form">
-                        <input type="hidden" name="user_id" value=member.id/>
+                        <input type="hidden" name="user_id" value=member.id.to_string()/>
                         <button type="submit" class="secondary">{t.staff_deactivate}</button>
                     </ActionForm>
                 }

@@ -5,6 +5,7 @@
 use super::form::{AcceptanceField, AcceptanceForm, AttestationField, AttestationForm};
 use super::{AgreementSettings, OpenedLink};
 use crate::customers::CustomerList;
+use crate::domain::CustomerId;
 use crate::error::{AppError, FormError};
 use leptos::prelude::*;
 
@@ -17,27 +18,28 @@ pub async fn agreement_overview(
     page: u32,
 ) -> Result<CustomerList, AppError> {
     use crate::customers::server::{self as customers, CustomerFilter};
-    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let scope = &crate::auth::require_reseller()?;
     let filter = if only_open {
         CustomerFilter::AgreementOpen
     } else {
         CustomerFilter::All
     };
     let db = crate::platform::database()?;
-    Ok(customers::list(&db, reseller_id, &search, filter, page).await?)
+    Ok(customers::list(&db, scope, &search, filter, page).await?)
 }
 
 #[server(endpoint = "agreements/settings")]
-pub async fn load_agreement(customer_id: i64) -> Result<AgreementSettings, AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
-    ssr::settings(reseller_id, customer_id).await
+pub async fn load_agreement(customer_id: CustomerId) -> Result<AgreementSettings, AppError> {
+    let scope = &crate::auth::require_reseller()?;
+    ssr::settings(scope, customer_id).await
 }
 
 /// Mails the customer's contact a new link to accept the agreement; older links stop working.
 #[server(endpoint = "agreements/send")]
-pub async fn send_agreement(customer_id: i64) -> Result<(), AppError> {
-    let (user, reseller_id) = crate::auth::require_reseller()?;
-    ssr::send(&user, reseller_id, customer_id).await?;
+pub async fn send_agreement(customer_id: CustomerId) -> Result<(), AppError> {
+    let scope = &crate::auth::require_reseller()?;
+    let user = scope.user();
+    ssr::send(user, scope, customer_id).await?;
     leptos_axum::redirect(&format!("/customers/{customer_id}/agreement"));
     Ok(())
 }
@@ -45,7 +47,7 @@ pub async fn send_agreement(customer_id: i64) -> Result<(), AppError> {
 /// Records an acceptance the reseller attests: the customer is green at once.
 #[server(endpoint = "agreements/attest")]
 pub async fn attest_agreement(
-    customer_id: i64,
+    customer_id: CustomerId,
     form: AttestationForm,
 ) -> Result<(), FormError<AttestationField>> {
     let result = ssr::attest(customer_id, &form).await;
@@ -87,10 +89,12 @@ mod ssr {
     use crate::audit::AuditAction;
     use crate::customers::server as customers;
     use crate::customers::Customer;
+    use crate::domain::ResellerId;
     use crate::domain::{german_date, iso_date, AcceptanceMethod};
     use crate::i18n::{current_locale, Locale};
     use crate::platform::database;
     use crate::platform::email_tokens::{self, TokenError, TokenPurpose};
+    use crate::platform::sessions::ResellerScope;
     use crate::platform::{
         form_memory::recall_refused, mail::outbox, request, sessions::SessionUser, unix_now,
         DbError,
@@ -100,7 +104,7 @@ mod ssr {
 
     pub const ACCEPTANCE_FORM_NAME: &str = "agreement-acceptance";
 
-    pub fn attestation_form_name(customer_id: i64) -> String {
+    pub fn attestation_form_name(customer_id: CustomerId) -> String {
         format!("agreement-attestation:{customer_id}")
     }
 
@@ -125,8 +129,11 @@ mod ssr {
         DbError::from(error).into()
     }
 
-    async fn owned_customer(reseller_id: i64, customer_id: i64) -> Result<Customer, AppError> {
-        customers::find(&database()?, reseller_id, customer_id)
+    async fn owned_customer(
+        scope: &ResellerScope,
+        customer_id: CustomerId,
+    ) -> Result<Customer, AppError> {
+        customers::find(&database()?, scope, customer_id)
             .await?
             .ok_or_else(request::not_found)
     }
@@ -137,13 +144,13 @@ mod ssr {
     }
 
     pub async fn settings(
-        reseller_id: i64,
-        customer_id: i64,
+        scope: &ResellerScope,
+        customer_id: CustomerId,
     ) -> Result<AgreementSettings, AppError> {
-        let customer = owned_customer(reseller_id, customer_id).await?;
+        let customer = owned_customer(scope, customer_id).await?;
         let db = database()?;
         let now = unix_now();
-        let acceptance = agreements::find(&db, reseller_id, customer_id).await?;
+        let acceptance = agreements::find(&db, scope, customer_id).await?;
         let link = match acceptance {
             Some(_) => None,
             None => agreements::open_link(&db, customer_id, now).await?,
@@ -155,7 +162,7 @@ mod ssr {
             contact_email: customer.contact_email,
             acceptance,
             link,
-            history: audit::for_customer(&db, reseller_id, customer_id).await?,
+            history: audit::for_customer(&db, scope, customer_id).await?,
             today: iso_date(german_date(now)),
             draft: recall_refused(&attestation_form_name(customer_id)),
         })
@@ -163,10 +170,10 @@ mod ssr {
 
     pub async fn send(
         user: &SessionUser,
-        reseller_id: i64,
-        customer_id: i64,
+        scope: &ResellerScope,
+        customer_id: CustomerId,
     ) -> Result<(), AppError> {
-        let customer = owned_customer(reseller_id, customer_id).await?;
+        let customer = owned_customer(scope, customer_id).await?;
         if customer.agreement.is_some() {
             return Err(already_accepted());
         }
@@ -176,12 +183,12 @@ mod ssr {
         )?;
         let links = request::link_base().ok_or(AppError::Internal)?;
         let db = database()?;
-        let reseller = resellers::company_name(&db, reseller_id).await?;
+        let reseller = resellers::company_name(&db, scope.reseller()).await?;
         let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
         let now = unix_now();
         let mut tx = db.begin().await.map_err(begin_error)?;
         let token =
-            email_tokens::issue(&mut tx, TokenPurpose::AcceptAgreement, customer_id, now).await?;
+            email_tokens::issue(&mut tx, TokenPurpose::AcceptAgreement, customer_id.0, now).await?;
         let mail = mails::agreement_link(
             locale,
             &reseller,
@@ -196,7 +203,7 @@ mod ssr {
         };
         audit::mail_sent(
             &mut tx,
-            reseller_id,
+            scope.reseller(),
             customer_id,
             &actor,
             &action,
@@ -205,54 +212,51 @@ mod ssr {
         )
         .await?;
         tx.commit().await.map_err(begin_error)?;
-        tracing::info!(customer_id, by = user.user_id, "agreement link sent");
+        tracing::info!(%customer_id, by = %user.user_id, "agreement link sent");
         Ok(())
     }
 
     pub async fn attest(
-        customer_id: i64,
+        customer_id: CustomerId,
         form: &AttestationForm,
     ) -> Result<(), FormError<AttestationField>> {
-        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let scope = &crate::auth::require_reseller()?;
+        let user = scope.user();
         let now = unix_now();
         let attestation = parse_attestation(form, german_date(now)).map_err(FormError::Invalid)?;
         let db = database()?;
         // Customers never change hands, so ownership checked first stays true.
-        if !customers::belongs_to(&db, reseller_id, customer_id).await? {
+        if !customers::belongs_to(&db, scope, customer_id).await? {
             return Err(request::not_found().into());
         }
-        let actor = Actor::user(&user);
+        let actor = Actor::user(user);
         let mut tx = db.begin().await.map_err(begin_error)?;
-        let recorded = agreements::record_attestation(
-            &mut tx,
-            reseller_id,
-            customer_id,
-            &attestation,
-            &actor,
-            now,
-        )
-        .await;
+        let recorded =
+            agreements::record_attestation(&mut tx, scope, customer_id, &attestation, &actor, now)
+                .await;
         match recorded {
             Ok(()) => {}
             Err(RecordError::AlreadyAccepted) => return Err(AppError::AlreadyAccepted.into()),
             Err(RecordError::Database(error)) => return Err(error.into()),
         }
         tx.commit().await.map_err(begin_error)?;
-        tracing::info!(customer_id, by = user.user_id, "agreement attested");
+        tracing::info!(%customer_id, by = %user.user_id, "agreement attested");
         Ok(())
     }
 
     /// The customer and reseller behind a link, whatever state the link is in.
-    async fn link_subject(token: &str) -> Result<Option<(Customer, i64)>, AppError> {
+    async fn link_subject(token: &str) -> Result<Option<(Customer, ResellerId)>, AppError> {
         let db = database()?;
         let mut conn = db.pool().acquire().await.map_err(begin_error)?;
-        let Some(customer_id) =
+        let Some(subject) =
             email_tokens::subject_of(&mut conn, TokenPurpose::AcceptAgreement, token).await?
         else {
             return Ok(None);
         };
+        let customer_id = CustomerId(subject);
         let (reseller_id, _) = customers::owner_of(&mut conn, customer_id).await?;
-        let customer = customers::find(&db, reseller_id, customer_id)
+        // The link's token is the proof of access here: no session, so no reseller scope.
+        let customer = customers::find_by_link(&mut conn, customer_id)
             .await?
             .ok_or(DbError::Corrupt("email_tokens.subject_id"))?;
         Ok(Some((customer, reseller_id)))
@@ -319,7 +323,7 @@ mod ssr {
         let mut tx = db.begin().await.map_err(begin_error)?;
         let customer_id =
             match email_tokens::redeem(&mut tx, TokenPurpose::AcceptAgreement, token, now).await {
-                Ok(customer_id) => customer_id,
+                Ok(subject) => CustomerId(subject),
                 Err(TokenError::Database(error)) => return Err(error.into()),
                 Err(_) => return Err(AppError::LinkUnusable.into()),
             };
@@ -370,7 +374,7 @@ mod ssr {
             outbox::enqueue(&mut tx, &mail, now).await?;
         }
         tx.commit().await.map_err(begin_error)?;
-        tracing::info!(customer_id, "agreement accepted through the emailed link");
+        tracing::info!(%customer_id, "agreement accepted through the emailed link");
         Ok(())
     }
 }

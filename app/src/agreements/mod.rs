@@ -32,6 +32,7 @@ pub use status::AgreementSummary;
 
 use crate::audit::AuditEntry;
 use crate::domain::AcceptanceMethod;
+use crate::domain::CustomerId;
 use crate::resellers::ResellerContact;
 use serde::{Deserialize, Serialize};
 
@@ -75,7 +76,7 @@ pub struct SentLink {
 /// Everything the customer's agreement page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgreementSettings {
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub company_name: String,
     pub contact_name: String,
     pub contact_email: String,

@@ -6,6 +6,7 @@ use super::actions::{load_agreement, AttestAgreement, SendAgreement};
 use super::form::{parse_attestation, AttestationField, AttestationForm};
 use super::{Acceptance, AgreementSettings, ReportState, SentLink};
 use crate::audit::History;
+use crate::domain::CustomerId;
 use crate::domain::{german_date, parse_date, AcceptanceMethod};
 use crate::error::{AppError, FormError};
 use crate::i18n::{format_date, format_date_time};
@@ -21,7 +22,7 @@ use leptos_router::hooks::use_params_map;
 pub fn AgreementPage() -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
     let refresh = Refresh::provide();
     let loaded = Resource::new(
         move || (id(), refresh.track()),
@@ -123,7 +124,7 @@ fn Accepted(acceptance: Acceptance) -> impl IntoView {
 
 #[component]
 fn SendLink(
-    customer_id: i64,
+    customer_id: CustomerId,
     contact_name: String,
     contact_email: String,
     link: Option<SentLink>,
@@ -153,7 +154,7 @@ fn SendLink(
             {sent.map(|sent| view! { <p class="hint" id="agreement-link">{sent}</p> })}
             <ActionForm action>
                 <p class="form-error" role="alert">{error}</p>
-                <input type="hidden" name="customer_id" value=customer_id/>
+                <input type="hidden" name="customer_id" value=customer_id.to_string()/>
                 <button type="submit">{if link.is_some() { t.send_again } else { t.send }}</button>
             </ActionForm>
         </section>
@@ -162,7 +163,7 @@ fn SendLink(
 
 #[component]
 fn Attest(
-    customer_id: i64,
+    customer_id: CustomerId,
     company_name: String,
     kept: AttestationForm,
     today: String,
@@ -189,7 +190,7 @@ fn Attest(
             <p>{t.attest_intro}</p>
             <ActionForm action attr:class="stacked-form" attr:novalidate="">
                 <p class="form-error" role="alert">{form_error}</p>
-                <input type="hidden" name="customer_id" value=customer_id/>
+                <input type="hidden" name="customer_id" value=customer_id.to_string()/>
                 <Input field=AttestationField::FirstName label=t.field_first_name autocomplete="off"/>
                 <Input field=AttestationField::LastName label=t.field_last_name autocomplete="off"/>
                 <Input field=AttestationField::Email label=t.field_email input_type="email" autocomplete="off"/>

@@ -5,10 +5,14 @@
 use crate::agreements::{Acceptance, Attestation, ReportState, SentLink, AGREEMENT_VERSION};
 use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
+use crate::domain::CustomerId;
+use crate::domain::ResellerId;
+use crate::domain::UserId;
 use crate::domain::{iso_date, AcceptanceMethod, Signer, TenantStatus};
 use crate::platform::email_tokens::{self, TokenPurpose};
 use crate::platform::jobs::{self, Job, JobKind, Step};
 use crate::platform::provider::{AgreementAcceptance, Contact, ProviderClient};
+use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 use sqlx::AnyConnection;
 use time::PrimitiveDateTime;
@@ -52,7 +56,7 @@ pub struct NewAcceptance<'a> {
     pub accepted_at: i64,
     pub ip: Option<&'a str>,
     pub user_agent: Option<&'a str>,
-    pub attested_by: Option<i64>,
+    pub attested_by: Option<UserId>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -69,7 +73,7 @@ pub enum RecordError {
 /// key lets exactly one of two simultaneous acceptances through. Open links stop working.
 pub async fn record(
     conn: &mut AnyConnection,
-    customer_id: i64,
+    customer_id: CustomerId,
     acceptance: &NewAcceptance<'_>,
     now: i64,
 ) -> Result<(), RecordError> {
@@ -97,7 +101,7 @@ pub async fn record(
         }
         other => other.map_err(DbError::from)?,
     };
-    email_tokens::supersede(conn, TokenPurpose::AcceptAgreement, customer_id, now).await?;
+    email_tokens::supersede(conn, TokenPurpose::AcceptAgreement, customer_id.0, now).await?;
     jobs::enqueue(conn, REPORT_AGREEMENT, customer_id, None, now).await?;
     Ok(())
 }
@@ -106,8 +110,8 @@ pub async fn record(
 /// transaction (ownership checked by the caller).
 pub async fn record_attestation(
     conn: &mut AnyConnection,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
     attestation: &Attestation,
     actor: &Actor<'_>,
     now: i64,
@@ -131,15 +135,23 @@ pub async fn record_attestation(
         date: iso_date(attestation.date),
         version: AGREEMENT_VERSION.to_owned(),
     };
-    audit::record(conn, reseller_id, Some(customer_id), actor, &action, now).await?;
+    audit::record(
+        conn,
+        scope.reseller(),
+        Some(customer_id),
+        actor,
+        &action,
+        now,
+    )
+    .await?;
     Ok(())
 }
 
 /// The customer's acceptance, if the customer is this reseller's and has one.
 pub async fn find(
     db: &Database,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
 ) -> Result<Option<Acceptance>, DbError> {
     #[allow(clippy::type_complexity)]
     let row: Option<(
@@ -162,7 +174,7 @@ pub async fn find(
          LEFT JOIN users u ON u.id = a.attested_by \
          WHERE c.reseller_id = $1 AND a.customer_id = $2",
     )
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .bind(customer_id)
     .fetch_optional(db.pool())
     .await?;
@@ -192,7 +204,7 @@ pub async fn find(
 /// The newest agreement link of the customer that still works.
 pub async fn open_link(
     db: &Database,
-    customer_id: i64,
+    customer_id: CustomerId,
     now: i64,
 ) -> Result<Option<SentLink>, DbError> {
     let row: Option<(i64, i64)> = sqlx::query_as(
@@ -272,10 +284,11 @@ async fn report_done(conn: &mut AnyConnection, job: &Job, now: i64) -> Result<()
         .bind(now)
         .execute(&mut *conn)
         .await?;
-    let (reseller_id,): (i64,) = sqlx::query_as("SELECT reseller_id FROM customers WHERE id = $1")
-        .bind(job.customer_id)
-        .fetch_one(&mut *conn)
-        .await?;
+    let (reseller_id,): (ResellerId,) =
+        sqlx::query_as("SELECT reseller_id FROM customers WHERE id = $1")
+            .bind(job.customer_id)
+            .fetch_one(&mut *conn)
+            .await?;
     audit::record(
         conn,
         reseller_id,

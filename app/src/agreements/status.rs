@@ -2,6 +2,7 @@
 //! itself is `ui::AgreementBadge`, which customer lists show too).
 
 use crate::domain::AgreementBrief;
+use crate::domain::CustomerId;
 use crate::i18n::{format_date, Locale};
 use crate::ui::AgreementBadge;
 use leptos::prelude::*;
@@ -15,7 +16,10 @@ pub fn accepted_line(agreement: &AgreementBrief, locale: Locale) -> String {
 
 /// On the customer's page: the status, and the way to the agreement page.
 #[component]
-pub fn AgreementSummary(customer_id: i64, agreement: Option<AgreementBrief>) -> impl IntoView {
+pub fn AgreementSummary(
+    customer_id: CustomerId,
+    agreement: Option<AgreementBrief>,
+) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let t = locale.texts().agreements;
     let detail = agreement

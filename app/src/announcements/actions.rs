@@ -92,7 +92,7 @@ mod ssr {
         };
         audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;
         tx.commit().await?;
-        tracing::info!(id = saved, by = staff.user_id, "announcement saved");
+        tracing::info!(id = saved, by = %staff.user_id, "announcement saved");
         Ok(())
     }
 

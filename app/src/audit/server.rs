@@ -2,12 +2,14 @@
 //! part of the change's transaction: no change without its entry, no entry without its change.
 
 use crate::audit::{AuditAction, AuditEntry, AuditLogFilter, LoggedChange, LoggedChanges};
+use crate::domain::{CustomerId, ResellerId, UserId};
+use crate::platform::sessions::{ResellerScope, Staff};
 use crate::platform::{Database, DbError};
 use sqlx::AnyConnection;
 
 /// Who acted: a logged-in user, or someone without an account (named by `label`).
 pub struct Actor<'a> {
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub label: &'a str,
 }
 
@@ -30,8 +32,8 @@ impl<'a> Actor<'a> {
 /// A change to a reseller's records (and to one of its customers, if `customer_id`).
 pub async fn record(
     conn: &mut AnyConnection,
-    reseller_id: i64,
-    customer_id: Option<i64>,
+    reseller_id: ResellerId,
+    customer_id: Option<CustomerId>,
     actor: &Actor<'_>,
     action: &AuditAction,
     now: i64,
@@ -51,8 +53,8 @@ pub async fn record_portal(
 
 async fn insert(
     conn: &mut AnyConnection,
-    reseller_id: Option<i64>,
-    customer_id: Option<i64>,
+    reseller_id: Option<ResellerId>,
+    customer_id: Option<CustomerId>,
     actor: &Actor<'_>,
     action: &AuditAction,
     now: i64,
@@ -84,8 +86,8 @@ async fn insert(
 /// customer's history, in the caller's transaction.
 pub async fn mail_sent(
     conn: &mut AnyConnection,
-    reseller_id: i64,
-    customer_id: i64,
+    reseller_id: ResellerId,
+    customer_id: CustomerId,
     actor: &Actor<'_>,
     action: &AuditAction,
     mail: &crate::platform::mail::OutgoingMail,
@@ -98,15 +100,15 @@ pub async fn mail_sent(
 /// The customer's history, newest first, if the customer is this reseller's.
 pub async fn for_customer(
     db: &Database,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
 ) -> Result<Vec<AuditEntry>, DbError> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT at, actor, details FROM audit_log WHERE customer_id = $1 AND reseller_id = $2 \
          ORDER BY id DESC",
     )
     .bind(customer_id)
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .fetch_all(db.pool())
     .await?;
     entries(rows)
@@ -115,7 +117,7 @@ pub async fn for_customer(
 /// The history of a reseller's account itself (approval, locks), newest first.
 pub async fn for_reseller_account(
     db: &Database,
-    reseller_id: i64,
+    reseller_id: ResellerId,
 ) -> Result<Vec<AuditEntry>, DbError> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT at, actor, details FROM audit_log WHERE reseller_id = $1 AND customer_id IS NULL \
@@ -143,6 +145,7 @@ const PAGE_SIZE: i64 = 50;
 /// entry is about.
 pub async fn search(
     db: &Database,
+    _staff: &Staff,
     filter: &AuditLogFilter,
     page: u32,
 ) -> Result<LoggedChanges, DbError> {

@@ -150,7 +150,7 @@ async fn log_in(email: String, password: String) -> Result<(), LoginError> {
         .await
         .map_err(internal)?;
     request::set_session_cookie(Some(&token));
-    tracing::info!(user_id = user.id, "logged in");
+    tracing::info!(user_id = %user.id, "logged in");
     leptos_axum::redirect("/");
     Ok(())
 }

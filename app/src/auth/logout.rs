@@ -9,7 +9,7 @@ pub async fn logout() -> Result<(), AppError> {
     if let Some(session) = request::current_session() {
         let db = crate::platform::database()?;
         sessions::end(&db, &session.token).await?;
-        tracing::info!(user_id = session.user.user_id, "logged out");
+        tracing::info!(user_id = %session.user.user_id, "logged out");
     }
     request::set_session_cookie(None);
     leptos_axum::redirect("/");

@@ -44,28 +44,22 @@ pub fn require_user() -> Result<crate::platform::sessions::SessionUser, AppError
 /// reason to refuse (401 without a session, 403 for any other role). Every such server function
 /// asks first; hiding a link is not protection.
 #[cfg(feature = "ssr")]
-pub fn require_staff() -> Result<crate::platform::sessions::SessionUser, AppError> {
-    let user = require_user()?;
-    if !user.role.is_distributor_staff() {
-        crate::platform::request::set_error_status(axum::http::StatusCode::FORBIDDEN);
-        return Err(AppError::Forbidden);
-    }
-    Ok(user)
+pub fn require_staff() -> Result<crate::platform::sessions::Staff, AppError> {
+    crate::platform::sessions::Staff::of(require_user()?).ok_or_else(forbidden)
 }
 
-/// For server functions of a reseller's own area: the logged-in reseller user and the id of
-/// their company, by which every query of theirs is scoped (401 without a session, 403 for
+/// For server functions of a reseller's own area: the logged-in reseller user and their
+/// company, the scope every query of theirs demands (401 without a session, 403 for
 /// distributor staff, who belong to no reseller).
 #[cfg(feature = "ssr")]
-pub fn require_reseller() -> Result<(crate::platform::sessions::SessionUser, i64), AppError> {
-    let user = require_user()?;
-    match user.reseller_id {
-        Some(reseller_id) => Ok((user, reseller_id)),
-        None => {
-            crate::platform::request::set_error_status(axum::http::StatusCode::FORBIDDEN);
-            Err(AppError::Forbidden)
-        }
-    }
+pub fn require_reseller() -> Result<crate::platform::sessions::ResellerScope, AppError> {
+    crate::platform::sessions::ResellerScope::of(require_user()?).ok_or_else(forbidden)
+}
+
+#[cfg(feature = "ssr")]
+fn forbidden() -> AppError {
+    crate::platform::request::set_error_status(axum::http::StatusCode::FORBIDDEN);
+    AppError::Forbidden
 }
 
 /// The viewer, reloaded whenever someone logs in or out on this page.

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 pub async fn load_cart() -> Result<CartView, AppError> {
     use crate::cart::server as cart;
     use crate::platform::{database, form_memory::recall_refused};
-    let (user, reseller_id) = crate::auth::require_reseller()?;
+    let scope = &crate::auth::require_reseller()?;
+    let user = scope.user();
     let db = database()?;
     let lines = cart::lines(&db, user.user_id).await?;
     let saved = cart::header(&db, user.user_id).await?;
@@ -21,7 +22,7 @@ pub async fn load_cart() -> Result<CartView, AppError> {
     let header = recall_refused(ssr::HEADER_FORM).unwrap_or(saved);
     Ok(CartView {
         header,
-        customers: cart::customer_choices(&db, reseller_id).await?,
+        customers: cart::customer_choices(&db, scope).await?,
         totals: cart::totals(&lines),
         lines,
         checkout,
@@ -31,7 +32,8 @@ pub async fn load_cart() -> Result<CartView, AppError> {
 /// "In den Warenkorb": the product with its fewest users, billed monthly where offered.
 #[server(endpoint = "cart/add")]
 pub async fn add_to_cart(sku: String) -> Result<(), AppError> {
-    let (user, _) = crate::auth::require_reseller()?;
+    let scope = crate::auth::require_reseller()?;
+    let user = scope.user();
     let db = crate::platform::database()?;
     let now = crate::platform::unix_now();
     if !crate::cart::server::add(&db, user.user_id, &sku, now).await? {
@@ -44,7 +46,8 @@ pub async fn add_to_cart(sku: String) -> Result<(), AppError> {
 /// Books an add-on with one of the cart's lines.
 #[server(endpoint = "cart/add-addon")]
 pub async fn add_addon(line_id: i64, sku: String) -> Result<(), AppError> {
-    let (user, _) = crate::auth::require_reseller()?;
+    let scope = crate::auth::require_reseller()?;
+    let user = scope.user();
     let db = crate::platform::database()?;
     let now = crate::platform::unix_now();
     if !crate::cart::server::add_addon(&db, user.user_id, line_id, &sku, now).await? {
@@ -56,7 +59,8 @@ pub async fn add_addon(line_id: i64, sku: String) -> Result<(), AppError> {
 
 #[server(endpoint = "cart/remove")]
 pub async fn remove_line(line_id: i64) -> Result<(), AppError> {
-    let (user, _) = crate::auth::require_reseller()?;
+    let scope = crate::auth::require_reseller()?;
+    let user = scope.user();
     let db = crate::platform::database()?;
     if !crate::cart::server::remove(&db, user.user_id, line_id).await? {
         return Err(crate::platform::request::not_found());
@@ -68,7 +72,8 @@ pub async fn remove_line(line_id: i64) -> Result<(), AppError> {
 /// The reseller has seen the catalogue's changed prices and takes them.
 #[server(endpoint = "cart/confirm-prices")]
 pub async fn confirm_prices() -> Result<(), AppError> {
-    let (user, _) = crate::auth::require_reseller()?;
+    let scope = crate::auth::require_reseller()?;
+    let user = scope.user();
     let db = crate::platform::database()?;
     crate::cart::server::confirm_prices(&db, user.user_id).await?;
     leptos_axum::redirect("/cart");
@@ -111,16 +116,18 @@ mod ssr {
     }
 
     pub async fn save_header(form: &HeaderForm) -> Result<(), FormError<HeaderField>> {
-        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let scope = &crate::auth::require_reseller()?;
+        let user = scope.user();
         let db = database()?;
-        let customers = cart::customer_choices(&db, reseller_id).await?;
+        let customers = cart::customer_choices(&db, scope).await?;
         let (name, customer_id) = parse_header(form, &customers).map_err(FormError::Invalid)?;
         cart::save_header(&db, user.user_id, &name, customer_id, unix_now()).await?;
         Ok(())
     }
 
     pub async fn save_line(line_id: i64, form: &LineForm) -> Result<(), FormError<LineField>> {
-        let (user, _) = crate::auth::require_reseller()?;
+        let scope = crate::auth::require_reseller()?;
+        let user = scope.user();
         let db = database()?;
         let lines = cart::lines(&db, user.user_id).await?;
         let Some(line) = lines.iter().find(|l| l.id == line_id) else {

@@ -3,7 +3,7 @@
 
 use super::CustomerChoice;
 use crate::domain::{
-    seats, single_line, BillingCycle, Collector, FieldError, FieldErrors, Pricing,
+    seats, single_line, BillingCycle, Collector, CustomerId, FieldError, FieldErrors, Pricing,
 };
 use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
@@ -53,7 +53,7 @@ impl FormField for HeaderField {
 pub fn parse_header(
     form: &HeaderForm,
     customers: &[CustomerChoice],
-) -> Result<(String, i64), FieldErrors<HeaderField>> {
+) -> Result<(String, CustomerId), FieldErrors<HeaderField>> {
     let mut errors = Collector::default();
     let name = errors.check(
         HeaderField::OrderName,
@@ -63,13 +63,13 @@ pub fn parse_header(
     errors.finish(name.zip(customer))
 }
 
-fn customer(input: &str, customers: &[CustomerChoice]) -> Result<i64, FieldError> {
+fn customer(input: &str, customers: &[CustomerChoice]) -> Result<CustomerId, FieldError> {
     if input.trim().is_empty() {
         return Err(FieldError::Missing);
     }
     let chosen = input
         .trim()
-        .parse::<i64>()
+        .parse()
         .ok()
         .and_then(|id| customers.iter().find(|c| c.id == id))
         .ok_or(FieldError::UnknownChoice)?;
@@ -177,12 +177,12 @@ mod tests {
     fn choices() -> Vec<CustomerChoice> {
         vec![
             CustomerChoice {
-                id: 1,
+                id: CustomerId(1),
                 name: "Grün GmbH".into(),
                 refusal: None,
             },
             CustomerChoice {
-                id: 2,
+                id: CustomerId(2),
                 name: "Rot GmbH".into(),
                 refusal: Some(OrderRefusal::AgreementMissing),
             },
@@ -200,7 +200,7 @@ mod tests {
     fn only_an_orderable_customer_of_the_list_can_be_chosen() {
         assert_eq!(
             parse_header(&header(" Neue Lizenzen ", "1"), &choices()),
-            Ok(("Neue Lizenzen".to_owned(), 1))
+            Ok(("Neue Lizenzen".to_owned(), CustomerId(1)))
         );
         assert_eq!(
             parse_header(&header("", "2"), &choices()),

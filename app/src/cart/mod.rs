@@ -52,7 +52,7 @@ pub struct PriceChange {
 /// A customer the order may be for, or why not.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerChoice {
-    pub id: i64,
+    pub id: crate::domain::CustomerId,
     pub name: String,
     pub refusal: Option<OrderRefusal>,
 }

@@ -6,7 +6,7 @@
 use super::actions::{load_cart, AddAddon, ConfirmPrices, RemoveLine, SaveCartHeader, SaveLine};
 use super::form::{parse_header, parse_line, HeaderField, LineField, LineForm};
 use super::{CartLine, CartView, CheckoutView, CustomerChoice};
-use crate::domain::{BillingCycle, Charge, Pricing};
+use crate::domain::{BillingCycle, Charge, CustomerId, Pricing};
 use crate::error::FormError;
 use crate::i18n::{format_money, Locale};
 use crate::ui::form::{described_by, server_errors, FormField, FormState, Input, Labelled};
@@ -107,7 +107,7 @@ fn Header(kept: super::HeaderForm, customers: Vec<CustomerChoice>) -> impl IntoV
         server_errors,
     );
     let field = HeaderField::Customer;
-    let chosen = move |id: i64| state.draft.with(|d| d.customer == id.to_string());
+    let chosen = move |id: CustomerId| state.draft.with(|d| d.customer == id.to_string());
     let options = customers
         .into_iter()
         .map(|c| {

@@ -3,8 +3,11 @@
 
 use crate::cart::{CartLine, CustomerChoice, HeaderForm, LineBounds, PriceChange};
 use crate::customers::server as customers;
+use crate::domain::CustomerId;
 use crate::domain::ProductLink;
+use crate::domain::UserId;
 use crate::domain::{BillingCycle, Pricing, Totals};
+use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 
 #[derive(sqlx::FromRow)]
@@ -40,7 +43,7 @@ fn count(n: i64, column: &'static str) -> Result<u32, DbError> {
 }
 
 /// The user's lines, each base line followed by its add-ons, with what they cost.
-pub async fn lines(db: &Database, user_id: i64) -> Result<Vec<CartLine>, DbError> {
+pub async fn lines(db: &Database, user_id: UserId) -> Result<Vec<CartLine>, DbError> {
     let rows: Vec<LineRow> = sqlx::query_as(&format!(
         "{LINES} WHERE l.user_id = $1 ORDER BY COALESCE(l.parent_id, l.id), l.id"
     ))
@@ -112,7 +115,7 @@ pub async fn lines(db: &Database, user_id: i64) -> Result<Vec<CartLine>, DbError
 /// The add-ons of every product in the user's cart: (base product, add-on, link).
 async fn addons_in_cart(
     db: &Database,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Vec<(i64, i64, ProductLink)>, DbError> {
     let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(
         "SELECT a.product_id, p.id, p.sku, p.name FROM product_addons a \
@@ -141,7 +144,7 @@ pub fn totals(lines: &[CartLine]) -> Totals {
 }
 
 /// The order's name and customer as last saved.
-pub async fn header(db: &Database, user_id: i64) -> Result<HeaderForm, DbError> {
+pub async fn header(db: &Database, user_id: UserId) -> Result<HeaderForm, DbError> {
     let row: Option<(String, Option<i64>)> =
         sqlx::query_as("SELECT order_name, customer_id FROM carts WHERE user_id = $1")
             .bind(user_id)
@@ -157,9 +160,9 @@ pub async fn header(db: &Database, user_id: i64) -> Result<HeaderForm, DbError> 
 
 pub async fn save_header(
     db: &Database,
-    user_id: i64,
+    user_id: UserId,
     order_name: &str,
-    customer_id: i64,
+    customer_id: CustomerId,
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
@@ -179,9 +182,9 @@ pub async fn save_header(
 /// The reseller's customers, each with the reason it cannot be ordered for, if any.
 pub async fn customer_choices(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
 ) -> Result<Vec<CustomerChoice>, DbError> {
-    let all = customers::all(db, reseller_id).await?;
+    let all = customers::all(db, scope).await?;
     Ok(all
         .into_iter()
         .map(|c| CustomerChoice {
@@ -202,7 +205,7 @@ pub fn new_order_key() -> String {
 
 /// The key the cart's checkout form carries: the same on every showing of the cart until an
 /// order is placed with it, so two tabs or a reload post the same key.
-pub async fn order_key(db: &Database, user_id: i64, now: i64) -> Result<String, DbError> {
+pub async fn order_key(db: &Database, user_id: UserId, now: i64) -> Result<String, DbError> {
     let stored: Option<(Option<String>,)> =
         sqlx::query_as("SELECT order_key FROM carts WHERE user_id = $1")
             .bind(user_id)
@@ -253,7 +256,7 @@ pub fn digest(header: &HeaderForm, lines: &[CartLine]) -> String {
 
 /// Puts an active product that is not only an add-on into the cart: its fewest users, billed
 /// monthly where offered. False for an unknown product.
-pub async fn add(db: &Database, user_id: i64, sku: &str, now: i64) -> Result<bool, DbError> {
+pub async fn add(db: &Database, user_id: UserId, sku: &str, now: i64) -> Result<bool, DbError> {
     // Id, the three prices, the fewest users.
     type Offer = (i64, Option<i64>, Option<i64>, Option<i64>, i64);
     let row: Option<Offer> = sqlx::query_as(
@@ -286,7 +289,7 @@ pub async fn add(db: &Database, user_id: i64, sku: &str, now: i64) -> Result<boo
 /// add-on's bounds) and cycle. False when the line or the add-on does not fit.
 pub async fn add_addon(
     db: &Database,
-    user_id: i64,
+    user_id: UserId,
     line_id: i64,
     sku: &str,
     now: i64,
@@ -331,7 +334,7 @@ pub async fn add_addon(
 /// A new line: users, cycle and the unit price the reseller sees.
 async fn insert(
     db: &Database,
-    user_id: i64,
+    user_id: UserId,
     product_id: i64,
     parent_id: Option<i64>,
     (seats, cycle, price): (i64, BillingCycle, i64),
@@ -357,7 +360,7 @@ async fn insert(
 /// add-on never has more users than its base line: lowering the base lowers them too.
 pub async fn save_line(
     db: &Database,
-    user_id: i64,
+    user_id: UserId,
     line_id: i64,
     seats: u32,
     cycle: Option<BillingCycle>,
@@ -394,7 +397,7 @@ pub async fn save_line(
 }
 
 /// The reseller confirms the catalogue's current prices for every line.
-pub async fn confirm_prices(db: &Database, user_id: i64) -> Result<(), DbError> {
+pub async fn confirm_prices(db: &Database, user_id: UserId) -> Result<(), DbError> {
     let mut conn = db.pool().acquire().await?;
     accept_prices(&mut conn, user_id, None).await
 }
@@ -403,7 +406,7 @@ pub async fn confirm_prices(db: &Database, user_id: i64) -> Result<(), DbError> 
 /// the catalogue's current one for the line's cycle.
 async fn accept_prices(
     conn: &mut sqlx::AnyConnection,
-    user_id: i64,
+    user_id: UserId,
     line_id: Option<i64>,
 ) -> Result<(), DbError> {
     // Line id, its base line, cycle, and the product's three prices.
@@ -440,7 +443,7 @@ async fn accept_prices(
 }
 
 /// Removes a line with its add-ons. False when the user has no such line.
-pub async fn remove(db: &Database, user_id: i64, line_id: i64) -> Result<bool, DbError> {
+pub async fn remove(db: &Database, user_id: UserId, line_id: i64) -> Result<bool, DbError> {
     let mut tx = db.begin().await?;
     sqlx::query("DELETE FROM cart_lines WHERE parent_id = $1 AND user_id = $2")
         .bind(line_id)

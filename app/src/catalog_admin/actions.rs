@@ -167,7 +167,7 @@ mod ssr {
         };
         audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;
         tx.commit().await?;
-        tracing::info!(sku = %draft.sku, by = staff.user_id, "product saved");
+        tracing::info!(sku = %draft.sku, by = %staff.user_id, "product saved");
         Ok(())
     }
 

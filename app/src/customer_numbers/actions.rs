@@ -14,7 +14,7 @@ pub async fn admin_customer_numbers(
     page: u32,
 ) -> Result<(RegistryPage, RegistryForm, Option<ImportOutcome>), AppError> {
     use crate::platform::form_memory::FormMemory;
-    crate::auth::require_staff()?;
+    let staff = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
     let memory = use_context::<FormMemory>();
     let kept = memory.as_ref().and_then(|m| m.recall(ssr::ADD_FORM));
@@ -24,7 +24,7 @@ pub async fn admin_customer_numbers(
         m.forget(ssr::IMPORT);
         outcome
     });
-    let list = crate::customer_numbers::server::list(&db, &search, page).await?;
+    let list = crate::customer_numbers::server::list(&db, &staff, &search, page).await?;
     Ok((list, kept.unwrap_or_default(), outcome))
 }
 
@@ -34,9 +34,9 @@ pub async fn admin_customer_number(
     number: String,
 ) -> Result<(RegistryEntry, RegistryForm), AppError> {
     use crate::platform::form_memory::recall_refused;
-    crate::auth::require_staff()?;
+    let staff = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
-    let entry = crate::customer_numbers::server::get(&db, &number)
+    let entry = crate::customer_numbers::server::get(&db, &staff, &number)
         .await?
         .ok_or_else(crate::platform::request::not_found)?;
     let form = recall_refused::<RegistryForm>(ssr::EDIT_FORM)

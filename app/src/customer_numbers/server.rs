@@ -2,6 +2,7 @@
 //! single changes, and the import of a whole list.
 
 use crate::customer_numbers::{ImportSummary, RegistryEntry, RegistryPage, RegistryRecord};
+use crate::platform::sessions::Staff;
 use crate::platform::{Database, DbError};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -37,7 +38,12 @@ fn entry(
 }
 
 /// The entries whose number, company or postal code contains `search`, by number.
-pub async fn list(db: &Database, search: &str, page: u32) -> Result<RegistryPage, DbError> {
+pub async fn list(
+    db: &Database,
+    _staff: &Staff,
+    search: &str,
+    page: u32,
+) -> Result<RegistryPage, DbError> {
     let pattern = crate::platform::db::contains_pattern(search);
     let matches = "LOWER(c.customer_number || ' ' || c.company_name || ' ' || c.postal_code) \
                    LIKE $1 ESCAPE '\\'";
@@ -64,7 +70,11 @@ pub async fn list(db: &Database, search: &str, page: u32) -> Result<RegistryPage
     })
 }
 
-pub async fn get(db: &Database, customer_number: &str) -> Result<Option<RegistryEntry>, DbError> {
+pub async fn get(
+    db: &Database,
+    _staff: &Staff,
+    customer_number: &str,
+) -> Result<Option<RegistryEntry>, DbError> {
     let row: Option<EntryRow> = sqlx::query_as(&format!("{ENTRY} WHERE c.customer_number = $1"))
         .bind(customer_number)
         .fetch_optional(db.pool())

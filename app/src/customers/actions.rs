@@ -3,22 +3,23 @@
 
 use super::form::{CustomerField, CustomerForm};
 use super::{Customer, CustomerList};
+use crate::domain::CustomerId;
 use crate::error::{AppError, FormError};
 use leptos::prelude::*;
 
 #[server(endpoint = "customers/list")]
 pub async fn list_customers(search: String, page: u32) -> Result<CustomerList, AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let scope = &crate::auth::require_reseller()?;
     use crate::customers::server::{list, CustomerFilter};
     let db = crate::platform::database()?;
-    Ok(list(&db, reseller_id, &search, CustomerFilter::All, page).await?)
+    Ok(list(&db, scope, &search, CustomerFilter::All, page).await?)
 }
 
 #[server(endpoint = "customers/get")]
-pub async fn find_customer(id: i64) -> Result<Customer, AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
+pub async fn find_customer(id: CustomerId) -> Result<Customer, AppError> {
+    let scope = &crate::auth::require_reseller()?;
     let db = crate::platform::database()?;
-    crate::customers::server::find(&db, reseller_id, id)
+    crate::customers::server::find(&db, scope, id)
         .await?
         .ok_or_else(crate::platform::request::not_found)
 }
@@ -27,7 +28,7 @@ pub async fn find_customer(id: i64) -> Result<Customer, AppError> {
 /// with every field's error; without JavaScript it is kept for the form page.
 #[server(endpoint = "customers/save")]
 pub async fn save_customer(
-    id: Option<i64>,
+    id: Option<CustomerId>,
     form: CustomerForm,
 ) -> Result<(), FormError<CustomerField>> {
     use crate::platform::form_memory::keep_refused;
@@ -41,7 +42,7 @@ pub async fn save_customer(
 
 /// The customer form as this browser last had it refused (JavaScript off).
 #[server(endpoint = "customers/draft")]
-pub async fn customer_draft(id: Option<i64>) -> Result<Option<CustomerForm>, AppError> {
+pub async fn customer_draft(id: Option<CustomerId>) -> Result<Option<CustomerForm>, AppError> {
     use crate::platform::form_memory::recall_refused;
     crate::auth::require_reseller()?;
     Ok(recall_refused(&ssr::form_name(id)))
@@ -54,7 +55,7 @@ mod ssr {
     use crate::customers::server as customers;
     use crate::platform::{database, request, unix_now};
 
-    pub fn form_name(id: Option<i64>) -> String {
+    pub fn form_name(id: Option<CustomerId>) -> String {
         match id {
             Some(id) => format!("customer:{id}"),
             None => "customer:new".to_owned(),
@@ -62,33 +63,34 @@ mod ssr {
     }
 
     pub async fn save(
-        id: Option<i64>,
+        id: Option<CustomerId>,
         form: &CustomerForm,
-    ) -> Result<i64, FormError<CustomerField>> {
-        let (user, reseller_id) = crate::auth::require_reseller()?;
+    ) -> Result<CustomerId, FormError<CustomerField>> {
+        let scope = &crate::auth::require_reseller()?;
+        let user = scope.user();
         let details = parse_customer(form).map_err(FormError::Invalid)?;
         let db = database()?;
         let now = unix_now();
         match id {
             None => {
                 let mut conn = db.pool().acquire().await?;
-                let id = customers::create(&mut conn, reseller_id, &details, now).await?;
+                let id = customers::create(&mut conn, scope, &details, now).await?;
                 tracing::info!(
-                    customer_id = id,
-                    reseller_id,
-                    by = user.user_id,
+                    customer_id = %id,
+                    reseller_id = %scope.reseller(),
+                    by = %user.user_id,
                     "customer created"
                 );
                 Ok(id)
             }
             Some(id) => {
-                if !customers::update(&db, reseller_id, id, &details, now).await? {
+                if !customers::update(&db, scope, id, &details, now).await? {
                     return Err(request::not_found().into());
                 }
                 tracing::info!(
-                    customer_id = id,
-                    reseller_id,
-                    by = user.user_id,
+                    customer_id = %id,
+                    reseller_id = %scope.reseller(),
+                    by = %user.user_id,
                     "customer changed"
                 );
                 Ok(id)

@@ -16,7 +16,7 @@ use leptos_router::hooks::use_params_map;
 pub fn CustomerDetailPage(facets: fn(&Customer) -> AnyView) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().customers;
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
     let loaded = Resource::new(id, |id| async move {
         find_customer(id.ok_or(AppError::NotFound)?).await
     });

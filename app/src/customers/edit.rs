@@ -4,7 +4,7 @@
 
 use super::actions::{customer_draft, find_customer, SaveCustomer};
 use super::form::{parse_customer, CustomerField, CustomerForm};
-use crate::domain::Country;
+use crate::domain::{Country, CustomerId};
 use crate::error::{AppError, FormError};
 use crate::i18n::Locale;
 use crate::ui::form::{Choice, FormState, Input};
@@ -44,7 +44,7 @@ pub fn NewCustomerPage() -> impl IntoView {
 pub fn EditCustomerPage() -> impl IntoView {
     let t = crate::i18n::use_locale().texts().customers;
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
     let loaded = Resource::new(id, |id| async move {
         let id = id.ok_or(AppError::NotFound)?;
         let stored = find_customer(id).await?;
@@ -71,7 +71,7 @@ pub fn EditCustomerPage() -> impl IntoView {
 }
 
 #[component]
-fn CustomerFormView(id: Option<i64>, kept: CustomerForm) -> impl IntoView {
+fn CustomerFormView(id: Option<CustomerId>, kept: CustomerForm) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let (t, a) = (texts.customers, texts.accounts);
@@ -96,7 +96,7 @@ fn CustomerFormView(id: Option<i64>, kept: CustomerForm) -> impl IntoView {
         <p>{t.form_intro}</p>
         <ActionForm action attr:class="stacked-form customer-form" attr:novalidate="">
             <p class="form-error" role="alert" id="customer-error">{form_error}</p>
-            {id.map(|id| view! { <input type="hidden" name="id" value=id/> })}
+            {id.map(|id| view! { <input type="hidden" name="id" value=id.to_string()/> })}
             <fieldset>
                 <legend>{t.section_address}</legend>
                 <Input field=F::CompanyName label=a.field_company autocomplete="off"/>

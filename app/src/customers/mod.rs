@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 /// A customer as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Customer {
-    pub id: i64,
+    pub id: crate::domain::CustomerId,
     pub company_name: String,
     pub street: String,
     pub postal_code: String,

@@ -4,7 +4,8 @@
 
 use crate::customers::{Customer, CustomerDetails, CustomerList};
 use crate::domain::{AcceptanceMethod, AgreementBrief, TenantBrief, TenantFailure, TenantStatus};
-use crate::platform::{rate_limit, Database, DbError};
+use crate::domain::{CustomerId, ResellerId};
+use crate::platform::{rate_limit, sessions::ResellerScope, Database, DbError};
 use sqlx::AnyConnection;
 
 pub const PAGE_SIZE: i64 = 20;
@@ -41,7 +42,7 @@ impl CustomerFilter {
 
 #[derive(sqlx::FromRow)]
 struct CustomerRow {
-    id: i64,
+    id: CustomerId,
     company_name: String,
     street: String,
     postal_code: String,
@@ -145,10 +146,10 @@ fn bind_details<'q>(query: AnyQuery<'q>, details: &'q CustomerDetails) -> AnyQue
 
 pub async fn create(
     conn: &mut AnyConnection,
-    reseller_id: i64,
+    scope: &ResellerScope,
     details: &CustomerDetails,
     now: i64,
-) -> Result<i64, DbError> {
+) -> Result<CustomerId, DbError> {
     use sqlx::Row;
     let query = sqlx::query(
         "INSERT INTO customers (reseller_id, company_name, street, postal_code, city, country, \
@@ -156,7 +157,7 @@ pub async fn create(
          search_text, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
     )
-    .bind(reseller_id);
+    .bind(scope.reseller());
     let row = bind_details(query, details)
         .bind(now)
         .fetch_one(&mut *conn)
@@ -167,8 +168,8 @@ pub async fn create(
 /// Changes a customer of this reseller; false when it has none with this id.
 pub async fn update(
     db: &Database,
-    reseller_id: i64,
-    id: i64,
+    scope: &ResellerScope,
+    id: CustomerId,
     details: &CustomerDetails,
     now: i64,
 ) -> Result<bool, DbError> {
@@ -178,7 +179,7 @@ pub async fn update(
          phone = $11, locale = $12, sort_name = $13, search_text = $14, updated_at = $15 \
          WHERE reseller_id = $1 AND id = $2",
     )
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .bind(id);
     let result = bind_details(query, details)
         .bind(now)
@@ -187,40 +188,64 @@ pub async fn update(
     Ok(result.rows_affected() == 1)
 }
 
-pub async fn find(db: &Database, reseller_id: i64, id: i64) -> Result<Option<Customer>, DbError> {
+pub async fn find(
+    db: &Database,
+    scope: &ResellerScope,
+    id: CustomerId,
+) -> Result<Option<Customer>, DbError> {
     let row: Option<CustomerRow> =
         sqlx::query_as(&format!("{SELECT} WHERE c.reseller_id = $1 AND c.id = $2"))
-            .bind(reseller_id)
+            .bind(scope.reseller())
             .bind(id)
             .fetch_optional(db.pool())
             .await?;
     Ok(row.map(Customer::from))
 }
 
+/// A customer by id alone: for a mailed link, whose token is the proof of access (there is no
+/// session, so no reseller scope). Everything a session asks goes through `find`.
+pub async fn find_by_link(
+    conn: &mut AnyConnection,
+    id: CustomerId,
+) -> Result<Option<Customer>, DbError> {
+    let row: Option<CustomerRow> = sqlx::query_as(&format!("{SELECT} WHERE c.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(Customer::from))
+}
+
 /// All the reseller's customers, sorted by name (for choosing one).
-pub async fn all(db: &Database, reseller_id: i64) -> Result<Vec<Customer>, DbError> {
+pub async fn all(db: &Database, scope: &ResellerScope) -> Result<Vec<Customer>, DbError> {
     let rows: Vec<CustomerRow> = sqlx::query_as(&format!(
         "{SELECT} WHERE c.reseller_id = $1 ORDER BY c.sort_name, c.id"
     ))
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .fetch_all(db.pool())
     .await?;
     Ok(rows.into_iter().map(Customer::from).collect())
 }
 
 /// Whether the customer is this reseller's.
-pub async fn belongs_to(db: &Database, reseller_id: i64, id: i64) -> Result<bool, DbError> {
+pub async fn belongs_to(
+    db: &Database,
+    scope: &ResellerScope,
+    id: CustomerId,
+) -> Result<bool, DbError> {
     let found: Option<(i64,)> =
         sqlx::query_as("SELECT id FROM customers WHERE id = $1 AND reseller_id = $2")
             .bind(id)
-            .bind(reseller_id)
+            .bind(scope.reseller())
             .fetch_optional(db.pool())
             .await?;
     Ok(found.is_some())
 }
 
 /// The reseller a customer belongs to, and the customer's company name.
-pub async fn owner_of(conn: &mut AnyConnection, id: i64) -> Result<(i64, String), DbError> {
+pub async fn owner_of(
+    conn: &mut AnyConnection,
+    id: CustomerId,
+) -> Result<(ResellerId, String), DbError> {
     Ok(
         sqlx::query_as("SELECT reseller_id, company_name FROM customers WHERE id = $1")
             .bind(id)
@@ -233,7 +258,7 @@ pub async fn owner_of(conn: &mut AnyConnection, id: i64) -> Result<(i64, String)
 /// that pass `filter`, sorted by name.
 pub async fn list(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
     search: &str,
     filter: CustomerFilter,
     page: u32,
@@ -244,7 +269,7 @@ pub async fn list(
         "SELECT COUNT(*) FROM customers c WHERE c.reseller_id = $1 \
          AND c.search_text LIKE $2 ESCAPE '\\'{condition}"
     ))
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .bind(&pattern)
     .fetch_one(db.pool())
     .await?;
@@ -253,7 +278,7 @@ pub async fn list(
         "{SELECT} WHERE c.reseller_id = $1 AND c.search_text LIKE $2 ESCAPE '\\'{condition} \
          ORDER BY c.sort_name, c.id LIMIT $3 OFFSET $4"
     ))
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .bind(&pattern)
     .bind(PAGE_SIZE)
     .bind((i64::from(page) - 1) * PAGE_SIZE)

@@ -1,7 +1,7 @@
 //! The cloud agreement's rules: who signs, on which date, and the gate every order passes.
 
 use super::calendar::parse_date;
-use super::{single_line, EmailAddress, FieldError};
+use super::{single_line, CustomerId, EmailAddress, FieldError};
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
@@ -87,7 +87,7 @@ pub fn acceptance_date(input: &str, today: Date) -> Result<Date, FieldError> {
 /// takes one, so no way of ordering can forget either.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OrderableCustomer {
-    customer_id: i64,
+    customer_id: CustomerId,
 }
 
 /// Why nothing may be ordered for a customer.
@@ -101,7 +101,7 @@ pub enum OrderRefusal {
 
 impl OrderableCustomer {
     pub fn check(
-        customer_id: i64,
+        customer_id: CustomerId,
         tenant_ready: bool,
         agreement: Option<&AgreementBrief>,
     ) -> Result<OrderableCustomer, OrderRefusal> {
@@ -114,7 +114,7 @@ impl OrderableCustomer {
         }
     }
 
-    pub fn customer_id(self) -> i64 {
+    pub fn customer_id(self) -> CustomerId {
         self.customer_id
     }
 }
@@ -157,7 +157,7 @@ mod tests {
     #[test]
     fn only_a_customer_with_a_ready_tenant_and_an_accepted_agreement_may_order() {
         assert_eq!(
-            OrderableCustomer::check(7, true, None),
+            OrderableCustomer::check(CustomerId(7), true, None),
             Err(OrderRefusal::AgreementMissing)
         );
         let accepted = AgreementBrief {
@@ -166,11 +166,11 @@ mod tests {
             method: AcceptanceMethod::Link,
         };
         assert_eq!(
-            OrderableCustomer::check(7, false, Some(&accepted)),
+            OrderableCustomer::check(CustomerId(7), false, Some(&accepted)),
             Err(OrderRefusal::TenantNotReady)
         );
-        let orderable = OrderableCustomer::check(7, true, Some(&accepted)).unwrap();
-        assert_eq!(orderable.customer_id(), 7);
+        let orderable = OrderableCustomer::check(CustomerId(7), true, Some(&accepted)).unwrap();
+        assert_eq!(orderable.customer_id(), CustomerId(7));
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod bank;
 mod calendar;
 mod email;
 mod field_error;
+mod ids;
 mod order;
 mod partner;
 mod password;
@@ -33,6 +34,7 @@ pub use bank::{bic, Iban};
 pub use calendar::{german_date, german_day_start, german_time, iso_date, parse_date};
 pub use email::{EmailAddress, EmailError};
 pub use field_error::{ticked, Collector, FieldError, FieldErrors, IbanProblem};
+pub use ids::{CustomerId, OrderId, ResellerId, UserId};
 pub use order::{
     pricing_kind, pricing_of, renewal_date, IdempotencyKey, OrderFailure, OrderNumber,
     OrderProblem, OrderStatus,

@@ -1,7 +1,7 @@
 //! Binding orders: their numbers, the states an order line goes through, why an order is
 //! refused, and when a subscription renews.
 
-use super::{BillingCycle, OrderRefusal, Pricing};
+use super::{BillingCycle, OrderId, OrderRefusal, Pricing};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use time::{Date, Month};
@@ -11,7 +11,7 @@ use time::{Date, Month};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct OrderNumber {
     pub year: i32,
-    pub id: i64,
+    pub id: OrderId,
 }
 
 impl fmt::Display for OrderNumber {
@@ -21,7 +21,7 @@ impl fmt::Display for OrderNumber {
 }
 
 impl OrderNumber {
-    pub fn placed(id: i64, placed_at: i64) -> OrderNumber {
+    pub fn placed(id: OrderId, placed_at: i64) -> OrderNumber {
         OrderNumber {
             year: super::german_date(placed_at).year(),
             id,
@@ -38,7 +38,7 @@ impl OrderNumber {
         }
         Some(OrderNumber {
             year: year.parse().ok()?,
-            id: id.parse().ok()?,
+            id: OrderId(id.parse().ok()?),
         })
     }
 
@@ -215,14 +215,14 @@ mod tests {
     fn order_numbers_read_back() {
         let number = OrderNumber {
             year: 2026,
-            id: 123,
+            id: OrderId(123),
         };
         assert_eq!(number.to_string(), "K-2026-000123");
         assert_eq!(OrderNumber::parse("K-2026-000123"), Some(number));
         assert_eq!(OrderNumber::parse("k-2026-000123"), Some(number));
         let big = OrderNumber {
             year: 2027,
-            id: 12_345_678,
+            id: OrderId(12_345_678),
         };
         assert_eq!(OrderNumber::parse(&big.to_string()), Some(big));
         for bad in [
@@ -241,7 +241,7 @@ mod tests {
     fn the_year_is_the_german_one() {
         // 31 Dec 2026 23:30 UTC is already 2027 in Germany.
         let new_year = 1_798_759_800;
-        assert_eq!(OrderNumber::placed(5, new_year).year, 2027);
+        assert_eq!(OrderNumber::placed(OrderId(5), new_year).year, 2027);
     }
 
     #[test]

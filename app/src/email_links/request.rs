@@ -76,7 +76,7 @@ pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError
             if user.reseller_standing
                 == Some(ResellerStanding::Status(ResellerStatus::Unconfirmed)) =>
         {
-            let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user.id, now)
+            let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user.id.0, now)
                 .await
                 .map_err(LinkError::internal)?;
             Some(crate::signup::mails::confirm_signup(
@@ -87,7 +87,7 @@ pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError
             ))
         }
         (LinkKind::PasswordReset, Some(user)) => {
-            let token = email_tokens::issue(&mut tx, TokenPurpose::ResetPassword, user.id, now)
+            let token = email_tokens::issue(&mut tx, TokenPurpose::ResetPassword, user.id.0, now)
                 .await
                 .map_err(LinkError::internal)?;
             Some(crate::password_reset::reset_mail(

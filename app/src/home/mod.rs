@@ -20,13 +20,13 @@ pub async fn start_page() -> Result<Option<Dashboard>, AppError> {
     let Some(session) = request::current_session() else {
         return Ok(None);
     };
-    let Some(reseller_id) = session.user.reseller_id else {
+    let Some(scope) = crate::platform::sessions::ResellerScope::of(session.user) else {
         return Ok(None);
     };
     let db = crate::platform::database()?;
     let locale = crate::i18n::current_locale();
     Ok(Some(
-        dashboard::load(&db, reseller_id, unix_now(), locale).await?,
+        dashboard::load(&db, &scope, unix_now(), locale).await?,
     ))
 }
 

@@ -2,24 +2,25 @@
 
 use crate::home::{Counters, Dashboard};
 use crate::i18n::Locale;
+use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 
 pub async fn load(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
     now: i64,
     locale: Locale,
 ) -> Result<Dashboard, DbError> {
     Ok(Dashboard {
-        company_name: crate::resellers::server::company_name(db, reseller_id).await?,
+        company_name: crate::resellers::server::company_name(db, scope.reseller()).await?,
         published: crate::announcements::server::published(db, now, locale).await?,
-        counters: counters(db, reseller_id).await?,
+        counters: counters(db, scope).await?,
         contacts: crate::contacts::server::all(db).await?,
     })
 }
 
 /// Each count matches what its list shows under the filter the counter links to.
-pub async fn counters(db: &Database, reseller_id: i64) -> Result<Counters, DbError> {
+pub async fn counters(db: &Database, scope: &ResellerScope) -> Result<Counters, DbError> {
     let (customers, agreements_open, partner_orange, partner_red, orders_in_progress): (
         i64,
         i64,
@@ -40,7 +41,7 @@ pub async fn counters(db: &Database, reseller_id: i64) -> Result<Counters, DbErr
            (SELECT COUNT(*) FROM orders WHERE reseller_id = $1 \
               AND status IN ('received', 'provisioning'))",
     )
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .fetch_one(db.pool())
     .await?;
     Ok(Counters {

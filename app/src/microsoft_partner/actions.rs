@@ -12,9 +12,9 @@ use leptos::prelude::*;
 pub async fn load_microsoft_partner() -> Result<(MicrosoftPartner, MicrosoftPartnerForm), AppError>
 {
     use crate::platform::form_memory::recall_refused;
-    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let scope = &crate::auth::require_reseller()?;
     let db = crate::platform::database()?;
-    let stored = crate::microsoft_partner::server::find(&db, reseller_id).await?;
+    let stored = crate::microsoft_partner::server::find(&db, scope).await?;
     let form = recall_refused(ssr::FORM_NAME).unwrap_or_else(|| MicrosoftPartnerForm {
         location_mpn: stored.location_mpn.clone().unwrap_or_default(),
         microsoft_id: stored.microsoft_id.clone().unwrap_or_default(),
@@ -55,23 +55,24 @@ mod ssr {
     pub const PATH: &str = "/settings/microsoft";
 
     pub async fn save(form: &MicrosoftPartnerForm) -> Result<(), FormError<MicrosoftPartnerField>> {
-        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let scope = &crate::auth::require_reseller()?;
+        let user = scope.user();
         let (mpn, id) = parse_microsoft_partner(form).map_err(FormError::Invalid)?;
         let db = database()?;
-        let actor = crate::audit::server::Actor::user(&user);
-        microsoft_partner::save(&db, reseller_id, &actor, &mpn, &id, unix_now()).await?;
+        let actor = crate::audit::server::Actor::user(user);
+        microsoft_partner::save(&db, scope, &actor, &mpn, &id, unix_now()).await?;
         tracing::info!(
-            reseller_id,
-            by = user.user_id,
+            reseller_id = %scope.reseller(),
+            by = %user.user_id,
             "Microsoft partner identity saved"
         );
         Ok(())
     }
 
     pub async fn check_mpa() -> Result<(), AppError> {
-        let (_, reseller_id) = crate::auth::require_reseller()?;
+        let scope = &crate::auth::require_reseller()?;
         let db = database()?;
-        let mpn = microsoft_partner::find(&db, reseller_id)
+        let mpn = microsoft_partner::find(&db, scope)
             .await?
             .location_mpn
             .ok_or_else(|| {
@@ -86,7 +87,7 @@ mod ssr {
             Ok(None) => MpaAnswer::UnknownMpn,
             Err(error) => return Err(provider_unavailable(error)),
         };
-        microsoft_partner::record_mpa(&db, reseller_id, &mpn, &answer, unix_now()).await?;
+        microsoft_partner::record_mpa(&db, scope, &mpn, &answer, unix_now()).await?;
         Ok(())
     }
 }

@@ -5,6 +5,7 @@ use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
 use crate::domain::{LocationMpn, MicrosoftId};
 use crate::microsoft_partner::{MicrosoftPartner, MpaAnswer, MpaCheck};
+use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 
 type Row = (
@@ -15,12 +16,12 @@ type Row = (
     Option<i64>,
 );
 
-pub async fn find(db: &Database, reseller_id: i64) -> Result<MicrosoftPartner, DbError> {
+pub async fn find(db: &Database, scope: &ResellerScope) -> Result<MicrosoftPartner, DbError> {
     let row: Option<Row> = sqlx::query_as(
         "SELECT location_mpn, microsoft_id, mpa_status, mpa_accepted_on, mpa_checked_at \
          FROM resellers WHERE id = $1",
     )
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .fetch_optional(db.pool())
     .await?;
     let Some((location_mpn, microsoft_id, status, accepted_on, checked_at)) = row else {
@@ -45,9 +46,9 @@ pub async fn find(db: &Database, reseller_id: i64) -> Result<MicrosoftPartner, D
 /// provider tells which indirect resellers a tenant is linked to by this id (422 without).
 pub async fn require_microsoft_id(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
 ) -> Result<MicrosoftId, crate::error::AppError> {
-    find(db, reseller_id)
+    find(db, scope)
         .await?
         .microsoft_id
         .and_then(|id| MicrosoftId::parse(&id).ok())
@@ -63,7 +64,7 @@ pub async fn require_microsoft_id(
 /// MPA answer, which was about the old one.
 pub async fn save(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
     actor: &Actor<'_>,
     mpn: &LocationMpn,
     id: &MicrosoftId,
@@ -77,7 +78,7 @@ pub async fn save(
          mpa_checked_at = CASE WHEN location_mpn = $2 THEN mpa_checked_at END, \
          location_mpn = $2, microsoft_id = $3 WHERE id = $1",
     )
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .bind(mpn.as_str())
     .bind(id.as_str())
     .execute(&mut *tx)
@@ -86,7 +87,7 @@ pub async fn save(
         location_mpn: mpn.as_str().to_owned(),
         microsoft_id: id.as_str().to_owned(),
     };
-    audit::record(&mut tx, reseller_id, None, actor, &action, now).await?;
+    audit::record(&mut tx, scope.reseller(), None, actor, &action, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -94,7 +95,7 @@ pub async fn save(
 /// Keeps the provider's answer about `mpn`, unless the MPN was changed meanwhile.
 pub async fn record_mpa(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
     mpn: &str,
     answer: &MpaAnswer,
     now: i64,
@@ -107,7 +108,7 @@ pub async fn record_mpa(
         "UPDATE resellers SET mpa_status = $3, mpa_accepted_on = $4, mpa_checked_at = $5 \
          WHERE id = $1 AND location_mpn = $2",
     )
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .bind(mpn)
     .bind(answer.code())
     .bind(accepted_on)

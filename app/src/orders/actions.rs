@@ -23,19 +23,19 @@ pub async fn load_orders(
     #[server(default)] filter: OrderFilter,
     page: u32,
 ) -> Result<OrderList, AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let scope = &crate::auth::require_reseller()?;
     let db = crate::platform::database()?;
-    Ok(crate::orders::server::list(&db, reseller_id, &filter, page).await?)
+    Ok(crate::orders::server::list(&db, scope, &filter, page).await?)
 }
 
 /// The order with this number (`K-2026-000123`), if it is the reseller's; 404 otherwise.
 #[server(endpoint = "orders/detail")]
 pub async fn load_order(number: String) -> Result<OrderDetail, AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let scope = &crate::auth::require_reseller()?;
     let number = crate::domain::OrderNumber::parse(&number)
         .ok_or_else(crate::platform::request::not_found)?;
     let db = crate::platform::database()?;
-    crate::orders::server::find(&db, reseller_id, number)
+    crate::orders::server::find(&db, scope, number)
         .await?
         .ok_or_else(crate::platform::request::not_found)
 }
@@ -47,7 +47,7 @@ pub(crate) mod ssr {
     use super::*;
     use crate::cart::server as cart;
     use crate::customers::server as customers;
-    use crate::domain::{IdempotencyKey, OrderNumber, OrderProblem};
+    use crate::domain::{CustomerId, IdempotencyKey, OrderNumber, OrderProblem};
     use crate::i18n::current_locale;
     use crate::orders::server::{self as orders, Checkout, Items, PlaceError, Placed};
     use crate::platform::{database, request, unix_now};
@@ -86,7 +86,8 @@ pub(crate) mod ssr {
     }
 
     pub async fn place(form: &CheckoutForm) -> Result<OrderNumber, FormError<CheckoutField>> {
-        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let scope = &crate::auth::require_reseller()?;
+        let user = scope.user();
         parse_checkout(form).map_err(FormError::Invalid)?;
         let key = IdempotencyKey::parse(&form.key).ok_or(refuse(OrderProblem::CartChanged))?;
         let db = database()?;
@@ -119,16 +120,16 @@ pub(crate) mod ssr {
         }
         let customer_id = header
             .customer
-            .parse::<i64>()
+            .parse::<CustomerId>()
             .ok()
             .filter(|_| !header.order_name.trim().is_empty())
             .ok_or(refuse(OrderProblem::HeaderMissing))?;
-        let customer = customers::find(&db, reseller_id, customer_id)
+        let customer = customers::find(&db, scope, customer_id)
             .await?
             .ok_or(refuse(OrderProblem::HeaderMissing))?;
         let checkout = Checkout {
-            reseller_id,
-            user,
+            reseller_id: scope.reseller(),
+            user: user.clone(),
             customer: customer
                 .orderable()
                 .map_err(|r| refuse(OrderProblem::NotOrderable(r)))?,
@@ -168,7 +169,7 @@ pub(crate) mod ssr {
         };
         let placed = orders::place(db, checkout, mail, unix_now()).await?;
         if let Placed::New(number) = placed {
-            tracing::info!(%number, reseller_id, "order placed");
+            tracing::info!(%number, %reseller_id, "order placed");
         }
         Ok(placed.number())
     }

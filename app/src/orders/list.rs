@@ -4,7 +4,7 @@
 
 use super::actions::load_orders;
 use super::{OrderFilter, OrderList, StatusBadge, StatusFilter};
-use crate::domain::{german_date, parse_date, OrderStatus};
+use crate::domain::{german_date, parse_date, CustomerId, OrderStatus, ResellerId};
 use crate::i18n::{format_date, format_money};
 use crate::ui::{Pagination, Refusal};
 use leptos::prelude::*;
@@ -78,7 +78,7 @@ pub(crate) fn filter_params(filter: &OrderFilter) -> Vec<(&'static str, String)>
 }
 
 /// The administration's reseller filter: the chosen reseller, and the choices.
-pub(crate) type ResellerChoice = (Option<i64>, Vec<(i64, String)>);
+pub(crate) type ResellerChoice = (Option<ResellerId>, Vec<(ResellerId, String)>);
 
 /// The filter form of an order list at `path`. The administration's adds the reseller
 /// (`resellers`: the chosen one, and the choices); customers are offered once there are any.
@@ -86,7 +86,7 @@ pub(crate) type ResellerChoice = (Option<i64>, Vec<(i64, String)>);
 pub(crate) fn Filters(
     path: &'static str,
     filter: OrderFilter,
-    customers: Vec<(i64, String)>,
+    customers: Vec<(CustomerId, String)>,
     #[prop(optional)] resellers: Option<ResellerChoice>,
 ) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();

@@ -21,6 +21,7 @@ pub use page::OrderPage;
 use crate::domain::{
     BillingCycle, Charge, OrderFailure, OrderNumber, OrderStatus, Pricing, Totals,
 };
+use crate::domain::{CustomerId, ResellerId};
 use serde::{Deserialize, Serialize};
 
 /// One order in the history.
@@ -28,7 +29,7 @@ use serde::{Deserialize, Serialize};
 pub struct OrderSummary {
     pub number: OrderNumber,
     pub name: String,
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub customer_name: String,
     pub placed_at: i64,
     pub status: OrderStatus,
@@ -103,7 +104,7 @@ impl From<StatusFilter> for String {
 /// The history's filters, as the address carries them (`?customer=3&status=active&from=…`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderFilter {
-    pub customer: Option<i64>,
+    pub customer: Option<CustomerId>,
     pub status: Option<StatusFilter>,
     /// German calendar days, both included (`YYYY-MM-DD`).
     pub from: Option<String>,
@@ -114,7 +115,7 @@ pub struct OrderFilter {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AllOrdersFilter {
-    pub reseller: Option<i64>,
+    pub reseller: Option<ResellerId>,
     pub orders: OrderFilter,
 }
 
@@ -122,7 +123,7 @@ pub struct AllOrdersFilter {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffOrderRow {
     pub summary: OrderSummary,
-    pub reseller: (i64, String),
+    pub reseller: (ResellerId, String),
     pub failure: Option<OrderFailure>,
     /// The provider's last answer, for staff only.
     pub provider_error: Option<String>,
@@ -133,8 +134,8 @@ pub struct StaffOrderRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AllOrders {
     pub orders: Vec<StaffOrderRow>,
-    pub resellers: Vec<(i64, String)>,
-    pub customers: Vec<(i64, String)>,
+    pub resellers: Vec<(ResellerId, String)>,
+    pub customers: Vec<(CustomerId, String)>,
     pub page: u32,
     pub pages: u32,
     pub total: u64,
@@ -144,7 +145,7 @@ pub struct AllOrders {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderList {
     pub orders: Vec<OrderSummary>,
-    pub customers: Vec<(i64, String)>,
+    pub customers: Vec<(CustomerId, String)>,
     pub page: u32,
     pub pages: u32,
     pub total: u64,

@@ -2,6 +2,7 @@
 //! reseller's id, so another reseller's customer id finds nothing (404).
 
 use super::PartnerCustomers;
+use crate::domain::CustomerId;
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -14,20 +15,20 @@ pub async fn load_partner_customers(
     use crate::microsoft_partner::server as microsoft_partner;
     use crate::partner_status::server as partner_status;
     use crate::platform::database;
-    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let scope = &crate::auth::require_reseller()?;
     let db = database()?;
-    let identity = microsoft_partner::find(&db, reseller_id).await?;
+    let identity = microsoft_partner::find(&db, scope).await?;
     let only = crate::domain::PartnerStatus::parse(&colour);
     Ok(PartnerCustomers {
         identity_missing: identity.location_mpn.is_none() || identity.microsoft_id.is_none(),
-        customers: partner_status::customers(&db, reseller_id, only).await?,
+        customers: partner_status::customers(&db, scope, only).await?,
     })
 }
 
 /// "Vertriebspartnerschaft überprüfen": asks the provider now. A provider that does not
 /// answer leaves the last colour and records that the check failed.
 #[server(endpoint = "partner-status/recheck")]
-pub async fn recheck_partner(customer_id: i64) -> Result<(), AppError> {
+pub async fn recheck_partner(customer_id: CustomerId) -> Result<(), AppError> {
     ssr::recheck(customer_id).await?;
     leptos_axum::redirect("/microsoft-customers");
     Ok(())
@@ -38,7 +39,7 @@ pub async fn recheck_partner(customer_id: i64) -> Result<(), AppError> {
 /// `INVITATION_GAP` (and a few per hour to one address). Back on the list, the address says
 /// which customer was invited, so the confirmation shows with and without JavaScript.
 #[server(endpoint = "partner-status/invite")]
-pub async fn invite_partner(customer_id: i64) -> Result<(), AppError> {
+pub async fn invite_partner(customer_id: CustomerId) -> Result<(), AppError> {
     ssr::invite(customer_id).await?;
     leptos_axum::redirect(&format!("/microsoft-customers?invited={customer_id}"));
     Ok(())
@@ -55,6 +56,7 @@ mod ssr {
     use crate::microsoft_partner::server as microsoft_partner;
     use crate::partner_status::server as partner_status;
     use crate::platform::request::{not_found, provider, provider_unavailable, try_again_after};
+    use crate::platform::sessions::ResellerScope;
     use crate::platform::{database, mail};
     use crate::platform::{unix_now, Database, DbError};
     use crate::resellers::server as resellers;
@@ -66,19 +68,19 @@ mod ssr {
     /// The customer's tenant domain; 404 for another reseller's customer or one without.
     async fn tenant_domain(
         db: &Database,
-        reseller_id: i64,
-        customer_id: i64,
+        scope: &ResellerScope,
+        customer_id: CustomerId,
     ) -> Result<String, AppError> {
-        partner_status::domain(db, reseller_id, customer_id)
+        partner_status::domain(db, scope, customer_id)
             .await?
             .ok_or_else(not_found)
     }
 
-    pub async fn recheck(customer_id: i64) -> Result<(), AppError> {
-        let (_, reseller_id) = crate::auth::require_reseller()?;
+    pub async fn recheck(customer_id: CustomerId) -> Result<(), AppError> {
+        let scope = &crate::auth::require_reseller()?;
         let db = database()?;
-        let own = microsoft_partner::require_microsoft_id(&db, reseller_id).await?;
-        let domain = tenant_domain(&db, reseller_id, customer_id).await?;
+        let own = microsoft_partner::require_microsoft_id(&db, scope).await?;
+        let domain = tenant_domain(&db, scope, customer_id).await?;
         let now = unix_now();
         match provider()?.indirect_resellers(&domain).await {
             Ok(linked) => {
@@ -97,12 +99,13 @@ mod ssr {
         try_again_after(std::time::Duration::from_secs(secs.max(1) as u64))
     }
 
-    pub async fn invite(customer_id: i64) -> Result<(), AppError> {
-        let (user, reseller_id) = crate::auth::require_reseller()?;
+    pub async fn invite(customer_id: CustomerId) -> Result<(), AppError> {
+        let scope = &crate::auth::require_reseller()?;
+        let user = scope.user();
         let db = database()?;
-        let own = microsoft_partner::require_microsoft_id(&db, reseller_id).await?;
-        let domain = tenant_domain(&db, reseller_id, customer_id).await?;
-        let customer = customers::find(&db, reseller_id, customer_id)
+        let own = microsoft_partner::require_microsoft_id(&db, scope).await?;
+        let domain = tenant_domain(&db, scope, customer_id).await?;
+        let customer = customers::find(&db, scope, customer_id)
             .await?
             .ok_or_else(not_found)?;
         let now = unix_now();
@@ -121,7 +124,7 @@ mod ssr {
             .invitation_link(&domain, &own)
             .await
             .map_err(provider_unavailable)?;
-        let reseller = resellers::company_name(&db, reseller_id).await?;
+        let reseller = resellers::company_name(&db, scope.reseller()).await?;
         let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
         let texts = &locale.texts().partner.mail_invitation;
         let letter = mail::invitation(locale, texts, &reseller, &domain, link, to.clone());
@@ -135,10 +138,10 @@ mod ssr {
         let action = AuditAction::PartnerInvitationSent {
             to: to.as_str().to_owned(),
         };
-        let actor = Actor::user(&user);
+        let actor = Actor::user(user);
         audit::mail_sent(
             &mut tx,
-            reseller_id,
+            scope.reseller(),
             customer_id,
             &actor,
             &action,

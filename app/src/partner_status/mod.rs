@@ -11,12 +11,13 @@ pub mod server;
 pub use actions::{invite_partner, load_partner_customers, recheck_partner};
 pub use page::PartnerCustomersPage;
 
+use crate::domain::CustomerId;
 use crate::domain::PartnerStatus;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerCustomer {
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub company_name: String,
     pub domain: String,
     /// The colour of the last successful check; `None` before the first.

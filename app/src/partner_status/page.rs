@@ -5,7 +5,7 @@
 
 use super::actions::{load_partner_customers, InvitePartner, RecheckPartner};
 use super::{PartnerCustomer, PartnerCustomers};
-use crate::domain::PartnerStatus;
+use crate::domain::{CustomerId, PartnerStatus};
 use crate::i18n::format_date_time;
 use crate::ui::Refusal;
 use leptos::form::ActionForm;
@@ -91,7 +91,7 @@ fn Customers(
     actions: RowActions,
     colour: String,
     /// The customer an invitation just went to.
-    invited: Option<i64>,
+    invited: Option<CustomerId>,
 ) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
@@ -194,7 +194,7 @@ fn Row(customer: PartnerCustomer, actions: RowActions) -> impl IntoView {
     let invite = (customer.status != Some(PartnerStatus::Linked)).then(|| {
         view! {
             <ActionForm action=actions.invite attr:class="inline-form">
-                <input type="hidden" name="customer_id" value=customer.customer_id/>
+                <input type="hidden" name="customer_id" value=customer.customer_id.to_string()/>
                 <button type="submit">{t.invite}</button>
             </ActionForm>
         }
@@ -210,7 +210,7 @@ fn Row(customer: PartnerCustomer, actions: RowActions) -> impl IntoView {
             <td>{invited}</td>
             <td class="row-actions">
                 <ActionForm action=actions.recheck attr:class="inline-form">
-                    <input type="hidden" name="customer_id" value=customer.customer_id/>
+                    <input type="hidden" name="customer_id" value=customer.customer_id.to_string()/>
                     <button type="submit">{t.recheck}</button>
                 </ActionForm>
                 {invite}

@@ -143,11 +143,12 @@ pub async fn reset_password(
     let mut tx = db.begin().await.map_err(|e| internal(&e))?;
     let user_id = email_tokens::redeem(&mut tx, link.purpose(), &token, now)
         .await
+        .map(crate::domain::UserId)
         .map_err(|e| ResetError::Link(e.into()))?;
     // A password chosen through one link ends the other kind too: an invitation still open
     // after a reset (or a reset after the invitation) would set the password once more.
     for purpose in [TokenPurpose::ResetPassword, TokenPurpose::AdminInvitation] {
-        email_tokens::supersede(&mut tx, purpose, user_id, now)
+        email_tokens::supersede(&mut tx, purpose, user_id.0, now)
             .await
             .map_err(|e| internal(&e))?;
     }
@@ -162,7 +163,7 @@ pub async fn reset_password(
         .await
         .map_err(|e| internal(&e))?;
     tx.commit().await.map_err(|e| internal(&e))?;
-    tracing::info!(user_id, sessions_ended = ended, "password reset");
+    tracing::info!(%user_id, sessions_ended = ended, "password reset");
     // This browser's session, if it had one, is gone too.
     request::set_session_cookie(None);
     leptos_axum::redirect("/password/reset/done");

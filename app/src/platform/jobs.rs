@@ -7,6 +7,7 @@
 
 use super::provider::{ProviderError, RequestId};
 use super::{Database, DbError};
+use crate::domain::{CustomerId, OrderId};
 use sqlx::AnyConnection;
 use std::sync::Arc;
 use std::time::Duration;
@@ -70,9 +71,9 @@ pub struct Job {
     pub id: i64,
     /// The name of its kind.
     pub kind: &'static str,
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     /// The order a `ProvisionOrder` job sets up.
-    pub order_id: Option<i64>,
+    pub order_id: Option<OrderId>,
     pub request_id: RequestId,
     pub attempts: i64,
 }
@@ -104,8 +105,8 @@ pub fn backoff_secs(attempts: i64) -> i64 {
 pub async fn enqueue(
     conn: &mut AnyConnection,
     kind: &'static str,
-    customer_id: i64,
-    order_id: Option<i64>,
+    customer_id: CustomerId,
+    order_id: Option<OrderId>,
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
@@ -167,8 +168,8 @@ pub async fn run_due_jobs(db: &Database, kinds: &JobKinds, now: i64) -> Result<J
 struct DueJob {
     id: i64,
     kind: String,
-    customer_id: i64,
-    order_id: Option<i64>,
+    customer_id: CustomerId,
+    order_id: Option<OrderId>,
     request_id: String,
     attempts: i64,
 }
@@ -264,12 +265,12 @@ async fn finish(
                 ProviderError::RateLimited(wait) => wait.as_secs().max(1) as i64,
                 _ => backoff_secs(attempts),
             };
-            tracing::warn!(kind = job.kind, customer_id = job.customer_id, attempts, %error, "provider job will be retried");
+            tracing::warn!(kind = job.kind, customer_id = %job.customer_id, attempts, %error, "provider job will be retried");
             reschedule(&mut tx, job, now + wait, attempts, Some(&error.to_string())).await?;
             report.retrying += 1;
         }
         Step::Failed(error) => {
-            tracing::warn!(kind = job.kind, customer_id = job.customer_id, %error, "provider job failed");
+            tracing::warn!(kind = job.kind, customer_id = %job.customer_id, %error, "provider job failed");
             match kind.failed(&mut tx, job, &error, now).await? {
                 AfterFailure::Delete => {
                     sqlx::query("DELETE FROM provider_jobs WHERE id = $1")
@@ -318,8 +319,8 @@ async fn reschedule(
 
 /// Whose job: a customer's (its tenant, its agreement report) or an order's.
 pub enum JobOwner {
-    Customer(i64),
-    Order(i64),
+    Customer(CustomerId),
+    Order(OrderId),
 }
 
 /// Starts a failed job of this kind again (same request id: the provider may have done it
@@ -332,8 +333,8 @@ pub async fn restart(
 ) -> Result<(), DbError> {
     // Only these fixed column names go into the text of the query.
     let (column, id) = match owner {
-        JobOwner::Customer(id) => ("customer_id", id),
-        JobOwner::Order(id) => ("order_id", id),
+        JobOwner::Customer(CustomerId(id)) => ("customer_id", id),
+        JobOwner::Order(OrderId(id)) => ("order_id", id),
     };
     sqlx::query(&format!(
         "UPDATE provider_jobs SET failed_at = NULL, attempts = 0, next_attempt_at = $3, \

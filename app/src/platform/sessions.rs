@@ -2,7 +2,7 @@
 //! holds its digest, who it belongs to, and when it started and was last used. A session ends
 //! after two idle hours or twelve hours in all, whichever comes first, and at logout.
 
-use crate::domain::{EmailAddress, Role};
+use crate::domain::{EmailAddress, ResellerId, Role, UserId};
 use crate::platform::{secret_token::SecretToken, Database, DbError};
 
 pub const COOKIE: &str = "kontor_session";
@@ -15,10 +15,64 @@ const TOUCH_AFTER_SECS: i64 = 60;
 /// The user behind a live session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionUser {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub email: EmailAddress,
     pub role: Role,
-    pub reseller_id: Option<i64>,
+    pub reseller_id: Option<ResellerId>,
+}
+
+/// Proof that a reseller's user is asking, and for which reseller: what every query of a
+/// reseller's own records takes instead of an id, so an unscoped query does not compile.
+/// Made from the session's user (`auth::require_reseller`); staff have none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResellerScope {
+    user: SessionUser,
+    reseller: ResellerId,
+}
+
+impl ResellerScope {
+    pub fn of(user: SessionUser) -> Option<ResellerScope> {
+        let reseller = user.reseller_id?;
+        Some(ResellerScope { user, reseller })
+    }
+
+    pub fn reseller(&self) -> ResellerId {
+        self.reseller
+    }
+
+    pub fn user(&self) -> &SessionUser {
+        &self.user
+    }
+}
+
+/// A scope is its user's, with the reseller proven: `scope.user_id`, `Actor::user(scope)`.
+impl std::ops::Deref for ResellerScope {
+    type Target = SessionUser;
+
+    fn deref(&self) -> &SessionUser {
+        &self.user
+    }
+}
+
+/// Proof that distributor staff are asking: what the queries across all resellers take
+/// (`auth::require_staff`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Staff {
+    user: SessionUser,
+}
+
+impl Staff {
+    pub fn of(user: SessionUser) -> Option<Staff> {
+        user.role.is_distributor_staff().then_some(Staff { user })
+    }
+}
+
+impl std::ops::Deref for Staff {
+    type Target = SessionUser;
+
+    fn deref(&self) -> &SessionUser {
+        &self.user
+    }
 }
 
 /// The session the request came with, put into the request by the server's middleware.
@@ -33,7 +87,7 @@ pub struct CurrentSession {
 /// is worth nothing after it.
 pub async fn start(
     db: &Database,
-    user_id: i64,
+    user_id: UserId,
     replacing: Option<&SecretToken>,
     now: i64,
 ) -> Result<SecretToken, DbError> {
@@ -66,7 +120,7 @@ pub async fn resume(
     now: i64,
 ) -> Result<Option<SessionUser>, DbError> {
     let digest = token.digest();
-    let row: Option<(i64, i64, i64, String, String, Option<i64>)> = sqlx::query_as(
+    let row: Option<(i64, i64, UserId, String, String, Option<ResellerId>)> = sqlx::query_as(
         "SELECT s.created_at, s.last_seen_at, u.id, u.email, u.role, u.reseller_id \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          LEFT JOIN resellers r ON r.id = u.reseller_id \
@@ -109,7 +163,7 @@ pub async fn end(db: &Database, token: &SecretToken) -> Result<(), DbError> {
 /// Ends every session of every user of a reseller: when the distributor locks it.
 pub async fn end_all_of_reseller(
     conn: &mut sqlx::AnyConnection,
-    reseller_id: i64,
+    reseller_id: ResellerId,
 ) -> Result<u64, DbError> {
     Ok(sqlx::query(
         "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE reseller_id = $1)",
@@ -121,7 +175,10 @@ pub async fn end_all_of_reseller(
 }
 
 /// Ends every session of a user, on every device: after a password reset.
-pub async fn end_all_of_user(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result<u64, DbError> {
+pub async fn end_all_of_user(
+    conn: &mut sqlx::AnyConnection,
+    user_id: UserId,
+) -> Result<u64, DbError> {
     Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)
         .execute(conn)

@@ -7,14 +7,15 @@ pub mod server;
 
 use crate::audit::AuditEntry;
 use crate::domain::{
-    Country, EmailAddress, FederalState, Iban, Password, ResellerStanding, Role, Salutation,
+    Country, EmailAddress, FederalState, Iban, Password, ResellerId, ResellerStanding, Role,
+    Salutation,
 };
 use serde::{Deserialize, Serialize};
 
 /// One company in the list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResellerRow {
-    pub id: i64,
+    pub id: ResellerId,
     pub company_name: String,
     pub postal_code: String,
     pub city: String,
@@ -46,7 +47,7 @@ pub struct ResellerUser {
 /// Everything the administration knows about one company.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResellerDetail {
-    pub id: i64,
+    pub id: ResellerId,
     pub company_name: String,
     pub street: String,
     pub postal_code: String,
@@ -73,7 +74,7 @@ pub struct ResellerDetail {
 /// A company waiting for the distributor's decision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingReseller {
-    pub id: i64,
+    pub id: ResellerId,
     pub company_name: String,
     pub city: String,
     pub country: String,

@@ -1,8 +1,10 @@
 //! Reseller companies: created by the signup, confirmed by mail, approved by the distributor
 //! when no customer number vouches for them.
 
-use crate::domain::{EmailAddress, ResellerStanding, ResellerStatus, Role};
+use crate::domain::UserId;
+use crate::domain::{EmailAddress, ResellerId, ResellerStanding, ResellerStatus, Role};
 use crate::i18n::Locale;
+use crate::platform::sessions::Staff;
 use crate::platform::{passwords::StoredHash, Database, DbError};
 use crate::resellers::{
     PendingReseller, Registration, ResellerContact, ResellerDetail, ResellerList, ResellerRow,
@@ -46,10 +48,10 @@ pub async fn discard_unconfirmed_before(
 /// the address replaces it, data and password alike.
 pub async fn discard_unconfirmed_of(
     conn: &mut AnyConnection,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<u64, DbError> {
     let company = "id = (SELECT reseller_id FROM users WHERE id = $1)";
-    discard_unconfirmed(conn, company, user_id).await
+    discard_unconfirmed(conn, company, user_id.0).await
 }
 
 /// `which`: a condition on `resellers` with the one parameter `$1`, fixed text only.
@@ -97,7 +99,7 @@ pub async fn create(
     locale: Locale,
     now: i64,
     terms: (&str, &str),
-) -> Result<i64, CreateError> {
+) -> Result<UserId, CreateError> {
     let bank = registration.bank_account.as_ref();
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
         "INSERT INTO resellers (company_name, created_at, status, street, postal_code, city, \
@@ -128,7 +130,7 @@ pub async fn create(
         }
         other => other?,
     };
-    let (user_id,): (i64,) = sqlx::query_as(
+    let (user_id,): (UserId,) = sqlx::query_as(
         "INSERT INTO users (email, password_hash, role, reseller_id, created_at, salutation, \
            first_name, last_name, phone, locale) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -152,7 +154,7 @@ pub async fn create(
 /// number matched, else it waits for approval. Returns the status now.
 pub async fn confirm_email(
     conn: &mut AnyConnection,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<ResellerStatus, DbError> {
     sqlx::query(
         "UPDATE resellers SET status = CASE WHEN customer_number IS NULL \
@@ -171,10 +173,13 @@ pub async fn confirm_email(
     ResellerStatus::parse(&status).ok_or(DbError::Corrupt("resellers.status"))
 }
 
-pub async fn awaiting_approval(db: &Database) -> Result<Vec<PendingReseller>, DbError> {
+pub async fn awaiting_approval(
+    db: &Database,
+    _staff: &Staff,
+) -> Result<Vec<PendingReseller>, DbError> {
     #[allow(clippy::type_complexity)]
     let rows: Vec<(
-        i64,
+        ResellerId,
         String,
         Option<String>,
         Option<String>,
@@ -214,7 +219,7 @@ pub async fn awaiting_approval(db: &Database) -> Result<Vec<PendingReseller>, Db
 /// `None` when it was not waiting (decided already, or no such company).
 pub async fn decide(
     conn: &mut AnyConnection,
-    reseller_id: i64,
+    reseller_id: ResellerId,
     approve: bool,
     now: i64,
 ) -> Result<Option<(EmailAddress, Locale)>, DbError> {
@@ -252,7 +257,7 @@ pub async fn decide(
 }
 
 /// The company's name, as mails to its customers sign it.
-pub async fn company_name(db: &Database, reseller_id: i64) -> Result<String, DbError> {
+pub async fn company_name(db: &Database, reseller_id: ResellerId) -> Result<String, DbError> {
     let (name,): (String,) = sqlx::query_as("SELECT company_name FROM resellers WHERE id = $1")
         .bind(reseller_id)
         .fetch_one(db.pool())
@@ -262,7 +267,7 @@ pub async fn company_name(db: &Database, reseller_id: i64) -> Result<String, DbE
 
 /// How a reseller's customers can reach it: the company, and its first administrator's
 /// address and phone.
-pub async fn contact(db: &Database, reseller_id: i64) -> Result<ResellerContact, DbError> {
+pub async fn contact(db: &Database, reseller_id: ResellerId) -> Result<ResellerContact, DbError> {
     let (company_name, email, phone): (String, Option<String>, Option<String>) = sqlx::query_as(
         "SELECT r.company_name, u.email, u.phone FROM resellers r \
          LEFT JOIN users u ON u.id = (SELECT MIN(id) FROM users WHERE reseller_id = r.id \
@@ -282,7 +287,7 @@ pub async fn contact(db: &Database, reseller_id: i64) -> Result<ResellerContact,
 /// The reseller's active administrators, with the language of their mails.
 pub async fn admins(
     conn: &mut sqlx::AnyConnection,
-    reseller_id: i64,
+    reseller_id: ResellerId,
 ) -> Result<Vec<(EmailAddress, Locale)>, DbError> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT email, locale FROM users WHERE reseller_id = $1 AND role = 'reseller_admin' \
@@ -314,6 +319,7 @@ fn standing_of(status: &str, locked_at: Option<i64>) -> Result<ResellerStanding,
 /// of one standing or all, by name.
 pub async fn list(
     db: &Database,
+    _staff: &Staff,
     search: &str,
     standing: Option<ResellerStanding>,
     page: u32,
@@ -340,7 +346,7 @@ pub async fn list(
     let page = page.max(1);
     #[allow(clippy::type_complexity)]
     let rows: Vec<(
-        i64,
+        ResellerId,
         String,
         Option<String>,
         Option<String>,
@@ -389,7 +395,8 @@ pub async fn list(
 /// awaits staff's confirmation.
 pub async fn detail(
     db: &Database,
-    id: i64,
+    _staff: &Staff,
+    id: ResellerId,
     order_limit_cents: i64,
 ) -> Result<Option<ResellerDetail>, DbError> {
     #[allow(clippy::type_complexity)]
@@ -493,7 +500,7 @@ pub async fn detail(
 
 /// A company its customer number made active, as staff are told of it.
 pub struct VouchedCompany {
-    pub id: i64,
+    pub id: ResellerId,
     pub name: String,
     pub customer_number: String,
     /// Its admin's address, the one confirmed.
@@ -505,9 +512,9 @@ pub struct VouchedCompany {
 /// The user's company, if its customer number alone made it active (no staff confirmation).
 pub async fn vouched_company(
     conn: &mut AnyConnection,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Option<VouchedCompany>, DbError> {
-    let row: Option<(i64, String, String, String, Option<String>)> = sqlx::query_as(
+    let row: Option<(ResellerId, String, String, String, Option<String>)> = sqlx::query_as(
         "SELECT r.id, r.company_name, r.customer_number, u.email, c.contact_email \
          FROM resellers r JOIN users u ON u.reseller_id = r.id \
          LEFT JOIN customer_registry c ON c.customer_number = r.customer_number \
@@ -564,7 +571,7 @@ impl UnconfirmedOrderLimit {
 /// nothing to confirm (confirmed already, or not active).
 pub async fn confirm_by_staff(
     conn: &mut AnyConnection,
-    id: i64,
+    id: ResellerId,
     now: i64,
 ) -> Result<bool, DbError> {
     let done = sqlx::query(
@@ -580,7 +587,7 @@ pub async fn confirm_by_staff(
 
 /// Whether the company is active by its customer number alone, with no confirmation by
 /// staff yet (it orders only up to the set amount).
-pub async fn awaits_staff_confirmation(db: &Database, id: i64) -> Result<bool, DbError> {
+pub async fn awaits_staff_confirmation(db: &Database, id: ResellerId) -> Result<bool, DbError> {
     let row: Option<(Option<i64>,)> =
         sqlx::query_as("SELECT confirmed_by_staff_at FROM resellers WHERE id = $1")
             .bind(id)
@@ -589,7 +596,7 @@ pub async fn awaits_staff_confirmation(db: &Database, id: i64) -> Result<bool, D
     Ok(matches!(row, Some((None,))))
 }
 
-pub async fn exists(conn: &mut AnyConnection, id: i64) -> Result<bool, DbError> {
+pub async fn exists(conn: &mut AnyConnection, id: ResellerId) -> Result<bool, DbError> {
     let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM resellers WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -600,7 +607,7 @@ pub async fn exists(conn: &mut AnyConnection, id: i64) -> Result<bool, DbError> 
 /// Locks or unlocks a company; false when it already was so.
 pub async fn set_locked(
     conn: &mut AnyConnection,
-    id: i64,
+    id: ResellerId,
     lock: bool,
     now: i64,
 ) -> Result<bool, DbError> {

@@ -34,7 +34,9 @@ pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
     let links = request::link_base().ok_or(LinkError::Internal)?;
     let now = unix_now();
     let mut tx = db.begin().await.map_err(LinkError::internal)?;
-    let user_id = email_tokens::redeem(&mut tx, TokenPurpose::ConfirmSignup, &token, now).await?;
+    let user_id = email_tokens::redeem(&mut tx, TokenPurpose::ConfirmSignup, &token, now)
+        .await
+        .map(crate::domain::UserId)?;
     let status = resellers::confirm_email(&mut tx, user_id)
         .await
         .map_err(LinkError::internal)?;
@@ -64,7 +66,7 @@ pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
         }
     }
     tx.commit().await.map_err(LinkError::internal)?;
-    tracing::info!(user_id, ?status, "signup confirmed");
+    tracing::info!(%user_id, ?status, "signup confirmed");
     leptos_axum::redirect(if status == ResellerStatus::AwaitingApproval {
         "/signup/waiting"
     } else {

@@ -154,10 +154,11 @@ pub(crate) mod ssr {
             }
             None => {
                 let user_id = create(&mut tx, &registration, &hash, locale, now).await?;
-                let token = email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user_id, now)
-                    .await
-                    .map_err(internal)?;
-                tracing::info!(user_id, "reseller signed up");
+                let token =
+                    email_tokens::issue(&mut tx, TokenPurpose::ConfirmSignup, user_id.0, now)
+                        .await
+                        .map_err(internal)?;
+                tracing::info!(%user_id, "reseller signed up");
                 mails::confirm_signup(locale, &links, &token, registration.email.clone())
             }
         };
@@ -174,7 +175,7 @@ pub(crate) mod ssr {
         hash: &passwords::StoredHash,
         locale: crate::i18n::Locale,
         now: i64,
-    ) -> Result<i64, SignupError> {
+    ) -> Result<crate::domain::UserId, SignupError> {
         resellers::create(
             conn,
             registration,

@@ -3,17 +3,18 @@
 
 use super::page::{SeatsField, SeatsForm};
 use super::{Subscription, SubscriptionDetail};
+use crate::domain::CustomerId;
 use crate::error::{AppError, FormError};
 use leptos::prelude::*;
 
 #[server(endpoint = "subscriptions/of-customer")]
-pub async fn load_subscriptions(customer_id: i64) -> Result<Vec<Subscription>, AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
+pub async fn load_subscriptions(customer_id: CustomerId) -> Result<Vec<Subscription>, AppError> {
+    let scope = &crate::auth::require_reseller()?;
     let db = crate::platform::database()?;
-    if !crate::customers::server::belongs_to(&db, reseller_id, customer_id).await? {
+    if !crate::customers::server::belongs_to(&db, scope, customer_id).await? {
         return Err(crate::platform::request::not_found());
     }
-    Ok(crate::subscriptions::server::for_customer(&db, reseller_id, customer_id).await?)
+    Ok(crate::subscriptions::server::for_customer(&db, scope, customer_id).await?)
 }
 
 /// The subscription, and its form: as refused last (JavaScript off), or new with a fresh
@@ -21,9 +22,9 @@ pub async fn load_subscriptions(customer_id: i64) -> Result<Vec<Subscription>, A
 #[server(endpoint = "subscriptions/get")]
 pub async fn load_subscription(id: i64) -> Result<(SubscriptionDetail, SeatsForm), AppError> {
     use crate::platform::form_memory::recall_refused;
-    let (_, reseller_id) = crate::auth::require_reseller()?;
+    let scope = &crate::auth::require_reseller()?;
     let db = crate::platform::database()?;
-    let detail = crate::subscriptions::server::find(&db, reseller_id, id)
+    let detail = crate::subscriptions::server::find(&db, scope, id)
         .await?
         .ok_or_else(crate::platform::request::not_found)?;
     let kept: Option<SeatsForm> = recall_refused(&format!("add-seats:{id}"));
@@ -80,9 +81,10 @@ mod ssr {
         id: i64,
         form: &SeatsForm,
     ) -> Result<OrderNumber, FormError<SeatsField>> {
-        let (user, reseller_id) = crate::auth::require_reseller()?;
+        let scope = &crate::auth::require_reseller()?;
+        let user = scope.user();
         let db = database()?;
-        let detail = subscriptions::find(&db, reseller_id, id)
+        let detail = subscriptions::find(&db, scope, id)
             .await?
             .ok_or_else(request::not_found)?;
         let current = detail.subscription.seats;
@@ -116,7 +118,7 @@ mod ssr {
             .pricing
             .charge(cycle, added)
             .ok_or(refused(OrderProblem::LineUnavailable))?;
-        let customer = customers::find(&db, reseller_id, detail.customer_id)
+        let customer = customers::find(&db, scope, detail.customer_id)
             .await?
             .ok_or_else(request::not_found)?;
         let increase = SeatIncrease {
@@ -133,8 +135,8 @@ mod ssr {
             .orders
             .seats_order_name)(&detail.subscription.name, &added.to_string());
         let checkout = Checkout {
-            reseller_id,
-            user,
+            reseller_id: scope.reseller(),
+            user: user.clone(),
             customer: customer
                 .orderable()
                 .map_err(|r| refused(OrderProblem::NotOrderable(r)))?,

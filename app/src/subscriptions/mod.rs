@@ -10,6 +10,7 @@ pub mod server;
 pub use actions::{add_seats, load_subscription, load_subscriptions, AddSeats};
 pub use page::{parse_seats, SeatsField, SeatsForm, SubscriptionPage};
 
+use crate::domain::CustomerId;
 use crate::domain::{BillingCycle, OrderNumber, Pricing};
 use crate::i18n::format_date;
 use leptos::prelude::*;
@@ -61,7 +62,7 @@ impl Day {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubscriptionDetail {
     pub subscription: Subscription,
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub customer_name: String,
     /// The product's most users.
     pub max_seats: u32,
@@ -81,7 +82,7 @@ impl SubscriptionDetail {
 
 /// On the customer's page: the customer's subscriptions, and the way to its orders.
 #[component]
-pub fn CustomerSubscriptions(customer_id: i64) -> impl IntoView {
+pub fn CustomerSubscriptions(customer_id: CustomerId) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.orders;

@@ -1,15 +1,17 @@
 //! Customers' subscriptions, read per customer (only by the customer's reseller). They are
 //! opened by the order that bought them (`orders::server::subscriptions`).
 
-use crate::domain::{parse_date, BillingCycle, OrderNumber, Pricing};
+use crate::domain::CustomerId;
+use crate::domain::{parse_date, BillingCycle, OrderId, OrderNumber, Pricing};
+use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 use crate::subscriptions::{Subscription, SubscriptionDetail};
 
 /// The customer's subscriptions, if the customer is the reseller's; newest first.
 pub async fn for_customer(
     db: &Database,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
 ) -> Result<Vec<Subscription>, DbError> {
     type Row = (
         i64,
@@ -21,7 +23,7 @@ pub async fn for_customer(
         String,
         Option<String>,
         String,
-        i64,
+        OrderId,
         i64,
     );
     let rows: Vec<Row> = sqlx::query_as(
@@ -31,7 +33,7 @@ pub async fn for_customer(
          WHERE s.customer_id = $1 AND s.reseller_id = $2 ORDER BY s.id DESC",
     )
     .bind(customer_id)
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .fetch_all(db.pool())
     .await?;
     rows.into_iter()
@@ -71,12 +73,12 @@ pub async fn for_customer(
 /// the customer), if it is the reseller's.
 pub async fn find(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
     id: i64,
 ) -> Result<Option<SubscriptionDetail>, DbError> {
     #[derive(sqlx::FromRow)]
     struct Row {
-        customer_id: i64,
+        customer_id: CustomerId,
         company_name: String,
         max_seats: i64,
         monthly_cents: Option<i64>,
@@ -89,13 +91,13 @@ pub async fn find(
          JOIN products p ON p.id = s.product_id WHERE s.id = $1 AND s.reseller_id = $2",
     )
     .bind(id)
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .fetch_optional(db.pool())
     .await?;
     let Some(row) = row else {
         return Ok(None);
     };
-    let subscription = for_customer(db, reseller_id, row.customer_id)
+    let subscription = for_customer(db, scope, row.customer_id)
         .await?
         .into_iter()
         .find(|s| s.id == id)

@@ -3,21 +3,25 @@
 
 use super::form::{TenantField, TenantForm};
 use super::{PrefixCheck, TenantSettings};
+use crate::domain::CustomerId;
 use crate::error::{AppError, FormError};
 use leptos::prelude::*;
 
 #[server(endpoint = "tenants/settings")]
-pub async fn load_tenant_settings(customer_id: i64) -> Result<TenantSettings, AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
-    ssr::settings(reseller_id, customer_id).await
+pub async fn load_tenant_settings(customer_id: CustomerId) -> Result<TenantSettings, AppError> {
+    let scope = &crate::auth::require_reseller()?;
+    ssr::settings(scope, customer_id).await
 }
 
 /// Whether a prefix is free, for the field while the reseller types; with free suggestions
 /// from the customer's data when it is not.
 #[server(endpoint = "tenants/check-prefix")]
-pub async fn check_prefix(customer_id: i64, prefix: String) -> Result<PrefixCheck, AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
-    ssr::check(reseller_id, customer_id, &prefix).await
+pub async fn check_prefix(
+    customer_id: CustomerId,
+    prefix: String,
+) -> Result<PrefixCheck, AppError> {
+    let scope = &crate::auth::require_reseller()?;
+    ssr::check(scope, customer_id, &prefix).await
 }
 
 /// A new tenant: reserves the prefix (the database's unique index decides between
@@ -25,7 +29,7 @@ pub async fn check_prefix(customer_id: i64, prefix: String) -> Result<PrefixChec
 /// its contact the provider's invitation to authorise this reseller.
 #[server(endpoint = "tenants/set-up")]
 pub async fn set_up_tenant(
-    customer_id: i64,
+    customer_id: CustomerId,
     form: TenantForm,
 ) -> Result<(), FormError<TenantField>> {
     let result = ssr::set_up(customer_id, &form).await;
@@ -40,7 +44,7 @@ pub async fn set_up_tenant(
 
 /// The prefix this browser last had refused (JavaScript off).
 #[server(endpoint = "tenants/draft")]
-pub async fn tenant_draft(customer_id: i64) -> Result<Option<TenantForm>, AppError> {
+pub async fn tenant_draft(customer_id: CustomerId) -> Result<Option<TenantForm>, AppError> {
     use crate::platform::form_memory::recall_refused;
     crate::auth::require_reseller()?;
     Ok(recall_refused(&ssr::form_name(customer_id)))
@@ -48,15 +52,16 @@ pub async fn tenant_draft(customer_id: i64) -> Result<Option<TenantForm>, AppErr
 
 /// The reseller has noted the first admin password: it is deleted for good.
 #[server(endpoint = "tenants/acknowledge-password")]
-pub async fn acknowledge_password(customer_id: i64) -> Result<(), AppError> {
-    let (user, reseller_id) = crate::auth::require_reseller()?;
+pub async fn acknowledge_password(customer_id: CustomerId) -> Result<(), AppError> {
+    let scope = &crate::auth::require_reseller()?;
+    let user = scope.user();
     let db = crate::platform::database()?;
-    if !crate::tenants::server::forget_password(&db, reseller_id, customer_id).await? {
+    if !crate::tenants::server::forget_password(&db, scope, customer_id).await? {
         return Err(crate::platform::request::not_found());
     }
     tracing::info!(
-        customer_id,
-        by = user.user_id,
+        %customer_id,
+        by = %user.user_id,
         "first admin password noted and deleted"
     );
     leptos_axum::redirect(&format!("/customers/{customer_id}/tenant"));
@@ -65,20 +70,20 @@ pub async fn acknowledge_password(customer_id: i64) -> Result<(), AppError> {
 
 /// Mails the invitation to an existing tenant's contact again.
 #[server(endpoint = "tenants/resend-invitation")]
-pub async fn resend_invitation(customer_id: i64) -> Result<(), AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
-    ssr::resend(reseller_id, customer_id).await?;
+pub async fn resend_invitation(customer_id: CustomerId) -> Result<(), AppError> {
+    let scope = &crate::auth::require_reseller()?;
+    ssr::resend(scope, customer_id).await?;
     leptos_axum::redirect(&format!("/customers/{customer_id}/tenant"));
     Ok(())
 }
 
 /// Starts a failed creation again.
 #[server(endpoint = "tenants/retry")]
-pub async fn retry_tenant(customer_id: i64) -> Result<(), AppError> {
-    let (_, reseller_id) = crate::auth::require_reseller()?;
+pub async fn retry_tenant(customer_id: CustomerId) -> Result<(), AppError> {
+    let scope = &crate::auth::require_reseller()?;
     let db = crate::platform::database()?;
     let now = crate::platform::unix_now();
-    if !crate::tenants::server::retry(&db, reseller_id, customer_id, now).await? {
+    if !crate::tenants::server::retry(&db, scope, customer_id, now).await? {
         return Err(crate::platform::request::not_found());
     }
     leptos_axum::redirect(&format!("/customers/{customer_id}/tenant"));
@@ -98,6 +103,7 @@ mod ssr {
     use crate::microsoft_partner::server as microsoft_partner;
     use crate::platform::database;
     use crate::platform::mail::{self, outbox};
+    use crate::platform::sessions::ResellerScope;
     use crate::platform::{request, request::provider, sealing::SealingKey, unix_now, DbError};
     use crate::resellers::server as resellers;
     use crate::tenants::server::{self as tenants, ClaimError};
@@ -105,7 +111,7 @@ mod ssr {
     /// How many free prefixes a taken one is answered with.
     const SUGGESTIONS: usize = 3;
 
-    pub fn form_name(customer_id: i64) -> String {
+    pub fn form_name(customer_id: CustomerId) -> String {
         format!("tenant:{customer_id}")
     }
 
@@ -116,18 +122,24 @@ mod ssr {
         })
     }
 
-    async fn owned_customer(reseller_id: i64, customer_id: i64) -> Result<Customer, AppError> {
+    async fn owned_customer(
+        scope: &ResellerScope,
+        customer_id: CustomerId,
+    ) -> Result<Customer, AppError> {
         let db = database()?;
-        customers::find(&db, reseller_id, customer_id)
+        customers::find(&db, scope, customer_id)
             .await?
             .ok_or_else(request::not_found)
     }
 
-    pub async fn settings(reseller_id: i64, customer_id: i64) -> Result<TenantSettings, AppError> {
-        let customer = owned_customer(reseller_id, customer_id).await?;
+    pub async fn settings(
+        scope: &ResellerScope,
+        customer_id: CustomerId,
+    ) -> Result<TenantSettings, AppError> {
+        let customer = owned_customer(scope, customer_id).await?;
         let db = database()?;
         let key = sealing_key()?;
-        let mut tenant = tenants::find(&db, reseller_id, customer_id, &key).await?;
+        let mut tenant = tenants::find(&db, scope, customer_id, &key).await?;
         // An invited tenant: has it linked itself to this reseller meanwhile? Only the
         // relationship naming this reseller counts, not that the tenant is the distributor's
         // customer (through anyone). If the provider does not answer, it stays "invited" and
@@ -136,12 +148,12 @@ mod ssr {
             .as_mut()
             .filter(|t| t.status == TenantStatus::Invited)
         {
-            let own = microsoft_partner::require_microsoft_id(&db, reseller_id).await?;
+            let own = microsoft_partner::require_microsoft_id(&db, scope).await?;
             match provider()?.indirect_resellers(&invited.domain).await {
                 Ok(linked) if linked.iter().any(|id| id == own.as_str()) => {
                     tenants::mark_authorised(&db, customer_id, unix_now()).await?;
                     invited.status = TenantStatus::Authorised;
-                    tracing::info!(customer_id, "existing tenant authorised the reseller");
+                    tracing::info!(%customer_id, "existing tenant authorised the reseller");
                 }
                 Ok(_) => {}
                 Err(error) => {
@@ -195,13 +207,13 @@ mod ssr {
     }
 
     pub async fn check(
-        reseller_id: i64,
-        customer_id: i64,
+        scope: &ResellerScope,
+        customer_id: CustomerId,
         input: &str,
     ) -> Result<PrefixCheck, AppError> {
         // The hot path (typing) needs only ownership; the customer's data only when the
         // prefix is taken and suggestions are built from it.
-        if !customers::belongs_to(&database()?, reseller_id, customer_id).await? {
+        if !customers::belongs_to(&database()?, scope, customer_id).await? {
             return Err(request::not_found());
         }
         let prefix = match TenantPrefix::parse(input) {
@@ -212,7 +224,7 @@ mod ssr {
             Some(false) => Ok(PrefixCheck::Free),
             None => Ok(PrefixCheck::Unchecked),
             Some(true) => {
-                let customer = owned_customer(reseller_id, customer_id).await?;
+                let customer = owned_customer(scope, customer_id).await?;
                 let candidates: Vec<TenantPrefix> = prefix_candidates(&SuggestionSource {
                     company_name: &customer.company_name,
                     postal_code: &customer.postal_code,
@@ -243,13 +255,17 @@ mod ssr {
         }
     }
 
-    pub async fn set_up(customer_id: i64, form: &TenantForm) -> Result<(), FormError<TenantField>> {
-        let (user, reseller_id) = crate::auth::require_reseller()?;
+    pub async fn set_up(
+        customer_id: CustomerId,
+        form: &TenantForm,
+    ) -> Result<(), FormError<TenantField>> {
+        let scope = &crate::auth::require_reseller()?;
+        let user = scope.user();
         match parse_tenant_form(form).map_err(FormError::Invalid)? {
-            TenantRequest::New(prefix) => reserve(reseller_id, customer_id, &prefix).await?,
-            TenantRequest::Existing(domain) => invite(reseller_id, customer_id, &domain).await?,
+            TenantRequest::New(prefix) => reserve(scope, customer_id, &prefix).await?,
+            TenantRequest::Existing(domain) => invite(scope, customer_id, &domain).await?,
         }
-        tracing::info!(customer_id, by = user.user_id, "tenant set up");
+        tracing::info!(%customer_id, by = %user.user_id, "tenant set up");
         Ok(())
     }
 
@@ -271,8 +287,8 @@ mod ssr {
     }
 
     async fn reserve(
-        reseller_id: i64,
-        customer_id: i64,
+        scope: &ResellerScope,
+        customer_id: CustomerId,
         prefix: &TenantPrefix,
     ) -> Result<(), FormError<TenantField>> {
         // The provider's word first; if it does not answer, the reservation goes ahead and the
@@ -282,7 +298,7 @@ mod ssr {
         }
         let db = database()?;
         let mut tx = db.begin().await.map_err(begin_error)?;
-        tenants::reserve(&mut tx, reseller_id, customer_id, prefix, unix_now())
+        tenants::reserve(&mut tx, scope, customer_id, prefix, unix_now())
             .await
             .map_err(|e| claim_refused(e, prefix_taken()))?;
         tx.commit().await.map_err(begin_error)?;
@@ -293,12 +309,12 @@ mod ssr {
     /// this reseller. Nothing is written when the provider does not answer or the contact had
     /// too many mails lately.
     async fn invitation_mail(
-        reseller_id: i64,
+        scope: &ResellerScope,
         customer: &Customer,
         domain: &str,
     ) -> Result<crate::platform::mail::OutgoingMail, AppError> {
         let db = database()?;
-        let own = microsoft_partner::require_microsoft_id(&db, reseller_id).await?;
+        let own = microsoft_partner::require_microsoft_id(&db, scope).await?;
         let to = crate::customers::server::mail_to_contact(
             customer,
             crate::platform::rate_limit::MailPurpose::TenantInvitation,
@@ -307,25 +323,25 @@ mod ssr {
             .invitation_link(domain, &own)
             .await
             .map_err(request::provider_unavailable)?;
-        let reseller = resellers::company_name(&db, reseller_id).await?;
+        let reseller = resellers::company_name(&db, scope.reseller()).await?;
         let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
         let texts = &locale.texts().tenants.mail_invitation;
         Ok(mail::invitation(locale, texts, &reseller, domain, link, to))
     }
 
     async fn invite(
-        reseller_id: i64,
-        customer_id: i64,
+        scope: &ResellerScope,
+        customer_id: CustomerId,
         domain: &TenantDomain,
     ) -> Result<(), FormError<TenantField>> {
-        let customer = owned_customer(reseller_id, customer_id).await?;
-        let mail = invitation_mail(reseller_id, &customer, domain.as_str()).await?;
+        let customer = owned_customer(scope, customer_id).await?;
+        let mail = invitation_mail(scope, &customer, domain.as_str()).await?;
         let db = database()?;
         let now = unix_now();
         let mut tx = db.begin().await.map_err(begin_error)?;
         let domain_in_use =
             FormError::Invalid(vec![(TenantField::Domain, FieldError::DomainInUse)]);
-        tenants::invite(&mut tx, reseller_id, customer_id, domain, now)
+        tenants::invite(&mut tx, scope, customer_id, domain, now)
             .await
             .map_err(|e| claim_refused(e, domain_in_use))?;
         outbox::enqueue(&mut tx, &mail, now)
@@ -335,14 +351,14 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn resend(reseller_id: i64, customer_id: i64) -> Result<(), AppError> {
-        let customer = owned_customer(reseller_id, customer_id).await?;
+    pub async fn resend(scope: &ResellerScope, customer_id: CustomerId) -> Result<(), AppError> {
+        let customer = owned_customer(scope, customer_id).await?;
         let db = database()?;
-        let tenant = tenants::find(&db, reseller_id, customer_id, &sealing_key()?).await?;
+        let tenant = tenants::find(&db, scope, customer_id, &sealing_key()?).await?;
         let Some(tenant) = tenant.filter(|t| t.status == TenantStatus::Invited) else {
             return Err(request::not_found());
         };
-        let mail = invitation_mail(reseller_id, &customer, &tenant.domain).await?;
+        let mail = invitation_mail(scope, &customer, &tenant.domain).await?;
         let mut conn = db.pool().acquire().await.map_err(begin_error)?;
         outbox::enqueue(&mut conn, &mail, unix_now()).await?;
         Ok(())

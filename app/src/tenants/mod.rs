@@ -15,6 +15,7 @@ pub use actions::{
 pub use form::{parse_tenant_form, TenantField, TenantForm, TenantRequest};
 pub use page::{TenantPage, TenantSummary};
 
+use crate::domain::CustomerId;
 use crate::domain::{TenantFailure, TenantStatus};
 use serde::{Deserialize, Serialize};
 
@@ -46,7 +47,7 @@ pub enum InitialPassword {
 /// Everything the tenant page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TenantSettings {
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub company_name: String,
     /// `None`: no tenant yet (or the prefix was lost at the provider), so the form shows.
     pub tenant: Option<Tenant>,

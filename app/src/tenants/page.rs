@@ -9,6 +9,7 @@ use super::actions::{
 };
 use super::form::{parse_tenant_form, TenantField, TenantForm};
 use super::{InitialPassword, PrefixCheck, Tenant, TenantSettings};
+use crate::domain::CustomerId;
 use crate::domain::{TenantBrief, TenantFailure, TenantStatus, TENANT_DOMAIN_SUFFIX};
 use crate::error::{AppError, FormError};
 use crate::ui::form::{described_by, Checkbox, FormField, FormState, Input, Labelled};
@@ -25,9 +26,9 @@ const CHECK_DELAY: Duration = Duration::from_millis(350);
 /// How often a tenant on its way is looked at again.
 const POLL_EVERY: Duration = Duration::from_secs(2);
 
-fn customer_id_param() -> impl Fn() -> Option<i64> + Copy {
+fn customer_id_param() -> impl Fn() -> Option<CustomerId> + Copy {
     let params = use_params_map();
-    move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()))
+    move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()))
 }
 
 /// Everything the page shows, loaded at once: resources created inside a `<Transition>`
@@ -132,7 +133,7 @@ fn TenantSection(loaded: Loaded) -> impl IntoView {
 
 #[component]
 fn NewTenantForm(
-    customer_id: i64,
+    customer_id: CustomerId,
     kept: TenantForm,
     first_check: Option<PrefixCheck>,
 ) -> impl IntoView {
@@ -225,7 +226,7 @@ fn NewTenantForm(
         <p>{t.intro}</p>
         <ActionForm action attr:class="stacked-form tenant-form" attr:novalidate="">
             <p class="form-error" role="alert">{form_error}</p>
-            <input type="hidden" name="customer_id" value=customer_id/>
+            <input type="hidden" name="customer_id" value=customer_id.to_string()/>
             <Checkbox field=TenantField::UseExisting>{t.field_use_existing}</Checkbox>
             <p class="hint">{t.use_existing_hint}</p>
             <div class:hidden=hide_domain>
@@ -266,7 +267,7 @@ fn NewTenantForm(
 /// JavaScript; with it, a click fills the field in place.
 #[component]
 fn Suggestions(
-    customer_id: i64,
+    customer_id: CustomerId,
     suggestions: Vec<String>,
     state: FormState<TenantField>,
 ) -> impl IntoView {
@@ -305,7 +306,7 @@ fn Suggestions(
 
 /// The tenant once reserved: its progress, its failure with the way out, or its login.
 #[component]
-fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
+fn TenantState(customer_id: CustomerId, tenant: Tenant) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().tenants;
     let retry = ServerAction::<RetryTenant>::new();
     let resend = ServerAction::<ResendInvitation>::new();
@@ -340,7 +341,7 @@ fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
                 }}
             </p>
             <ActionForm action=retry>
-                <input type="hidden" name="customer_id" value=customer_id/>
+                <input type="hidden" name="customer_id" value=customer_id.to_string()/>
                 <button type="submit">{t.retry}</button>
             </ActionForm>
         }
@@ -349,7 +350,7 @@ fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
             <p class="progress" role="status">{t.status_invited}</p>
             <ActionForm action=resend>
                 <p class="form-error" role="alert">{resend_error}</p>
-                <input type="hidden" name="customer_id" value=customer_id/>
+                <input type="hidden" name="customer_id" value=customer_id.to_string()/>
                 <button type="submit">{t.resend}</button>
             </ActionForm>
         }
@@ -388,7 +389,7 @@ fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
                 {(tenant.initial_password != InitialPassword::None).then(|| view! {
                     <p class="hint">{t.password_once}</p>
                     <ActionForm action=acknowledge>
-                        <input type="hidden" name="customer_id" value=customer_id/>
+                        <input type="hidden" name="customer_id" value=customer_id.to_string()/>
                         <button type="submit">{t.acknowledge}</button>
                     </ActionForm>
                 })}
@@ -404,7 +405,7 @@ fn TenantState(customer_id: i64, tenant: Tenant) -> impl IntoView {
 
 /// One line on the customer's page: where the tenant stands, and the way to its settings.
 #[component]
-pub fn TenantSummary(customer_id: i64, tenant: Option<TenantBrief>) -> impl IntoView {
+pub fn TenantSummary(customer_id: CustomerId, tenant: Option<TenantBrief>) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().tenants;
     let text = tenant.map_or(t.summary_none.to_owned(), |tenant| t.describe(&tenant));
     view! {

@@ -2,13 +2,13 @@
 //! queueing the creation, and the job that drives it at the provider with retries — always
 //! with the same request id, so the provider creates the tenant exactly once.
 
-use crate::domain::{TenantDomain, TenantPrefix};
-use crate::domain::{TenantFailure, TenantStatus};
+use crate::domain::{CustomerId, TenantDomain, TenantFailure, TenantPrefix, TenantStatus};
 use crate::platform::jobs::{self, AfterFailure, Job, JobKind, JobOwner, Step};
 use crate::platform::provider::{
     Address, BillingProfile, CompanyProfile, NewTenant, ProviderClient, ProviderError,
     ProvisioningState,
 };
+use crate::platform::sessions::ResellerScope;
 use crate::platform::{sealing::SealingKey, Database, DbError};
 use crate::tenants::{InitialPassword, Tenant};
 use sqlx::AnyConnection;
@@ -59,8 +59,8 @@ const POLL_SECS: i64 = 1;
 /// The customer's tenant, if the reseller owns the customer and it has one.
 pub async fn find(
     db: &Database,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
     key: &SealingKey,
 ) -> Result<Option<Tenant>, DbError> {
     #[allow(clippy::type_complexity)]
@@ -76,7 +76,7 @@ pub async fn find(
          FROM tenants t JOIN customers c ON c.id = t.customer_id \
          WHERE c.reseller_id = $1 AND t.customer_id = $2",
     )
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .bind(customer_id)
     .fetch_optional(db.pool())
     .await?;
@@ -88,7 +88,7 @@ pub async fn find(
         None => InitialPassword::None,
         Some(Ok(password)) => InitialPassword::Shown(password),
         Some(Err(error)) => {
-            tracing::error!(customer_id, %error, "a sealed admin password does not open with this installation's key (KONTOR_SECRET_KEY differs from the one that sealed it)");
+            tracing::error!(%customer_id, %error, "a sealed admin password does not open with this installation's key (KONTOR_SECRET_KEY differs from the one that sealed it)");
             InitialPassword::Unreadable
         }
     };
@@ -153,8 +153,8 @@ impl From<sqlx::Error> for ClaimError {
 /// A customer whose earlier prefix was lost at the provider may claim a new one.
 pub async fn reserve(
     conn: &mut AnyConnection,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
     prefix: &TenantPrefix,
     now: i64,
 ) -> Result<(), ClaimError> {
@@ -164,7 +164,7 @@ pub async fn reserve(
         domain: &prefix.domain(),
         status: TenantStatus::Waiting,
     };
-    claim(conn, reseller_id, customer_id, new, now).await?;
+    claim(conn, scope, customer_id, new, now).await?;
     jobs::enqueue(conn, CREATE_TENANT, customer_id, None, now)
         .await
         .map_err(ClaimError::Database)
@@ -185,8 +185,8 @@ struct Claim<'a> {
 /// `domain` decide between simultaneous claims.
 async fn claim(
     conn: &mut AnyConnection,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
     claim: Claim<'_>,
     now: i64,
 ) -> Result<(), ClaimError> {
@@ -204,7 +204,7 @@ async fn claim(
     .bind(claim.domain)
     .bind(claim.status.as_str())
     .bind(now)
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .execute(&mut *conn)
     .await;
     match claimed {
@@ -219,8 +219,8 @@ async fn claim(
 /// same transaction).
 pub async fn invite(
     conn: &mut AnyConnection,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
     domain: &TenantDomain,
     now: i64,
 ) -> Result<(), ClaimError> {
@@ -230,11 +230,15 @@ pub async fn invite(
         domain: domain.as_str(),
         status: TenantStatus::Invited,
     };
-    claim(conn, reseller_id, customer_id, existing, now).await
+    claim(conn, scope, customer_id, existing, now).await
 }
 
 /// The existing tenant linked itself to the reseller at the provider.
-pub async fn mark_authorised(db: &Database, customer_id: i64, now: i64) -> Result<(), DbError> {
+pub async fn mark_authorised(
+    db: &Database,
+    customer_id: CustomerId,
+    now: i64,
+) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE tenants SET status = 'authorised', updated_at = $2 \
          WHERE customer_id = $1 AND status = 'invited'",
@@ -249,15 +253,15 @@ pub async fn mark_authorised(db: &Database, customer_id: i64, now: i64) -> Resul
 /// The reseller has noted the first password: it is deleted for good.
 pub async fn forget_password(
     db: &Database,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
 ) -> Result<bool, DbError> {
     let done = sqlx::query(
         "UPDATE tenants SET admin_password_sealed = NULL WHERE customer_id = $1 \
          AND customer_id IN (SELECT id FROM customers WHERE reseller_id = $2)",
     )
     .bind(customer_id)
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .execute(db.pool())
     .await?;
     Ok(done.rows_affected() == 1)
@@ -267,8 +271,8 @@ pub async fn forget_password(
 /// all). False when there is nothing to retry.
 pub async fn retry(
     db: &Database,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
     now: i64,
 ) -> Result<bool, DbError> {
     let mut tx = db.begin().await?;
@@ -278,7 +282,7 @@ pub async fn retry(
          AND customer_id IN (SELECT id FROM customers WHERE reseller_id = $2)",
     )
     .bind(customer_id)
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .bind(now)
     .execute(&mut *tx)
     .await?;
@@ -349,7 +353,7 @@ fn refused(message: &str) -> ProviderError {
     }
 }
 
-async fn new_tenant(db: &Database, customer_id: i64) -> Result<NewTenant, DbError> {
+async fn new_tenant(db: &Database, customer_id: CustomerId) -> Result<NewTenant, DbError> {
     #[allow(clippy::type_complexity)]
     let (domain, company_name, street, postal_code, city, country, first, last, email, locale): (
         String,
@@ -396,7 +400,7 @@ async fn new_tenant(db: &Database, customer_id: i64) -> Result<NewTenant, DbErro
 /// The tenant is provisioned.
 async fn creation_done(conn: &mut AnyConnection, job: &Job, now: i64) -> Result<(), DbError> {
     set_status(conn, job.customer_id, TenantStatus::Ready, None, now).await?;
-    tracing::info!(customer_id = job.customer_id, "tenant ready");
+    tracing::info!(customer_id = %job.customer_id, "tenant ready");
     Ok(())
 }
 
@@ -433,7 +437,7 @@ async fn creation_failed(
 
 async fn set_status(
     conn: &mut AnyConnection,
-    customer_id: i64,
+    customer_id: CustomerId,
     status: TenantStatus,
     failure: Option<TenantFailure>,
     now: i64,

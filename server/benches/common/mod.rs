@@ -105,7 +105,7 @@ pub async fn count(db: &Database, sql: &str) -> i64 {
 }
 
 /// A session cookie for the user.
-pub async fn session_cookie(db: &Database, user_id: i64) -> String {
+pub async fn session_cookie(db: &Database, user_id: app::domain::UserId) -> String {
     let token = sessions::start(db, user_id, None, unix_now())
         .await
         .expect("a session");
@@ -191,7 +191,7 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> Served {
 /// One reseller with one orderable customer (ready tenant, known at the provider, accepted
 /// agreement), the example catalogue, and `carts` users, each with a cart of ten users of
 /// Business Basic for that customer. Returns the users' ids.
-pub async fn seed_carts(db: &Database, carts: usize) -> Vec<i64> {
+pub async fn seed_carts(db: &Database, carts: usize) -> Vec<app::domain::UserId> {
     let pool = db.pool();
     app::catalog::server::seed_examples(db)
         .await
@@ -239,9 +239,10 @@ pub async fn seed_carts(db: &Database, carts: usize) -> Vec<i64> {
     if db.backend() == app::platform::Backend::Postgres {
         sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
     }
-    let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE reseller_id = 1 ORDER BY id")
-        .fetch_all(pool)
-        .await
-        .expect("users");
+    let ids: Vec<(app::domain::UserId,)> =
+        sqlx::query_as("SELECT id FROM users WHERE reseller_id = 1 ORDER BY id")
+            .fetch_all(pool)
+            .await
+            .expect("users");
     ids.into_iter().map(|(id,)| id).collect()
 }

@@ -202,8 +202,8 @@ async fn reseller(app: &TestApp, company: &str, status: &str, email: &str) -> i6
     id
 }
 
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    let (user,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+async fn user_id(app: &TestApp, email: &str) -> app::domain::UserId {
+    let (user,): (app::domain::UserId,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
         .bind(email)
         .fetch_one(app.db().pool())
         .await

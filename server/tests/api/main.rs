@@ -27,6 +27,7 @@ mod pages;
 mod partner_status;
 mod password_reset;
 mod robustness;
+mod schema;
 mod security;
 mod sessions;
 mod signup;

@@ -150,14 +150,18 @@ on_both_backends!(
         let mails_before = app.outbox().await.len();
 
         // A second instance whose claim on the job ran out reports a failure afterwards.
-        let (id, customer_id, order_id, request_id): (i64, i64, Option<i64>, String) =
-            sqlx::query_as(
-                "SELECT id, customer_id, order_id, request_id FROM provider_jobs \
+        let (id, customer_id, order_id, request_id): (
+            i64,
+            app::domain::CustomerId,
+            Option<app::domain::OrderId>,
+            String,
+        ) = sqlx::query_as(
+            "SELECT id, customer_id, order_id, request_id FROM provider_jobs \
                  WHERE kind = 'provision_order'",
-            )
-            .fetch_one(app.db().pool())
-            .await
-            .unwrap();
+        )
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap();
         let job = app::platform::jobs::Job {
             id,
             kind: app::orders::server::PROVISION_ORDER,

@@ -1,7 +1,7 @@
 //! `TestApp`: the real router over a fresh database of its own, called in process.
 
 use app::auth::server::users;
-use app::domain::{EmailAddress, Password};
+use app::domain::{EmailAddress, Password, UserId};
 use app::platform::passwords;
 use app::platform::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
 use app::platform::{provider::ProviderClient, sealing::SealingKey, sessions, Database};
@@ -173,7 +173,7 @@ impl TestApp {
     }
 
     /// A distributor admin with a real (Argon2id) password hash; returns the user id.
-    pub async fn create_admin(&self, email: &str, password: &str) -> i64 {
+    pub async fn create_admin(&self, email: &str, password: &str) -> UserId {
         let email = EmailAddress::parse(email).expect("a valid email");
         let password = Password::parse(password).expect("a valid password");
         let hash = passwords::hash(&password).await.expect("hash");
@@ -188,7 +188,7 @@ impl TestApp {
     }
 
     /// A reseller company with its admin user; returns the user id.
-    pub async fn create_reseller_admin(&self, email: &str) -> i64 {
+    pub async fn create_reseller_admin(&self, email: &str) -> UserId {
         let (reseller_id,): (i64,) = sqlx::query_as(
             "INSERT INTO resellers (company_name, created_at, confirmed_by_staff_at) \
              VALUES ('Muster IT GmbH', 0, 0) RETURNING id",
@@ -196,7 +196,7 @@ impl TestApp {
         .fetch_one(self.db.pool())
         .await
         .expect("insert reseller");
-        let (user_id,): (i64,) = sqlx::query_as(
+        let (user_id,): (UserId,) = sqlx::query_as(
             "INSERT INTO users (email, password_hash, role, reseller_id, created_at) \
              VALUES ($1, 'unused', 'reseller_admin', $2, 0) RETURNING id",
         )
@@ -209,7 +209,7 @@ impl TestApp {
     }
 
     /// A `Cookie` header value with a live session for the user.
-    pub async fn session_cookie(&self, user_id: i64) -> String {
+    pub async fn session_cookie(&self, user_id: UserId) -> String {
         let token = sessions::start(&self.db, user_id, None, app::platform::unix_now())
             .await
             .expect("start a session");

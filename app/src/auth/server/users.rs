@@ -1,13 +1,14 @@
 //! User accounts: distributor staff (admin) and, from the signup on, reseller users.
 
-use crate::domain::{EmailAddress, Role};
+use crate::domain::UserId;
+use crate::domain::{EmailAddress, ResellerId, Role};
 use crate::domain::{ResellerStanding, ResellerStatus};
 use crate::i18n::Locale;
 use crate::platform::{passwords::StoredHash, Database, DbError};
 
 #[derive(Clone, Debug)]
 pub struct User {
-    pub id: i64,
+    pub id: UserId,
     pub email: EmailAddress,
     pub role: Role,
     pub password_hash: StoredHash,
@@ -48,7 +49,7 @@ pub async fn create_admin(
 /// Creates a further user of a reseller (a colleague); false if the email is taken already.
 pub async fn create_member(
     conn: &mut sqlx::AnyConnection,
-    reseller_id: i64,
+    reseller_id: ResellerId,
     email: &EmailAddress,
     password_hash: &StoredHash,
     role: Role,
@@ -76,7 +77,7 @@ pub async fn find_by_email<'e>(
 ) -> Result<Option<User>, DbError> {
     #[allow(clippy::type_complexity)]
     let row: Option<(
-        i64,
+        UserId,
         String,
         String,
         String,
@@ -113,7 +114,7 @@ pub async fn find_by_email<'e>(
 
 pub async fn set_password(
     conn: &mut sqlx::AnyConnection,
-    user_id: i64,
+    user_id: UserId,
     password_hash: &StoredHash,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
@@ -125,8 +126,11 @@ pub async fn set_password(
 }
 
 /// The company a reseller user belongs to.
-pub async fn reseller_of(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result<i64, DbError> {
-    let (reseller_id,): (Option<i64>,) =
+pub async fn reseller_of(
+    conn: &mut sqlx::AnyConnection,
+    user_id: UserId,
+) -> Result<ResellerId, DbError> {
+    let (reseller_id,): (Option<ResellerId>,) =
         sqlx::query_as("SELECT reseller_id FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_one(&mut *conn)
@@ -160,7 +164,7 @@ pub async fn invite_admin(
 /// The invited admin has chosen a password.
 pub async fn invitation_accepted(
     conn: &mut sqlx::AnyConnection,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET invited_at = NULL WHERE id = $1")
         .bind(user_id)
@@ -172,7 +176,7 @@ pub async fn invitation_accepted(
 /// Deactivates an active distributor admin; their address, or `None` if there is no such one.
 pub async fn deactivate_admin(
     conn: &mut sqlx::AnyConnection,
-    user_id: i64,
+    user_id: UserId,
     now: i64,
 ) -> Result<Option<String>, DbError> {
     let row: Option<(String,)> = sqlx::query_as(

@@ -7,10 +7,12 @@ mod subscriptions;
 use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
 use crate::cart::CartLine;
+use crate::domain::UserId;
 use crate::domain::{
     pricing_kind, pricing_of, BillingCycle, IdempotencyKey, OrderFailure, OrderNumber, OrderStatus,
     OrderableCustomer, Pricing, TenantStatus, Totals,
 };
+use crate::domain::{CustomerId, OrderId, ResellerId};
 use crate::i18n::Locale;
 use crate::orders::{
     AllOrders, AllOrdersFilter, OrderDetail, OrderFilter, OrderLine, OrderList, OrderSummary,
@@ -22,6 +24,7 @@ use crate::platform::provider::{
     NewOrder, OrderLineItem, PlacedOrder, PlacedOrderStatus, ProviderClient, ProviderError,
 };
 use crate::platform::request::LinkBase;
+use crate::platform::sessions::{ResellerScope, Staff};
 use crate::platform::{sessions::SessionUser, Database, DbError};
 use sqlx::any::AnyExecutor;
 use sqlx::AnyConnection;
@@ -74,7 +77,7 @@ const TENANT_WAIT_SECS: i64 = 30;
 
 /// A cart, checked and ready to become an order.
 pub struct Checkout {
-    pub reseller_id: i64,
+    pub reseller_id: ResellerId,
     pub user: SessionUser,
     pub customer: OrderableCustomer,
     pub name: String,
@@ -136,10 +139,10 @@ pub enum PlaceError {
 /// The order the user placed with this key before, if any: its number and cart digest.
 pub async fn placed_with<'e>(
     executor: impl AnyExecutor<'e>,
-    user_id: i64,
+    user_id: UserId,
     key: &IdempotencyKey,
 ) -> Result<Option<(OrderNumber, String)>, DbError> {
-    let row: Option<(i64, i64, String)> = sqlx::query_as(
+    let row: Option<(OrderId, i64, String)> = sqlx::query_as(
         "SELECT id, placed_at, cart_digest FROM orders WHERE user_id = $1 AND idempotency_key = $2",
     )
     .bind(user_id)
@@ -153,7 +156,7 @@ pub async fn placed_with<'e>(
 /// other is refused.
 pub async fn repeat<'e>(
     executor: impl AnyExecutor<'e>,
-    user_id: i64,
+    user_id: UserId,
     key: &IdempotencyKey,
     digest: &str,
 ) -> Result<Option<Placed>, PlaceError> {
@@ -185,7 +188,7 @@ async fn place_in(
     mail: impl FnOnce(OrderNumber) -> OutgoingMail,
     now: i64,
 ) -> Result<Placed, PlaceError> {
-    let inserted: Option<(i64,)> = sqlx::query_as(
+    let inserted: Option<(OrderId,)> = sqlx::query_as(
         "INSERT INTO orders (reseller_id, customer_id, user_id, name, idempotency_key, \
          cart_digest, net_cents, vat_cents, gross_cents, status, placed_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10) \
@@ -247,7 +250,7 @@ async fn place_in(
 /// The cart's lines as order lines, base lines before their add-ons.
 async fn insert_lines(
     conn: &mut AnyConnection,
-    order_id: i64,
+    order_id: OrderId,
     lines: &[CartLine],
 ) -> Result<(), DbError> {
     let mut ids: Vec<(i64, i64)> = Vec::with_capacity(lines.len());
@@ -295,7 +298,7 @@ async fn insert_lines(
 /// both are placed at the same moment.
 async fn insert_seats(
     conn: &mut AnyConnection,
-    order_id: i64,
+    order_id: OrderId,
     increase: &SeatIncrease,
 ) -> Result<(), PlaceError> {
     let inserted = sqlx::query(
@@ -336,7 +339,7 @@ pub async fn seats_pending(db: &Database, subscription_id: i64) -> Result<bool, 
 /// order is another one). The customer stays chosen.
 async fn empty_cart(
     conn: &mut AnyConnection,
-    user_id: i64,
+    user_id: UserId,
     lines: &[CartLine],
     now: i64,
 ) -> Result<(), DbError> {
@@ -363,14 +366,14 @@ async fn empty_cart(
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
-    id: i64,
+    id: OrderId,
     name: String,
-    customer_id: i64,
+    customer_id: CustomerId,
     customer_name: String,
     placed_at: i64,
     status: String,
     gross_cents: i64,
-    reseller_id: i64,
+    reseller_id: ResellerId,
     reseller_name: String,
     failure: Option<String>,
     provider_error: Option<String>,
@@ -383,9 +386,9 @@ const SUMMARY: &str = "SELECT o.id, o.name, o.customer_id, c.company_name AS cus
     FROM orders o JOIN customers c ON c.id = o.customer_id JOIN resellers r ON r.id = o.reseller_id";
 
 fn summary(
-    id: i64,
+    id: OrderId,
     name: String,
-    (customer_id, customer_name): (i64, String),
+    (customer_id, customer_name): (CustomerId, String),
     placed_at: i64,
     status: &str,
     gross_cents: i64,
@@ -427,7 +430,7 @@ enum QueryValue {
 }
 
 /// `reseller`: one company's orders, or (`None`, the administration) everyone's.
-fn conditions(reseller: Option<i64>, filter: &OrderFilter) -> Conditions {
+fn conditions(reseller: Option<ResellerId>, filter: &OrderFilter) -> Conditions {
     let mut sql = String::new();
     let mut values = Vec::new();
     let mut add = |condition: &str, value: QueryValue| {
@@ -435,10 +438,10 @@ fn conditions(reseller: Option<i64>, filter: &OrderFilter) -> Conditions {
         sql.push_str(&format!(" AND {condition} ${}", values.len()));
     };
     if let Some(reseller) = reseller {
-        add("o.reseller_id =", QueryValue::Number(reseller));
+        add("o.reseller_id =", QueryValue::Number(reseller.0));
     }
     if let Some(customer) = filter.customer {
-        add("o.customer_id =", QueryValue::Number(customer));
+        add("o.customer_id =", QueryValue::Number(customer.0));
     }
     match filter.status {
         Some(StatusFilter::Is(status)) => add("o.status =", QueryValue::Text(status.as_str())),
@@ -482,7 +485,7 @@ fn bind_all<'q, O>(mut query: AnyQueryAs<'q, O>, values: &[QueryValue]) -> AnyQu
 /// in all.
 async fn page_of(
     db: &Database,
-    reseller: Option<i64>,
+    reseller: Option<ResellerId>,
     filter: &OrderFilter,
     page: u32,
 ) -> Result<(Vec<SummaryRow>, i64), DbError> {
@@ -516,9 +519,9 @@ async fn page_of(
 /// The customers of `reseller` that have orders, by name: the customer filter's choices.
 async fn customers_with_orders(
     db: &Database,
-    reseller: i64,
-) -> Result<Vec<(i64, String)>, DbError> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+    reseller: ResellerId,
+) -> Result<Vec<(CustomerId, String)>, DbError> {
+    let rows: Vec<(CustomerId, String, String)> = sqlx::query_as(
         "SELECT DISTINCT c.id, c.company_name, c.sort_name FROM orders o \
          JOIN customers c ON c.id = o.customer_id WHERE o.reseller_id = $1 ORDER BY c.sort_name",
     )
@@ -531,17 +534,17 @@ async fn customers_with_orders(
 /// One page (from 1) of the reseller's orders that pass the filter, newest first.
 pub async fn list(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
     filter: &OrderFilter,
     page: u32,
 ) -> Result<OrderList, DbError> {
-    let (rows, total) = page_of(db, Some(reseller_id), filter, page).await?;
+    let (rows, total) = page_of(db, Some(scope.reseller()), filter, page).await?;
     Ok(OrderList {
         orders: rows
             .into_iter()
             .map(SummaryRow::summary)
             .collect::<Result<_, _>>()?,
-        customers: customers_with_orders(db, reseller_id).await?,
+        customers: customers_with_orders(db, scope.reseller()).await?,
         page: page.max(1),
         pages: crate::platform::db::page_count(total, PAGE_SIZE),
         total: u64::try_from(total).unwrap_or_default(),
@@ -551,6 +554,7 @@ pub async fn list(
 /// The administration's list: every reseller's orders, or one's (`filter.reseller`).
 pub async fn list_all(
     db: &Database,
+    _staff: &Staff,
     filter: &AllOrdersFilter,
     page: u32,
 ) -> Result<AllOrders, DbError> {
@@ -569,7 +573,7 @@ pub async fn list_all(
             })
         })
         .collect::<Result<_, DbError>>()?;
-    let resellers: Vec<(i64, String)> = sqlx::query_as(
+    let resellers: Vec<(ResellerId, String)> = sqlx::query_as(
         "SELECT r.id, r.company_name FROM resellers r \
          WHERE EXISTS (SELECT 1 FROM orders o WHERE o.reseller_id = r.id) \
          ORDER BY LOWER(r.company_name), r.id",
@@ -598,8 +602,8 @@ pub async fn retry(
     conn: &mut AnyConnection,
     number: OrderNumber,
     now: i64,
-) -> Result<Option<(i64, i64)>, DbError> {
-    let row: Option<(i64, i64, i64)> =
+) -> Result<Option<(ResellerId, CustomerId)>, DbError> {
+    let row: Option<(ResellerId, CustomerId, i64)> =
         sqlx::query_as("SELECT reseller_id, customer_id, placed_at FROM orders WHERE id = $1")
             .bind(number.id)
             .fetch_optional(&mut *conn)
@@ -649,9 +653,9 @@ type LineRow = (
 
 #[derive(sqlx::FromRow)]
 struct DetailRow {
-    id: i64,
+    id: OrderId,
     name: String,
-    customer_id: i64,
+    customer_id: CustomerId,
     company_name: String,
     placed_at: i64,
     status: String,
@@ -666,7 +670,7 @@ struct DetailRow {
 /// The order with this number, if it is the reseller's.
 pub async fn find(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
     number: OrderNumber,
 ) -> Result<Option<OrderDetail>, DbError> {
     let row: Option<DetailRow> = sqlx::query_as(
@@ -676,7 +680,7 @@ pub async fn find(
          WHERE o.id = $1 AND o.reseller_id = $2",
     )
     .bind(number.id)
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .fetch_optional(db.pool())
     .await?;
     let Some(row) = row else {
@@ -791,7 +795,7 @@ async fn provision_step(
 
 /// The order's lines as the provider takes them. A seat increase names the subscription and
 /// its new number of users.
-async fn line_items(db: &Database, order_id: i64) -> Result<Vec<OrderLineItem>, DbError> {
+async fn line_items(db: &Database, order_id: OrderId) -> Result<Vec<OrderLineItem>, DbError> {
     type Row = (
         i64,
         Option<i64>,
@@ -829,7 +833,11 @@ async fn line_items(db: &Database, order_id: i64) -> Result<Vec<OrderLineItem>, 
 }
 
 /// The provider has the order: its id, and each line's subscription, in one transaction.
-async fn record_placed(db: &Database, order_id: i64, placed: &PlacedOrder) -> Result<(), DbError> {
+async fn record_placed(
+    db: &Database,
+    order_id: OrderId,
+    placed: &PlacedOrder,
+) -> Result<(), DbError> {
     let mut tx = db.begin().await?;
     sqlx::query(
         "UPDATE orders SET provider_order_id = $2, status = 'provisioning' \
@@ -856,8 +864,8 @@ async fn record_placed(db: &Database, order_id: i64, placed: &PlacedOrder) -> Re
 
 /// Who placed the order, in which language, and for what: for its mails and audit entries.
 struct Placement {
-    reseller_id: i64,
-    customer_id: i64,
+    reseller_id: ResellerId,
+    customer_id: CustomerId,
     number: OrderNumber,
     name: String,
     customer_name: String,
@@ -865,10 +873,10 @@ struct Placement {
     locale: String,
 }
 
-async fn placement(conn: &mut AnyConnection, order_id: i64) -> Result<Placement, DbError> {
+async fn placement(conn: &mut AnyConnection, order_id: OrderId) -> Result<Placement, DbError> {
     let (reseller_id, customer_id, placed_at, name, customer_name, email, locale): (
-        i64,
-        i64,
+        ResellerId,
+        CustomerId,
         i64,
         String,
         String,

@@ -1,13 +1,17 @@
 //! What a completed order opens: a subscription for each new line, and more users on each
 //! subscription it increased. The subscriptions table is read and shown by `subscriptions`.
 
-use crate::domain::{german_date, iso_date, pricing_of, renewal_date, BillingCycle};
+use crate::domain::{german_date, iso_date, pricing_of, renewal_date, BillingCycle, OrderId};
 use crate::platform::DbError;
 use sqlx::AnyConnection;
 
 /// What the completed order changes, in the caller's transaction: a subscription for each new
 /// line, starting today (German time); more users for each subscription it increased.
-pub async fn apply_order(conn: &mut AnyConnection, order_id: i64, now: i64) -> Result<(), DbError> {
+pub async fn apply_order(
+    conn: &mut AnyConnection,
+    order_id: OrderId,
+    now: i64,
+) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE subscriptions SET seats = seats + (SELECT SUM(l.seats) FROM order_lines l \
          WHERE l.order_id = $1 AND l.subscription_id = subscriptions.id) \
@@ -21,7 +25,7 @@ pub async fn apply_order(conn: &mut AnyConnection, order_id: i64, now: i64) -> R
 
 async fn create_for_order(
     conn: &mut AnyConnection,
-    order_id: i64,
+    order_id: OrderId,
     now: i64,
 ) -> Result<(), DbError> {
     type Line = (

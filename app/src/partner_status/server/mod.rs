@@ -4,12 +4,14 @@
 
 pub mod recheck;
 
+use crate::domain::CustomerId;
 use crate::domain::PartnerStatus;
 use crate::partner_status::PartnerCustomer;
+use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 
 type Row = (
-    i64,
+    CustomerId,
     String,
     String,
     Option<String>,
@@ -28,7 +30,7 @@ fn stored_status(stored: Option<String>) -> Result<Option<PartnerStatus>, DbErro
 /// colour if `only` says so.
 pub async fn customers(
     db: &Database,
-    reseller_id: i64,
+    scope: &ResellerScope,
     only: Option<PartnerStatus>,
 ) -> Result<Vec<PartnerCustomer>, DbError> {
     let colour = if only.is_some() {
@@ -44,7 +46,7 @@ pub async fn customers(
          WHERE c.reseller_id = $1 AND t.status IN ('ready', 'authorised'){colour} \
          ORDER BY c.sort_name, c.id"
     );
-    let mut query = sqlx::query_as::<_, Row>(&sql).bind(reseller_id);
+    let mut query = sqlx::query_as::<_, Row>(&sql).bind(scope.reseller());
     if let Some(only) = only {
         query = query.bind(only.as_str());
     }
@@ -70,15 +72,15 @@ pub async fn customers(
 /// The tenant domain of the reseller's customer, if it has a usable tenant.
 pub async fn domain(
     db: &Database,
-    reseller_id: i64,
-    customer_id: i64,
+    scope: &ResellerScope,
+    customer_id: CustomerId,
 ) -> Result<Option<String>, DbError> {
     Ok(sqlx::query_scalar(
         "SELECT t.domain FROM customers c JOIN tenants t ON t.customer_id = c.id \
          WHERE c.id = $1 AND c.reseller_id = $2 AND t.status IN ('ready', 'authorised')",
     )
     .bind(customer_id)
-    .bind(reseller_id)
+    .bind(scope.reseller())
     .fetch_optional(db.pool())
     .await?)
 }
@@ -87,7 +89,7 @@ pub async fn domain(
 /// records when it happened, so the last known colour stays.
 pub async fn record(
     db: &Database,
-    customer_id: i64,
+    customer_id: CustomerId,
     outcome: Option<PartnerStatus>,
     now: i64,
 ) -> Result<(), DbError> {
@@ -114,7 +116,7 @@ pub async fn record(
 }
 
 /// When the last invitation to the customer went out, if one did.
-pub async fn invited_at(db: &Database, customer_id: i64) -> Result<Option<i64>, DbError> {
+pub async fn invited_at(db: &Database, customer_id: CustomerId) -> Result<Option<i64>, DbError> {
     let found: Option<(Option<i64>,)> =
         sqlx::query_as("SELECT invited_at FROM partner_checks WHERE customer_id = $1")
             .bind(customer_id)
@@ -127,7 +129,7 @@ pub async fn invited_at(db: &Database, customer_id: i64) -> Result<Option<i64>, 
 /// (then `false`): one statement, so two simultaneous invitations cannot both pass.
 pub async fn record_invitation(
     conn: &mut sqlx::AnyConnection,
-    customer_id: i64,
+    customer_id: CustomerId,
     now: i64,
     not_before: i64,
 ) -> Result<bool, DbError> {
@@ -147,7 +149,7 @@ pub async fn record_invitation(
 /// A customer whose partner status is due to be checked again.
 #[derive(Clone, Debug)]
 pub struct DueCheck {
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub domain: String,
     /// The reseller's Microsoft id, against which the answer is read.
     pub microsoft_id: String,
@@ -159,7 +161,7 @@ pub struct DueCheck {
 /// holds it. Recording the outcome ends the claim.
 pub async fn claim_check(
     db: &Database,
-    customer_id: i64,
+    customer_id: CustomerId,
     now: i64,
     lease_secs: i64,
 ) -> Result<bool, DbError> {
@@ -188,7 +190,7 @@ pub async fn due(
     now: i64,
     limit: u32,
 ) -> Result<Vec<DueCheck>, DbError> {
-    let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+    let rows: Vec<(CustomerId, String, String, Option<String>)> = sqlx::query_as(
         "SELECT c.id, t.domain, r.microsoft_id, p.status \
          FROM customers c JOIN tenants t ON t.customer_id = c.id \
          JOIN resellers r ON r.id = c.reseller_id \

@@ -121,7 +121,7 @@ async fn recheck(
                 let rate_limited = matches!(error, ProviderError::RateLimited(_));
                 report.rate_limited += usize::from(rate_limited);
                 if attempt >= rechecker.attempts || !error.is_transient() {
-                    tracing::warn!(customer_id = customer.customer_id, %error, "partner check failed");
+                    tracing::warn!(customer_id = %customer.customer_id, %error, "partner check failed");
                     break None;
                 }
                 // After a 429 the client holds every call back as long as the provider asked;
