@@ -153,23 +153,25 @@ pub async fn find(
     scope: &ResellerScope,
     customer_id: CustomerId,
 ) -> Result<Option<Acceptance>, DbError> {
-    #[allow(clippy::type_complexity)]
-    let row: Option<(
-        String,
-        String,
-        String,
-        String,
-        String,
-        i64,
-        Option<String>,
-        Option<String>,
-        Option<i64>,
-        Option<i64>,
-    )> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        version: String,
+        method: String,
+        signer_first_name: String,
+        signer_last_name: String,
+        signer_email: String,
+        accepted_at: i64,
+        ip: Option<String>,
+        attested_by: Option<String>,
+        reported_at: Option<i64>,
+        report_failed_at: Option<i64>,
+    }
+    let row: Option<Row> = sqlx::query_as(
         "SELECT a.version, a.method, a.signer_first_name, a.signer_last_name, a.signer_email, \
-         a.accepted_at, a.ip, u.email, a.reported_at, \
+         a.accepted_at, a.ip, u.email AS attested_by, a.reported_at, \
          (SELECT MAX(j.failed_at) FROM provider_jobs j \
           WHERE j.customer_id = a.customer_id AND j.kind = 'report_agreement') \
+          AS report_failed_at \
          FROM agreement_acceptances a JOIN customers c ON c.id = a.customer_id \
          LEFT JOIN users u ON u.id = a.attested_by \
          WHERE c.reseller_id = $1 AND a.customer_id = $2",
@@ -178,25 +180,23 @@ pub async fn find(
     .bind(customer_id)
     .fetch_optional(db.pool())
     .await?;
-    let Some((version, method, first, last, email, accepted_at, ip, attested_by, reported, failed)) =
-        row
-    else {
+    let Some(row) = row else {
         return Ok(None);
     };
-    let report = match (reported, failed) {
+    let report = match (row.reported_at, row.report_failed_at) {
         (Some(at), _) => ReportState::Reported { at },
         (None, Some(_)) => ReportState::Failed,
         (None, None) => ReportState::Pending,
     };
     Ok(Some(Acceptance {
-        version,
-        method: AcceptanceMethod::parse(&method)
+        version: row.version,
+        method: AcceptanceMethod::parse(&row.method)
             .ok_or(DbError::Corrupt("agreement_acceptances.method"))?,
-        signer_name: format!("{first} {last}"),
-        signer_email: email,
-        accepted_at,
-        ip,
-        attested_by,
+        signer_name: format!("{} {}", row.signer_first_name, row.signer_last_name),
+        signer_email: row.signer_email,
+        accepted_at: row.accepted_at,
+        ip: row.ip,
+        attested_by: row.attested_by,
         report,
     }))
 }
@@ -226,16 +226,17 @@ pub async fn open_link(
 /// One attempt at reporting the acceptance: once the customer's tenant is ready (or has
 /// authorised the reseller), the provider gets it; until then the job waits.
 async fn report_step(db: &Database, provider: &ProviderClient, job: &Job) -> Result<Step, DbError> {
-    #[allow(clippy::type_complexity)]
-    let row: Option<(
-        String,
-        String,
-        String,
-        i64,
-        String,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        signer_first_name: String,
+        signer_last_name: String,
+        signer_email: String,
+        accepted_at: i64,
+        version: String,
+        domain: Option<String>,
+        status: Option<String>,
+    }
+    let row: Option<Row> = sqlx::query_as(
         "SELECT a.signer_first_name, a.signer_last_name, a.signer_email, a.accepted_at, \
              a.version, t.domain, t.status \
              FROM agreement_acceptances a LEFT JOIN tenants t ON t.customer_id = a.customer_id \
@@ -244,7 +245,16 @@ async fn report_step(db: &Database, provider: &ProviderClient, job: &Job) -> Res
     .bind(job.customer_id)
     .fetch_optional(db.pool())
     .await?;
-    let Some((first_name, last_name, email, accepted_at, version, domain, status)) = row else {
+    let Some(Row {
+        signer_first_name: first_name,
+        signer_last_name: last_name,
+        signer_email: email,
+        accepted_at,
+        version,
+        domain,
+        status,
+    }) = row
+    else {
         return Err(DbError::Corrupt(
             "provider_jobs: an agreement report without acceptance",
         ));

@@ -166,19 +166,20 @@ pub async fn search(
         .fetch_one(db.pool())
         .await?;
     let page = page.max(1);
-    #[allow(clippy::type_complexity)]
-    let rows: Vec<(
-        i64,
-        String,
-        String,
-        Option<i64>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(&format!(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        at: i64,
+        actor: String,
+        details: String,
+        reseller_id: Option<i64>,
+        reseller_name: Option<String>,
+        customer_name: Option<String>,
+        client_address: Option<String>,
+    }
+    let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT a.at, a.actor, a.details, a.reseller_id, \
-           (SELECT company_name FROM resellers WHERE id = a.reseller_id), \
-           (SELECT company_name FROM customers WHERE id = a.customer_id), \
+           (SELECT company_name FROM resellers WHERE id = a.reseller_id) AS reseller_name, \
+           (SELECT company_name FROM customers WHERE id = a.customer_id) AS customer_name, \
            a.client_address {matches} ORDER BY a.id DESC LIMIT $4 OFFSET $5"
     ))
     .bind(&actor)
@@ -190,18 +191,20 @@ pub async fn search(
     .await?;
     let changes = rows
         .into_iter()
-        .map(
-            |(at, actor, details, reseller_id, reseller, customer, from)| {
-                let action = serde_json::from_str(&details)
-                    .map_err(|_| DbError::Corrupt("audit_log.details"))?;
-                Ok(LoggedChange {
-                    entry: AuditEntry { at, actor, action },
-                    reseller: reseller_id.zip(reseller),
-                    customer,
-                    client_address: from,
-                })
-            },
-        )
+        .map(|row| {
+            let action = serde_json::from_str(&row.details)
+                .map_err(|_| DbError::Corrupt("audit_log.details"))?;
+            Ok(LoggedChange {
+                entry: AuditEntry {
+                    at: row.at,
+                    actor: row.actor,
+                    action,
+                },
+                reseller: row.reseller_id.zip(row.reseller_name),
+                customer: row.customer_name,
+                client_address: row.client_address,
+            })
+        })
         .collect::<Result<_, DbError>>()?;
     Ok(LoggedChanges {
         changes,

@@ -177,20 +177,20 @@ pub async fn awaiting_approval(
     db: &Database,
     _staff: &Staff,
 ) -> Result<Vec<PendingReseller>, DbError> {
-    #[allow(clippy::type_complexity)]
-    let rows: Vec<(
-        ResellerId,
-        String,
-        Option<String>,
-        Option<String>,
-        String,
-        String,
-        String,
-        Option<String>,
-        i64,
-    )> = sqlx::query_as(
-        "SELECT r.id, r.company_name, r.city, r.country, u.first_name || ' ' || u.last_name, \
-               u.email, u.locale, r.partner_id, r.created_at \
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: ResellerId,
+        company_name: String,
+        city: Option<String>,
+        country: Option<String>,
+        contact: String,
+        email: String,
+        partner_id: Option<String>,
+        created_at: i64,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT r.id, r.company_name, r.city, r.country, \
+               u.first_name || ' ' || u.last_name AS contact, u.email, r.partner_id, r.created_at \
              FROM resellers r JOIN users u ON u.reseller_id = r.id AND u.role = 'reseller_admin' \
              WHERE r.status = 'awaiting_approval' ORDER BY r.created_at, r.id",
     )
@@ -198,20 +198,16 @@ pub async fn awaiting_approval(
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, company_name, city, country, contact, email, _locale, partner_id, at)| {
-                PendingReseller {
-                    id,
-                    company_name,
-                    city: city.unwrap_or_default(),
-                    country: country.unwrap_or_default(),
-                    contact,
-                    email,
-                    partner_id,
-                    signed_up_at: at,
-                }
-            },
-        )
+        .map(|row| PendingReseller {
+            id: row.id,
+            company_name: row.company_name,
+            city: row.city.unwrap_or_default(),
+            country: row.country.unwrap_or_default(),
+            contact: row.contact,
+            email: row.email,
+            partner_id: row.partner_id,
+            signed_up_at: row.created_at,
+        })
         .collect())
 }
 
@@ -344,18 +340,19 @@ pub async fn list(
         .fetch_one(db.pool())
         .await?;
     let page = page.max(1);
-    #[allow(clippy::type_complexity)]
-    let rows: Vec<(
-        ResellerId,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        String,
-        Option<i64>,
-        i64,
-    )> = sqlx::query_as(&format!(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: ResellerId,
+        company_name: String,
+        postal_code: Option<String>,
+        city: Option<String>,
+        customer_number: Option<String>,
+        email: Option<String>,
+        status: String,
+        locked_at: Option<i64>,
+        created_at: i64,
+    }
+    let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT r.id, r.company_name, r.postal_code, r.city, r.customer_number, u.email, \
            r.status, r.locked_at, r.created_at {matches} \
          ORDER BY LOWER(r.company_name), r.id LIMIT $2 OFFSET $3"
@@ -367,20 +364,18 @@ pub async fn list(
     .await?;
     let resellers = rows
         .into_iter()
-        .map(
-            |(id, company_name, postal_code, city, customer_number, email, status, locked, at)| {
-                Ok(ResellerRow {
-                    id,
-                    company_name,
-                    postal_code: postal_code.unwrap_or_default(),
-                    city: city.unwrap_or_default(),
-                    customer_number,
-                    email,
-                    standing: standing_of(&status, locked)?,
-                    signed_up_at: at,
-                })
-            },
-        )
+        .map(|row| {
+            Ok(ResellerRow {
+                standing: standing_of(&row.status, row.locked_at)?,
+                id: row.id,
+                company_name: row.company_name,
+                postal_code: row.postal_code.unwrap_or_default(),
+                city: row.city.unwrap_or_default(),
+                customer_number: row.customer_number,
+                email: row.email,
+                signed_up_at: row.created_at,
+            })
+        })
         .collect::<Result<_, DbError>>()?;
     Ok(ResellerList {
         resellers,
@@ -399,21 +394,22 @@ pub async fn detail(
     id: ResellerId,
     order_limit_cents: i64,
 ) -> Result<Option<ResellerDetail>, DbError> {
-    #[allow(clippy::type_complexity)]
-    let row: Option<(
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        String,
-        Option<i64>,
-        i64,
-        Option<i64>,
-    )> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        company_name: String,
+        street: Option<String>,
+        postal_code: Option<String>,
+        city: Option<String>,
+        country: Option<String>,
+        customer_number: Option<String>,
+        partner_id: Option<String>,
+        location_mpn: Option<String>,
+        status: String,
+        locked_at: Option<i64>,
+        created_at: i64,
+        confirmed_by_staff_at: Option<i64>,
+    }
+    let row: Option<Row> = sqlx::query_as(
         "SELECT company_name, street, postal_code, city, country, customer_number, partner_id, \
            location_mpn, status, locked_at, created_at, confirmed_by_staff_at \
          FROM resellers WHERE id = $1",
@@ -421,7 +417,7 @@ pub async fn detail(
     .bind(id)
     .fetch_optional(db.pool())
     .await?;
-    let Some((
+    let Some(Row {
         company_name,
         street,
         postal_code,
@@ -432,21 +428,22 @@ pub async fn detail(
         location_mpn,
         status,
         locked_at,
-        signed_up_at,
+        created_at: signed_up_at,
         confirmed_by_staff_at,
-    )) = row
+    }) = row
     else {
         return Ok(None);
     };
-    #[allow(clippy::type_complexity)]
-    let users: Vec<(
-        Option<String>,
-        Option<String>,
-        String,
-        Option<String>,
-        String,
-        Option<i64>,
-    )> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct UserRow {
+        first_name: Option<String>,
+        last_name: Option<String>,
+        email: String,
+        phone: Option<String>,
+        role: String,
+        deactivated_at: Option<i64>,
+    }
+    let users: Vec<UserRow> = sqlx::query_as(
         "SELECT first_name, last_name, email, phone, role, deactivated_at FROM users \
              WHERE reseller_id = $1 ORDER BY id",
     )
@@ -455,17 +452,17 @@ pub async fn detail(
     .await?;
     let users = users
         .into_iter()
-        .map(|(first, last, email, phone, role, deactivated_at)| {
+        .map(|user| {
             Ok(ResellerUser {
-                name: [first, last]
+                name: [user.first_name, user.last_name]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" "),
-                email,
-                phone,
-                role: Role::parse(&role).ok_or(DbError::Corrupt("users.role"))?,
-                active: deactivated_at.is_none(),
+                role: Role::parse(&user.role).ok_or(DbError::Corrupt("users.role"))?,
+                email: user.email,
+                phone: user.phone,
+                active: user.deactivated_at.is_none(),
             })
         })
         .collect::<Result<_, DbError>>()?;

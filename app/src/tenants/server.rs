@@ -63,15 +63,16 @@ pub async fn find(
     customer_id: CustomerId,
     key: &SealingKey,
 ) -> Result<Option<Tenant>, DbError> {
-    #[allow(clippy::type_complexity)]
-    let row: Option<(
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        kind: String,
+        domain: String,
+        status: String,
+        failure: Option<String>,
+        admin_user: Option<String>,
+        admin_password_sealed: Option<String>,
+    }
+    let row: Option<Row> = sqlx::query_as(
         "SELECT t.kind, t.domain, t.status, t.failure, t.admin_user, t.admin_password_sealed \
          FROM tenants t JOIN customers c ON c.id = t.customer_id \
          WHERE c.reseller_id = $1 AND t.customer_id = $2",
@@ -80,7 +81,15 @@ pub async fn find(
     .bind(customer_id)
     .fetch_optional(db.pool())
     .await?;
-    let Some((kind, domain, status, failure, admin_user, sealed)) = row else {
+    let Some(Row {
+        kind,
+        domain,
+        status,
+        failure,
+        admin_user,
+        admin_password_sealed: sealed,
+    }) = row
+    else {
         return Ok(None);
     };
     let failure = failure.as_deref().map(TenantFailure::parse);
@@ -354,19 +363,31 @@ fn refused(message: &str) -> ProviderError {
 }
 
 async fn new_tenant(db: &Database, customer_id: CustomerId) -> Result<NewTenant, DbError> {
-    #[allow(clippy::type_complexity)]
-    let (domain, company_name, street, postal_code, city, country, first, last, email, locale): (
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-    ) = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        domain: String,
+        company_name: String,
+        street: String,
+        postal_code: String,
+        city: String,
+        country: String,
+        contact_first_name: String,
+        contact_last_name: String,
+        contact_email: String,
+        locale: String,
+    }
+    let Row {
+        domain,
+        company_name,
+        street,
+        postal_code,
+        city,
+        country,
+        contact_first_name: first,
+        contact_last_name: last,
+        contact_email: email,
+        locale,
+    } = sqlx::query_as(
         "SELECT t.domain, c.company_name, c.street, c.postal_code, c.city, c.country, \
          c.contact_first_name, c.contact_last_name, c.contact_email, c.locale \
          FROM tenants t JOIN customers c ON c.id = t.customer_id WHERE t.customer_id = $1",

@@ -75,16 +75,17 @@ pub async fn find_by_email<'e>(
     executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
     email: &EmailAddress,
 ) -> Result<Option<User>, DbError> {
-    #[allow(clippy::type_complexity)]
-    let row: Option<(
-        UserId,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<i64>,
-        String,
-    )> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: UserId,
+        email: String,
+        role: String,
+        password_hash: String,
+        status: Option<String>,
+        locked_at: Option<i64>,
+        locale: String,
+    }
+    let row: Option<Row> = sqlx::query_as(
         "SELECT u.id, u.email, u.role, u.password_hash, r.status, r.locked_at, u.locale \
          FROM users u LEFT JOIN resellers r ON r.id = u.reseller_id \
          WHERE u.email = $1 AND u.deactivated_at IS NULL",
@@ -92,7 +93,16 @@ pub async fn find_by_email<'e>(
     .bind(email.as_str())
     .fetch_optional(executor)
     .await?;
-    row.map(|(id, email, role, hash, status, locked_at, locale)| {
+    row.map(|row| {
+        let Row {
+            id,
+            email,
+            role,
+            password_hash: hash,
+            status,
+            locked_at,
+            locale,
+        } = row;
         let reseller_standing = status
             .map(|status| {
                 let status =
