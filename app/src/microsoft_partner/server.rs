@@ -8,13 +8,14 @@ use crate::microsoft_partner::{MicrosoftPartner, MpaAnswer, MpaCheck};
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 
-type Row = (
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-);
+#[derive(sqlx::FromRow)]
+struct Row {
+    location_mpn: Option<String>,
+    microsoft_id: Option<String>,
+    mpa_status: Option<String>,
+    mpa_accepted_on: Option<String>,
+    mpa_checked_at: Option<i64>,
+}
 
 pub async fn find(db: &Database, scope: &ResellerScope) -> Result<MicrosoftPartner, DbError> {
     let row: Option<Row> = sqlx::query_as(
@@ -24,7 +25,14 @@ pub async fn find(db: &Database, scope: &ResellerScope) -> Result<MicrosoftPartn
     .bind(scope.reseller())
     .fetch_optional(db.pool())
     .await?;
-    let Some((location_mpn, microsoft_id, status, accepted_on, checked_at)) = row else {
+    let Some(Row {
+        location_mpn,
+        microsoft_id,
+        mpa_status: status,
+        mpa_accepted_on: accepted_on,
+        mpa_checked_at: checked_at,
+    }) = row
+    else {
         return Ok(MicrosoftPartner::default());
     };
     let mpa = match (status, checked_at) {

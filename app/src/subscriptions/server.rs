@@ -13,22 +13,23 @@ pub async fn for_customer(
     scope: &ResellerScope,
     customer_id: CustomerId,
 ) -> Result<Vec<Subscription>, DbError> {
-    type Row = (
-        i64,
-        String,
-        String,
-        String,
-        String,
-        i64,
-        String,
-        Option<String>,
-        String,
-        OrderId,
-        i64,
-    );
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        sku: String,
+        name: String,
+        pricing: String,
+        cycle: String,
+        seats: i64,
+        started_on: String,
+        renews_on: Option<String>,
+        status: String,
+        order_id: OrderId,
+        placed_at: i64,
+    }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT s.id, s.sku, s.name, s.pricing, s.cycle, s.seats, s.started_on, s.renews_on, \
-         s.status, o.id, o.placed_at FROM subscriptions s \
+         s.status, o.id AS order_id, o.placed_at FROM subscriptions s \
          JOIN order_lines l ON l.id = s.order_line_id JOIN orders o ON o.id = l.order_id \
          WHERE s.customer_id = $1 AND s.reseller_id = $2 ORDER BY s.id DESC",
     )
@@ -38,19 +39,19 @@ pub async fn for_customer(
     .await?;
     rows.into_iter()
         .map(
-            |(
-                id,
-                sku,
-                name,
-                pricing,
-                cycle,
-                seats,
-                started,
-                renews,
-                status,
-                order_id,
-                placed_at,
-            )| {
+            |Row {
+                 id,
+                 sku,
+                 name,
+                 pricing,
+                 cycle,
+                 seats,
+                 started_on: started,
+                 renews_on: renews,
+                 status,
+                 order_id,
+                 placed_at,
+             }| {
                 let corrupt = || DbError::Corrupt("subscriptions");
                 let cycle = BillingCycle::parse(&cycle).ok_or_else(corrupt)?;
                 Ok(Subscription {

@@ -12,19 +12,20 @@ use crate::i18n::Locale;
 use crate::platform::{Database, DbError};
 use sqlx::AnyConnection;
 
-type Row = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    i64,
-);
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    kind: String,
+    title_de: String,
+    title_en: String,
+    body_de: String,
+    body_en: String,
+    visible_from: i64,
+    visible_until: Option<i64>,
+    maintenance_from: Option<i64>,
+    maintenance_until: Option<i64>,
+    pinned: i64,
+}
 
 const COLUMNS: &str = "id, kind, title_de, title_en, body_de, body_en, visible_from, \
      visible_until, maintenance_from, maintenance_until, pinned";
@@ -41,19 +42,17 @@ pub async fn all(db: &Database) -> Result<Vec<AnnouncementSummary>, DbError> {
     .fetch_all(db.pool())
     .await?;
     rows.into_iter()
-        .map(
-            |(id, kind, title_de, _, _, _, from, until, m_from, m_until, pinned)| {
-                Ok(AnnouncementSummary {
-                    id,
-                    kind: kind_of(&kind)?,
-                    title: title_de,
-                    visible_from: from,
-                    visible_until: until,
-                    maintenance: m_from.zip(m_until),
-                    pinned: pinned == 1,
-                })
-            },
-        )
+        .map(|row| {
+            Ok(AnnouncementSummary {
+                id: row.id,
+                kind: kind_of(&row.kind)?,
+                title: row.title_de,
+                visible_from: row.visible_from,
+                visible_until: row.visible_until,
+                maintenance: row.maintenance_from.zip(row.maintenance_until),
+                pinned: row.pinned == 1,
+            })
+        })
         .collect()
 }
 
@@ -66,7 +65,19 @@ pub async fn form(db: &Database, id: i64) -> Result<Option<AnnouncementForm>, Db
     .fetch_optional(db.pool())
     .await?;
     Ok(row.map(
-        |(_, kind, title_de, title_en, body_de, body_en, from, until, m_from, m_until, pinned)| {
+        |Row {
+             kind,
+             title_de,
+             title_en,
+             body_de,
+             body_en,
+             visible_from: from,
+             visible_until: until,
+             maintenance_from: m_from,
+             maintenance_until: m_until,
+             pinned,
+             ..
+         }| {
             // The window's end is the first moment after its last day.
             let last_day = |end: i64| iso_date(german_date(end - 1));
             AnnouncementForm {
@@ -155,8 +166,19 @@ pub async fn published(db: &Database, now: i64, locale: Locale) -> Result<Publis
     .fetch_all(db.pool())
     .await?;
     let mut published = Published::default();
-    for (id, kind, title_de, title_en, body_de, body_en, from, until, m_from, m_until, pinned) in
-        rows
+    for Row {
+        id,
+        kind,
+        title_de,
+        title_en,
+        body_de,
+        body_en,
+        visible_from: from,
+        visible_until: until,
+        maintenance_from: m_from,
+        maintenance_until: m_until,
+        pinned,
+    } in rows
     {
         let (title, body) = match locale {
             Locale::De => (title_de, body_de),

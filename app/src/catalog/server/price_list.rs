@@ -5,17 +5,18 @@ use crate::domain::german_amount;
 use crate::i18n::Locale;
 use crate::platform::{Database, DbError};
 
-type Row = (
-    String,
-    String,
-    String,
-    String,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    i64,
-    i64,
-);
+#[derive(sqlx::FromRow)]
+struct Row {
+    sku: String,
+    name: String,
+    name_de: String,
+    name_en: String,
+    monthly_cents: Option<i64>,
+    annual_cents: Option<i64>,
+    once_cents: Option<i64>,
+    min_seats: i64,
+    max_seats: i64,
+}
 
 pub async fn csv(db: &Database, locale: Locale) -> Result<String, DbError> {
     let t = locale.texts().dashboard;
@@ -32,7 +33,18 @@ pub async fn csv(db: &Database, locale: Locale) -> Result<String, DbError> {
         &mut csv,
         t.price_list_columns.iter().map(|c| (*c).to_owned()),
     );
-    for (sku, name, category_de, category_en, monthly, annual, once, min, max) in rows {
+    for Row {
+        sku,
+        name,
+        name_de: category_de,
+        name_en: category_en,
+        monthly_cents: monthly,
+        annual_cents: annual,
+        once_cents: once,
+        min_seats: min,
+        max_seats: max,
+    } in rows
+    {
         let category = match locale {
             Locale::De => category_de,
             Locale::En => category_en,

@@ -796,37 +796,38 @@ async fn provision_step(
 /// The order's lines as the provider takes them. A seat increase names the subscription and
 /// its new number of users.
 async fn line_items(db: &Database, order_id: OrderId) -> Result<Vec<OrderLineItem>, DbError> {
-    type Row = (
-        i64,
-        Option<i64>,
-        String,
-        i64,
-        String,
-        String,
-        Option<String>,
-    );
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        parent_id: Option<i64>,
+        sku: String,
+        seats: i64,
+        cycle: String,
+        pricing: String,
+        provider_subscription_id: Option<String>,
+    }
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT l.id, l.parent_id, l.sku, l.seats + COALESCE(s.seats, 0), l.cycle, l.pricing, \
-         s.provider_subscription_id FROM order_lines l \
+        "SELECT l.id, l.parent_id, l.sku, l.seats + COALESCE(s.seats, 0) AS seats, l.cycle, \
+         l.pricing, s.provider_subscription_id FROM order_lines l \
          LEFT JOIN subscriptions s ON s.id = l.subscription_id WHERE l.order_id = $1 ORDER BY l.id",
     )
     .bind(order_id)
     .fetch_all(db.pool())
     .await?;
     rows.into_iter()
-        .map(|(id, parent, sku, seats, cycle, pricing, subscription)| {
+        .map(|row| {
             Ok(OrderLineItem {
-                line_item_number: id,
-                offer_id: sku,
-                quantity: u32::try_from(seats)
+                line_item_number: row.id,
+                offer_id: row.sku,
+                quantity: u32::try_from(row.seats)
                     .map_err(|_| DbError::Corrupt("order_lines.seats"))?,
-                billing_cycle: if pricing == "subscription" {
-                    cycle
+                billing_cycle: if row.pricing == "subscription" {
+                    row.cycle
                 } else {
                     "none".to_owned()
                 },
-                parent_line_item_number: parent,
-                subscription_id: subscription,
+                parent_line_item_number: row.parent_id,
+                subscription_id: row.provider_subscription_id,
             })
         })
         .collect()

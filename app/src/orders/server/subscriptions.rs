@@ -1,7 +1,9 @@
 //! What a completed order opens: a subscription for each new line, and more users on each
 //! subscription it increased. The subscriptions table is read and shown by `subscriptions`.
 
-use crate::domain::{german_date, iso_date, pricing_of, renewal_date, BillingCycle, OrderId};
+use crate::domain::{
+    german_date, iso_date, pricing_of, renewal_date, BillingCycle, CustomerId, OrderId, ResellerId,
+};
 use crate::platform::DbError;
 use sqlx::AnyConnection;
 
@@ -28,19 +30,20 @@ async fn create_for_order(
     order_id: OrderId,
     now: i64,
 ) -> Result<(), DbError> {
-    type Line = (
-        i64,
-        i64,
-        i64,
-        i64,
-        String,
-        String,
-        String,
-        String,
-        i64,
-        i64,
-        Option<String>,
-    );
+    #[derive(sqlx::FromRow)]
+    struct Line {
+        id: i64,
+        reseller_id: ResellerId,
+        customer_id: CustomerId,
+        product_id: i64,
+        sku: String,
+        name: String,
+        pricing: String,
+        cycle: String,
+        seats: i64,
+        unit_cents: i64,
+        provider_subscription_id: Option<String>,
+    }
     let lines: Vec<Line> = sqlx::query_as(
         "SELECT l.id, o.reseller_id, o.customer_id, l.product_id, l.sku, l.name, l.pricing, \
          l.cycle, l.seats, l.unit_cents, l.provider_subscription_id \
@@ -51,8 +54,19 @@ async fn create_for_order(
     .fetch_all(&mut *conn)
     .await?;
     let today = german_date(now);
-    for (line_id, reseller, customer, product, sku, name, pricing, cycle, seats, unit, sub_id) in
-        lines
+    for Line {
+        id: line_id,
+        reseller_id: reseller,
+        customer_id: customer,
+        product_id: product,
+        sku,
+        name,
+        pricing,
+        cycle,
+        seats,
+        unit_cents: unit,
+        provider_subscription_id: sub_id,
+    } in lines
     {
         let cycle_parsed =
             BillingCycle::parse(&cycle).ok_or(DbError::Corrupt("order_lines.cycle"))?;

@@ -10,15 +10,16 @@ use crate::partner_status::PartnerCustomer;
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 
-type Row = (
-    CustomerId,
-    String,
-    String,
-    Option<String>,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-);
+#[derive(sqlx::FromRow)]
+struct Row {
+    customer_id: CustomerId,
+    company_name: String,
+    domain: String,
+    status: Option<String>,
+    checked_at: Option<i64>,
+    failed_at: Option<i64>,
+    invited_at: Option<i64>,
+}
 
 fn stored_status(stored: Option<String>) -> Result<Option<PartnerStatus>, DbError> {
     stored
@@ -39,7 +40,7 @@ pub async fn customers(
         ""
     };
     let sql = format!(
-        "SELECT c.id, c.company_name, t.domain, p.status, p.checked_at, p.failed_at, \
+        "SELECT c.id AS customer_id, c.company_name, t.domain, p.status, p.checked_at, p.failed_at, \
          p.invited_at \
          FROM customers c JOIN tenants t ON t.customer_id = c.id \
          LEFT JOIN partner_checks p ON p.customer_id = c.id \
@@ -52,20 +53,17 @@ pub async fn customers(
     }
     let rows = query.fetch_all(db.pool()).await?;
     rows.into_iter()
-        .map(
-            |(customer_id, company_name, domain, status, checked_at, failed_at, invited_at)| {
-                let status = stored_status(status)?;
-                Ok(PartnerCustomer {
-                    customer_id,
-                    company_name,
-                    domain,
-                    status,
-                    checked_at,
-                    failed_at,
-                    invited_at,
-                })
-            },
-        )
+        .map(|row| {
+            Ok(PartnerCustomer {
+                status: stored_status(row.status)?,
+                customer_id: row.customer_id,
+                company_name: row.company_name,
+                domain: row.domain,
+                checked_at: row.checked_at,
+                failed_at: row.failed_at,
+                invited_at: row.invited_at,
+            })
+        })
         .collect()
 }
 
