@@ -35,3 +35,40 @@ pub fn accepted(
         .action(t.mail_accepted_action, link)
         .to(to)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::mail::snapshot;
+
+    fn contact() -> EmailAddress {
+        EmailAddress::parse("anna.berger@kunde.example").unwrap()
+    }
+
+    #[test]
+    fn the_agreement_link_reads_as_before_in_both_languages() {
+        for locale in Locale::ALL {
+            let mail = agreement_link(
+                locale,
+                "Muster IT GmbH",
+                "Bäckerei Sonnenschein",
+                "https://kontor.example/agreement/TOKEN".into(),
+                1_798_761_600,
+                contact(),
+            );
+            insta::assert_snapshot!(format!("agreement_link_{}", locale.code()), snapshot(&mail));
+        }
+    }
+
+    #[test]
+    fn the_news_of_an_acceptance_reads_as_before() {
+        let mail = accepted(
+            Locale::De,
+            "Bäckerei Sonnenschein",
+            "Anna Berger",
+            "https://kontor.example/customers/7/agreement".into(),
+            contact(),
+        );
+        insta::assert_snapshot!(snapshot(&mail));
+    }
+}

@@ -69,3 +69,23 @@ pub fn failed(
         to,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::OrderId;
+    use crate::platform::mail::snapshot;
+
+    #[test]
+    fn the_mail_of_a_placed_order_reads_as_before() {
+        let mail = placed(
+            Locale::De,
+            &OrderNumber::placed(OrderId(123), 1_798_761_600),
+            "Lizenzen Januar",
+            "Bäckerei Sonnenschein",
+            "https://kontor.example/orders/K-2027-000123".into(),
+            EmailAddress::parse("demo@fachhandel.example").unwrap(),
+        );
+        insta::assert_snapshot!(snapshot(&mail));
+    }
+}

@@ -81,3 +81,20 @@ pub fn account_opened(
         .paragraph(t.mail_opened_not_you)
         .to(to)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::mail::snapshot;
+
+    #[test]
+    fn the_confirmation_reads_as_before_in_both_languages() {
+        let links = LinkBase("https://kontor.example".into());
+        let token = SecretToken::from_presented(&"A".repeat(43)).unwrap();
+        for locale in Locale::ALL {
+            let to = EmailAddress::parse("neu@fachhandel.example").unwrap();
+            let mail = confirm_signup(locale, &links, &token, to);
+            insta::assert_snapshot!(format!("confirm_signup_{}", locale.code()), snapshot(&mail));
+        }
+    }
+}

@@ -39,3 +39,16 @@ pub fn invitation(
         .paragraph(texts.steps)
         .to(to)
 }
+
+/// A mail as its snapshot shows it: recipient, subject, the plain text and the HTML, so a
+/// change of text or layout shows in the snapshot's diff (`cargo insta review`).
+#[cfg(test)]
+pub fn snapshot(mail: &OutgoingMail) -> String {
+    format!(
+        "To: {}\nSubject: {}\n\n{}\n----- html -----\n{}",
+        mail.to.as_str(),
+        mail.subject,
+        mail.text,
+        mail.html
+    )
+}
