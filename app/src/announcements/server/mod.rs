@@ -64,40 +64,27 @@ pub async fn form(db: &Database, id: i64) -> Result<Option<AnnouncementForm>, Db
     .bind(id)
     .fetch_optional(db.pool())
     .await?;
-    Ok(row.map(
-        |Row {
-             kind,
-             title_de,
-             title_en,
-             body_de,
-             body_en,
-             visible_from: from,
-             visible_until: until,
-             maintenance_from: m_from,
-             maintenance_until: m_until,
-             pinned,
-             ..
-         }| {
-            // The window's end is the first moment after its last day.
-            let last_day = |end: i64| iso_date(german_date(end - 1));
-            AnnouncementForm {
-                kind,
-                title_de,
-                title_en,
-                body_de,
-                body_en,
-                visible_from: iso_date(german_date(from)),
-                visible_until: until.map(last_day).unwrap_or_default(),
-                maintenance_from: m_from.map(german_date_time_value).unwrap_or_default(),
-                maintenance_until: m_until.map(german_date_time_value).unwrap_or_default(),
-                pinned: if pinned == 1 {
-                    "on".into()
-                } else {
-                    String::new()
-                },
-            }
-        },
-    ))
+    Ok(row.map(|row| {
+        // The window's end is the first moment after its last day.
+        let last_day = |end: i64| iso_date(german_date(end - 1));
+        let at = |moment: Option<i64>| moment.map(german_date_time_value).unwrap_or_default();
+        AnnouncementForm {
+            visible_from: iso_date(german_date(row.visible_from)),
+            visible_until: row.visible_until.map(last_day).unwrap_or_default(),
+            maintenance_from: at(row.maintenance_from),
+            maintenance_until: at(row.maintenance_until),
+            pinned: if row.pinned == 1 {
+                "on".into()
+            } else {
+                String::new()
+            },
+            kind: row.kind,
+            title_de: row.title_de,
+            title_en: row.title_en,
+            body_de: row.body_de,
+            body_en: row.body_en,
+        }
+    }))
 }
 
 /// Stores a new announcement (`id` `None`) or replaces one; the id, or `None` when there was

@@ -874,6 +874,26 @@ struct Placement {
     locale: String,
 }
 
+impl Placement {
+    /// What the provider's answer did to the order, in the audit log (by the system).
+    async fn record(
+        &self,
+        conn: &mut AnyConnection,
+        action: &AuditAction,
+        now: i64,
+    ) -> Result<(), DbError> {
+        audit::record(
+            conn,
+            self.reseller_id,
+            Some(self.customer_id),
+            &Actor::SYSTEM,
+            action,
+            now,
+        )
+        .await
+    }
+}
+
 async fn placement(conn: &mut AnyConnection, order_id: OrderId) -> Result<Placement, DbError> {
     let (reseller_id, customer_id, placed_at, name, customer_name, email, locale): (
         ResellerId,
@@ -943,15 +963,7 @@ async fn provision_done(
     let action = AuditAction::OrderActive {
         number: placement.number.to_string(),
     };
-    audit::record(
-        conn,
-        placement.reseller_id,
-        Some(placement.customer_id),
-        &Actor::SYSTEM,
-        &action,
-        now,
-    )
-    .await
+    placement.record(conn, &action, now).await
 }
 
 /// The provider refused the order, or could not be reached for too long: every line that is
@@ -1006,15 +1018,7 @@ async fn provision_failed(
         number: placement.number.to_string(),
         reason: error.to_string(),
     };
-    audit::record(
-        conn,
-        placement.reseller_id,
-        Some(placement.customer_id),
-        &Actor::SYSTEM,
-        &action,
-        now,
-    )
-    .await?;
+    placement.record(conn, &action, now).await?;
     Ok(AfterFailure::Keep)
 }
 
