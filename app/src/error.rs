@@ -2,9 +2,77 @@
 
 use crate::domain::FieldErrors;
 use crate::i18n::Locale;
+#[cfg(feature = "ssr")]
+use axum::http::StatusCode;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
+
+/// The HTTP answer an error value stands for — decided here, once per error type, and applied
+/// wherever the error leaves the server: a server function's response (`answer`, through
+/// `FromServerFnError::ser`) and a page that shows the refusal (`set_page_status`). A 500 is
+/// only ever a fault of ours; what the caller got wrong is a 4xx.
+#[cfg(feature = "ssr")]
+pub trait HttpStatus {
+    fn status(&self) -> Status;
+}
+
+/// A status, or a 429 with the `Retry-After` it carries.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Code(StatusCode),
+    TryAgainAfter { secs: u64 },
+}
+
+/// A server function's error as the response body (JSON), with the status and `Retry-After`
+/// its value stands for. server_fn serialises the error inside the request's reactive owner,
+/// so the response options set here reach the response.
+#[cfg(feature = "ssr")]
+pub(crate) fn answer<E: Serialize + HttpStatus>(error: &E) -> leptos::server_fn::Bytes {
+    use leptos::server_fn::{Bytes, Encodes};
+    set_page_status(error);
+    <JsonEncoding as Encodes<E>>::encode(error)
+        .unwrap_or_else(|_| Bytes::from_static(br#""Internal""#))
+}
+
+/// Sets the response's status (and `Retry-After`) from an error the request ends with. A plain
+/// form post (JavaScript off) keeps its redirect back to the form, which shows the reason.
+#[cfg(feature = "ssr")]
+pub fn set_page_status(error: &impl HttpStatus) {
+    match error.status() {
+        Status::Code(status) => {
+            if status.is_server_error() {
+                tracing::error!(%status, "the request failed on our side");
+            }
+            crate::platform::request::set_error_status(status);
+        }
+        Status::TryAgainAfter { secs } => {
+            crate::platform::request::too_many_requests(std::time::Duration::from_secs(secs))
+        }
+    }
+}
+
+/// `FromServerFnError` for an error type of ours: JSON, a request that could not be read
+/// becomes `$transport` (a 400 on the server, a failed call in the browser), and on the
+/// server the answer carries the status the value stands for.
+macro_rules! server_fn_error {
+    ($error:ty, $transport:path) => {
+        impl leptos::server_fn::error::FromServerFnError for $error {
+            type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+            fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+                $transport(value.to_string())
+            }
+
+            #[cfg(feature = "ssr")]
+            fn ser(&self) -> leptos::server_fn::Bytes {
+                $crate::error::answer(self)
+            }
+        }
+    };
+}
+pub(crate) use server_fn_error;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -52,6 +120,13 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The refusal of something done too often, with the wait (at least a second).
+    pub fn try_again_after(wait: std::time::Duration) -> AppError {
+        AppError::TooManyRequests {
+            retry_after_secs: wait.as_secs().max(1),
+        }
+    }
+
     /// What a form says about a failure that is not about one of its fields.
     pub fn message(&self, texts: &crate::i18n::Texts) -> String {
         match self {
@@ -72,19 +147,31 @@ impl AppError {
     }
 }
 
-impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+server_fn_error!(AppError, AppError::Transport);
 
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        // On the server: arguments that do not parse are the caller's mistake (400), not ours.
-        #[cfg(feature = "ssr")]
-        if matches!(
-            value,
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_)
-        ) {
-            crate::platform::request::set_error_status(axum::http::StatusCode::BAD_REQUEST);
-        }
-        AppError::Transport(value.to_string())
+#[cfg(feature = "ssr")]
+impl HttpStatus for AppError {
+    fn status(&self) -> Status {
+        Status::Code(match self {
+            AppError::TooManyRequests { retry_after_secs } => {
+                return Status::TryAgainAfter {
+                    secs: *retry_after_secs,
+                }
+            }
+            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::NotLoggedIn => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::ProviderUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::AlreadyAccepted | AppError::OwnAccount | AppError::CustomerNumberInUse => {
+                StatusCode::CONFLICT
+            }
+            AppError::LinkUnusable => StatusCode::GONE,
+            AppError::MpnMissing | AppError::MicrosoftIdMissing => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::OrderRefused(problem) if problem.is_conflict() => StatusCode::CONFLICT,
+            AppError::OrderRefused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Transport(_) => StatusCode::BAD_REQUEST,
+        })
     }
 }
 
@@ -118,6 +205,21 @@ where
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         FormError::Failed(AppError::from_server_fn_error(value))
     }
+
+    #[cfg(feature = "ssr")]
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        answer(self)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl<F> HttpStatus for FormError<F> {
+    fn status(&self) -> Status {
+        match self {
+            FormError::Invalid(_) => Status::Code(StatusCode::UNPROCESSABLE_ENTITY),
+            FormError::Failed(error) => error.status(),
+        }
+    }
 }
 
 /// What can be wrong with a single-use link sent by email (signup confirmation, password
@@ -142,11 +244,25 @@ pub enum LinkError {
     Transport(String),
 }
 
-impl FromServerFnError for LinkError {
-    type Encoder = JsonEncoding;
+server_fn_error!(LinkError, LinkError::Transport);
 
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        LinkError::Transport(value.to_string())
+#[cfg(feature = "ssr")]
+impl HttpStatus for LinkError {
+    /// A link never issued is 404, one that worked once (used, expired, replaced) 410: the
+    /// caller's link, not our failure.
+    fn status(&self) -> Status {
+        Status::Code(match self {
+            LinkError::TooManyRequests { retry_after_secs } => {
+                return Status::TryAgainAfter {
+                    secs: *retry_after_secs,
+                }
+            }
+            LinkError::Unknown => StatusCode::NOT_FOUND,
+            LinkError::Used | LinkError::Expired | LinkError::Superseded => StatusCode::GONE,
+            LinkError::InvalidEmail => StatusCode::UNPROCESSABLE_ENTITY,
+            LinkError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            LinkError::Transport(_) => StatusCode::BAD_REQUEST,
+        })
     }
 }
 
@@ -170,23 +286,15 @@ impl LinkError {
 
 #[cfg(feature = "ssr")]
 impl From<crate::platform::email_tokens::TokenError> for LinkError {
-    /// Also the status for script callers: 404 for a link never issued, 410 for one that
-    /// worked once (used, expired, replaced): the caller's link, not our failure.
     fn from(error: crate::platform::email_tokens::TokenError) -> Self {
         use crate::platform::email_tokens::TokenError;
-        use axum::http::StatusCode;
-        let (status, error) = match error {
-            TokenError::Unknown => (StatusCode::NOT_FOUND, LinkError::Unknown),
-            TokenError::Used => (StatusCode::GONE, LinkError::Used),
-            TokenError::Expired => (StatusCode::GONE, LinkError::Expired),
-            TokenError::Superseded => (StatusCode::GONE, LinkError::Superseded),
-            TokenError::Database(error) => {
-                tracing::error!(%error, "email link failed on our side");
-                return LinkError::Internal;
-            }
-        };
-        crate::platform::request::set_error_status(status);
-        error
+        match error {
+            TokenError::Unknown => LinkError::Unknown,
+            TokenError::Used => LinkError::Used,
+            TokenError::Expired => LinkError::Expired,
+            TokenError::Superseded => LinkError::Superseded,
+            TokenError::Database(error) => LinkError::internal(error),
+        }
     }
 }
 

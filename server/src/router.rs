@@ -7,6 +7,7 @@ use crate::body_limit::{self, BodyLimit};
 use crate::security_headers::{self, Hsts};
 use crate::{
     assets, cross_site, current_session, error_pages, health, language, price_list, telemetry,
+    uploads,
 };
 use app::auth::server::login_throttle::LoginThrottle;
 use app::platform::provider::simulator::{Simulator, MOUNT};
@@ -131,6 +132,7 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
                 .layer(middleware::from_fn(error_pages::friendly))
                 .layer(CatchPanicLayer::custom(error_pages::panic_response))
                 .layer(middleware::from_fn(cross_site::refuse_cross_site))
+                .layer(middleware::from_fn(uploads::refuse_what_is_no_upload))
                 .layer(middleware::from_fn_with_state(
                     state.db.clone(),
                     current_session::load,

@@ -32,14 +32,14 @@ pub async fn retry_order(number: String) -> Result<(), AppError> {
     use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
     use crate::orders::server as orders;
-    use crate::platform::{request, unix_now};
+    use crate::platform::unix_now;
     let staff = crate::auth::require_staff()?;
-    let number = crate::domain::OrderNumber::parse(&number).ok_or_else(request::not_found)?;
+    let number = crate::domain::OrderNumber::parse(&number).ok_or(AppError::NotFound)?;
     let db = crate::platform::database()?;
     let now = unix_now();
     let mut tx = db.begin().await?;
     let Some((reseller_id, customer_id)) = orders::retry(&mut tx, number, now).await? else {
-        return Err(request::not_found());
+        return Err(crate::error::AppError::NotFound);
     };
     let action = AuditAction::OrderRetried {
         number: number.to_string(),

@@ -27,7 +27,7 @@ pub async fn admin_reseller(id: ResellerId) -> Result<ResellerDetail, AppError> 
     let db = crate::platform::database()?;
     resellers::detail(&db, &staff, id, UnconfirmedOrderLimit::current()?.0)
         .await?
-        .ok_or_else(crate::platform::request::not_found)
+        .ok_or(crate::error::AppError::NotFound)
 }
 
 /// Confirms a company that its customer number alone made active: from now on it orders
@@ -43,7 +43,7 @@ pub async fn confirm_reseller(reseller_id: ResellerId) -> Result<(), AppError> {
     let now = unix_now();
     let mut tx = db.begin().await?;
     if !resellers::exists(&mut tx, reseller_id).await? {
-        return Err(crate::platform::request::not_found());
+        return Err(crate::error::AppError::NotFound);
     }
     if resellers::confirm_by_staff(&mut tx, reseller_id, now).await? {
         let actor = Actor::user(&staff);
@@ -79,7 +79,7 @@ pub async fn lock_reseller(reseller_id: ResellerId, lock: bool) -> Result<(), Ap
     let now = unix_now();
     let mut tx = db.begin().await?;
     if !resellers::exists(&mut tx, reseller_id).await? {
-        return Err(crate::platform::request::not_found());
+        return Err(crate::error::AppError::NotFound);
     }
     if resellers::set_locked(&mut tx, reseller_id, lock, now).await? {
         let action = if lock {

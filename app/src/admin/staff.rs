@@ -170,7 +170,6 @@ mod ssr {
     pub async fn deactivate(user_id: UserId) -> Result<(), AppError> {
         let staff = crate::auth::require_staff()?;
         if staff.user_id == user_id {
-            request::set_error_status(axum::http::StatusCode::CONFLICT);
             return Err(AppError::OwnAccount);
         }
         let db = database()?;
@@ -178,7 +177,7 @@ mod ssr {
         let mut tx = db.begin().await?;
         let email = users::deactivate_admin(&mut tx, user_id, now)
             .await?
-            .ok_or_else(request::not_found)?;
+            .ok_or(AppError::NotFound)?;
         sessions::end_all_of_user(&mut tx, user_id).await?;
         let action = AuditAction::AdminDeactivated { email };
         audit::record_portal(&mut tx, &Actor::user(&staff), &action, now).await?;

@@ -100,7 +100,6 @@ mod ssr {
         DbError,
     };
     use crate::resellers::server as resellers;
-    use axum::http::StatusCode;
 
     pub const ACCEPTANCE_FORM_NAME: &str = "agreement-acceptance";
 
@@ -108,20 +107,10 @@ mod ssr {
         format!("agreement-attestation:{customer_id}")
     }
 
-    /// A refused form is kept for the page (JavaScript off) and answered with its status.
+    /// A refused form is kept for the page (JavaScript off).
     pub fn answer<F, T: serde::Serialize>(result: &Result<(), FormError<F>>, name: &str, form: &T) {
-        let Err(error) = result else {
-            return;
-        };
-        crate::platform::form_memory::keep_refused(error, name, form);
-        match error {
-            FormError::Failed(AppError::AlreadyAccepted) => {
-                request::set_error_status(StatusCode::CONFLICT)
-            }
-            FormError::Failed(AppError::LinkUnusable) => {
-                request::set_error_status(StatusCode::GONE)
-            }
-            _ => {}
+        if let Err(error) = result {
+            crate::platform::form_memory::keep_refused(error, name, form);
         }
     }
 
@@ -135,12 +124,7 @@ mod ssr {
     ) -> Result<Customer, AppError> {
         customers::find(&database()?, scope, customer_id)
             .await?
-            .ok_or_else(request::not_found)
-    }
-
-    fn already_accepted() -> AppError {
-        request::set_error_status(StatusCode::CONFLICT);
-        AppError::AlreadyAccepted
+            .ok_or(AppError::NotFound)
     }
 
     pub async fn settings(
@@ -175,7 +159,7 @@ mod ssr {
     ) -> Result<(), AppError> {
         let customer = owned_customer(scope, customer_id).await?;
         if customer.agreement.is_some() {
-            return Err(already_accepted());
+            return Err(AppError::AlreadyAccepted);
         }
         let to = crate::customers::server::mail_to_contact(
             &customer,
@@ -227,7 +211,7 @@ mod ssr {
         let db = database()?;
         // Customers never change hands, so ownership checked first stays true.
         if !customers::belongs_to(&db, scope, customer_id).await? {
-            return Err(request::not_found().into());
+            return Err(crate::error::AppError::NotFound.into());
         }
         let actor = Actor::user(user);
         let mut tx = db.begin().await.map_err(begin_error)?;

@@ -56,6 +56,8 @@ pub fn PublicAgreementPage() -> impl IntoView {
                     view! { <Unusable problem reseller/> }.into_any()
                 }
                 Err(error) => {
+                    #[cfg(feature = "ssr")]
+                    crate::error::set_page_status(&error);
                     let texts = locale.texts();
                     view! { <Notice title=texts.error_title text=error.message(texts)/> }.into_any()
                 }

@@ -25,7 +25,7 @@ pub async fn load_announcement(id: Option<i64>) -> Result<AnnouncementForm, AppE
     match id {
         Some(id) => crate::announcements::server::form(&db, id)
             .await?
-            .ok_or_else(crate::platform::request::not_found),
+            .ok_or(crate::error::AppError::NotFound),
         None => Ok(AnnouncementForm {
             kind: crate::domain::AnnouncementKind::News.as_str().to_owned(),
             visible_from: crate::domain::iso_date(crate::domain::german_date(
@@ -83,7 +83,7 @@ mod ssr {
         let now = unix_now();
         let mut tx = db.begin().await?;
         let Some(saved) = announcements::save(&mut tx, id, &draft, now).await? else {
-            return Err(crate::platform::request::not_found().into());
+            return Err(crate::error::AppError::NotFound.into());
         };
         let action = AuditAction::AnnouncementSaved {
             id: saved,

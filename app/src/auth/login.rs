@@ -2,8 +2,6 @@ use crate::i18n::Texts;
 use crate::ui::Field;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::JsonEncoding;
-use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
@@ -34,11 +32,29 @@ pub enum LoginError {
     Transport(String),
 }
 
-impl FromServerFnError for LoginError {
-    type Encoder = JsonEncoding;
+crate::error::server_fn_error!(LoginError, LoginError::Transport);
 
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        LoginError::Transport(value.to_string())
+#[cfg(feature = "ssr")]
+impl crate::error::HttpStatus for LoginError {
+    fn status(&self) -> crate::error::Status {
+        use axum::http::StatusCode;
+        crate::error::Status::Code(match self {
+            LoginError::TooManyAttempts { retry_after_secs } => {
+                return crate::error::Status::TryAgainAfter {
+                    secs: *retry_after_secs,
+                }
+            }
+            LoginError::InvalidEmail | LoginError::MissingPassword => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            LoginError::WrongCredentials => StatusCode::UNAUTHORIZED,
+            LoginError::Unconfirmed
+            | LoginError::AwaitingApproval
+            | LoginError::Rejected
+            | LoginError::Locked => StatusCode::FORBIDDEN,
+            LoginError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            LoginError::Transport(_) => StatusCode::BAD_REQUEST,
+        })
     }
 }
 
@@ -62,7 +78,6 @@ impl LoginError {
 
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String) -> Result<(), LoginError> {
-    use axum::http::StatusCode;
     let result = log_in(email.clone(), password).await;
     // Without JavaScript the form comes back empty otherwise; what cannot be an address is
     // not kept.
@@ -70,22 +85,6 @@ pub async fn login(email: String, password: String) -> Result<(), LoginError> {
         if let Some(memory) = use_context::<crate::platform::form_memory::FormMemory>() {
             memory.remember(FORM_NAME, &email);
         }
-    }
-    match &result {
-        Ok(()) | Err(LoginError::TooManyAttempts { .. }) => {}
-        Err(LoginError::InvalidEmail | LoginError::MissingPassword) => {
-            crate::platform::request::set_error_status(StatusCode::UNPROCESSABLE_ENTITY)
-        }
-        Err(LoginError::WrongCredentials) => {
-            crate::platform::request::set_error_status(StatusCode::UNAUTHORIZED)
-        }
-        Err(
-            LoginError::Unconfirmed
-            | LoginError::AwaitingApproval
-            | LoginError::Rejected
-            | LoginError::Locked,
-        ) => crate::platform::request::set_error_status(StatusCode::FORBIDDEN),
-        Err(LoginError::Internal | LoginError::Transport(_)) => {}
     }
     result
 }
@@ -113,7 +112,6 @@ async fn log_in(email: String, password: String) -> Result<(), LoginError> {
         return Err(LoginError::MissingPassword);
     }
     if let Err(wait) = throttle.attempt(&account, address, now) {
-        request::too_many_requests(wait);
         return Err(LoginError::TooManyAttempts {
             retry_after_secs: wait.as_secs(),
         });

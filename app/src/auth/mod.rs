@@ -33,11 +33,9 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
 /// Any logged-in user; 401 without a session.
 #[cfg(feature = "ssr")]
 pub fn require_user() -> Result<crate::platform::sessions::SessionUser, AppError> {
-    use crate::platform::request::{current_session, set_error_status};
-    current_session().map(|s| s.user).ok_or_else(|| {
-        set_error_status(axum::http::StatusCode::UNAUTHORIZED);
-        AppError::NotLoggedIn
-    })
+    crate::platform::request::current_session()
+        .map(|s| s.user)
+        .ok_or(AppError::NotLoggedIn)
 }
 
 /// For server functions of the administration: the logged-in distributor staff member, or the
@@ -45,7 +43,7 @@ pub fn require_user() -> Result<crate::platform::sessions::SessionUser, AppError
 /// asks first; hiding a link is not protection.
 #[cfg(feature = "ssr")]
 pub fn require_staff() -> Result<crate::platform::sessions::Staff, AppError> {
-    crate::platform::sessions::Staff::of(require_user()?).ok_or_else(forbidden)
+    crate::platform::sessions::Staff::of(require_user()?).ok_or(AppError::Forbidden)
 }
 
 /// For server functions of a reseller's own area: the logged-in reseller user and their
@@ -53,13 +51,7 @@ pub fn require_staff() -> Result<crate::platform::sessions::Staff, AppError> {
 /// distributor staff, who belong to no reseller).
 #[cfg(feature = "ssr")]
 pub fn require_reseller() -> Result<crate::platform::sessions::ResellerScope, AppError> {
-    crate::platform::sessions::ResellerScope::of(require_user()?).ok_or_else(forbidden)
-}
-
-#[cfg(feature = "ssr")]
-fn forbidden() -> AppError {
-    crate::platform::request::set_error_status(axum::http::StatusCode::FORBIDDEN);
-    AppError::Forbidden
+    crate::platform::sessions::ResellerScope::of(require_user()?).ok_or(AppError::Forbidden)
 }
 
 /// The viewer, reloaded whenever someone logs in or out on this page.

@@ -37,7 +37,7 @@ pub async fn add_to_cart(sku: String) -> Result<(), AppError> {
     let db = crate::platform::database()?;
     let now = crate::platform::unix_now();
     if !crate::cart::server::add(&db, user.user_id, &sku, now).await? {
-        return Err(crate::platform::request::not_found());
+        return Err(crate::error::AppError::NotFound);
     }
     leptos_axum::redirect("/cart");
     Ok(())
@@ -51,7 +51,7 @@ pub async fn add_addon(line_id: i64, sku: String) -> Result<(), AppError> {
     let db = crate::platform::database()?;
     let now = crate::platform::unix_now();
     if !crate::cart::server::add_addon(&db, user.user_id, line_id, &sku, now).await? {
-        return Err(crate::platform::request::not_found());
+        return Err(crate::error::AppError::NotFound);
     }
     leptos_axum::redirect("/cart");
     Ok(())
@@ -63,7 +63,7 @@ pub async fn remove_line(line_id: i64) -> Result<(), AppError> {
     let user = scope.user();
     let db = crate::platform::database()?;
     if !crate::cart::server::remove(&db, user.user_id, line_id).await? {
-        return Err(crate::platform::request::not_found());
+        return Err(crate::error::AppError::NotFound);
     }
     leptos_axum::redirect("/cart");
     Ok(())
@@ -101,7 +101,7 @@ mod ssr {
     use super::super::form::{parse_header, parse_line};
     use super::*;
     use crate::cart::server as cart;
-    use crate::platform::{database, request, unix_now};
+    use crate::platform::{database, unix_now};
 
     pub const HEADER_FORM: &str = "cart-header";
     pub const LINE_FORM: &str = "cart-line:";
@@ -131,7 +131,7 @@ mod ssr {
         let db = database()?;
         let lines = cart::lines(&db, user.user_id).await?;
         let Some(line) = lines.iter().find(|l| l.id == line_id) else {
-            return Err(request::not_found().into());
+            return Err(crate::error::AppError::NotFound.into());
         };
         let (seats, cycle) = parse_line(form, &line.bounds).map_err(FormError::Invalid)?;
         cart::save_line(&db, user.user_id, line_id, seats, cycle).await?;

@@ -13,7 +13,7 @@ pub async fn browse_catalog(category: String, search: String) -> Result<CatalogV
     let db = crate::platform::database()?;
     let locale = crate::i18n::current_locale();
     let view = crate::catalog::server::browse(&db, locale, &category, &search).await?;
-    view.ok_or_else(crate::platform::request::not_found)
+    view.ok_or(crate::error::AppError::NotFound)
 }
 
 #[server(endpoint = "catalog/product")]
@@ -23,7 +23,7 @@ pub async fn find_product(sku: String) -> Result<Product, AppError> {
     let locale = crate::i18n::current_locale();
     let mut product = crate::catalog::server::product(&db, locale, &sku)
         .await?
-        .ok_or_else(crate::platform::request::not_found)?;
+        .ok_or(crate::error::AppError::NotFound)?;
     product.can_add_to_cart = user.reseller_id.is_some() && !product.summary.is_addon;
     Ok(product)
 }

@@ -34,7 +34,7 @@ pub async fn admin_catalog_product(sku: Option<String>) -> Result<ProductEditor,
         Some(sku) => {
             let stored = editing::product_form(&db, &sku)
                 .await?
-                .ok_or_else(crate::platform::request::not_found)?;
+                .ok_or(crate::error::AppError::NotFound)?;
             let kept =
                 crate::platform::form_memory::recall_refused::<ProductForm>(ssr::EDIT_PRODUCT)
                     .filter(|kept| kept.sku == sku);
@@ -92,7 +92,7 @@ pub async fn admin_catalog_category(
     let db = crate::platform::database()?;
     let stored = editing::category_form(&db, &slug)
         .await?
-        .ok_or_else(crate::platform::request::not_found)?;
+        .ok_or(crate::error::AppError::NotFound)?;
     let kept = crate::platform::form_memory::recall_refused::<CategoryForm>(ssr::EDIT_CATEGORY)
         .filter(|kept| kept.slug == slug);
     let categories = editing::category_list(&db, crate::i18n::current_locale()).await?;
@@ -138,7 +138,7 @@ mod ssr {
         fn from(error: SaveError<F>) -> Self {
             match error {
                 SaveError::Invalid(errors) => FormError::Invalid(errors),
-                SaveError::NotFound => crate::platform::request::not_found().into(),
+                SaveError::NotFound => crate::error::AppError::NotFound.into(),
                 SaveError::Database(error) => FormError::Failed(error.into()),
             }
         }

@@ -38,7 +38,7 @@ pub async fn admin_customer_number(
     let db = crate::platform::database()?;
     let entry = crate::customer_numbers::server::get(&db, &staff, &number)
         .await?
-        .ok_or_else(crate::platform::request::not_found)?;
+        .ok_or(crate::error::AppError::NotFound)?;
     let form = recall_refused::<RegistryForm>(ssr::EDIT_FORM)
         .filter(|kept| kept.customer_number == number)
         .unwrap_or_else(|| RegistryForm {
@@ -130,7 +130,7 @@ mod ssr {
             }
             Save::Change => {
                 if !customer_registry::change(&mut tx, &record).await? {
-                    return Err(crate::platform::request::not_found().into());
+                    return Err(crate::error::AppError::NotFound.into());
                 }
                 AuditAction::CustomerNumberChanged { number, company }
             }
@@ -153,11 +153,8 @@ mod ssr {
                 tx.commit().await?;
                 Ok(())
             }
-            Deletion::NotListed => Err(crate::platform::request::not_found()),
-            Deletion::InUse => {
-                crate::platform::request::set_error_status(axum::http::StatusCode::CONFLICT);
-                Err(AppError::CustomerNumberInUse)
-            }
+            Deletion::NotListed => Err(crate::error::AppError::NotFound),
+            Deletion::InUse => Err(AppError::CustomerNumberInUse),
         }
     }
 
@@ -188,7 +185,6 @@ mod ssr {
         let mut form = data.into_inner().ok_or(AppError::Internal)?;
         let malformed = |error: String| {
             tracing::info!(%error, "unreadable upload");
-            crate::platform::request::set_error_status(axum::http::StatusCode::BAD_REQUEST);
             AppError::Transport(error)
         };
         while let Some(field) = form

@@ -12,7 +12,9 @@ mod page;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-pub use actions::{AddCustomerNumber, ChangeCustomerNumber, DeleteCustomerNumber};
+pub use actions::{
+    AddCustomerNumber, ChangeCustomerNumber, DeleteCustomerNumber, ImportCustomerNumbers,
+};
 pub use edit::CustomerNumberPage;
 pub use form::{parse_registry_entry, RegistryField, RegistryForm};
 pub use page::CustomerNumbersPage;

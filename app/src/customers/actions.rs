@@ -21,7 +21,7 @@ pub async fn find_customer(id: CustomerId) -> Result<Customer, AppError> {
     let db = crate::platform::database()?;
     crate::customers::server::find(&db, scope, id)
         .await?
-        .ok_or_else(crate::platform::request::not_found)
+        .ok_or(crate::error::AppError::NotFound)
 }
 
 /// Creates a customer (`id` empty) or changes one, then shows it. A refused form comes back
@@ -53,7 +53,7 @@ mod ssr {
     use super::super::form::parse_customer;
     use super::*;
     use crate::customers::server as customers;
-    use crate::platform::{database, request, unix_now};
+    use crate::platform::{database, unix_now};
 
     pub fn form_name(id: Option<CustomerId>) -> String {
         match id {
@@ -85,7 +85,7 @@ mod ssr {
             }
             Some(id) => {
                 if !customers::update(&db, scope, id, &details, now).await? {
-                    return Err(request::not_found().into());
+                    return Err(crate::error::AppError::NotFound.into());
                 }
                 tracing::info!(
                     customer_id = %id,

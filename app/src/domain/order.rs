@@ -142,6 +142,20 @@ pub enum OrderProblem {
     KeyReused,
 }
 
+impl OrderProblem {
+    /// Refused because something changed meanwhile (a conflict with the state, 409), not
+    /// because of what was asked for (422).
+    pub fn is_conflict(self) -> bool {
+        matches!(
+            self,
+            OrderProblem::KeyReused
+                | OrderProblem::CartChanged
+                | OrderProblem::PricesChanged
+                | OrderProblem::ChangePending
+        )
+    }
+}
+
 /// The key a checkout form carries so that sending it again finds the order it made: up to
 /// 64 letters, digits, `-` and `_`.
 #[derive(Clone, Debug, PartialEq, Eq)]

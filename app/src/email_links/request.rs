@@ -167,10 +167,7 @@ fn email_for_mail_on_request(
 ) -> Result<crate::domain::EmailAddress, LinkError> {
     use crate::platform::{rate_limit::Limits, request};
     use leptos::prelude::use_context;
-    let email = crate::domain::EmailAddress::parse(input).map_err(|_| {
-        request::set_error_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
-        LinkError::InvalidEmail
-    })?;
+    let email = crate::domain::EmailAddress::parse(input).map_err(|_| LinkError::InvalidEmail)?;
     let limits = use_context::<Limits>().ok_or(LinkError::Internal)?;
     if let Err(wait) = limits.mail_on_request(
         request::client_address(),
@@ -178,7 +175,6 @@ fn email_for_mail_on_request(
         email.as_str(),
         std::time::Instant::now(),
     ) {
-        request::too_many_requests(wait);
         return Err(LinkError::TooManyRequests {
             retry_after_secs: wait.as_secs(),
         });

@@ -46,9 +46,8 @@ mod ssr {
     use super::*;
     use crate::microsoft_partner::server as microsoft_partner;
     use crate::platform::database;
-    use crate::platform::request::{provider, provider_unavailable, set_error_status};
+    use crate::platform::request::{provider, provider_unavailable};
     use crate::platform::unix_now;
-    use axum::http::StatusCode;
 
     pub const FORM_NAME: &str = "microsoft-partner";
     /// Where the page lives.
@@ -75,10 +74,7 @@ mod ssr {
         let mpn = microsoft_partner::find(&db, scope)
             .await?
             .location_mpn
-            .ok_or_else(|| {
-                set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
-                AppError::MpnMissing
-            })?;
+            .ok_or(AppError::MpnMissing)?;
         let answer = match provider()?.mpa_status(&mpn).await {
             Ok(Some(status)) if status.accepted => MpaAnswer::Accepted {
                 on: status.accepted_on,

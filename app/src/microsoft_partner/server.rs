@@ -60,12 +60,7 @@ pub async fn require_microsoft_id(
         .await?
         .microsoft_id
         .and_then(|id| MicrosoftId::parse(&id).ok())
-        .ok_or_else(|| {
-            crate::platform::request::set_error_status(
-                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            );
-            crate::error::AppError::MicrosoftIdMissing
-        })
+        .ok_or(crate::error::AppError::MicrosoftIdMissing)
 }
 
 /// Stores the MPN and the Microsoft id, with an audit entry. A changed MPN forgets the last

@@ -10,12 +10,9 @@ use leptos::prelude::*;
 /// again with the same key and cart, it goes to the same order.
 #[server(endpoint = "orders/place")]
 pub async fn place_order(form: CheckoutForm) -> Result<(), FormError<CheckoutField>> {
-    let result = ssr::place(&form).await;
-    match &result {
-        Ok(number) => leptos_axum::redirect(&number.path()),
-        Err(error) => ssr::refused(error),
-    }
-    result.map(|_| ())
+    let number = ssr::place(&form).await?;
+    leptos_axum::redirect(&number.path());
+    Ok(())
 }
 
 #[server(endpoint = "orders/list")]
@@ -32,12 +29,12 @@ pub async fn load_orders(
 #[server(endpoint = "orders/detail")]
 pub async fn load_order(number: String) -> Result<OrderDetail, AppError> {
     let scope = &crate::auth::require_reseller()?;
-    let number = crate::domain::OrderNumber::parse(&number)
-        .ok_or_else(crate::platform::request::not_found)?;
+    let number =
+        crate::domain::OrderNumber::parse(&number).ok_or(crate::error::AppError::NotFound)?;
     let db = crate::platform::database()?;
     crate::orders::server::find(&db, scope, number)
         .await?
-        .ok_or_else(crate::platform::request::not_found)
+        .ok_or(crate::error::AppError::NotFound)
 }
 
 #[cfg(feature = "ssr")]
@@ -51,25 +48,6 @@ pub(crate) mod ssr {
     use crate::i18n::current_locale;
     use crate::orders::server::{self as orders, Checkout, Items, PlaceError, Placed};
     use crate::platform::{database, request, unix_now};
-    use axum::http::StatusCode;
-
-    /// A refusal answers with its status (a plain form post goes back to the cart, which
-    /// shows the error from the address).
-    pub fn refused<F>(error: &FormError<F>) {
-        let status = match error {
-            FormError::Failed(AppError::OrderRefused(
-                OrderProblem::KeyReused
-                | OrderProblem::CartChanged
-                | OrderProblem::PricesChanged
-                | OrderProblem::ChangePending,
-            )) => StatusCode::CONFLICT,
-            FormError::Failed(AppError::OrderRefused(_)) | FormError::Invalid(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
-            FormError::Failed(_) => return,
-        };
-        request::set_error_status(status);
-    }
 
     pub fn refuse<F>(problem: OrderProblem) -> FormError<F> {
         FormError::Failed(AppError::OrderRefused(problem))

@@ -12,7 +12,7 @@ mod page;
 pub mod server;
 
 #[cfg(feature = "ssr")]
-pub(crate) use actions::ssr::{refuse, refused, submit};
+pub(crate) use actions::ssr::{refuse, submit};
 pub use actions::{load_order, load_orders, place_order, PlaceOrder};
 pub use checkout::{parse_checkout, Checkout, CheckoutField, CheckoutForm};
 pub use list::OrdersPage;

@@ -55,7 +55,7 @@ mod ssr {
     use crate::i18n::Locale;
     use crate::microsoft_partner::server as microsoft_partner;
     use crate::partner_status::server as partner_status;
-    use crate::platform::request::{not_found, provider, provider_unavailable, try_again_after};
+    use crate::platform::request::{provider, provider_unavailable};
     use crate::platform::sessions::ResellerScope;
     use crate::platform::{database, mail};
     use crate::platform::{unix_now, Database, DbError};
@@ -73,7 +73,7 @@ mod ssr {
     ) -> Result<String, AppError> {
         partner_status::domain(db, scope, customer_id)
             .await?
-            .ok_or_else(not_found)
+            .ok_or(AppError::NotFound)
     }
 
     pub async fn recheck(customer_id: CustomerId) -> Result<(), AppError> {
@@ -96,7 +96,7 @@ mod ssr {
     }
 
     fn wait_for_next_invitation(secs: i64) -> AppError {
-        try_again_after(std::time::Duration::from_secs(secs.max(1) as u64))
+        AppError::try_again_after(std::time::Duration::from_secs(secs.max(1) as u64))
     }
 
     pub async fn invite(customer_id: CustomerId) -> Result<(), AppError> {
@@ -107,7 +107,7 @@ mod ssr {
         let domain = tenant_domain(&db, scope, customer_id).await?;
         let customer = customers::find(&db, scope, customer_id)
             .await?
-            .ok_or_else(not_found)?;
+            .ok_or(AppError::NotFound)?;
         let now = unix_now();
         // Asked first, so that a refused invitation costs no call to the provider; the
         // transaction below settles a race between two at once.

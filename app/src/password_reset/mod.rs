@@ -56,6 +56,23 @@ impl FromServerFnError for ResetError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         ResetError::Link(LinkError::Transport(value.to_string()))
     }
+
+    #[cfg(feature = "ssr")]
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        crate::error::answer(self)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl crate::error::HttpStatus for ResetError {
+    fn status(&self) -> crate::error::Status {
+        match self {
+            ResetError::Password(_) | ResetError::Confirmation(_) => {
+                crate::error::Status::Code(axum::http::StatusCode::UNPROCESSABLE_ENTITY)
+            }
+            ResetError::Link(error) => error.status(),
+        }
+    }
 }
 
 /// The mail with the reset link.
@@ -107,17 +124,11 @@ pub async fn reset_password(
     use crate::platform::passwords;
     use crate::platform::rate_limit::{limit_key, Limits};
     use crate::platform::{request, sessions, unix_now};
-    use axum::http::StatusCode;
 
-    let refuse = |error: ResetError| {
-        request::set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
-        Err(error)
-    };
     let internal = |e: &dyn std::fmt::Display| ResetError::Link(LinkError::internal(e));
     let limits = use_context::<Limits>().ok_or(ResetError::Link(LinkError::Internal))?;
     let client = limit_key(request::client_address()).to_string();
     if let Err(wait) = limits.link_attempts.hit(&client, std::time::Instant::now()) {
-        request::too_many_requests(wait);
         return Err(ResetError::Link(LinkError::TooManyRequests {
             retry_after_secs: wait.as_secs(),
         }));
@@ -133,10 +144,10 @@ pub async fn reset_password(
     }
     let password = match Password::parse(&password) {
         Ok(password) => password,
-        Err(missed) => return refuse(ResetError::Password(FieldError::WeakPassword(missed))),
+        Err(missed) => return Err(ResetError::Password(FieldError::WeakPassword(missed))),
     };
     if password_confirmation != password.expose() {
-        return refuse(ResetError::Confirmation(FieldError::PasswordMismatch));
+        return Err(ResetError::Confirmation(FieldError::PasswordMismatch));
     }
     let hash = passwords::hash(&password).await.map_err(|e| internal(&e))?;
     let now = unix_now();
@@ -232,6 +243,8 @@ pub fn ResetPage(link: PasswordLink) -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || match link_problem() {
                 Some(problem) => {
+                    #[cfg(feature = "ssr")]
+                    crate::error::set_page_status(&problem);
                     let link = match problem {
                         LinkError::Used => Some((texts.nav_login, "/login")),
                         _ => Some((t.request_new_reset, "/password/forgot")),

@@ -131,9 +131,6 @@ pub fn keep_refused<F, T: Serialize>(error: &FormError<F>, name: &str, form: &T)
     if let (false, Some(memory)) = (unauthorised, use_context::<FormMemory>()) {
         memory.remember(name, form);
     }
-    if matches!(error, FormError::Invalid(_)) {
-        request::set_error_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
-    }
 }
 
 /// The answer of a form that goes on to `page` once saved (forgetting any refused draft) and

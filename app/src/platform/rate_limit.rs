@@ -178,7 +178,7 @@ pub fn allow_mail_to(purpose: MailPurpose, recipient: &str) -> Result<(), crate:
     let limits = leptos::prelude::use_context::<Limits>().ok_or(AppError::Internal)?;
     limits
         .mail_to(purpose, recipient, Instant::now())
-        .map_err(crate::platform::request::try_again_after)
+        .map_err(crate::error::AppError::try_again_after)
 }
 
 #[cfg(test)]

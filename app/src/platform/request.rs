@@ -133,10 +133,9 @@ pub fn provider() -> Result<crate::platform::provider::ProviderClient, AppError>
     })
 }
 
-/// A provider call that gave no answer: logged, and 503 "not reachable, nothing saved".
+/// A provider call that gave no answer: logged, and "not reachable, nothing saved".
 pub fn provider_unavailable(error: crate::platform::provider::ProviderError) -> AppError {
     tracing::warn!(%error, "the provider gave no answer");
-    set_error_status(StatusCode::SERVICE_UNAVAILABLE);
     AppError::ProviderUnavailable
 }
 
@@ -149,19 +148,4 @@ pub fn too_many_requests(wait: Duration) {
         );
     }
     set_error_status(StatusCode::TOO_MANY_REQUESTS);
-}
-
-/// The refusal of something done too often: 429, `Retry-After` and the wait for the page.
-pub fn try_again_after(wait: Duration) -> crate::error::AppError {
-    too_many_requests(wait);
-    crate::error::AppError::TooManyRequests {
-        retry_after_secs: wait.as_secs().max(1),
-    }
-}
-
-/// The answer for an id this user has nothing under — whether it does not exist or belongs
-/// to someone else: 404 either way, so ids give nothing away.
-pub fn not_found() -> crate::error::AppError {
-    set_error_status(StatusCode::NOT_FOUND);
-    crate::error::AppError::NotFound
 }

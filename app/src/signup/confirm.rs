@@ -112,6 +112,8 @@ pub fn ConfirmPage() -> impl IntoView {
 
 #[component]
 fn LinkProblem(problem: LinkError, locale: Locale) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::error::set_page_status(&problem);
     let t = locale.texts().accounts;
     let offer_new = matches!(
         problem,

@@ -5,8 +5,6 @@
 
 use super::form::{FieldErrors, SignupForm};
 use leptos::prelude::*;
-use leptos::server_fn::codec::JsonEncoding;
-use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 /// The versions of the terms and privacy policy the signup accepts (shown on their pages).
@@ -28,18 +26,28 @@ pub enum SignupError {
     Transport(String),
 }
 
-impl FromServerFnError for SignupError {
-    type Encoder = JsonEncoding;
+crate::error::server_fn_error!(SignupError, SignupError::Transport);
 
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        SignupError::Transport(value.to_string())
+#[cfg(feature = "ssr")]
+impl crate::error::HttpStatus for SignupError {
+    fn status(&self) -> crate::error::Status {
+        use axum::http::StatusCode;
+        crate::error::Status::Code(match self {
+            SignupError::TooManyAttempts { retry_after_secs } => {
+                return crate::error::Status::TryAgainAfter {
+                    secs: *retry_after_secs,
+                }
+            }
+            SignupError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            SignupError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            SignupError::Transport(_) => StatusCode::BAD_REQUEST,
+        })
     }
 }
 
 #[server(endpoint = "signup")]
 pub async fn sign_up(form: SignupForm) -> Result<(), SignupError> {
-    use crate::platform::{form_memory::FormMemory, request::set_error_status};
-    use axum::http::StatusCode;
+    use crate::platform::form_memory::FormMemory;
 
     let result = ssr::register(&form).await;
     match &result {
@@ -50,7 +58,6 @@ pub async fn sign_up(form: SignupForm) -> Result<(), SignupError> {
             if let Some(memory) = use_context::<FormMemory>() {
                 memory.remember(FORM_NAME, &form.clone().without_secrets());
             }
-            set_error_status(StatusCode::UNPROCESSABLE_ENTITY);
         }
         Err(_) => {}
     }
@@ -100,7 +107,6 @@ pub(crate) mod ssr {
             )
         });
         if let Err(wait) = allowed {
-            request::too_many_requests(wait);
             return Err(SignupError::TooManyAttempts {
                 retry_after_secs: wait.as_secs(),
             });

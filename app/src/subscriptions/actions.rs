@@ -12,7 +12,7 @@ pub async fn load_subscriptions(customer_id: CustomerId) -> Result<Vec<Subscript
     let scope = &crate::auth::require_reseller()?;
     let db = crate::platform::database()?;
     if !crate::customers::server::belongs_to(&db, scope, customer_id).await? {
-        return Err(crate::platform::request::not_found());
+        return Err(crate::error::AppError::NotFound);
     }
     Ok(crate::subscriptions::server::for_customer(&db, scope, customer_id).await?)
 }
@@ -26,7 +26,7 @@ pub async fn load_subscription(id: i64) -> Result<(SubscriptionDetail, SeatsForm
     let db = crate::platform::database()?;
     let detail = crate::subscriptions::server::find(&db, scope, id)
         .await?
-        .ok_or_else(crate::platform::request::not_found)?;
+        .ok_or(crate::error::AppError::NotFound)?;
     let kept: Option<SeatsForm> = recall_refused(&format!("add-seats:{id}"));
     let form = SeatsForm {
         // The price shown now, also in a kept form: confirming the form confirms it.
@@ -56,7 +56,6 @@ pub async fn add_seats(id: i64, form: SeatsForm) -> Result<(), FormError<SeatsFi
                 ..form.clone()
             };
             crate::platform::form_memory::keep_refused(error, &format!("add-seats:{id}"), &kept);
-            crate::orders::refused(error);
         }
     }
     result.map(|_| ())
@@ -70,7 +69,7 @@ mod ssr {
     use crate::domain::{IdempotencyKey, OrderNumber, OrderProblem, Totals};
     use crate::orders::server::{self as orders, Checkout, Items, SeatIncrease};
     use crate::orders::{refuse, submit};
-    use crate::platform::{database, request};
+    use crate::platform::database;
     use crate::subscriptions::server as subscriptions;
 
     fn refused(problem: OrderProblem) -> FormError<SeatsField> {
@@ -86,7 +85,7 @@ mod ssr {
         let db = database()?;
         let detail = subscriptions::find(&db, scope, id)
             .await?
-            .ok_or_else(request::not_found)?;
+            .ok_or(AppError::NotFound)?;
         let current = detail.subscription.seats;
         let added = parse_seats(form, current, detail.max_seats).map_err(FormError::Invalid)?;
         let key = IdempotencyKey::parse(&form.key).ok_or(refused(OrderProblem::CartChanged))?;
@@ -120,7 +119,7 @@ mod ssr {
             .ok_or(refused(OrderProblem::LineUnavailable))?;
         let customer = customers::find(&db, scope, detail.customer_id)
             .await?
-            .ok_or_else(request::not_found)?;
+            .ok_or(AppError::NotFound)?;
         let increase = SeatIncrease {
             subscription_id: id,
             sku: detail.subscription.sku.clone(),

@@ -57,7 +57,7 @@ pub async fn acknowledge_password(customer_id: CustomerId) -> Result<(), AppErro
     let user = scope.user();
     let db = crate::platform::database()?;
     if !crate::tenants::server::forget_password(&db, scope, customer_id).await? {
-        return Err(crate::platform::request::not_found());
+        return Err(crate::error::AppError::NotFound);
     }
     tracing::info!(
         %customer_id,
@@ -84,7 +84,7 @@ pub async fn retry_tenant(customer_id: CustomerId) -> Result<(), AppError> {
     let db = crate::platform::database()?;
     let now = crate::platform::unix_now();
     if !crate::tenants::server::retry(&db, scope, customer_id, now).await? {
-        return Err(crate::platform::request::not_found());
+        return Err(crate::error::AppError::NotFound);
     }
     leptos_axum::redirect(&format!("/customers/{customer_id}/tenant"));
     Ok(())
@@ -129,7 +129,7 @@ mod ssr {
         let db = database()?;
         customers::find(&db, scope, customer_id)
             .await?
-            .ok_or_else(request::not_found)
+            .ok_or(AppError::NotFound)
     }
 
     pub async fn settings(
@@ -214,7 +214,7 @@ mod ssr {
         // The hot path (typing) needs only ownership; the customer's data only when the
         // prefix is taken and suggestions are built from it.
         if !customers::belongs_to(&database()?, scope, customer_id).await? {
-            return Err(request::not_found());
+            return Err(crate::error::AppError::NotFound);
         }
         let prefix = match TenantPrefix::parse(input) {
             Ok(prefix) => prefix,
@@ -277,7 +277,7 @@ mod ssr {
     fn claim_refused(error: ClaimError, taken: FormError<TenantField>) -> FormError<TenantField> {
         match error {
             ClaimError::Taken => taken,
-            ClaimError::NotAllowed => request::not_found().into(),
+            ClaimError::NotAllowed => crate::error::AppError::NotFound.into(),
             ClaimError::Database(error) => error.into(),
         }
     }
@@ -356,7 +356,7 @@ mod ssr {
         let db = database()?;
         let tenant = tenants::find(&db, scope, customer_id, &sealing_key()?).await?;
         let Some(tenant) = tenant.filter(|t| t.status == TenantStatus::Invited) else {
-            return Err(request::not_found());
+            return Err(crate::error::AppError::NotFound);
         };
         let mail = invitation_mail(scope, &customer, &tenant.domain).await?;
         let mut conn = db.pool().acquire().await.map_err(begin_error)?;

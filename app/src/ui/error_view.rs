@@ -5,5 +5,5 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorView() -> impl IntoView {
     let t = crate::i18n::use_locale().texts();
-    view! { <MessagePage status=500 title=t.error_title text=t.error_text back_home=t.back_home/> }
+    view! { <MessagePage status=500u16 title=t.error_title text=t.error_text back_home=t.back_home/> }
 }

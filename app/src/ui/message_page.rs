@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// A page that only says something went wrong or is missing, with the way back home; the
-/// response carries the matching status.
+/// response carries the matching status (`None`: the caller has set it).
 #[component]
 pub fn MessagePage(
-    status: u16,
+    #[prop(optional)] status: Option<u16>,
     title: &'static str,
     text: &'static str,
     back_home: &'static str,
@@ -14,9 +14,9 @@ pub fn MessagePage(
     code: Option<&'static str>,
 ) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(status)) = (
+    if let (Some(response), Some(Ok(status))) = (
         use_context::<leptos_axum::ResponseOptions>(),
-        axum::http::StatusCode::from_u16(status),
+        status.map(axum::http::StatusCode::from_u16),
     ) {
         response.set_status(status);
     }

@@ -44,10 +44,61 @@ on_both_backends!(
             ("/api/catalog/product", ""),
             ("/api/admin/orders", "page=eins"),
             ("/api/admin/add-product", "form=%%%"),
+            // Each error type of its own: a link's, the login's, the signup's, the reset's.
+            ("/api/signup/check", ""),
+            ("/api/signup/confirm", "tokens=abc"),
+            ("/api/login", "email=a%40b.de"),
+            ("/api/signup", "form=1"),
+            ("/api/password/reset", "token=abc&password=x"),
         ] {
             let response = app.post_form_with(path, body, &script).await;
             assert_eq!(response.status, 400, "{path}: {}", response.body);
         }
+    }
+);
+
+on_both_backends!(
+    a_link_that_was_never_issued_is_not_found,
+    |app: TestApp| async move {
+        let script = crate::support::as_script(None);
+        for token in ["abc", "", "%00%01", &"x".repeat(5000)] {
+            let response = app
+                .post_form_with("/api/signup/check", format!("token={token}"), &script)
+                .await;
+            assert_eq!(response.status, 404, "{token:?}: {}", response.body);
+            assert_eq!(response.body, r#""Unknown""#);
+        }
+    }
+);
+
+on_both_backends!(
+    anything_but_an_upload_sent_to_the_import_is_refused_not_a_panic,
+    |app: TestApp| async move {
+        let staff = app
+            .create_admin("admin@kontor.example", "Verwaltung#2026")
+            .await;
+        let cookie = app.session_cookie(staff).await;
+        let path = "/api/admin/import-customer-numbers";
+        let send = |content_type: &'static str| {
+            let request = Request::post(path)
+                .header("content-type", content_type)
+                .header("sec-fetch-site", "same-origin")
+                .header("cookie", &cookie)
+                .body(Body::from("Kundennummer;Firma;PLZ"))
+                .unwrap();
+            app.send(request)
+        };
+        for no_upload in [
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "text/csv",
+        ] {
+            let response = send(no_upload).await;
+            assert_eq!(response.status, 415, "{no_upload}: {}", response.body);
+        }
+        // An upload whose body is not what its header announces: unreadable, 400.
+        let broken = send("multipart/form-data; boundary=").await;
+        assert_eq!(broken.status, 400, "{}", broken.body);
     }
 );
 
