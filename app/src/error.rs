@@ -91,6 +91,9 @@ pub enum AppError {
     /// The cloud provider did not answer; nothing was changed.
     #[error("the provider is unavailable")]
     ProviderUnavailable,
+    /// The cloud provider said no, for this reason; nothing was changed.
+    #[error("the provider refused: {0:?}")]
+    ProviderRefused(crate::domain::ProviderProblem),
     /// Too many of these in a short time; try again after this many seconds.
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
@@ -132,6 +135,7 @@ impl AppError {
         match self {
             AppError::NotLoggedIn => texts.access_login_first.to_owned(),
             AppError::ProviderUnavailable => texts.tenants.provider_unavailable.to_owned(),
+            AppError::ProviderRefused(problem) => (texts.provider.problem)(*problem),
             AppError::MpnMissing => texts.partner.mpa_needs_mpn.to_owned(),
             AppError::MicrosoftIdMissing => texts.partner.identity_missing.to_owned(),
             AppError::AlreadyAccepted => texts.agreements.already_accepted.to_owned(),
@@ -163,6 +167,7 @@ impl HttpStatus for AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::ProviderUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::ProviderRefused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::AlreadyAccepted | AppError::OwnAccount | AppError::CustomerNumberInUse => {
                 StatusCode::CONFLICT
             }

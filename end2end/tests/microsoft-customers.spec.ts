@@ -50,7 +50,7 @@ test('the demo customers show all three colours, with icon and words, and filter
   await expect(row('Hotel Seeblick')).toHaveCount(0);
 });
 
-test('a red customer gets an invitation, accepts it on the linked page and turns green', async ({
+test('a customer that removed its reseller turns red, gets an invitation, accepts it and turns green', async ({
   page,
 }, testInfo) => {
   const company = uniqueName(testInfo, 'Einladung');
@@ -63,9 +63,22 @@ test('a red customer gets an invitation, accepts it on the linked page and turns
   await page.getByRole('button', { name: 'Einrichten' }).click();
   await expect(page.getByText('Der Tenant ist bereit.')).toBeVisible({ timeout: 20_000 });
 
+  // Created for the demo reseller, the tenant is linked to it.
   await page.goto('/microsoft-customers');
   const row = page.getByRole('row', { name: new RegExp(company) });
   await expect(row).toContainText('Noch keine');
+  await row.getByRole('button', { name: 'Vertriebspartnerschaft überprüfen' }).click();
+  await expect(row).toContainText(GREEN);
+
+  // The customer's admin removes the reseller in the provider's admin centre: red.
+  const admin = `admin@${prefix}.onmicrosoft.com`;
+  await page.goto('/provider-sim/partners');
+  await page.getByLabel('E-Mail-Adresse des globalen Administrators').fill(admin);
+  await page.getByLabel('Kennwort').fill('Kunde#2026');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: /^Partner .* entfernen$/ }).click();
+  await expect(page.getByText('Keine indirekten Reseller.')).toBeVisible();
+  await page.goto('/microsoft-customers');
   await row.getByRole('button', { name: 'Vertriebspartnerschaft überprüfen' }).click();
   await expect(row).toContainText(RED);
 
@@ -79,9 +92,10 @@ test('a red customer gets an invitation, accepts it on the linked page and turns
   // The customer's admin follows the mailed link to the provider's page and confirms.
   const mail = await mailTo(contact, 'Demo Systemhaus GmbH bittet um Bestätigung als Vertriebspartner');
   await page.goto(linkPath(mail, '/provider-sim/invitations/'));
-  await expect(page.getByText(`${prefix}.onmicrosoft.com`)).toBeVisible();
-  await page.getByLabel('E-Mail-Adresse des globalen Administrators').fill(`admin@${prefix}.onmicrosoft.com`);
+  await page.getByLabel('E-Mail-Adresse des globalen Administrators').fill(admin);
   await page.getByLabel('Kennwort').fill('Kunde#2026');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByText(`${prefix}.onmicrosoft.com`, { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Indirekten Reseller bestätigen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bestätigt');
 

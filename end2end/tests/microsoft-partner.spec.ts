@@ -39,6 +39,8 @@ test('a reseller stores its location MPN and Microsoft id and checks the MPA', a
   await expect(page.getByLabel('Microsoft-ID')).toHaveValue(MICROSOFT_ID.toLowerCase());
 
   await page.getByRole('button', { name: 'MPA prüfen' }).click();
-  await expect(page.locator('#mpa-answer')).toContainText(`Das MPA ist für die MPN ${MPN} akzeptiert, seit`);
+  await expect(page.locator('#mpa-answer')).toContainText(
+    `Das MPA ist für die MPN ${MPN} (Partner ${MPN}) akzeptiert.`,
+  );
   await expect(page.getByText(/Geprüft am/)).toBeVisible();
 });

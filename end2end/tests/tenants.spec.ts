@@ -80,9 +80,10 @@ test('an existing tenant is invited by mail and authorises the reseller on the l
   const mail = await mailTo(contact, 'Demo Systemhaus GmbH bittet um Ihre Autorisierung');
   const tenantPage = page.url();
   await page.goto(linkPath(mail, '/provider-sim/invitations/'));
-  await expect(page.getByText(domain)).toBeVisible();
   await page.getByLabel('E-Mail-Adresse des globalen Administrators').fill(`admin@${domain}`);
   await page.getByLabel('Kennwort').fill('Kunde#2026');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByText(domain, { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'CSP autorisieren' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Autorisiert');
 

@@ -83,7 +83,10 @@ async fn main() {
             "active orders",
             "SELECT COUNT(*) FROM orders WHERE status = 'active'",
         ),
-        ("orders at the provider", "SELECT COUNT(*) FROM sim_orders"),
+        (
+            "orders at the provider",
+            "SELECT COUNT(*) FROM provider_sim_orders",
+        ),
         ("subscriptions", "SELECT COUNT(*) FROM subscriptions"),
         (
             "'licences ready' mails",

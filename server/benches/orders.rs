@@ -30,8 +30,8 @@ async fn main() {
 async fn bench(label: &str, url: String, orders: usize, clients: usize) {
     let db = open_database(&url).await.expect("open the database");
     let started = Instant::now();
-    let users = common::seed_carts(&db, orders).await;
     let served = common::serve(&db).await;
+    let users = common::seed_carts(&db, orders).await;
     let base = served.base;
     let http = reqwest::Client::new();
     let mut forms = Vec::with_capacity(users.len());
@@ -82,7 +82,7 @@ async fn bench(label: &str, url: String, orders: usize, clients: usize) {
     let started = Instant::now();
     provision(&db, &served.job_kinds).await;
     let elapsed = started.elapsed();
-    let at_provider = common::count(&db, "SELECT COUNT(*) FROM sim_orders").await;
+    let at_provider = common::count(&db, "SELECT COUNT(*) FROM provider_sim_orders").await;
     let active = common::count(&db, "SELECT COUNT(*) FROM orders WHERE status = 'active'").await;
     assert_eq!((at_provider, active), (orders as i64, orders as i64));
     println!(

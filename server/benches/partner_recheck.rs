@@ -11,8 +11,10 @@
 mod common;
 
 use app::partner_status::server::recheck::{recheck_due, Rechecker};
-use app::platform::{provider::simulator::SimulatorSettings, unix_now, Database};
+use app::platform::provider::Paced;
+use app::platform::{unix_now, Database};
 use kontor::startup::open_database;
+use kontor_provider_sim::SimulatorSettings;
 use std::time::{Duration, Instant};
 
 const OWN_ID: &str = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
@@ -25,17 +27,24 @@ async fn main() {
     let customers = common::env_number("KONTOR_BENCH_CUSTOMERS", 10_000);
     common::on_both_backends(|backend, url| async move {
         let db = open_database(&url).await.expect("the database");
-        seed(&db, customers).await;
         let settings = SimulatorSettings {
             latency: LATENCY,
             rate_limit: Some(RATE_LIMIT),
             ..SimulatorSettings::default()
         };
         let served = common::serve_with(&db, settings).await;
+        seed(&db, customers).await;
         let simulator = served.simulator;
         // As the server runs it, told the provider's limit (KONTOR_PROVIDER_RATE_LIMIT).
-        let provider = served.provider.with_rate_limit(Some(RATE_LIMIT));
-        let rechecker = Rechecker::new(provider, Duration::from_secs(24 * 60 * 60));
+        let provider = Paced::new(
+            std::sync::Arc::new(simulator.clone()),
+            Some(RATE_LIMIT),
+            Duration::from_secs(10),
+        );
+        let rechecker = Rechecker::new(
+            std::sync::Arc::new(provider),
+            Duration::from_secs(24 * 60 * 60),
+        );
 
         let started = Instant::now();
         let report = recheck_due(&db, &rechecker, unix_now())
@@ -91,13 +100,19 @@ async fn seed(db: &Database, customers: usize) {
              SELECT 1, 'Kunde ' || i, 'Weg 1', '80331', 'München', 'DE', 'A', 'B', \
                'a@b.example', 'de', 'kunde ' || i, 'kunde', 0, 0 FROM n"
         ),
-        "INSERT INTO tenants (customer_id, kind, prefix, domain, status, created_at, updated_at) \
-         SELECT id, 'new', 'kunde' || id, 'kunde' || id || '.onmicrosoft.com', 'ready', 0, 0 \
-         FROM customers"
+        "INSERT INTO tenants (customer_id, kind, prefix, domain, status, provider_tenant_id, \
+           created_at, updated_at) \
+         SELECT id, 'new', 'kunde' || id, 'kunde' || id || '.onmicrosoft.com', 'ready', \
+           'tenant-' || id, 0, 0 FROM customers"
+            .to_owned(),
+        // Straight into the simulator's own tables: ten thousand customers at once.
+        "INSERT INTO provider_sim_customers (tenant_id, domain, company_name, created_at, \
+           ready_at) SELECT provider_tenant_id, domain, domain, 0, 0 FROM tenants"
             .to_owned(),
         format!(
-            "INSERT INTO sim_indirect_resellers (domain, microsoft_id) \
-             SELECT domain, CASE WHEN customer_id % 3 = 1 THEN '{OWN_ID}' ELSE '{OTHER_ID}' END \
+            "INSERT INTO provider_sim_relationships (tenant_id, partner_id) \
+             SELECT provider_tenant_id, \
+               CASE WHEN customer_id % 3 = 1 THEN '{OWN_ID}' ELSE '{OTHER_ID}' END \
              FROM tenants WHERE customer_id % 3 <> 0"
         ),
     ];

@@ -75,10 +75,23 @@ pub struct Cli {
     /// Seed demo records (distributor customer numbers to sign up with) [default: false]
     #[arg(long, env = "KONTOR_DEMO_DATA")]
     pub demo_data: Option<bool>,
-    /// The cloud provider's API (Partner-Center-shaped); without it Kontor runs the simulated
-    /// provider under /provider-sim [default: the simulator]
-    #[arg(long, env = "KONTOR_PROVIDER_URL")]
-    pub provider_url: Option<String>,
+    /// Which cloud provider Kontor acts at: the simulated one (in process, its customers'
+    /// pages under /provider-sim) or Microsoft Partner Center [default: simulator]
+    #[arg(long, env = "KONTOR_PROVIDER", value_enum)]
+    pub provider: Option<ProviderKind>,
+    /// Partner Center: the distributor's (partner) tenant id, for its access tokens
+    #[arg(long, env = "KONTOR_PARTNER_CENTER_TENANT_ID")]
+    pub partner_center_tenant_id: Option<String>,
+    /// Partner Center: the Entra ID application (client) id Kontor is registered as; its
+    /// secret comes from KONTOR_PARTNER_CENTER_APPLICATION_SECRET only
+    #[arg(long, env = "KONTOR_PARTNER_CENTER_APPLICATION_ID")]
+    pub partner_center_application_id: Option<String>,
+    /// Partner Center: the API's address [default: https://api.partnercenter.microsoft.com]
+    #[arg(long, env = "KONTOR_PARTNER_CENTER_API_URL")]
+    pub partner_center_api_url: Option<String>,
+    /// Partner Center: where access tokens come from [default: https://login.microsoftonline.com]
+    #[arg(long, env = "KONTOR_PARTNER_CENTER_LOGIN_URL")]
+    pub partner_center_login_url: Option<String>,
     /// File with the key that encrypts stored secrets (64 hex digits; created on first start
     /// when missing); KONTOR_SECRET_KEY gives the key itself instead [default: data/kontor.key]
     #[arg(long, env = "KONTOR_SECRET_KEY_FILE")]
@@ -137,7 +150,11 @@ struct FileSettings {
     log: Option<String>,
     max_body_bytes: Option<usize>,
     demo_data: Option<bool>,
-    provider_url: Option<String>,
+    provider: Option<ProviderKind>,
+    partner_center_tenant_id: Option<String>,
+    partner_center_application_id: Option<String>,
+    partner_center_api_url: Option<String>,
+    partner_center_login_url: Option<String>,
     secret_key_file: Option<PathBuf>,
     provider_sim_latency_ms: Option<u64>,
     provider_sim_provisioning_secs: Option<u64>,
@@ -170,10 +187,10 @@ pub enum ConfigError {
     #[error("trusted_proxies: {0}")]
     TrustedProxies(#[from] app::platform::client_address::NotANetwork),
     #[error(
-        "provider_url is set but KONTOR_PROVIDER_TOKEN is not: a real provider needs its token \
-         (without provider_url Kontor runs the simulated provider)"
+        "provider = partner-center needs {0} (the secret from \
+         KONTOR_PARTNER_CENTER_APPLICATION_SECRET only)"
     )]
-    ProviderTokenMissing,
+    PartnerCenterIncomplete(&'static str),
     #[error("public_url must be an http:// or https:// address without a path, not {0:?}")]
     PublicUrl(String),
 }
@@ -200,17 +217,36 @@ pub struct Config {
     pub unconfirmed_order_limit_cents: i64,
 }
 
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProviderKind {
+    #[default]
+    Simulator,
+    PartnerCenter,
+}
+
 #[derive(Clone, Debug)]
 pub struct ProviderSettings {
-    /// `None`: the simulated provider, mounted in Kontor itself.
-    pub url: Option<String>,
-    /// The bearer token for a real provider (environment only, like every secret).
-    pub token: Option<Secret>,
-    pub sim_latency_ms: u64,
-    pub sim_provisioning_secs: u64,
-    pub sim_rate_limit: Option<u32>,
+    pub kind: ProviderSettingsKind,
     /// Calls a second Kontor makes at most.
     pub rate_limit: Option<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub enum ProviderSettingsKind {
+    Simulator {
+        latency_ms: u64,
+        provisioning_secs: u64,
+        rate_limit: Option<u32>,
+    },
+    PartnerCenter {
+        api_url: String,
+        login_url: String,
+        tenant_id: String,
+        application_id: String,
+        /// Environment only, like every secret.
+        application_secret: Secret,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -247,11 +283,50 @@ impl Config {
         if signups_per_hour == 0 {
             return Err(ConfigError::SignupLimitZero);
         }
-        let provider_url = cli.provider_url.or(file.provider_url);
-        let provider_token = std::env::var("KONTOR_PROVIDER_TOKEN").ok().map(Secret);
-        if provider_url.is_some() && provider_token.is_none() {
-            return Err(ConfigError::ProviderTokenMissing);
-        }
+        let provider_kind = match cli.provider.or(file.provider).unwrap_or_default() {
+            ProviderKind::Simulator => ProviderSettingsKind::Simulator {
+                latency_ms: cli
+                    .provider_sim_latency_ms
+                    .or(file.provider_sim_latency_ms)
+                    .unwrap_or(DEFAULT_SIM_LATENCY_MS),
+                provisioning_secs: cli
+                    .provider_sim_provisioning_secs
+                    .or(file.provider_sim_provisioning_secs)
+                    .unwrap_or(DEFAULT_SIM_PROVISIONING_SECS),
+                rate_limit: cli.provider_sim_rate_limit.or(file.provider_sim_rate_limit),
+            },
+            ProviderKind::PartnerCenter => ProviderSettingsKind::PartnerCenter {
+                api_url: cli
+                    .partner_center_api_url
+                    .or(file.partner_center_api_url)
+                    .unwrap_or_else(|| app::platform::provider::partner_center::API_URL.to_owned()),
+                login_url: cli
+                    .partner_center_login_url
+                    .or(file.partner_center_login_url)
+                    .unwrap_or_else(|| {
+                        app::platform::provider::partner_center::LOGIN_URL.to_owned()
+                    }),
+                tenant_id: cli
+                    .partner_center_tenant_id
+                    .or(file.partner_center_tenant_id)
+                    .ok_or(ConfigError::PartnerCenterIncomplete(
+                        "partner_center_tenant_id",
+                    ))?,
+                application_id: cli
+                    .partner_center_application_id
+                    .or(file.partner_center_application_id)
+                    .ok_or(ConfigError::PartnerCenterIncomplete(
+                        "partner_center_application_id",
+                    ))?,
+                application_secret: std::env::var("KONTOR_PARTNER_CENTER_APPLICATION_SECRET")
+                    .ok()
+                    .filter(|s| !s.is_empty())
+                    .map(Secret)
+                    .ok_or(ConfigError::PartnerCenterIncomplete(
+                        "KONTOR_PARTNER_CENTER_APPLICATION_SECRET",
+                    ))?,
+            },
+        };
         let trusted_proxies = TrustedProxies::parse(
             cli.trusted_proxies
                 .or(file.trusted_proxies)
@@ -299,17 +374,7 @@ impl Config {
             max_body_bytes,
             demo_data: cli.demo_data.or(file.demo_data).unwrap_or(false),
             provider: ProviderSettings {
-                url: provider_url,
-                token: provider_token,
-                sim_latency_ms: cli
-                    .provider_sim_latency_ms
-                    .or(file.provider_sim_latency_ms)
-                    .unwrap_or(DEFAULT_SIM_LATENCY_MS),
-                sim_provisioning_secs: cli
-                    .provider_sim_provisioning_secs
-                    .or(file.provider_sim_provisioning_secs)
-                    .unwrap_or(DEFAULT_SIM_PROVISIONING_SECS),
-                sim_rate_limit: cli.provider_sim_rate_limit.or(file.provider_sim_rate_limit),
+                kind: provider_kind,
                 rate_limit: cli.provider_rate_limit.or(file.provider_rate_limit),
             },
             secrets: SecretSettings {
@@ -471,10 +536,26 @@ mod tests {
             Config::load(cli(&["--signups-per-hour", "0"])),
             Err(ConfigError::SignupLimitZero)
         ));
-        // No test sets KONTOR_PROVIDER_TOKEN: a real provider without its token.
+        // No test sets KONTOR_PARTNER_CENTER_APPLICATION_SECRET: Partner Center without
+        // its tenant, its application or the application's secret.
         assert!(matches!(
-            Config::load(cli(&["--provider-url", "https://api.partner.example"])),
-            Err(ConfigError::ProviderTokenMissing)
+            Config::load(cli(&["--provider", "partner-center"])),
+            Err(ConfigError::PartnerCenterIncomplete(
+                "partner_center_tenant_id"
+            ))
+        ));
+        assert!(matches!(
+            Config::load(cli(&[
+                "--provider",
+                "partner-center",
+                "--partner-center-tenant-id",
+                "11111111-2222-3333-4444-555555555555",
+                "--partner-center-application-id",
+                "kontor",
+            ])),
+            Err(ConfigError::PartnerCenterIncomplete(
+                "KONTOR_PARTNER_CENTER_APPLICATION_SECRET"
+            ))
         ));
         assert!(matches!(
             Config::load(cli(&["--trusted-proxies", "10.0.0.0/8, proxy"])),

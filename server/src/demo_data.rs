@@ -27,10 +27,11 @@ use app::domain::{LocationMpn, MicrosoftId, TENANT_DOMAIN_SUFFIX};
 use app::i18n::Locale;
 use app::microsoft_partner::server as microsoft_partner;
 use app::platform::sessions::{ResellerScope, SessionUser};
-use app::platform::{passwords, provider::simulator, unix_now, Database, DbError};
+use app::platform::{passwords, unix_now, Database, DbError};
 use app::resellers::server as resellers;
 use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
 use app::tenants::server as tenants;
+use kontor_provider_sim::Simulator;
 
 /// Customer number, company, postal code. Listed in the README.
 pub const CUSTOMERS: [(&str, &str, &str); 3] = [
@@ -136,9 +137,13 @@ pub enum SeedError {
     Invalid(String),
     #[error("cannot hash the demo password: {0}")]
     Hash(#[from] passwords::HashError),
+    #[error("the simulated provider: {0}")]
+    Simulator(#[from] sqlx::Error),
 }
 
-pub async fn seed(db: &Database) -> Result<(), SeedError> {
+/// `simulator`: the simulated provider, when it is the provider; its world is arranged so
+/// that the demo tenants show every partner status.
+pub async fn seed(db: &Database, simulator: Option<&Simulator>) -> Result<(), SeedError> {
     catalog::seed_examples(db).await?;
     let mut conn = db.pool().acquire().await.map_err(DbError::from)?;
     for (number, company, postal_code) in CUSTOMERS.into_iter().chain([RESELLER_NUMBER]) {
@@ -155,6 +160,9 @@ pub async fn seed(db: &Database) -> Result<(), SeedError> {
         numbers = ?CUSTOMERS.map(|(number, _, postal)| format!("{number} ({postal})")),
         "demo customer numbers ready for signup"
     );
+    if let Some(simulator) = simulator {
+        arrange_partner_links(simulator).await?;
+    }
     let email =
         EmailAddress::parse(RESELLER_EMAIL).map_err(|e| SeedError::Invalid(e.to_string()))?;
     if users::find_by_email(db.pool(), &email).await?.is_none() {
@@ -278,8 +286,20 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
     seed_partner_identity(db, &scope, &actor, now).await
 }
 
-/// The demo reseller's MPN and Microsoft id, and the indirect resellers the simulated
-/// provider links the demo tenants to.
+/// The indirect resellers the simulated provider links the demo tenants to once it has
+/// created them: the demo reseller, another one, or none — every partner status colour.
+async fn arrange_partner_links(simulator: &Simulator) -> Result<(), SeedError> {
+    for customer in &RESELLER_CUSTOMERS {
+        if let Some((prefix, linked_to)) = customer.tenant {
+            let domain = format!("{prefix}.{TENANT_DOMAIN_SUFFIX}");
+            let partners: Vec<&str> = linked_to.into_iter().collect();
+            simulator.arrange_relationships(&domain, &partners).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The demo reseller's MPN and Microsoft id.
 async fn seed_partner_identity(
     db: &Database,
     scope: &ResellerScope,
@@ -290,12 +310,6 @@ async fn seed_partner_identity(
     let id = MicrosoftId::parse(RESELLER_MICROSOFT_ID)
         .map_err(|e| SeedError::Invalid(format!("{e:?}")))?;
     microsoft_partner::save(db, scope, actor, &mpn, &id, now).await?;
-    for customer in &RESELLER_CUSTOMERS {
-        if let Some((prefix, Some(linked_to))) = customer.tenant {
-            let domain = format!("{prefix}.{TENANT_DOMAIN_SUFFIX}");
-            simulator::link_indirect_reseller(db, &domain, linked_to).await?;
-        }
-    }
     Ok(())
 }
 

@@ -14,7 +14,7 @@ pub async fn friendly(request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let is_machine_read = path.starts_with("/api/")
         || path.starts_with("/pkg/")
-        || path.starts_with(app::platform::provider::simulator::MOUNT);
+        || path.starts_with(kontor_provider_sim::MOUNT);
     let locale = locale_of_headers(request.headers());
     let response = next.run(request).await;
     let status = response.status();

@@ -1,6 +1,7 @@
 //! Probes for load balancers and orchestrators.
 
 use crate::background::WorkerHealth;
+use app::platform::provider::ProviderHealth;
 use app::platform::{unix_now, Database};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -18,11 +19,13 @@ pub async fn live() -> &'static str {
 pub struct Probed {
     pub db: Database,
     pub workers: WorkerHealth,
+    pub provider: ProviderHealth,
 }
 
 /// Ready while the database answers within a second, its writer runs (SQLite), and every
 /// background worker has finished a pass lately: an instance whose mail or provider worker
 /// is stuck should leave the load balancer, not go on taking orders it never provisions.
+/// Whether the cloud provider answers is reported too.
 pub async fn ready(State(probed): State<Probed>) -> (StatusCode, Json<Value>) {
     let db = &probed.db;
     match tokio::time::timeout(Duration::from_secs(1), db.ping()).await {
@@ -51,8 +54,27 @@ pub async fn ready(State(probed): State<Probed>) -> (StatusCode, Json<Value>) {
     }
     (
         StatusCode::OK,
-        Json(json!({ "status": "ready", "database": db.backend().name() })),
+        Json(json!({
+            "status": "ready",
+            "database": db.backend().name(),
+            "provider": provider_answers(&probed.provider),
+        })),
     )
+}
+
+/// Whether the cloud provider answered its last call. Reported, not a reason to leave the
+/// load balancer: every instance shares the one provider, and the pages say when it is away.
+fn provider_answers(health: &ProviderHealth) -> Value {
+    match health.last() {
+        None => json!("not asked yet"),
+        Some((answered, at)) => {
+            let secs_ago = at.elapsed().unwrap_or_default().as_secs();
+            json!({
+                "answers": answered,
+                "last_call_secs_ago": secs_ago,
+            })
+        }
+    }
 }
 
 fn unavailable(body: Value) -> (StatusCode, Json<Value>) {

@@ -1,64 +1,92 @@
-//! Which cloud provider Kontor talks to: the configured one, or the simulated provider that
-//! Kontor mounts under `/provider-sim` and reaches over loopback HTTP like any other.
+//! Which cloud provider Kontor acts at — the simulator in process (the embedded default) or
+//! Microsoft Partner Center — always under one pace (`Paced`: the provider's rate limit, its
+//! 429s, a time limit per call), and whether it has answered lately.
 
-use crate::config::ProviderSettings;
-use app::platform::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
-use app::platform::{provider::ProviderClient, secret_token::SecretToken, Database};
-use std::net::SocketAddr;
+use crate::config::{ProviderSettings, ProviderSettingsKind};
+use app::platform::provider::partner_center::{PartnerCenter, PartnerCenterSettings};
+use app::platform::provider::{Paced, ProviderHealth, SharedProvider};
+use app::platform::Database;
+use kontor_provider_sim::{Simulator, SimulatorSettings};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long Kontor waits for the provider's answer before it counts as unavailable.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
+/// A provider that nobody asked for this long is asked once, so that `/readyz` knows.
+const PROBE_AFTER: Duration = Duration::from_secs(60);
+
+#[derive(Clone)]
 pub struct Provider {
-    pub client: ProviderClient,
-    /// The simulator to mount, when it is the provider.
+    pub shared: SharedProvider,
+    pub health: ProviderHealth,
+    /// The simulator, when it is the provider: its customers' pages are mounted.
     pub simulator: Option<Simulator>,
 }
 
 /// `public_url` is where customers' browsers reach the simulator's pages.
-pub fn connect(
+pub async fn connect(
     settings: &ProviderSettings,
     db: &Database,
-    listen: SocketAddr,
     public_url: &str,
-) -> Provider {
-    let token = settings
-        .token
-        .as_ref()
-        .map(|t| t.expose().to_owned())
-        .unwrap_or_else(|| SecretToken::generate().expose().to_owned());
-    match &settings.url {
-        Some(url) => {
-            tracing::info!(%url, "cloud provider");
-            Provider {
-                client: ProviderClient::new(url, &token, TIMEOUT)
-                    .with_rate_limit(settings.rate_limit),
-                simulator: None,
-            }
+) -> Result<Provider, sqlx::Error> {
+    let (inner, simulator): (SharedProvider, _) = match &settings.kind {
+        ProviderSettingsKind::Simulator {
+            latency_ms,
+            provisioning_secs,
+            rate_limit,
+        } => {
+            tracing::info!("cloud provider: the simulated provider");
+            let simulator = Simulator::open(
+                db.pool().clone(),
+                public_url,
+                SimulatorSettings {
+                    latency: Duration::from_millis(*latency_ms),
+                    provisioning: Duration::from_secs(*provisioning_secs),
+                    rate_limit: *rate_limit,
+                    ..SimulatorSettings::default()
+                },
+            )
+            .await?;
+            (Arc::new(simulator.clone()), Some(simulator))
         }
-        None => {
-            // A listener on every interface is reached on loopback.
-            let host = if listen.ip().is_unspecified() {
-                SocketAddr::new(std::net::Ipv4Addr::LOCALHOST.into(), listen.port())
-            } else {
-                listen
-            };
-            tracing::info!("cloud provider: the simulated provider under {MOUNT}");
-            Provider {
-                client: ProviderClient::new(&format!("http://{host}{MOUNT}"), &token, TIMEOUT)
-                    .with_rate_limit(settings.rate_limit),
-                simulator: Some(Simulator::new(
-                    db.clone(),
-                    &token,
-                    public_url,
-                    SimulatorSettings {
-                        latency: Duration::from_millis(settings.sim_latency_ms),
-                        provisioning: Duration::from_secs(settings.sim_provisioning_secs),
-                        rate_limit: settings.sim_rate_limit,
-                        ..SimulatorSettings::default()
-                    },
-                )),
+        ProviderSettingsKind::PartnerCenter {
+            api_url,
+            login_url,
+            tenant_id,
+            application_id,
+            application_secret,
+        } => {
+            tracing::info!(%api_url, %tenant_id, %application_id, "cloud provider: Partner Center");
+            let adapter = PartnerCenter::new(&PartnerCenterSettings {
+                api_url: api_url.clone(),
+                login_url: login_url.clone(),
+                tenant_id: tenant_id.clone(),
+                application_id: application_id.clone(),
+                application_secret: application_secret.expose().to_owned(),
+                timeout: TIMEOUT,
+            });
+            (Arc::new(adapter), None)
+        }
+    };
+    let paced = Paced::new(inner, settings.rate_limit, TIMEOUT);
+    Ok(Provider {
+        health: paced.health(),
+        shared: Arc::new(paced),
+        simulator,
+    })
+}
+
+impl Provider {
+    /// Asks the provider something cheap if nothing else did lately.
+    pub async fn probe_when_idle(&self) {
+        let idle = self
+            .health
+            .last()
+            .is_none_or(|(_, at)| at.elapsed().unwrap_or_default() > PROBE_AFTER);
+        if idle {
+            if let Err(error) = self.shared.customer_agreement_template().await {
+                tracing::warn!(%error, "the provider does not answer");
             }
         }
     }

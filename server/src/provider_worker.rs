@@ -7,14 +7,14 @@ use crate::background::{repeat, Heartbeat};
 use app::agreements::server::AgreementReport;
 use app::orders::server::OrderProvisioning;
 use app::platform::jobs::{run_due_jobs, JobKinds, WORKER_PAUSE};
-use app::platform::provider::ProviderClient;
+use app::platform::provider::SharedProvider;
 use app::platform::{request::LinkBase, sealing::SealingKey, unix_now, Database};
 use app::tenants::server::TenantCreation;
 use tokio::sync::watch;
 
 /// The kinds of job this server carries out, each with what it needs: the provider, the key
 /// for sealed secrets, and where users reach the portal (for links in the mails jobs send).
-pub fn job_kinds(provider: &ProviderClient, key: &SealingKey, links: &LinkBase) -> JobKinds {
+pub fn job_kinds(provider: &SharedProvider, key: &SealingKey, links: &LinkBase) -> JobKinds {
     JobKinds::default()
         .with(TenantCreation {
             provider: provider.clone(),

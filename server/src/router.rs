@@ -4,16 +4,16 @@
 
 use crate::background::WorkerHealth;
 use crate::body_limit::{self, BodyLimit};
+use crate::provider::Provider;
 use crate::security_headers::{self, Hsts};
 use crate::{
     assets, cross_site, current_session, error_pages, health, language, price_list, telemetry,
     uploads,
 };
 use app::auth::server::login_throttle::LoginThrottle;
-use app::platform::provider::simulator::{Simulator, MOUNT};
+use app::platform::rate_limit::Limits;
 use app::platform::request::{LinkBase, SecureCookies};
 use app::platform::{client_address::TrustedProxies, form_memory::FormMemory};
-use app::platform::{provider::ProviderClient, rate_limit::Limits};
 use app::platform::{sealing::SealingKey, Database};
 use app::resellers::server::UnconfirmedOrderLimit;
 use app::{shell, App};
@@ -43,9 +43,8 @@ pub struct RouterSettings {
     pub https: bool,
     /// Where users reach the portal, for the links in mails.
     pub public_url: String,
-    pub provider: ProviderClient,
-    /// Mounted under `/provider-sim` when it is the provider.
-    pub simulator: Option<Simulator>,
+    /// The provider, and the simulator's pages to mount when it is the simulator.
+    pub provider: Provider,
     pub sealing_key: SealingKey,
     /// The background workers' heartbeats, for `/readyz`.
     pub workers: WorkerHealth,
@@ -73,7 +72,7 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
         let form_memory = FormMemory::default();
         let link_base = LinkBase(settings.public_url.into());
         let secure_cookies = SecureCookies(settings.https);
-        let provider = settings.provider.clone();
+        let provider = settings.provider.shared.clone();
         let sealing_key = settings.sealing_key.clone();
         let trusted_proxies = settings.trusted_proxies.clone();
         let order_limit = UnconfirmedOrderLimit(settings.unconfirmed_order_limit_cents);
@@ -95,8 +94,11 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
         move || shell(options.clone())
     };
 
-    let simulator = match settings.simulator {
-        Some(simulator) => Router::new().nest(MOUNT, simulator.router()),
+    let simulator = match &settings.provider.simulator {
+        Some(simulator) => Router::new().nest(
+            kontor_provider_sim::MOUNT,
+            kontor_provider_sim::pages::router(simulator.clone()),
+        ),
         None => Router::new(),
     };
     Router::new()
@@ -108,6 +110,7 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
                 .with_state(health::Probed {
                     db: state.db.clone(),
                     workers: settings.workers,
+                    provider: settings.provider.health.clone(),
                 }),
         )
         .route("/language", post(language::switch))

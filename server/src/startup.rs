@@ -30,6 +30,8 @@ pub enum StartError {
     SecretKey(#[from] crate::secret_key::SecretKeyError),
     #[error("mail: {0}")]
     Mail(#[from] MailConfigError),
+    #[error("the simulated provider's tables: {0}")]
+    Simulator(#[from] sqlx::Error),
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: std::net::SocketAddr,
@@ -51,15 +53,12 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let on_sqlite = db.backend() == app::platform::Backend::Sqlite;
     let sealing_key = crate::secret_key::load(&config.secrets, on_sqlite)?;
     first_admin::ensure(&db, &config.admin, unix_now()).await?;
+
+    let provider =
+        crate::provider::connect(&config.provider, &db, config.public_url.as_str()).await?;
     if config.demo_data {
-        demo_data::seed(&db).await?;
+        demo_data::seed(&db, provider.simulator.as_ref()).await?;
     }
-    let provider = crate::provider::connect(
-        &config.provider,
-        &db,
-        config.listen,
-        config.public_url.as_str(),
-    );
     let (stop_workers, workers_stopping) = tokio::sync::watch::channel(false);
     let health = WorkerHealth::default();
     // How long a pass may take before `/readyz` reports the worker: a mail pass sends up to
@@ -75,7 +74,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         tokio::spawn(crate::provider_worker::run(
             db.clone(),
             crate::provider_worker::job_kinds(
-                &provider.client,
+                &provider.shared,
                 &sealing_key,
                 &LinkBase(config.public_url.as_str().into()),
             ),
@@ -84,7 +83,8 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         )),
         tokio::spawn(crate::partner_worker::run(
             db.clone(),
-            Rechecker::new(provider.client.clone(), config.partner_recheck),
+            Rechecker::new(provider.shared.clone(), config.partner_recheck),
+            provider.clone(),
             health.register("partner status", minutes(120)),
             workers_stopping.clone(),
         )),
@@ -110,8 +110,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             signups_per_hour: config.signups_per_hour,
             https: config.public_url.is_https(),
             public_url: config.public_url.as_str().to_owned(),
-            provider: provider.client,
-            simulator: provider.simulator,
+            provider,
             sealing_key,
             workers: health,
             trusted_proxies: config.trusted_proxies,

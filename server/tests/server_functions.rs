@@ -184,7 +184,9 @@ fn case(known_fields: usize) -> impl Strategy<Value = Case> {
 impl World {
     async fn new() -> World {
         let app = TestApp::sqlite().await;
-        kontor::demo_data::seed(app.db()).await.expect("demo data");
+        kontor::demo_data::seed(app.db(), Some(app.simulator()))
+            .await
+            .expect("demo data");
         let staff = app
             .create_admin("admin@kontor.example", "Verwaltung#2026")
             .await;

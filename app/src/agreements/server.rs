@@ -8,12 +8,13 @@ use crate::audit::AuditAction;
 use crate::domain::CustomerId;
 use crate::domain::ResellerId;
 use crate::domain::UserId;
-use crate::domain::{iso_date, AcceptanceMethod, Signer, TenantStatus};
+use crate::domain::{iso_date, AcceptanceMethod, Signer};
 use crate::platform::email_tokens::{self, TokenPurpose};
 use crate::platform::jobs::{self, Job, JobKind, Step};
-use crate::platform::provider::{AgreementAcceptance, Contact, ProviderClient};
+use crate::platform::provider::{AgreementAcceptance, RefusalReason, SharedProvider};
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
+use crate::tenants::server::{self as tenants, AtProvider};
 use sqlx::AnyConnection;
 use time::PrimitiveDateTime;
 
@@ -22,7 +23,7 @@ pub const REPORT_AGREEMENT: &str = "report_agreement";
 
 /// Reporting acceptances, as a job; one that failed for good is kept, marked failed.
 pub struct AgreementReport {
-    pub provider: ProviderClient,
+    pub provider: SharedProvider,
 }
 
 #[async_trait::async_trait]
@@ -224,64 +225,57 @@ pub async fn open_link(
 }
 
 /// One attempt at reporting the acceptance: once the customer's tenant is ready (or has
-/// authorised the reseller), the provider gets it; until then the job waits.
-async fn report_step(db: &Database, provider: &ProviderClient, job: &Job) -> Result<Step, DbError> {
+/// authorised the reseller), the provider gets it, naming its current agreement template;
+/// until then the job waits. An acceptance the provider has already (600061) is reported.
+async fn report_step(db: &Database, provider: &SharedProvider, job: &Job) -> Result<Step, DbError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         signer_first_name: String,
         signer_last_name: String,
         signer_email: String,
         accepted_at: i64,
-        version: String,
-        domain: Option<String>,
-        status: Option<String>,
     }
     let row: Option<Row> = sqlx::query_as(
-        "SELECT a.signer_first_name, a.signer_last_name, a.signer_email, a.accepted_at, \
-             a.version, t.domain, t.status \
-             FROM agreement_acceptances a LEFT JOIN tenants t ON t.customer_id = a.customer_id \
-             WHERE a.customer_id = $1",
+        "SELECT signer_first_name, signer_last_name, signer_email, accepted_at \
+         FROM agreement_acceptances WHERE customer_id = $1",
     )
     .bind(job.customer_id)
     .fetch_optional(db.pool())
     .await?;
-    let Some(Row {
-        signer_first_name: first_name,
-        signer_last_name: last_name,
-        signer_email: email,
-        accepted_at,
-        version,
-        domain,
-        status,
-    }) = row
-    else {
+    let Some(row) = row else {
         return Err(DbError::Corrupt(
             "provider_jobs: an agreement report without acceptance",
         ));
     };
-    let usable = status
-        .as_deref()
-        .and_then(TenantStatus::parse)
-        .is_some_and(TenantStatus::is_usable);
-    let Some(domain) = domain.filter(|_| usable) else {
-        return Ok(Step::WaitSecs(TENANT_WAIT_SECS));
+    let tenant_id = match tenants::at_provider(db, provider, job.customer_id).await? {
+        AtProvider::Known(id) => id,
+        AtProvider::Waiting => return Ok(Step::WaitSecs(TENANT_WAIT_SECS)),
+        AtProvider::Failed(error) => return Ok(Step::Failed(error)),
     };
+    let template_id = match provider.customer_agreement_template().await {
+        Ok(id) => id,
+        Err(error) => return Ok(Step::Failed(error)),
+    };
+    // The day it was accepted in Germany, as the API takes dates: midnight UTC.
+    let day = crate::domain::german_date(row.accepted_at);
     let acceptance = AgreementAcceptance {
-        primary_contact: Contact {
-            first_name,
-            last_name,
-            email,
-        },
-        date_agreed: iso_date(crate::domain::german_date(accepted_at)),
-        template_id: version,
-        agreement_type: "MicrosoftCloudAgreement".to_owned(),
+        first_name: row.signer_first_name,
+        last_name: row.signer_last_name,
+        email: row.signer_email,
+        date_agreed: PrimitiveDateTime::new(day, time::Time::MIDNIGHT)
+            .assume_utc()
+            .unix_timestamp(),
+        template_id,
     };
     Ok(
         match provider
-            .report_agreement(&job.request_id, &domain, &acceptance)
+            .confirm_customer_agreement(&job.request_id, &tenant_id, &acceptance)
             .await
         {
             Ok(()) => Step::Done,
+            Err(error) if error.reason() == Some(RefusalReason::AgreementAlreadyConfirmed) => {
+                Step::Done
+            }
             Err(error) => Step::Failed(error),
         },
     )

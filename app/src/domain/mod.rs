@@ -14,6 +14,7 @@ mod partner;
 mod password;
 mod pricing;
 mod product;
+mod provider_problem;
 mod relationship;
 mod reseller_status;
 mod role;
@@ -49,6 +50,7 @@ pub use product::{
     category_slug, sku, sku_list, ProductLink, MAX_CATEGORY_NAME_CHARS, MAX_DESCRIPTION_CHARS,
     MAX_PRODUCT_NAME_CHARS,
 };
+pub use provider_problem::ProviderProblem;
 pub use relationship::PartnerStatus;
 pub use reseller_status::{ResellerStanding, ResellerStatus};
 pub use role::Role;

@@ -71,6 +71,7 @@ pub struct Texts {
     pub cart: &'static super::cart::CartTexts,
     pub partner: &'static super::partner::PartnerTexts,
     pub orders: &'static super::orders::OrderTexts,
+    pub provider: &'static super::provider::ProviderTexts,
 }
 
 pub static DE: Texts = Texts {
@@ -171,6 +172,7 @@ pub static DE: Texts = Texts {
     cart: &super::cart::DE,
     partner: &super::partner::DE,
     orders: &super::orders::DE,
+    provider: &super::provider::DE,
 };
 
 pub static EN: Texts = Texts {
@@ -266,4 +268,5 @@ pub static EN: Texts = Texts {
     cart: &super::cart::EN,
     partner: &super::partner::EN,
     orders: &super::orders::EN,
+    provider: &super::provider::EN,
 };

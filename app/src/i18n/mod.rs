@@ -19,6 +19,7 @@ mod orders;
 mod partner;
 mod prices;
 mod products;
+mod provider;
 mod registry;
 mod tenants;
 
@@ -37,6 +38,7 @@ pub use orders::OrderTexts;
 pub use partner::PartnerTexts;
 pub use prices::{headline_price, price_rows, price_summary};
 pub use products::ProductTexts;
+pub use provider::ProviderTexts;
 pub use registry::RegistryTexts;
 pub use tenants::TenantTexts;
 

@@ -18,11 +18,12 @@ pub struct PartnerTexts {
     pub check_mpa: &'static str,
     pub mpa_needs_mpn: &'static str,
     pub mpa_never_checked: &'static str,
-    /// MPN, the day it was accepted.
-    pub mpa_accepted_on: Text2,
+    /// MPN, the partner's name as Microsoft has it.
+    pub mpa_accepted_by: Text2,
     pub mpa_accepted: Text1,
     pub mpa_not_accepted: Text1,
-    pub mpa_unknown_mpn: Text1,
+    /// MPN, what Microsoft's refusal means.
+    pub mpa_refused: Text2,
     /// When the provider was last asked.
     pub mpa_checked_at: Text1,
     pub audit_saved: Text2,
@@ -75,7 +76,7 @@ pub const DE: PartnerTexts = PartnerTexts {
     check_mpa: "MPA prüfen",
     mpa_needs_mpn: "Bitte speichern Sie zuerst Ihre Standort-MPN.",
     mpa_never_checked: "Noch nicht geprüft.",
-    mpa_accepted_on: |mpn, date| format!("Das MPA ist für die MPN {mpn} akzeptiert, seit {date}."),
+    mpa_accepted_by: |mpn, name| format!("Das MPA ist für die MPN {mpn} ({name}) akzeptiert."),
     mpa_accepted: |mpn| format!("Das MPA ist für die MPN {mpn} akzeptiert."),
     mpa_not_accepted: |mpn| {
         format!(
@@ -83,12 +84,7 @@ pub const DE: PartnerTexts = PartnerTexts {
              Microsoft Partner Center und prüfen Sie danach erneut."
         )
     },
-    mpa_unknown_mpn: |mpn| {
-        format!(
-            "Microsoft kennt keine Partner mit der MPN {mpn}. Bitte prüfen Sie die Standort-MPN \
-             im Profil des Handelspartners."
-        )
-    },
+    mpa_refused: |mpn, reason| format!("MPN {mpn}: {reason}"),
     mpa_checked_at: |at| format!("Geprüft am {at}."),
     audit_saved: |mpn, id| format!("Standort-MPN {mpn} und Microsoft-ID {id} gespeichert"),
     customers_title: "Microsoft-Kunden",
@@ -163,7 +159,7 @@ pub const EN: PartnerTexts = PartnerTexts {
     check_mpa: "Check MPA",
     mpa_needs_mpn: "Please save your location MPN first.",
     mpa_never_checked: "Not checked yet.",
-    mpa_accepted_on: |mpn, date| format!("The MPA is accepted for MPN {mpn}, since {date}."),
+    mpa_accepted_by: |mpn, name| format!("The MPA is accepted for MPN {mpn} ({name})."),
     mpa_accepted: |mpn| format!("The MPA is accepted for MPN {mpn}."),
     mpa_not_accepted: |mpn| {
         format!(
@@ -171,12 +167,7 @@ pub const EN: PartnerTexts = PartnerTexts {
              Center, then check again."
         )
     },
-    mpa_unknown_mpn: |mpn| {
-        format!(
-            "Microsoft knows no partner with MPN {mpn}. Please check the location MPN in the \
-             reseller profile."
-        )
-    },
+    mpa_refused: |mpn, reason| format!("MPN {mpn}: {reason}"),
     mpa_checked_at: |at| format!("Checked on {at}."),
     audit_saved: |mpn, id| format!("Location MPN {mpn} and Microsoft id {id} saved"),
     customers_title: "Microsoft customers",

@@ -46,7 +46,8 @@ mod ssr {
     use super::*;
     use crate::microsoft_partner::server as microsoft_partner;
     use crate::platform::database;
-    use crate::platform::request::{provider, provider_unavailable};
+    use crate::platform::provider::{problem, ProviderError};
+    use crate::platform::request::{provider, provider_failed};
     use crate::platform::unix_now;
 
     pub const FORM_NAME: &str = "microsoft-partner";
@@ -75,13 +76,27 @@ mod ssr {
             .await?
             .location_mpn
             .ok_or(AppError::MpnMissing)?;
-        let answer = match provider()?.mpa_status(&mpn).await {
-            Ok(Some(status)) if status.accepted => MpaAnswer::Accepted {
-                on: status.accepted_on,
-            },
-            Ok(Some(_)) => MpaAnswer::NotAccepted,
-            Ok(None) => MpaAnswer::UnknownMpn,
-            Err(error) => return Err(provider_unavailable(error)),
+        // The partner first (`/v1/profiles/mpn`), then its agreement: a refusal of either is
+        // the answer to show.
+        let provider = provider()?;
+        let checked = match provider.mpn_profile(&mpn).await {
+            Ok(profile) => {
+                provider
+                    .partner_agreement_signed(&mpn)
+                    .await
+                    .map(|signed| match signed {
+                        true => MpaAnswer::Accepted {
+                            partner_name: Some(profile.partner_name),
+                        },
+                        false => MpaAnswer::NotAccepted,
+                    })
+            }
+            Err(error) => Err(error),
+        };
+        let answer = match checked {
+            Ok(answer) => answer,
+            Err(ProviderError::Refused(refusal)) => MpaAnswer::Refused(problem(&refusal)),
+            Err(error) => return Err(provider_failed(error)),
         };
         microsoft_partner::record_mpa(&db, scope, &mpn, &answer, unix_now()).await?;
         Ok(())

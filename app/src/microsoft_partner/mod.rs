@@ -32,30 +32,40 @@ pub struct MpaCheck {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MpaAnswer {
-    /// Accepted, on this day (`2025-03-14`) if the provider said.
+    /// Accepted, by the partner of this name (as Microsoft has it).
     Accepted {
-        on: Option<String>,
+        partner_name: Option<String>,
     },
     NotAccepted,
-    /// The provider knows no partner with this MPN.
-    UnknownMpn,
+    /// Microsoft refused the MPN: unknown, another region, not a location, not an indirect
+    /// reseller…
+    Refused(crate::domain::ProviderProblem),
 }
 
 impl MpaAnswer {
-    /// The stored value (`resellers.mpa_status`).
+    /// The stored value (`resellers.mpa_status`; `unknown_mpn` stands for any refusal, whose
+    /// reason is in `mpa_refusal`).
     pub fn code(&self) -> &'static str {
         match self {
             MpaAnswer::Accepted { .. } => "accepted",
             MpaAnswer::NotAccepted => "not_accepted",
-            MpaAnswer::UnknownMpn => "unknown_mpn",
+            MpaAnswer::Refused(_) => "unknown_mpn",
         }
     }
 
-    pub fn from_stored(code: &str, on: Option<String>) -> Option<MpaAnswer> {
+    pub fn from_stored(
+        code: &str,
+        partner_name: Option<String>,
+        refusal: Option<&str>,
+    ) -> Option<MpaAnswer> {
+        use crate::domain::ProviderProblem;
         match code {
-            "accepted" => Some(MpaAnswer::Accepted { on }),
+            "accepted" => Some(MpaAnswer::Accepted { partner_name }),
             "not_accepted" => Some(MpaAnswer::NotAccepted),
-            "unknown_mpn" => Some(MpaAnswer::UnknownMpn),
+            "unknown_mpn" => Some(MpaAnswer::Refused(refusal.map_or(
+                Some(ProviderProblem::PartnerIdUnknown),
+                ProviderProblem::from_stored,
+            )?)),
             _ => None,
         }
     }

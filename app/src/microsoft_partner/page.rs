@@ -6,7 +6,7 @@ use super::actions::{load_microsoft_partner, CheckMpa, SaveMicrosoftPartner};
 use super::form::{parse_microsoft_partner, MicrosoftPartnerField, MicrosoftPartnerForm};
 use super::{MicrosoftPartner, MpaAnswer, MpaCheck};
 use crate::error::FormError;
-use crate::i18n::{format_date, format_date_time};
+use crate::i18n::format_date_time;
 use crate::ui::form::{FormState, Input};
 use crate::ui::Refusal;
 use leptos::form::ActionForm;
@@ -109,14 +109,15 @@ fn MpaSection(check: ServerAction<CheckMpa>, stored: MicrosoftPartner) -> impl I
         (Some(_), None) => view! { <p>{t.mpa_never_checked}</p> }.into_any(),
         (Some(mpn), Some(MpaCheck { answer, checked_at })) => {
             let (class, text) = match answer {
-                MpaAnswer::Accepted { on: Some(on) } => {
-                    let day = crate::domain::parse_date(on)
-                        .map_or(on.clone(), |day| format_date(day, locale));
-                    ("mpa ok", (t.mpa_accepted_on)(mpn, &day))
-                }
-                MpaAnswer::Accepted { on: None } => ("mpa ok", (t.mpa_accepted)(mpn)),
+                MpaAnswer::Accepted {
+                    partner_name: Some(name),
+                } => ("mpa ok", (t.mpa_accepted_by)(mpn, name)),
+                MpaAnswer::Accepted { partner_name: None } => ("mpa ok", (t.mpa_accepted)(mpn)),
                 MpaAnswer::NotAccepted => ("mpa missing", (t.mpa_not_accepted)(mpn)),
-                MpaAnswer::UnknownMpn => ("mpa missing", (t.mpa_unknown_mpn)(mpn)),
+                MpaAnswer::Refused(problem) => (
+                    "mpa missing",
+                    (t.mpa_refused)(mpn, &(texts.provider.problem)(*problem)),
+                ),
             };
             let when = (t.mpa_checked_at)(&format_date_time(*checked_at, locale));
             view! {

@@ -13,13 +13,15 @@ struct Row {
     location_mpn: Option<String>,
     microsoft_id: Option<String>,
     mpa_status: Option<String>,
-    mpa_accepted_on: Option<String>,
+    mpa_partner_name: Option<String>,
+    mpa_refusal: Option<String>,
     mpa_checked_at: Option<i64>,
 }
 
 pub async fn find(db: &Database, scope: &ResellerScope) -> Result<MicrosoftPartner, DbError> {
     let row: Option<Row> = sqlx::query_as(
-        "SELECT location_mpn, microsoft_id, mpa_status, mpa_accepted_on, mpa_checked_at \
+        "SELECT location_mpn, microsoft_id, mpa_status, mpa_partner_name, mpa_refusal, \
+         mpa_checked_at \
          FROM resellers WHERE id = $1",
     )
     .bind(scope.reseller())
@@ -29,7 +31,8 @@ pub async fn find(db: &Database, scope: &ResellerScope) -> Result<MicrosoftPartn
         location_mpn,
         microsoft_id,
         mpa_status: status,
-        mpa_accepted_on: accepted_on,
+        mpa_partner_name: partner_name,
+        mpa_refusal: refusal,
         mpa_checked_at: checked_at,
     }) = row
     else {
@@ -37,7 +40,7 @@ pub async fn find(db: &Database, scope: &ResellerScope) -> Result<MicrosoftPartn
     };
     let mpa = match (status, checked_at) {
         (Some(status), Some(checked_at)) => Some(MpaCheck {
-            answer: MpaAnswer::from_stored(&status, accepted_on)
+            answer: MpaAnswer::from_stored(&status, partner_name, refusal.as_deref())
                 .ok_or(DbError::Corrupt("resellers.mpa_status"))?,
             checked_at,
         }),
@@ -77,7 +80,8 @@ pub async fn save(
     sqlx::query(
         "UPDATE resellers SET \
          mpa_status = CASE WHEN location_mpn = $2 THEN mpa_status END, \
-         mpa_accepted_on = CASE WHEN location_mpn = $2 THEN mpa_accepted_on END, \
+         mpa_partner_name = CASE WHEN location_mpn = $2 THEN mpa_partner_name END, \
+         mpa_refusal = CASE WHEN location_mpn = $2 THEN mpa_refusal END, \
          mpa_checked_at = CASE WHEN location_mpn = $2 THEN mpa_checked_at END, \
          location_mpn = $2, microsoft_id = $3 WHERE id = $1",
     )
@@ -103,18 +107,20 @@ pub async fn record_mpa(
     answer: &MpaAnswer,
     now: i64,
 ) -> Result<(), DbError> {
-    let accepted_on = match answer {
-        MpaAnswer::Accepted { on } => on.clone(),
-        MpaAnswer::NotAccepted | MpaAnswer::UnknownMpn => None,
+    let (partner_name, refusal) = match answer {
+        MpaAnswer::Accepted { partner_name } => (partner_name.clone(), None),
+        MpaAnswer::NotAccepted => (None, None),
+        MpaAnswer::Refused(problem) => (None, Some(problem.stored())),
     };
     sqlx::query(
-        "UPDATE resellers SET mpa_status = $3, mpa_accepted_on = $4, mpa_checked_at = $5 \
-         WHERE id = $1 AND location_mpn = $2",
+        "UPDATE resellers SET mpa_status = $3, mpa_partner_name = $4, mpa_refusal = $5, \
+         mpa_checked_at = $6 WHERE id = $1 AND location_mpn = $2",
     )
     .bind(scope.reseller())
     .bind(mpn)
     .bind(answer.code())
-    .bind(accepted_on)
+    .bind(partner_name)
+    .bind(refusal)
     .bind(now)
     .execute(db.pool())
     .await?;

@@ -55,7 +55,7 @@ mod ssr {
     use crate::i18n::Locale;
     use crate::microsoft_partner::server as microsoft_partner;
     use crate::partner_status::server as partner_status;
-    use crate::platform::request::{provider, provider_unavailable};
+    use crate::platform::request::{provider, provider_failed};
     use crate::platform::sessions::ResellerScope;
     use crate::platform::{database, mail};
     use crate::platform::{unix_now, Database, DbError};
@@ -80,9 +80,9 @@ mod ssr {
         let scope = &crate::auth::require_reseller()?;
         let db = database()?;
         let own = microsoft_partner::require_microsoft_id(&db, scope).await?;
-        let domain = tenant_domain(&db, scope, customer_id).await?;
+        tenant_domain(&db, scope, customer_id).await?;
         let now = unix_now();
-        match provider()?.indirect_resellers(&domain).await {
+        match partner_status::linked_resellers(&db, &provider()?, customer_id).await? {
             Ok(linked) => {
                 let status = PartnerStatus::of(&own, linked.iter().map(String::as_str));
                 partner_status::record(&db, customer_id, Some(status), now).await?;
@@ -90,7 +90,7 @@ mod ssr {
             }
             Err(error) => {
                 partner_status::record(&db, customer_id, None, now).await?;
-                Err(provider_unavailable(error))
+                Err(provider_failed(error))
             }
         }
     }
@@ -121,9 +121,9 @@ mod ssr {
             crate::platform::rate_limit::MailPurpose::PartnerInvitation,
         )?;
         let link = provider()?
-            .invitation_link(&domain, &own)
+            .invitation_link(own.as_str())
             .await
-            .map_err(provider_unavailable)?;
+            .map_err(provider_failed)?;
         let reseller = resellers::company_name(&db, scope.reseller()).await?;
         let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
         let texts = &locale.texts().partner.mail_invitation;

@@ -125,18 +125,28 @@ pub fn link_base() -> Option<LinkBase> {
     use_context::<LinkBase>()
 }
 
-/// The provider adapter the server put into the context.
-pub fn provider() -> Result<crate::platform::provider::ProviderClient, AppError> {
-    use_context::<crate::platform::provider::ProviderClient>().ok_or_else(|| {
-        tracing::error!("no provider client in the Leptos context");
+/// The provider the server put into the context.
+pub fn provider() -> Result<crate::platform::provider::SharedProvider, AppError> {
+    use_context::<crate::platform::provider::SharedProvider>().ok_or_else(|| {
+        tracing::error!("no provider in the Leptos context");
         AppError::Internal
     })
 }
 
-/// A provider call that gave no answer: logged, and "not reachable, nothing saved".
-pub fn provider_unavailable(error: crate::platform::provider::ProviderError) -> AppError {
-    tracing::warn!(%error, "the provider gave no answer");
-    AppError::ProviderUnavailable
+/// A provider call that failed, for the page: a refusal says what it means and what to do;
+/// no answer is "not reachable, nothing saved".
+pub fn provider_failed(error: crate::platform::provider::ProviderError) -> AppError {
+    use crate::platform::provider::{problem, ProviderError};
+    match error {
+        ProviderError::Refused(refusal) => {
+            tracing::info!(%refusal, "the provider refused");
+            AppError::ProviderRefused(problem(&refusal))
+        }
+        error => {
+            tracing::warn!(%error, "the provider gave no answer");
+            AppError::ProviderUnavailable
+        }
+    }
 }
 
 /// Tells a client to slow down: `Retry-After`, and 429 where a status is read.

@@ -149,13 +149,13 @@ mod ssr {
             .filter(|t| t.status == TenantStatus::Invited)
         {
             let own = microsoft_partner::require_microsoft_id(&db, scope).await?;
-            match provider()?.indirect_resellers(&invited.domain).await {
-                Ok(linked) if linked.iter().any(|id| id == own.as_str()) => {
-                    tenants::mark_authorised(&db, customer_id, unix_now()).await?;
+            match authorised_by(&provider()?, &invited.domain, own.as_str()).await {
+                Ok(Some(tenant_id)) => {
+                    tenants::mark_authorised(&db, customer_id, &tenant_id, unix_now()).await?;
                     invited.status = TenantStatus::Authorised;
                     tracing::info!(%customer_id, "existing tenant authorised the reseller");
                 }
-                Ok(_) => {}
+                Ok(None) => {}
                 Err(error) => {
                     tracing::warn!(%error, "could not ask the provider about an invitation")
                 }
@@ -166,6 +166,21 @@ mod ssr {
             company_name: customer.company_name,
             tenant,
         })
+    }
+
+    /// The tenant id of the tenant with this domain, if it has accepted the distributor and
+    /// lists the reseller (by Microsoft id) among its indirect resellers.
+    async fn authorised_by(
+        provider: &crate::platform::provider::SharedProvider,
+        domain: &str,
+        reseller: &str,
+    ) -> Result<Option<String>, crate::platform::provider::ProviderError> {
+        use crate::platform::provider::indirect_resellers;
+        let Some(tenant_id) = provider.find_customer(domain).await? else {
+            return Ok(None);
+        };
+        let linked = indirect_resellers(&provider.relationships(&tenant_id).await?);
+        Ok(linked.iter().any(|id| id == reseller).then_some(tenant_id))
     }
 
     /// Which of `prefixes` are taken, in Kontor or at the provider. Kontor's index and the
@@ -320,9 +335,9 @@ mod ssr {
             crate::platform::rate_limit::MailPurpose::TenantInvitation,
         )?;
         let link = provider()?
-            .invitation_link(domain, &own)
+            .invitation_link(own.as_str())
             .await
-            .map_err(request::provider_unavailable)?;
+            .map_err(request::provider_failed)?;
         let reseller = resellers::company_name(&db, scope.reseller()).await?;
         let locale = Locale::from_tag(&customer.locale).unwrap_or_default();
         let texts = &locale.texts().tenants.mail_invitation;

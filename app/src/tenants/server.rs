@@ -5,8 +5,7 @@
 use crate::domain::{CustomerId, TenantDomain, TenantFailure, TenantPrefix, TenantStatus};
 use crate::platform::jobs::{self, AfterFailure, Job, JobKind, JobOwner, Step};
 use crate::platform::provider::{
-    Address, BillingProfile, CompanyProfile, NewTenant, ProviderClient, ProviderError,
-    ProvisioningState,
+    Address, NewCustomer, ProviderError, RefusalReason, SharedProvider,
 };
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{sealing::SealingKey, Database, DbError};
@@ -19,7 +18,7 @@ pub const CREATE_TENANT: &str = "create_tenant";
 
 /// Creating tenants, as a job: what it needs besides the database.
 pub struct TenantCreation {
-    pub provider: ProviderClient,
+    pub provider: SharedProvider,
     pub key: SealingKey,
 }
 
@@ -246,17 +245,65 @@ pub async fn invite(
 pub async fn mark_authorised(
     db: &Database,
     customer_id: CustomerId,
+    provider_tenant_id: &str,
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE tenants SET status = 'authorised', updated_at = $2 \
+        "UPDATE tenants SET status = 'authorised', provider_tenant_id = $3, updated_at = $2 \
          WHERE customer_id = $1 AND status = 'invited'",
     )
     .bind(customer_id)
     .bind(now)
+    .bind(provider_tenant_id)
     .execute(db.pool())
     .await?;
     Ok(())
+}
+
+/// Where a customer's tenant stands at the provider, for what is done for it there.
+pub enum AtProvider {
+    /// No usable tenant yet (none, being created, invited): come back later.
+    Waiting,
+    /// The tenant id the provider knows the customer by.
+    Known(String),
+    /// The provider did not say.
+    Failed(ProviderError),
+}
+
+/// The tenant id of the customer's usable (ready or authorised) tenant. A tenant authorised
+/// before Kontor kept the id is looked up by its domain, once.
+pub async fn at_provider(
+    db: &Database,
+    provider: &SharedProvider,
+    customer_id: CustomerId,
+) -> Result<AtProvider, DbError> {
+    let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT domain, status, provider_tenant_id FROM tenants WHERE customer_id = $1",
+    )
+    .bind(customer_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((domain, status, tenant_id)) = row else {
+        return Ok(AtProvider::Waiting);
+    };
+    if !TenantStatus::parse(&status).is_some_and(TenantStatus::is_usable) {
+        return Ok(AtProvider::Waiting);
+    }
+    if let Some(id) = tenant_id {
+        return Ok(AtProvider::Known(id));
+    }
+    Ok(match provider.find_customer(&domain).await {
+        Ok(Some(id)) => {
+            sqlx::query("UPDATE tenants SET provider_tenant_id = $2 WHERE customer_id = $1")
+                .bind(customer_id)
+                .bind(&id)
+                .execute(db.pool())
+                .await?;
+            AtProvider::Known(id)
+        }
+        Ok(None) => AtProvider::Waiting,
+        Err(error) => AtProvider::Failed(error),
+    })
 }
 
 /// The reseller has noted the first password: it is deleted for good.
@@ -306,7 +353,7 @@ pub async fn retry(
 /// One attempt at the creation: create (once), then ask until provisioned.
 async fn creation_step(
     db: &Database,
-    provider: &ProviderClient,
+    provider: &SharedProvider,
     key: &SealingKey,
     job: &Job,
     now: i64,
@@ -317,13 +364,25 @@ async fn creation_step(
             .fetch_optional(db.pool())
             .await?;
     let tenant_id = match tenant_id {
-        None => return Ok(Step::Failed(refused("the tenant row is gone"))),
+        None => {
+            return Ok(Step::Failed(ProviderError::refused(
+                RefusalReason::NotFound,
+                None,
+                "the tenant row is gone",
+            )))
+        }
         Some((Some(id),)) => id,
         Some((None,)) => {
-            let request = new_tenant(db, job.customer_id).await?;
-            let created = match provider.create_tenant(&job.request_id, &request).await {
+            let request = new_customer(db, job.customer_id).await?;
+            let created = match provider.create_customer(&job.request_id, &request).await {
                 Ok(created) => created,
                 Err(error) => return Ok(Step::Failed(error)),
+            };
+            // The API names the first admin without the domain ("admin").
+            let admin = if created.admin_user.contains('@') {
+                created.admin_user.clone()
+            } else {
+                format!("{}@{}", created.admin_user, request.domain)
             };
             sqlx::query(
                 "UPDATE tenants SET provider_tenant_id = $2, admin_user = $3, \
@@ -331,38 +390,25 @@ async fn creation_step(
                  WHERE customer_id = $1",
             )
             .bind(job.customer_id)
-            .bind(&created.id)
-            .bind(&created.user_credentials.user_name)
-            .bind(key.seal(&created.user_credentials.password))
+            .bind(&created.tenant_id)
+            .bind(admin)
+            .bind(key.seal(&created.admin_password))
             .bind(now)
             .execute(db.pool())
             .await?;
-            created.id
+            created.tenant_id
         }
     };
-    Ok(
-        match provider
-            .provisioning_state(&job.request_id, &tenant_id)
-            .await
-        {
-            Ok(ProvisioningState::Succeeded) => Step::Done,
-            Ok(ProvisioningState::Pending) => Step::WaitSecs(POLL_SECS),
-            Ok(ProvisioningState::Failed) => {
-                Step::Failed(refused("the provider could not provision the tenant"))
-            }
-            Err(error) => Step::Failed(error),
-        },
-    )
+    Ok(match provider.customer_ready(&tenant_id).await {
+        Ok(true) => Step::Done,
+        Ok(false) => Step::WaitSecs(POLL_SECS),
+        Err(error) => Step::Failed(error),
+    })
 }
 
-fn refused(message: &str) -> ProviderError {
-    ProviderError::Refused {
-        status: 0,
-        message: message.to_owned(),
-    }
-}
-
-async fn new_tenant(db: &Database, customer_id: CustomerId) -> Result<NewTenant, DbError> {
+/// The customer as the provider creates it: its domain, address and contact, and the
+/// reseller (by Microsoft id, when it has stored one) it belongs to.
+async fn new_customer(db: &Database, customer_id: CustomerId) -> Result<NewCustomer, DbError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         domain: String,
@@ -375,6 +421,7 @@ async fn new_tenant(db: &Database, customer_id: CustomerId) -> Result<NewTenant,
         contact_last_name: String,
         contact_email: String,
         locale: String,
+        microsoft_id: Option<String>,
     }
     let Row {
         domain,
@@ -387,34 +434,32 @@ async fn new_tenant(db: &Database, customer_id: CustomerId) -> Result<NewTenant,
         contact_last_name: last,
         contact_email: email,
         locale,
+        microsoft_id,
     } = sqlx::query_as(
         "SELECT t.domain, c.company_name, c.street, c.postal_code, c.city, c.country, \
-         c.contact_first_name, c.contact_last_name, c.contact_email, c.locale \
-         FROM tenants t JOIN customers c ON c.id = t.customer_id WHERE t.customer_id = $1",
+         c.contact_first_name, c.contact_last_name, c.contact_email, c.locale, r.microsoft_id \
+         FROM tenants t JOIN customers c ON c.id = t.customer_id \
+         JOIN resellers r ON r.id = c.reseller_id WHERE t.customer_id = $1",
     )
     .bind(customer_id)
     .fetch_one(db.pool())
     .await?;
     let culture = if locale == "en" { "en-US" } else { "de-DE" };
-    Ok(NewTenant {
-        company_profile: CompanyProfile {
-            company_name: company_name.clone(),
-            domain,
+    Ok(NewCustomer {
+        domain,
+        company_name,
+        email,
+        culture: culture.to_owned(),
+        language: locale,
+        address: Address {
+            country,
+            city,
+            postal_code,
+            address_line1: street,
+            first_name: first,
+            last_name: last,
         },
-        billing_profile: BillingProfile {
-            email,
-            culture: culture.to_owned(),
-            language: locale,
-            company_name,
-            default_address: Address {
-                country,
-                city,
-                postal_code,
-                address_line1: street,
-                first_name: first,
-                last_name: last,
-            },
-        },
+        associated_partner_id: microsoft_id,
     })
 }
 
@@ -433,10 +478,10 @@ async fn creation_failed(
     error: &ProviderError,
     now: i64,
 ) -> Result<AfterFailure, DbError> {
-    let failure = match error {
-        ProviderError::DomainTaken => TenantFailure::PrefixTaken,
-        ProviderError::Unavailable(_) | ProviderError::RateLimited(_) => TenantFailure::Unavailable,
-        ProviderError::Refused { .. } => TenantFailure::Refused,
+    let failure = match error.reason() {
+        Some(RefusalReason::DomainTaken) => TenantFailure::PrefixTaken,
+        Some(_) => TenantFailure::Refused,
+        None => TenantFailure::Unavailable,
     };
     set_status(
         conn,

@@ -30,6 +30,7 @@ pub fn Refusal(
         AppError::Internal
         | AppError::Transport(_)
         | AppError::ProviderUnavailable
+        | AppError::ProviderRefused(_)
         | AppError::AlreadyAccepted
         | AppError::LinkUnusable
         | AppError::OrderRefused(_)

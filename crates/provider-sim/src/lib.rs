@@ -274,6 +274,51 @@ impl Simulator {
         store::link(self.pool(), &customer.tenant_id, partner_id).await
     }
 
+    /// Arranges the world for a tenant that is not created yet (the demo data shows every
+    /// partner status): when a customer with this domain is created, it is linked to these
+    /// indirect resellers (by Microsoft id; none for an empty list) instead of the one it
+    /// names.
+    pub async fn arrange_relationships(
+        &self,
+        domain: &str,
+        partners: &[&str],
+    ) -> Result<(), sqlx::Error> {
+        let partners: Vec<String> = partners.iter().map(|p| p.to_ascii_lowercase()).collect();
+        store::arrange(
+            self.pool(),
+            &domain.to_ascii_lowercase(),
+            &partners.join(","),
+        )
+        .await
+    }
+
+    /// The partners (Microsoft ids) the tenant with this domain is linked to.
+    pub async fn partners_of(&self, domain: &str) -> Result<Vec<String>, sqlx::Error> {
+        match store::customer_by(self.pool(), "domain", &domain.to_ascii_lowercase()).await? {
+            Some(customer) => store::linked_partners(self.pool(), &customer.tenant_id).await,
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The tenant's admin removes a partner (as the admin centre lets them).
+    pub async fn unlink_indirect_reseller(
+        &self,
+        domain: &str,
+        partner_id: &str,
+    ) -> Result<(), sqlx::Error> {
+        if let Some(customer) =
+            store::customer_by(self.pool(), "domain", &domain.to_ascii_lowercase()).await?
+        {
+            store::unlink(
+                self.pool(),
+                &customer.tenant_id,
+                &partner_id.to_ascii_lowercase(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
     /// Whether the tenant with this domain is the distributor's customer already.
     pub async fn is_customer(&self, domain: &str) -> Result<bool, sqlx::Error> {
         Ok(
@@ -509,8 +554,17 @@ impl Provider for Simulator {
                 None => Err(taken()),
             };
         }
-        if let Some(reseller) = &customer.associated_partner_id {
-            store::link(pool, &tenant_id, reseller)
+        let arranged = store::arranged(pool, &domain).await.map_err(unavailable)?;
+        let partners: Vec<String> = match arranged {
+            Some(partners) => partners
+                .split(',')
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            None => customer.associated_partner_id.iter().cloned().collect(),
+        };
+        for partner in partners {
+            store::link(pool, &tenant_id, &partner)
                 .await
                 .map_err(unavailable)?;
         }

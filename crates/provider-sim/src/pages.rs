@@ -1,8 +1,8 @@
-//! The pages an invited customer's admin sees, as the vendor's admin centre would show them:
-//! the invitation link names only the indirect reseller (like Partner Center's, it is the
-//! same for every customer), so the admin signs in first — the address's domain is the
-//! tenant — then accepts. Plain HTML forms without scripts or styles: it is the vendor's
-//! page, not Kontor's.
+//! The pages a customer's admin sees, as the vendor's admin centre would show them. An
+//! invitation link names only the indirect reseller (like Partner Center's, it is the same
+//! for every customer), so the admin signs in first — the address's domain is the tenant —
+//! then accepts. Under `/partners` the admin sees the tenant's partners and may remove one.
+//! Plain HTML forms without scripts or styles: it is the vendor's page, not Kontor's.
 
 use crate::Simulator;
 use axum::extract::{Form, Path, State};
@@ -18,6 +18,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(simulator: Simulator) -> Router<
             "/invitations/{token}",
             get(invitation).post(sign_in_or_accept),
         )
+        .route("/partners", get(partners_sign_in).post(partners))
         .with_state(simulator)
 }
 
@@ -62,10 +63,7 @@ async fn invitation(State(sim): State<Simulator>, Path(token): Path<String>) -> 
                 "<p>Ein Partner (indirekter Reseller, Microsoft-ID <code>{}</code>) lädt Ihren \
                  Microsoft-Mandanten ein. Melden Sie sich als globaler Administrator Ihres \
                  Mandanten an.</p>\
-                 <form method=\"post\"><p><label for=\"email\">E-Mail-Adresse des globalen \
-                 Administrators</label><br><input id=\"email\" name=\"email\" type=\"email\" \
-                 required></p><p><label for=\"password\">Kennwort</label><br><input \
-                 id=\"password\" name=\"password\" type=\"password\" required></p>\
+                 <form method=\"post\">{SIGN_IN_FIELDS}\
                  <p><button type=\"submit\">Anmelden</button></p></form>",
                 escape(&reseller)
             ),
@@ -74,6 +72,95 @@ async fn invitation(State(sim): State<Simulator>, Path(token): Path<String>) -> 
         Ok(None) => unknown(),
         Err(error) => failed(error),
     }
+}
+
+/// The signed-in admin's tenant (the address's domain), if the sign-in can be one.
+fn tenant_of(email: &str, password: &str) -> Option<String> {
+    let email = email.trim().to_ascii_lowercase();
+    email
+        .split_once('@')
+        .map(|(_, domain)| domain.to_owned())
+        .filter(|d| d.contains('.') && !password.is_empty())
+}
+
+fn sign_in_refused() -> Response {
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        page(
+            "Anmeldung fehlgeschlagen",
+            "<p>Bitte melden Sie sich mit der Adresse und dem Kennwort eines globalen \
+             Administrators Ihres Mandanten an.</p>",
+        ),
+    )
+        .into_response()
+}
+
+const SIGN_IN_FIELDS: &str = "<p><label for=\"email\">E-Mail-Adresse des globalen \
+     Administrators</label><br><input id=\"email\" name=\"email\" type=\"email\" \
+     required></p><p><label for=\"password\">Kennwort</label><br><input id=\"password\" \
+     name=\"password\" type=\"password\" required></p>";
+
+async fn partners_sign_in() -> Response {
+    page(
+        "Partnerbeziehungen",
+        &format!(
+            "<p>Die Partner Ihres Microsoft-Mandanten. Melden Sie sich als globaler \
+             Administrator an.</p><form method=\"post\">{SIGN_IN_FIELDS}\
+             <p><button type=\"submit\">Anmelden</button></p></form>"
+        ),
+    )
+    .into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct PartnerChange {
+    email: String,
+    password: String,
+    #[serde(default)]
+    remove: Option<String>,
+}
+
+/// The tenant's partners, each with a button that removes it.
+async fn partners(State(sim): State<Simulator>, Form(change): Form<PartnerChange>) -> Response {
+    let Some(domain) = tenant_of(&change.email, &change.password) else {
+        return sign_in_refused();
+    };
+    if let Some(partner) = &change.remove {
+        if let Err(error) = sim.unlink_indirect_reseller(&domain, partner).await {
+            return failed(error);
+        }
+    }
+    let partners = match sim.partners_of(&domain).await {
+        Ok(partners) => partners,
+        Err(error) => return failed(error),
+    };
+    let hidden = format!(
+        "<input type=\"hidden\" name=\"email\" value=\"{}\">\
+         <input type=\"hidden\" name=\"password\" value=\"{}\">",
+        escape(&change.email),
+        escape(&change.password)
+    );
+    let rows: String = partners
+        .iter()
+        .map(|partner| {
+            let partner = escape(partner);
+            format!(
+                "<li><code>{partner}</code> (indirekter Reseller) <form method=\"post\">\
+                 {hidden}<input type=\"hidden\" name=\"remove\" value=\"{partner}\">\
+                 <button type=\"submit\">Partner {partner} entfernen</button></form></li>"
+            )
+        })
+        .collect();
+    let list = if rows.is_empty() {
+        "<p>Keine indirekten Reseller.</p>".to_owned()
+    } else {
+        format!("<ul>{rows}</ul>")
+    };
+    page(
+        "Partnerbeziehungen",
+        &format!("<p>Mandant <strong>{}</strong></p>{list}", escape(&domain)),
+    )
+    .into_response()
 }
 
 #[derive(serde::Deserialize)]
@@ -98,20 +185,8 @@ async fn sign_in_or_accept(
         Err(error) => return failed(error),
     };
     let email = sign_in.email.trim().to_ascii_lowercase();
-    let domain = email
-        .split_once('@')
-        .map(|(_, domain)| domain.to_owned())
-        .filter(|d| d.contains('.') && !sign_in.password.is_empty());
-    let Some(domain) = domain else {
-        return (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            page(
-                "Anmeldung fehlgeschlagen",
-                "<p>Bitte melden Sie sich mit der Adresse und dem Kennwort eines globalen \
-                 Administrators Ihres Mandanten an.</p>",
-            ),
-        )
-            .into_response();
+    let Some(domain) = tenant_of(&email, &sign_in.password) else {
+        return sign_in_refused();
     };
     let customer_already = match sim.is_customer(&domain).await {
         Ok(known) => known,

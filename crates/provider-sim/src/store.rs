@@ -7,7 +7,7 @@ use sqlx::AnyPool;
 
 pub type StoreError = sqlx::Error;
 
-const SCHEMA: [&str; 8] = [
+const SCHEMA: [&str; 9] = [
     "CREATE TABLE IF NOT EXISTS provider_sim_customers (
         tenant_id TEXT PRIMARY KEY,
         domain TEXT NOT NULL UNIQUE,
@@ -68,6 +68,12 @@ const SCHEMA: [&str; 8] = [
         term_started_at BIGINT NOT NULL,
         term_ends_at BIGINT NOT NULL,
         renewal_quantity BIGINT
+    )",
+    // How the world looks for a tenant not created yet (demo data): the partners it will be
+    // linked to, comma-separated (empty: none).
+    "CREATE TABLE IF NOT EXISTS provider_sim_arranged (
+        domain TEXT PRIMARY KEY,
+        partners TEXT NOT NULL
     )",
     // The first answer to a change, by request id: a repeat answers the same.
     "CREATE TABLE IF NOT EXISTS provider_sim_requests (
@@ -144,6 +150,36 @@ pub async fn link(pool: &AnyPool, tenant_id: &str, partner_id: &str) -> Result<(
     .bind(partner_id.to_ascii_lowercase())
     .execute(pool)
     .await?;
+    Ok(())
+}
+
+pub async fn arrange(pool: &AnyPool, domain: &str, partners: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO provider_sim_arranged (domain, partners) VALUES ($1, $2) \
+         ON CONFLICT (domain) DO UPDATE SET partners = $2",
+    )
+    .bind(domain)
+    .bind(partners)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn arranged(pool: &AnyPool, domain: &str) -> Result<Option<String>, StoreError> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT partners FROM provider_sim_arranged WHERE domain = $1")
+            .bind(domain)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map(|(partners,)| partners))
+}
+
+pub async fn unlink(pool: &AnyPool, tenant_id: &str, partner_id: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM provider_sim_relationships WHERE tenant_id = $1 AND partner_id = $2")
+        .bind(tenant_id)
+        .bind(partner_id)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 

@@ -6,11 +6,10 @@
 #![allow(dead_code)]
 
 use app::platform::jobs::JobKinds;
-use app::platform::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
-use app::platform::{
-    provider::ProviderClient, request::LinkBase, sealing::SealingKey, sessions, unix_now, Database,
-};
+use app::platform::provider::SharedProvider;
+use app::platform::{request::LinkBase, sealing::SealingKey, sessions, unix_now, Database};
 use kontor::router::{router, AppState, RouterSettings};
+use kontor_provider_sim::{Simulator, SimulatorSettings};
 use leptos::config::LeptosOptions;
 use std::future::Future;
 use std::time::Duration;
@@ -112,11 +111,11 @@ pub async fn session_cookie(db: &Database, user_id: app::domain::UserId) -> Stri
     format!("{}={}", sessions::COOKIE, token.expose())
 }
 
-/// A benchmark's server: the real router on a loopback port, with the simulator mounted.
+/// A benchmark's server: the real router on a loopback port, with the simulator as provider.
 pub struct Served {
     pub base: String,
-    /// The adapter, as the server uses it.
-    pub provider: ProviderClient,
+    /// The provider, as the server uses it (paced).
+    pub provider: SharedProvider,
     /// The provider worker's job kinds, as the server registers them.
     pub job_kinds: JobKinds,
     /// The simulator, to read its counts.
@@ -143,8 +142,9 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> Served {
         .expect("a port");
     let address = listener.local_addr().expect("its address");
     let base = format!("http://{address}");
-    let token = "bench-provider-token";
-    let simulator = Simulator::new(db.clone(), token, &base, settings);
+    let simulator = Simulator::open(db.pool().clone(), &base, settings)
+        .await
+        .expect("the simulator's tables");
     let site = tempfile::tempdir().expect("site dir").keep();
     let state = AppState {
         leptos_options: LeptosOptions::builder()
@@ -153,10 +153,19 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> Served {
             .build(),
         db: db.clone(),
     };
-    let provider = ProviderClient::new(&format!("{base}{MOUNT}"), token, Duration::from_secs(5));
+    let paced = app::platform::provider::Paced::new(
+        std::sync::Arc::new(simulator.clone()),
+        None,
+        Duration::from_secs(5),
+    );
+    let provider = kontor::provider::Provider {
+        health: paced.health(),
+        shared: std::sync::Arc::new(paced),
+        simulator: Some(simulator.clone()),
+    };
     let key = SealingKey::from_hex(&SealingKey::generate_hex()).expect("a key");
     let job_kinds =
-        kontor::provider_worker::job_kinds(&provider, &key, &LinkBase(base.clone().into()));
+        kontor::provider_worker::job_kinds(&provider.shared, &key, &LinkBase(base.clone().into()));
     let app = router(
         state,
         RouterSettings {
@@ -166,7 +175,6 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> Served {
             https: false,
             public_url: base.clone(),
             provider: provider.clone(),
-            simulator: Some(simulator.clone()),
             sealing_key: key,
             workers: Default::default(),
             trusted_proxies: Default::default(),
@@ -182,7 +190,7 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> Served {
     });
     Served {
         base,
-        provider,
+        provider: provider.shared,
         job_kinds,
         simulator,
     }
@@ -190,7 +198,9 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> Served {
 
 /// One reseller with one orderable customer (ready tenant, known at the provider, accepted
 /// agreement), the example catalogue, and `carts` users, each with a cart of ten users of
-/// Business Basic for that customer. Returns the users' ids.
+/// Business Basic for that customer. Returns the users' ids. The simulator's tables must be
+/// there (a served or started Kontor opens them); the benchmark writes its customer into
+/// them directly.
 pub async fn seed_carts(db: &Database, carts: usize) -> Vec<app::domain::UserId> {
     let pool = db.pool();
     app::catalog::server::seed_examples(db)
@@ -206,12 +216,13 @@ pub async fn seed_carts(db: &Database, carts: usize) -> Vec<app::domain::UserId>
            created_at, updated_at) VALUES (1, 'Sonnenhof GmbH', 'Weg 1', '80331', 'München', \
            'DE', 'A', 'B', 'a@b.example', 'de', 'sonnenhof gmbh', 'sonnenhof', 0, 0)"
             .to_owned(),
-        "INSERT INTO tenants (customer_id, kind, prefix, domain, status, created_at, updated_at) \
-         VALUES (1, 'new', 'sonnenhof', 'sonnenhof.onmicrosoft.com', 'ready', 0, 0)"
+        "INSERT INTO tenants (customer_id, kind, prefix, domain, status, provider_tenant_id, \
+           created_at, updated_at) \
+         VALUES (1, 'new', 'sonnenhof', 'sonnenhof.onmicrosoft.com', 'ready', 't1', 0, 0)"
             .to_owned(),
-        "INSERT INTO sim_tenants (id, domain, company_name, request_id, admin_user, \
-           admin_password, created_at, ready_at) VALUES ('t1', 'sonnenhof.onmicrosoft.com', \
-           'Sonnenhof GmbH', 'r1', 'admin', 'unused', 0, 0)"
+        "INSERT INTO provider_sim_customers (tenant_id, domain, company_name, request_id, \
+           admin_user, admin_password, created_at, ready_at) \
+         VALUES ('t1', 'sonnenhof.onmicrosoft.com', 'Sonnenhof GmbH', 'r1', 'admin', 'unused', 0, 0)"
             .to_owned(),
         format!(
             "INSERT INTO agreement_acceptances (customer_id, version, method, signer_first_name, \

@@ -367,7 +367,7 @@ on_both_backends!(
         // No tenant yet: the report waits.
         let report = app.run_provider_jobs(unix_now()).await;
         assert_eq!(report.waiting, 1);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_agreements").await, 0);
+        assert!(app.simulator().agreements().await.unwrap().is_empty());
 
         assert_eq!(
             set_up(&app, &cookie, customer, "sonnenhof7").await.status,
@@ -381,19 +381,28 @@ on_both_backends!(
             state["acceptance"]["report"]["Reported"]["at"].is_i64(),
             "{state}"
         );
-        let (domain, template, date): (String, String, String) =
-            sqlx::query_as("SELECT domain, template_id, date_agreed FROM sim_agreements")
-                .fetch_one(app.db().pool())
-                .await
-                .unwrap();
-        assert_eq!(domain, "sonnenhof7.onmicrosoft.com");
-        assert_eq!(template, "2026-11");
-        assert_eq!(date, "2026-01-15");
+        let (tenant,): (String,) = sqlx::query_as("SELECT provider_tenant_id FROM tenants")
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        let confirmed = app.simulator().agreements().await.unwrap();
+        assert_eq!(confirmed.len(), 1);
+        let (at, acceptance) = &confirmed[0];
+        assert_eq!(at, &tenant);
+        // The provider's own template, and the day as the API takes it (midnight UTC).
+        assert_eq!(
+            acceptance.template_id,
+            kontor_provider_sim::rules::CUSTOMER_AGREEMENT_TEMPLATE
+        );
+        assert_eq!(
+            app::platform::provider::partner_center::wire::format_time(acceptance.date_agreed),
+            "2026-01-15T00:00:00Z"
+        );
         assert_eq!(
             state["history"][0]["action"]["action"],
             "agreement_reported"
         );
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_agreements").await, 1);
+        assert_eq!(app.simulator().agreements().await.unwrap().len(), 1);
     }
 );
 

@@ -1,5 +1,5 @@
 use crate::support::{as_script, form_body, on_both_backends, TestApp, TestResponse};
-use app::platform::provider::simulator::{simulated_mpa, Failure};
+use kontor_provider_sim::Failure;
 
 const ID: &str = "3F2504E0-4F89-11D3-9A0C-0305E82C3301";
 
@@ -70,22 +70,29 @@ on_both_backends!(
 );
 
 on_both_backends!(
-    mpa_check_answers_accepted_not_accepted_unknown_and_keeps_the_answer,
+    mpa_check_answers_accepted_not_accepted_or_why_microsoft_refuses_and_keeps_the_answer,
     |app: TestApp| async move {
         let cookie = reseller(&app, "chef@muster-it.example").await;
         let before = check(&app, &cookie).await;
         assert_eq!(before.status, 422, "{}", before.body);
         before.assert_contains("MpnMissing");
 
-        // The simulator's rule: ending in 0 = not accepted, starting with 9 = unknown.
-        let accepted_on = simulated_mpa("1234567").unwrap().accepted_on.unwrap();
+        // The simulator's rule: ending in 0 = not accepted, starting with 9 = unknown,
+        // with 8 = another region.
         for (mpn, answer) in [
             (
                 "1234567",
-                serde_json::json!({ "Accepted": { "on": accepted_on } }),
+                serde_json::json!({ "Accepted": { "partner_name": "Partner 1234567" } }),
             ),
             ("1234560", serde_json::json!("NotAccepted")),
-            ("9234567", serde_json::json!("UnknownMpn")),
+            (
+                "9234567",
+                serde_json::json!({ "Refused": "PartnerIdUnknown" }),
+            ),
+            (
+                "8234567",
+                serde_json::json!({ "Refused": "RegionMismatch" }),
+            ),
         ] {
             save(&app, &cookie, mpn, ID).await;
             let checked = check(&app, &cookie).await;

@@ -2,9 +2,9 @@ use crate::agreements::attest;
 use crate::support::{on_both_backends, TestApp, TestResponse};
 use crate::tenants::{call, count, reseller_with_customer, set_up, work_until_settled};
 use app::platform::jobs::JobKind;
-use app::platform::provider::simulator::Failure;
-use app::platform::provider::{NewOrder, OrderLineItem, RequestId};
+use app::platform::provider::{BillingCycle, CartLine, NewCart, RequestId, Term};
 use app::platform::unix_now;
+use kontor_provider_sim::Failure;
 
 const BASIC: &str = "CFQ7TTC0LH18";
 const ARCHIVING: &str = "CFQ7TTC0LHS4";
@@ -337,7 +337,7 @@ on_both_backends!(
             .unwrap()
             .iter()
             .all(|l| l["status"] == "Active"));
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_orders").await, 1);
+        assert_eq!(app.simulator().orders_placed().await.unwrap(), 1);
         let subscriptions = crate::tenants::customer_json(
             &app,
             &cookie,
@@ -375,7 +375,7 @@ on_both_backends!(
         assert_eq!(numbers.len(), 1, "{numbers:?}");
         assert_one_order(&app).await;
         provision_all(&app).await;
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_orders").await, 1);
+        assert_eq!(app.simulator().orders_placed().await.unwrap(), 1);
         assert_eq!(count(&app, "SELECT COUNT(*) FROM subscriptions").await, 2);
     }
 );
@@ -578,10 +578,14 @@ on_both_backends!(
         assert_eq!(settled, 12);
         // Each order reached the provider at most once, whatever was retried.
         assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM sim_orders").await,
-            count(&app, "SELECT COUNT(DISTINCT provider_order_id) FROM orders").await
+            app.simulator().orders_placed().await.unwrap(),
+            count(
+                &app,
+                "SELECT COUNT(DISTINCT provider_order_id) FROM order_provider_orders"
+            )
+            .await
         );
-        assert!(count(&app, "SELECT COUNT(*) FROM sim_orders").await <= 12);
+        assert!(app.simulator().orders_placed().await.unwrap() <= 12);
         assert_eq!(
             count(&app, "SELECT COUNT(*) FROM subscriptions").await,
             2 * count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'active'").await
@@ -611,40 +615,49 @@ on_both_backends!(
             .execute(app.db().pool())
             .await
             .unwrap();
-        // The same body the worker sends: every line of the order.
-        let lines: Vec<(i64, Option<i64>, String, i64)> =
-            sqlx::query_as("SELECT id, parent_id, sku, seats FROM order_lines ORDER BY id")
+        // What the worker sends: a cart of the order's lines under the job's request id, then
+        // its checkout under the job's second id.
+        let lines: Vec<(i64, String, i64)> =
+            sqlx::query_as("SELECT id, sku, seats FROM order_lines ORDER BY id")
                 .fetch_all(app.db().pool())
                 .await
                 .unwrap();
-        let order = NewOrder {
-            line_items: lines
+        let cart = NewCart {
+            lines: lines
                 .into_iter()
-                .map(|(id, parent, sku, seats)| OrderLineItem {
-                    line_item_number: id,
-                    offer_id: sku,
+                .map(|(id, sku, seats)| CartLine {
+                    id,
+                    catalog_item_id: sku,
                     quantity: seats as u32,
-                    billing_cycle: "annual".to_owned(),
-                    parent_line_item_number: parent,
-                    subscription_id: None,
+                    billing_cycle: BillingCycle::Annual,
+                    term: Some(Term::OneYear),
+                    add_ons: Vec::new(),
                 })
                 .collect(),
+            reseller_partner_id: None,
         };
-        app.provider()
-            .create_order(
-                &RequestId::from_stored(request_id),
-                "sonnenhof7.onmicrosoft.com",
-                &order,
-            )
+        let (tenant,): (String,) = sqlx::query_as("SELECT provider_tenant_id FROM tenants")
+            .fetch_one(app.db().pool())
             .await
             .unwrap();
+        let request = RequestId::from_stored(request_id);
+        let cart_id = app
+            .provider()
+            .create_cart(&request, &tenant, &cart)
+            .await
+            .unwrap();
+        app.provider()
+            .checkout(&request.step(1), &tenant, &cart_id)
+            .await
+            .unwrap();
+        let placed = app.simulator().orders_placed().await.unwrap();
 
         // Nobody takes the job while the dead worker's claim lasts; then it is taken again.
         let report = app.run_provider_jobs(now + 30).await;
         assert_eq!(report.done + report.waiting + report.retrying, 0);
         app.run_provider_jobs(now + 61).await;
         provision_all(&app).await;
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_orders").await, 1);
+        assert_eq!(app.simulator().orders_placed().await.unwrap(), placed);
         assert_eq!(
             order_json(&app, &cookie, &number).await["summary"]["status"],
             "Active"
@@ -825,7 +838,17 @@ on_both_backends!(
             .unwrap();
         assert_eq!(seats.0, 15);
         assert_eq!(count(&app, "SELECT COUNT(*) FROM subscriptions").await, 2);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_orders").await, 2);
+        // At the provider the increase is the subscription's new quantity, not an order.
+        assert_eq!(app.simulator().orders_placed().await.unwrap(), 1);
+        let (tenant,): (String,) = sqlx::query_as("SELECT provider_tenant_id FROM tenants")
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        let at_provider = app.provider().subscriptions(&tenant).await.unwrap();
+        assert!(
+            at_provider.iter().any(|s| s.quantity == 15),
+            "{at_provider:?}"
+        );
 
         // Another reseller finds nothing under the id.
         let (intruder, _) =
@@ -920,7 +943,7 @@ on_both_backends!(
         assert_eq!(detail["summary"]["status"], "Active");
         assert_eq!(detail["failure"], serde_json::Value::Null);
         assert_eq!(count(&app, "SELECT COUNT(*) FROM subscriptions").await, 2);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_orders").await, 1);
+        assert_eq!(app.simulator().orders_placed().await.unwrap(), 1);
         let logged = "SELECT COUNT(*) FROM audit_log WHERE action = 'order_retried' \
                       AND user_id IS NOT NULL AND customer_id IS NOT NULL";
         assert_eq!(count(&app, logged).await, 1);

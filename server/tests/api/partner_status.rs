@@ -2,7 +2,9 @@ use crate::support::{form_body, link_token, on_both_backends, TestApp, TestRespo
 use crate::tenants::work_until_settled;
 use crate::tenants::{add_customer, call, count, reseller_with_customer, set_up};
 use app::partner_status::server::recheck::{recheck_due, RecheckReport, Rechecker};
-use app::platform::{provider::simulator::Failure, unix_now};
+use app::platform::provider::Provider as _;
+use app::platform::unix_now;
+use kontor_provider_sim::Failure;
 use std::time::Duration;
 
 const OWN_ID: &str = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
@@ -36,10 +38,8 @@ async fn invite(app: &TestApp, cookie: &str, customer: i64) -> TestResponse {
 }
 
 async fn link(app: &TestApp, domain: &str, microsoft_id: &str) {
-    sqlx::query("INSERT INTO sim_indirect_resellers (domain, microsoft_id) VALUES ($1, $2)")
-        .bind(domain)
-        .bind(microsoft_id)
-        .execute(app.db().pool())
+    app.simulator()
+        .link_indirect_reseller(domain, microsoft_id)
         .await
         .unwrap();
 }
@@ -194,21 +194,24 @@ on_both_backends!(
         assert!((1..=900).contains(&wait), "{wait}");
         assert_eq!(app.outbox().await.len(), 1);
 
-        // The customer's admin follows the link to the provider's page and confirms.
+        // The customer's admin follows the link to the provider's page (it names this
+        // reseller), signs in and confirms.
         let token = link_token(body, "/provider-sim/invitations/");
-        let path = format!("/provider-sim/invitations/{token}");
-        let page = app.get(&path).await;
+        let page = app.get(&format!("/provider-sim/invitations/{token}")).await;
         assert_eq!(page.status, 200);
-        page.assert_contains("Indirekten Reseller bestätigen");
         page.assert_contains(OWN_ID);
-        let confirmed = app
+        let signed_in = app
             .post_form(
-                &path,
+                &format!("/provider-sim/invitations/{token}"),
                 form_body(&[
                     ("email", "admin@sonnenhofrot.onmicrosoft.com"),
                     ("password", "x"),
                 ]),
             )
+            .await;
+        signed_in.assert_contains("Indirekten Reseller bestätigen");
+        let confirmed = app
+            .accept_invitation(body, "admin@sonnenhofrot.onmicrosoft.com")
             .await;
         assert_eq!(confirmed.status, 200, "{}", confirmed.body);
         confirmed.assert_contains("Bestätigt");
@@ -231,10 +234,14 @@ pub async fn three_colours(app: &TestApp) -> (String, [i64; 3]) {
         (orange, "kundeorange", Some(OTHER_ID)),
         (red, "kunderot", None),
     ] {
-        let domain = tenant(app, &cookie, customer, prefix).await;
-        if let Some(id) = linked {
-            link(app, &domain, id).await;
-        }
+        // The provider links the new tenants so (not to the reseller that creates them).
+        let domain = format!("{prefix}.onmicrosoft.com");
+        let partners: Vec<&str> = linked.into_iter().collect();
+        app.simulator()
+            .arrange_relationships(&domain, &partners)
+            .await
+            .unwrap();
+        tenant(app, &cookie, customer, prefix).await;
     }
     (cookie, [green, orange, red])
 }
@@ -341,10 +348,10 @@ on_both_backends!(
     the_client_keeps_to_the_providers_rate_limit,
     |app: TestApp| async move {
         app.simulator().configure(|s| s.rate_limit = Some(20));
-        // Past the allowed burst, a client without a pace of its own meets 429s…
-        let unpaced = app.provider().clone();
+        // Past the allowed burst, a caller without a pace of its own is told to wait…
+        let unpaced = app.simulator().clone();
         let burst = futures_util::future::join_all(
-            (0..40).map(|_| async { unpaced.indirect_resellers("x.onmicrosoft.com").await }),
+            (0..40).map(|_| async { unpaced.domain_exists("x.onmicrosoft.com").await }),
         )
         .await;
         let refused = burst.iter().filter(|answer| answer.is_err()).count();
@@ -353,10 +360,14 @@ on_both_backends!(
 
         // …one paced at the limit meets none, and takes as long as the limit says.
         tokio::time::sleep(Duration::from_secs(2)).await;
-        let paced = app.provider().clone().with_rate_limit(Some(20));
+        let paced = app::platform::provider::Paced::new(
+            std::sync::Arc::new(app.simulator().clone()),
+            Some(20),
+            Duration::from_secs(10),
+        );
         let started = std::time::Instant::now();
         let answers = futures_util::future::join_all(
-            (0..40).map(|_| async { paced.indirect_resellers("x.onmicrosoft.com").await }),
+            (0..40).map(|_| async { paced.domain_exists("x.onmicrosoft.com").await }),
         )
         .await;
         assert!(answers.iter().all(Result::is_ok));

@@ -3,14 +3,16 @@
 use app::auth::server::users;
 use app::domain::{EmailAddress, Password, UserId};
 use app::platform::passwords;
-use app::platform::provider::simulator::{Simulator, SimulatorSettings, MOUNT};
-use app::platform::{provider::ProviderClient, sealing::SealingKey, sessions, Database};
+use app::platform::provider::{Paced, SharedProvider};
+use app::platform::{sealing::SealingKey, sessions, Database};
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
+use kontor::provider::Provider;
 use kontor::router::{router, AppState, RouterSettings};
 use kontor::startup::open_database;
+use kontor_provider_sim::{Simulator, SimulatorSettings};
 use leptos::config::LeptosOptions;
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
@@ -28,7 +30,7 @@ pub struct TestApp {
     router: Router,
     db: Database,
     simulator: Simulator,
-    provider: ProviderClient,
+    provider: SharedProvider,
     sealing_key: SealingKey,
     _store: Store,
     _site: tempfile::TempDir,
@@ -111,6 +113,7 @@ impl TestApp {
             db: db.clone(),
         };
         let (simulator, provider) = simulated_provider(&db).await;
+        let shared = provider.shared.clone();
         let sealing_key = SealingKey::from_hex(&SealingKey::generate_hex()).expect("a key");
         let router = router(
             state,
@@ -120,8 +123,7 @@ impl TestApp {
                 signups_per_hour: kontor::config::DEFAULT_SIGNUPS_PER_HOUR,
                 https,
                 public_url: PUBLIC_URL.to_owned(),
-                provider: provider.clone(),
-                simulator: Some(simulator.clone()),
+                provider,
                 sealing_key: sealing_key.clone(),
                 workers: Default::default(),
                 trusted_proxies: Default::default(),
@@ -132,7 +134,7 @@ impl TestApp {
             router,
             db,
             simulator,
-            provider,
+            provider: shared,
             sealing_key,
             _store: store,
             _site: site,
@@ -150,8 +152,8 @@ impl TestApp {
         &self.simulator
     }
 
-    /// The adapter, as the server uses it.
-    pub fn provider(&self) -> &ProviderClient {
+    /// The provider, as the server uses it (paced).
+    pub fn provider(&self) -> &SharedProvider {
         &self.provider
     }
 
@@ -340,32 +342,31 @@ impl TestResponse {
     }
 }
 
-/// The simulated provider on a loopback port of its own (the adapter speaks real HTTP), with
-/// no latency and instant provisioning unless a test says otherwise.
-async fn simulated_provider(db: &Database) -> (Simulator, ProviderClient) {
-    let token = "test-provider-token";
-    let simulator = Simulator::new(
-        db.clone(),
-        token,
+/// The simulated provider over the test's own database, with no latency and instant
+/// provisioning unless a test says otherwise, paced as the server paces it.
+async fn simulated_provider(db: &Database) -> (Simulator, Provider) {
+    let simulator = Simulator::open(
+        db.pool().clone(),
         PUBLIC_URL,
         SimulatorSettings {
             latency: std::time::Duration::ZERO,
             provisioning: std::time::Duration::ZERO,
             ..SimulatorSettings::default()
         },
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a loopback port");
-    let address = listener.local_addr().expect("its address");
-    let app = Router::new().nest(MOUNT, simulator.clone().router());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    let client = ProviderClient::new(
-        &format!("http://{address}{MOUNT}"),
-        token,
+    )
+    .await
+    .expect("the simulator's tables");
+    let paced = Paced::new(
+        std::sync::Arc::new(simulator.clone()),
+        None,
         std::time::Duration::from_secs(2),
     );
-    (simulator, client)
+    let provider = Provider {
+        health: paced.health(),
+        shared: std::sync::Arc::new(paced),
+        simulator: Some(simulator.clone()),
+    };
+    (simulator, provider)
 }
 
 /// A database of its own on the PostgreSQL server, dropped when the test ends.
@@ -474,6 +475,31 @@ impl TestApp {
             .fetch_all(self.db().pool())
             .await
             .expect("read the outbox")
+    }
+}
+
+impl TestApp {
+    /// The invited tenant's admin follows the invitation in the mail, signs in on the
+    /// simulated provider's page as `admin` (whose domain is the tenant) and accepts.
+    pub async fn accept_invitation(&self, mail_body: &str, admin: &str) -> TestResponse {
+        let token = link_token(mail_body, "/provider-sim/invitations/");
+        let path = format!("/provider-sim/invitations/{token}");
+        let page = self.get(&path).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        let signed_in = self
+            .post_form(
+                &path,
+                form_body(&[("email", admin), ("password", "geheim")]),
+            )
+            .await;
+        assert_eq!(signed_in.status, 200, "{}", signed_in.body);
+        let domain = admin.split_once('@').map_or("", |(_, d)| d);
+        signed_in.assert_contains(domain);
+        self.post_form(
+            &path,
+            form_body(&[("email", admin), ("password", "geheim"), ("accept", "1")]),
+        )
+        .await
     }
 }
 

@@ -1,7 +1,7 @@
 use crate::support::{as_script, form_body, on_both_backends, TestApp, TestResponse};
-use app::platform::provider::simulator::Failure;
-use app::platform::provider::{Address, BillingProfile, CompanyProfile, NewTenant, RequestId};
+use app::platform::provider::{Address, NewCustomer, RequestId};
 use app::platform::unix_now;
+use kontor_provider_sim::Failure;
 
 /// A reseller with one customer: the session cookie and the customer's id.
 pub async fn reseller_with_customer(app: &TestApp, email: &str, company: &str) -> (String, i64) {
@@ -256,7 +256,7 @@ on_both_backends!(
             state["tenant"]["admin_user"],
             "admin@sonne80331.onmicrosoft.com"
         );
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_tenants").await, 1);
+        assert_eq!(app.simulator().customers_created().await.unwrap(), 1);
         // The customer list shows where the tenant stands.
         let list = call(
             &app,
@@ -276,63 +276,7 @@ on_both_backends!(
             app.run_provider_jobs(now + 99_999).await,
             Default::default()
         );
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_tenants").await, 1);
-    }
-);
-
-on_both_backends!(
-    the_provider_creates_one_tenant_per_request_id,
-    |app: TestApp| async move {
-        let tenant = NewTenant {
-            company_profile: CompanyProfile {
-                company_name: "Sonne GmbH".into(),
-                domain: "sonnenhof.onmicrosoft.com".into(),
-            },
-            billing_profile: BillingProfile {
-                email: "jonas@kunde.example".into(),
-                culture: "de-DE".into(),
-                language: "de".into(),
-                company_name: "Sonne GmbH".into(),
-                default_address: Address {
-                    country: "DE".into(),
-                    city: "München".into(),
-                    postal_code: "80331".into(),
-                    address_line1: "Marktplatz 3".into(),
-                    first_name: "Jonas".into(),
-                    last_name: "Weber".into(),
-                },
-            },
-        };
-        let request = RequestId::generate();
-        let first = app
-            .provider()
-            .create_tenant(&request, &tenant)
-            .await
-            .unwrap();
-        let again = app
-            .provider()
-            .create_tenant(&request, &tenant)
-            .await
-            .unwrap();
-        assert_eq!(first, again, "a retried request gets the first answer");
-        assert!(app
-            .provider()
-            .domain_exists("sonnenhof.onmicrosoft.com")
-            .await
-            .unwrap());
-        // Another request for the same domain is refused: it is taken now.
-        let other = app
-            .provider()
-            .create_tenant(&RequestId::generate(), &tenant)
-            .await;
-        assert!(
-            matches!(
-                other,
-                Err(app::platform::provider::ProviderError::DomainTaken)
-            ),
-            "{other:?}"
-        );
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sim_tenants").await, 1);
+        assert_eq!(app.simulator().customers_created().await.unwrap(), 1);
     }
 );
 
@@ -366,27 +310,6 @@ on_both_backends!(
     }
 );
 
-#[tokio::test]
-async fn a_provider_that_refuses_the_token_is_unavailable_not_a_refusal() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let refusing = axum::Router::new().fallback(|| async { axum::http::StatusCode::UNAUTHORIZED });
-    tokio::spawn(async move { axum::serve(listener, refusing).await });
-    let client = app::platform::provider::ProviderClient::new(
-        &format!("http://{address}"),
-        "an-old-token",
-        std::time::Duration::from_secs(2),
-    );
-    let answer = client.domain_exists("sonnenhof.onmicrosoft.com").await;
-    assert!(
-        matches!(
-            answer,
-            Err(app::platform::provider::ProviderError::Unavailable(_))
-        ),
-        "{answer:?}"
-    );
-}
-
 on_both_backends!(
     the_first_admin_password_is_stored_encrypted_and_shown_until_noted,
     |app: TestApp| async move {
@@ -401,12 +324,16 @@ on_both_backends!(
             .as_str()
             .expect("shown")
             .to_owned();
-        let (stored, real): (String, String) = sqlx::query_as(
-            "SELECT t.admin_password_sealed, s.admin_password FROM tenants t, sim_tenants s",
-        )
-        .fetch_one(app.db().pool())
-        .await
-        .unwrap();
+        let (stored,): (String,) = sqlx::query_as("SELECT admin_password_sealed FROM tenants")
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        let real = app
+            .simulator()
+            .initial_password("sonne80331.onmicrosoft.com")
+            .await
+            .unwrap()
+            .expect("the provider's password");
         assert_eq!(password, real);
         assert!(!stored.contains(&real), "encrypted at rest");
 
@@ -464,14 +391,26 @@ on_both_backends!(
             200
         );
         // Someone outside Kontor takes the domain before the job runs.
-        sqlx::query(
-            "INSERT INTO sim_tenants (id, domain, company_name, request_id, admin_user, \
-             admin_password, created_at, ready_at) VALUES ('x', 'sonnenhof.onmicrosoft.com', \
-             'Fremd', 'fremd', 'admin', 'pw', 0, 0)",
-        )
-        .execute(app.db().pool())
-        .await
-        .unwrap();
+        let outsider = NewCustomer {
+            domain: "sonnenhof.onmicrosoft.com".into(),
+            company_name: "Fremd".into(),
+            email: "it@fremd.example".into(),
+            culture: "de-DE".into(),
+            language: "de".into(),
+            address: Address {
+                country: "DE".into(),
+                city: "München".into(),
+                postal_code: "80331".into(),
+                address_line1: "Marktplatz 3".into(),
+                first_name: "Eva".into(),
+                last_name: "Fremd".into(),
+            },
+            associated_partner_id: None,
+        };
+        app.provider()
+            .create_customer(&RequestId::generate(), &outsider)
+            .await
+            .unwrap();
         let state = work_until_settled(&app, &cookie, customer).await;
         assert_eq!(state["tenant"]["status"], "Failed");
         assert_eq!(state["tenant"]["failure"], "PrefixTaken");
@@ -587,18 +526,9 @@ on_both_backends!(
         let (to, subject, body) = &mails[0];
         assert_eq!(to, "jonas@kunde.example");
         assert_eq!(subject, "Muster IT GmbH bittet um Ihre Autorisierung");
-        let token = crate::support::link_token(body, "/provider-sim/invitations/");
-
-        let page = app.get(&format!("/provider-sim/invitations/{token}")).await;
-        assert_eq!(page.status, 200);
-        page.assert_contains("sonnenhof.de");
-        let accepted = app
-            .post_form(
-                &format!("/provider-sim/invitations/{token}"),
-                form_body(&[("email", "admin@sonnenhof.de"), ("password", "geheim")]),
-            )
-            .await;
+        let accepted = app.accept_invitation(body, "admin@sonnenhof.de").await;
         assert_eq!(accepted.status, 200, "{}", accepted.body);
+        accepted.assert_contains("Autorisiert");
         assert_eq!(
             settings(&app, &cookie, customer).await["tenant"]["status"],
             "Authorised"
@@ -645,15 +575,12 @@ on_both_backends!(
 on_both_backends!(
     a_tenant_is_authorised_only_when_the_provider_names_this_reseller,
     |app: TestApp| async move {
-        // The tenant is the distributor's customer already (through someone outside Kontor,
-        // or another reseller): that alone authorises nobody.
-        sqlx::query(
-            "INSERT INTO sim_relationships (domain, authorised_by, authorised_at) \
-             VALUES ('fremd.de', 'admin@fremd.de', 0)",
-        )
-        .execute(app.db().pool())
-        .await
-        .unwrap();
+        // The tenant is the distributor's customer already (through a reseller outside
+        // Kontor): that alone authorises nobody.
+        app.simulator()
+            .link_indirect_reseller("fremd.de", "0c0ffee0-1111-2222-3333-444455556666")
+            .await
+            .unwrap();
         let (cookie, customer) =
             reseller_with_customer(&app, "chef@muster-it.example", "Fremd GmbH").await;
         store_identity(&app, &cookie, RESELLER_ID).await;
@@ -666,10 +593,8 @@ on_both_backends!(
             "Invited"
         );
         // Linked to another indirect reseller: still not this one's.
-        sqlx::query("INSERT INTO sim_indirect_resellers (domain, microsoft_id) VALUES ($1, $2)")
-            .bind("fremd.de")
-            .bind(OTHER_RESELLER_ID)
-            .execute(app.db().pool())
+        app.simulator()
+            .link_indirect_reseller("fremd.de", OTHER_RESELLER_ID)
             .await
             .unwrap();
         assert_eq!(
@@ -678,14 +603,9 @@ on_both_backends!(
         );
         // The customer's admin follows this reseller's link: now it is.
         let (_, _, body) = app.outbox().await.pop().unwrap();
-        let token = crate::support::link_token(&body, "/provider-sim/invitations/");
-        let accepted = app
-            .post_form(
-                &format!("/provider-sim/invitations/{token}"),
-                form_body(&[("email", "admin@fremd.de"), ("password", "geheim")]),
-            )
-            .await;
+        let accepted = app.accept_invitation(&body, "admin@fremd.de").await;
         assert_eq!(accepted.status, 200, "{}", accepted.body);
+        accepted.assert_contains("Bestätigt");
         assert_eq!(
             settings(&app, &cookie, customer).await["tenant"]["status"],
             "Authorised"

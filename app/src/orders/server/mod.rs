@@ -10,7 +10,7 @@ use crate::cart::CartLine;
 use crate::domain::UserId;
 use crate::domain::{
     pricing_kind, pricing_of, BillingCycle, IdempotencyKey, OrderFailure, OrderNumber, OrderStatus,
-    OrderableCustomer, Pricing, TenantStatus, Totals,
+    OrderableCustomer, Pricing, Totals,
 };
 use crate::domain::{CustomerId, OrderId, ResellerId};
 use crate::i18n::Locale;
@@ -21,11 +21,13 @@ use crate::orders::{
 use crate::platform::jobs::{self, AfterFailure, Job, JobKind, JobOwner, Step};
 use crate::platform::mail::{outbox, OutgoingMail};
 use crate::platform::provider::{
-    NewOrder, OrderLineItem, PlacedOrder, PlacedOrderStatus, ProviderClient, ProviderError,
+    self as provider, CartLine as ProviderLine, NewCart, OrderStatus as ProviderOrderStatus,
+    PlacedOrder, ProviderError, SharedProvider, Term,
 };
 use crate::platform::request::LinkBase;
 use crate::platform::sessions::{ResellerScope, Staff};
 use crate::platform::{sessions::SessionUser, Database, DbError};
+use crate::tenants::server::{self as tenants, AtProvider};
 use sqlx::any::AnyExecutor;
 use sqlx::AnyConnection;
 
@@ -37,7 +39,7 @@ pub const PROVISION_ORDER: &str = "provision_order";
 /// Provisioning orders, as a job: the provider, and where users reach the portal (for the
 /// link in the mail that tells them the outcome).
 pub struct OrderProvisioning {
-    pub provider: ProviderClient,
+    pub provider: SharedProvider,
     pub links: LinkBase,
 }
 
@@ -616,8 +618,9 @@ pub async fn retry(
     };
     let order_id = number.id;
     let reopened = sqlx::query(
-        "UPDATE orders SET status = CASE WHEN provider_order_id IS NULL THEN 'received' \
-           ELSE 'provisioning' END, failure = NULL, completed_at = NULL \
+        "UPDATE orders SET status = CASE WHEN EXISTS (SELECT 1 FROM order_provider_orders p \
+           WHERE p.order_id = orders.id) THEN 'provisioning' ELSE 'received' END, \
+           failure = NULL, completed_at = NULL \
          WHERE id = $1 AND status = 'failed'",
     )
     .bind(order_id)
@@ -744,9 +747,11 @@ fn order_line(
     })
 }
 
-/// One attempt at provisioning: the order goes to the provider once (under the job's request
-/// id, so a retry after a crash finds the same order there), then the job asks until the
-/// provider has completed it.
+/// One attempt at provisioning. New lines go into a cart at the provider (once, under the
+/// job's request id) which is checked out (once: the checkout carries the job's second id and
+/// is idempotent at the provider); then the job asks until every order the checkout made is
+/// completed, and keeps each line's subscription. A seat increase is one change of the
+/// subscription's quantity. A retry after a crash repeats nothing the provider has.
 async fn provision_step(
     db: &Database,
     worker: &OrderProvisioning,
@@ -755,47 +760,116 @@ async fn provision_step(
     let order_id = job.order_id.ok_or(DbError::Corrupt(
         "provider_jobs: an order job without order",
     ))?;
-    let (provider_order, domain, tenant): (Option<String>, Option<String>, Option<String>) =
-        sqlx::query_as(
-            "SELECT o.provider_order_id, t.domain, t.status FROM orders o \
-             LEFT JOIN tenants t ON t.customer_id = o.customer_id WHERE o.id = $1",
-        )
-        .bind(order_id)
-        .fetch_one(db.pool())
-        .await?;
-    let usable = tenant
-        .as_deref()
-        .and_then(TenantStatus::parse)
-        .is_some_and(TenantStatus::is_usable);
-    let Some(domain) = domain.filter(|_| usable) else {
-        return Ok(Step::WaitSecs(TENANT_WAIT_SECS));
+    let provider = &worker.provider;
+    let tenant = match tenants::at_provider(db, provider, job.customer_id).await? {
+        AtProvider::Known(id) => id,
+        AtProvider::Waiting => return Ok(Step::WaitSecs(TENANT_WAIT_SECS)),
+        AtProvider::Failed(error) => return Ok(Step::Failed(error)),
     };
-    let answer = match provider_order {
-        None => {
-            let order = NewOrder {
-                line_items: line_items(db, order_id).await?,
-            };
-            let answer = worker
-                .provider
-                .create_order(&job.request_id, &domain, &order)
-                .await;
-            if let Ok(placed) = &answer {
-                record_placed(db, order_id, placed).await?;
+    if let Some((subscription, quantity)) = seat_increase(db, order_id).await? {
+        return Ok(
+            match provider
+                .change_quantity(&job.request_id, &tenant, &subscription, quantity)
+                .await
+            {
+                Ok(_) => Step::Done,
+                Err(error) => Step::Failed(error),
+            },
+        );
+    }
+    let mut placed = provider_orders(db, order_id).await?;
+    if placed.is_empty() {
+        let cart_id = match cart_of(db, order_id).await? {
+            Some(cart_id) => cart_id,
+            None => {
+                let cart = new_cart(db, order_id).await?;
+                match provider.create_cart(&job.request_id, &tenant, &cart).await {
+                    Ok(cart_id) => {
+                        record_cart(db, order_id, &cart_id).await?;
+                        cart_id
+                    }
+                    Err(error) => return Ok(Step::Failed(error)),
+                }
             }
-            answer
+        };
+        let checkout = job.request_id.step(1);
+        match provider.checkout(&checkout, &tenant, &cart_id).await {
+            Ok(orders) => {
+                record_placed(db, order_id, &orders).await?;
+                placed = orders.into_iter().map(|o| o.id).collect();
+            }
+            Err(error) => return Ok(Step::Failed(error)),
         }
-        Some(id) => worker.provider.order(&job.request_id, &domain, &id).await,
-    };
-    Ok(match answer {
-        Ok(placed) if placed.status == PlacedOrderStatus::Completed => Step::Done,
-        Ok(_) => Step::WaitSecs(POLL_SECS),
-        Err(error) => Step::Failed(error),
-    })
+    }
+    let mut completed = Vec::new();
+    for id in &placed {
+        match provider.order(&tenant, id).await {
+            Ok(order) if order.status == ProviderOrderStatus::Completed => completed.push(order),
+            Ok(order) if order.status == ProviderOrderStatus::Cancelled => {
+                return Ok(Step::Failed(ProviderError::refused(
+                    provider::RefusalReason::Other,
+                    None,
+                    "the provider cancelled the order",
+                )))
+            }
+            Ok(_) => return Ok(Step::WaitSecs(POLL_SECS)),
+            Err(error) => return Ok(Step::Failed(error)),
+        }
+    }
+    record_subscriptions(db, order_id, &completed).await?;
+    Ok(Step::Done)
 }
 
-/// The order's lines as the provider takes them. A seat increase names the subscription and
-/// its new number of users.
-async fn line_items(db: &Database, order_id: OrderId) -> Result<Vec<OrderLineItem>, DbError> {
+/// A seat increase's subscription at the provider and its new quantity; `None` for an order
+/// of new lines.
+async fn seat_increase(db: &Database, order_id: OrderId) -> Result<Option<(String, u32)>, DbError> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT s.provider_subscription_id, l.seats + s.seats FROM order_lines l \
+         JOIN subscriptions s ON s.id = l.subscription_id WHERE l.order_id = $1",
+    )
+    .bind(order_id)
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(|(id, seats)| {
+        let quantity = u32::try_from(seats).map_err(|_| DbError::Corrupt("subscriptions.seats"))?;
+        Ok((id, quantity))
+    })
+    .transpose()
+}
+
+/// The orders the provider's checkout made for this order.
+async fn provider_orders(db: &Database, order_id: OrderId) -> Result<Vec<String>, DbError> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT provider_order_id FROM order_provider_orders WHERE order_id = $1 \
+         ORDER BY provider_order_id",
+    )
+    .bind(order_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+async fn cart_of(db: &Database, order_id: OrderId) -> Result<Option<String>, DbError> {
+    let (cart,): (Option<String>,) =
+        sqlx::query_as("SELECT provider_cart_id FROM orders WHERE id = $1")
+            .bind(order_id)
+            .fetch_one(db.pool())
+            .await?;
+    Ok(cart)
+}
+
+async fn record_cart(db: &Database, order_id: OrderId, cart_id: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE orders SET provider_cart_id = $2 WHERE id = $1")
+        .bind(order_id)
+        .bind(cart_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// The order's lines as the provider's cart: each line with its add-ons, for the reseller
+/// (its location MPN) that placed it.
+async fn new_cart(db: &Database, order_id: OrderId) -> Result<NewCart, DbError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         id: i64,
@@ -804,58 +878,98 @@ async fn line_items(db: &Database, order_id: OrderId) -> Result<Vec<OrderLineIte
         seats: i64,
         cycle: String,
         pricing: String,
-        provider_subscription_id: Option<String>,
     }
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT l.id, l.parent_id, l.sku, l.seats + COALESCE(s.seats, 0) AS seats, l.cycle, \
-         l.pricing, s.provider_subscription_id FROM order_lines l \
-         LEFT JOIN subscriptions s ON s.id = l.subscription_id WHERE l.order_id = $1 ORDER BY l.id",
+        "SELECT id, parent_id, sku, seats, cycle, pricing FROM order_lines \
+         WHERE order_id = $1 ORDER BY id",
     )
     .bind(order_id)
     .fetch_all(db.pool())
     .await?;
-    rows.into_iter()
-        .map(|row| {
-            Ok(OrderLineItem {
-                line_item_number: row.id,
-                offer_id: row.sku,
-                quantity: u32::try_from(row.seats)
-                    .map_err(|_| DbError::Corrupt("order_lines.seats"))?,
-                billing_cycle: if row.pricing == "subscription" {
-                    row.cycle
-                } else {
-                    "none".to_owned()
-                },
-                parent_line_item_number: row.parent_id,
-                subscription_id: row.provider_subscription_id,
-            })
+    let (reseller_partner_id,): (Option<String>,) = sqlx::query_as(
+        "SELECT r.location_mpn FROM orders o JOIN resellers r ON r.id = o.reseller_id \
+         WHERE o.id = $1",
+    )
+    .bind(order_id)
+    .fetch_one(db.pool())
+    .await?;
+    let line = |row: &Row| -> Result<ProviderLine, DbError> {
+        let (billing_cycle, term) = match (row.pricing.as_str(), row.cycle.as_str()) {
+            ("subscription", "annual") => (provider::BillingCycle::Annual, Some(Term::OneYear)),
+            ("subscription", _) => (provider::BillingCycle::Monthly, Some(Term::OneMonth)),
+            ("perpetual", _) => (provider::BillingCycle::OneTime, None),
+            _ => (provider::BillingCycle::None, None),
+        };
+        Ok(ProviderLine {
+            id: row.id,
+            catalog_item_id: row.sku.clone(),
+            quantity: u32::try_from(row.seats)
+                .map_err(|_| DbError::Corrupt("order_lines.seats"))?,
+            billing_cycle,
+            term,
+            add_ons: Vec::new(),
         })
-        .collect()
+    };
+    let mut lines = Vec::new();
+    for row in rows.iter().filter(|r| r.parent_id.is_none()) {
+        let mut base = line(row)?;
+        for add_on in rows.iter().filter(|r| r.parent_id == Some(row.id)) {
+            base.add_ons.push(line(add_on)?);
+        }
+        lines.push(base);
+    }
+    Ok(NewCart {
+        lines,
+        reseller_partner_id,
+    })
 }
 
-/// The provider has the order: its id, and each line's subscription, in one transaction.
+/// The provider has the order (as these orders): it is being provisioned.
 async fn record_placed(
     db: &Database,
     order_id: OrderId,
-    placed: &PlacedOrder,
+    placed: &[PlacedOrder],
 ) -> Result<(), DbError> {
     let mut tx = db.begin().await?;
+    for order in placed {
+        sqlx::query(
+            "INSERT INTO order_provider_orders (order_id, provider_order_id) VALUES ($1, $2) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(order_id)
+        .bind(&order.id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("UPDATE orders SET status = 'provisioning' WHERE id = $1 AND status = 'received'")
+        .bind(order_id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
-        "UPDATE orders SET provider_order_id = $2, status = 'provisioning' \
-         WHERE id = $1 AND status = 'received'",
+        "UPDATE order_lines SET status = 'provisioning' WHERE order_id = $1 \
+         AND status = 'received'",
     )
     .bind(order_id)
-    .bind(&placed.id)
     .execute(&mut *tx)
     .await?;
-    for item in &placed.line_items {
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Each line's subscription, as the completed orders name them.
+async fn record_subscriptions(
+    db: &Database,
+    order_id: OrderId,
+    completed: &[PlacedOrder],
+) -> Result<(), DbError> {
+    let mut tx = db.begin().await?;
+    for line in completed.iter().flat_map(|o| &o.lines) {
         sqlx::query(
-            "UPDATE order_lines SET status = 'provisioning', provider_subscription_id = $3 \
-             WHERE id = $1 AND order_id = $2 AND status = 'received'",
+            "UPDATE order_lines SET provider_subscription_id = $3 WHERE id = $1 AND order_id = $2",
         )
-        .bind(item.line_item_number)
+        .bind(line.line_item_number)
         .bind(order_id)
-        .bind(&item.subscription_id)
+        .bind(&line.subscription_id)
         .execute(&mut *tx)
         .await?;
     }

@@ -7,8 +7,30 @@ pub mod recheck;
 use crate::domain::CustomerId;
 use crate::domain::PartnerStatus;
 use crate::partner_status::PartnerCustomer;
+use crate::platform::provider::{indirect_resellers, ProviderError, SharedProvider};
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
+use crate::tenants::server::{self as tenants, AtProvider};
+
+/// The Microsoft ids of the indirect resellers the customer's tenant is linked to, as the
+/// provider lists its relationships. A tenant the provider does not know as the
+/// distributor's customer is linked to none.
+pub async fn linked_resellers(
+    db: &Database,
+    provider: &SharedProvider,
+    customer_id: CustomerId,
+) -> Result<Result<Vec<String>, ProviderError>, DbError> {
+    Ok(
+        match tenants::at_provider(db, provider, customer_id).await? {
+            AtProvider::Known(tenant) => provider
+                .relationships(&tenant)
+                .await
+                .map(|found| indirect_resellers(&found)),
+            AtProvider::Waiting => Ok(Vec::new()),
+            AtProvider::Failed(error) => Err(error),
+        },
+    )
+}
 
 #[derive(sqlx::FromRow)]
 struct Row {

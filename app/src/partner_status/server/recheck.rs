@@ -7,7 +7,7 @@
 
 use crate::domain::{MicrosoftId, PartnerStatus};
 use crate::partner_status::server::{self as partner_status, DueCheck};
-use crate::platform::provider::{ProviderClient, ProviderError};
+use crate::platform::provider::{ProviderError, SharedProvider};
 use crate::platform::{Database, DbError};
 use futures_util::stream::{self, StreamExt};
 use std::time::Duration;
@@ -15,9 +15,9 @@ use std::time::Duration;
 /// How long one instance owns a customer's check (every attempt with its pauses fits in).
 const CLAIM_SECS: i64 = 5 * 60;
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Rechecker {
-    pub provider: ProviderClient,
+    pub provider: SharedProvider,
     /// A customer is checked again this long after its last successful check.
     pub interval: Duration,
     /// A failed check is tried again after this long.
@@ -34,7 +34,7 @@ pub struct Rechecker {
 }
 
 impl Rechecker {
-    pub fn new(provider: ProviderClient, interval: Duration) -> Rechecker {
+    pub fn new(provider: SharedProvider, interval: Duration) -> Rechecker {
         Rechecker {
             provider,
             interval,
@@ -111,10 +111,8 @@ async fn recheck(
     let mut pause = rechecker.backoff;
     let mut attempt = 1;
     let outcome = loop {
-        match rechecker
-            .provider
-            .indirect_resellers(&customer.domain)
-            .await
+        match partner_status::linked_resellers(db, &rechecker.provider, customer.customer_id)
+            .await?
         {
             Ok(linked) => break Some(PartnerStatus::of(&own, linked.iter().map(String::as_str))),
             Err(error) => {
