@@ -91,6 +91,9 @@ pub enum AppError {
     /// The cloud provider did not answer; nothing was changed.
     #[error("the provider is unavailable")]
     ProviderUnavailable,
+    /// A change of a subscription that cannot be asked for now.
+    #[error("the subscription cannot be changed so: {0:?}")]
+    SubscriptionChange(crate::domain::SubscriptionProblem),
     /// The cloud provider said no, for this reason; nothing was changed.
     #[error("the provider refused: {0:?}")]
     ProviderRefused(crate::domain::ProviderProblem),
@@ -136,6 +139,16 @@ impl AppError {
             AppError::NotLoggedIn => texts.access_login_first.to_owned(),
             AppError::ProviderUnavailable => texts.tenants.provider_unavailable.to_owned(),
             AppError::ProviderRefused(problem) => (texts.provider.problem)(*problem),
+            AppError::SubscriptionChange(problem) => {
+                use crate::domain::SubscriptionProblem;
+                let t = texts.subscriptions;
+                match problem {
+                    SubscriptionProblem::WindowClosed => t.window_closed_refusal,
+                    SubscriptionProblem::ChangePending => t.change_pending_refusal,
+                    SubscriptionProblem::NotChangeable => t.not_changeable,
+                }
+                .to_owned()
+            }
             AppError::MpnMissing => texts.partner.mpa_needs_mpn.to_owned(),
             AppError::MicrosoftIdMissing => texts.partner.identity_missing.to_owned(),
             AppError::AlreadyAccepted => texts.agreements.already_accepted.to_owned(),
@@ -168,6 +181,10 @@ impl HttpStatus for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::ProviderUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::ProviderRefused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::SubscriptionChange(crate::domain::SubscriptionProblem::WindowClosed) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            AppError::SubscriptionChange(_) => StatusCode::CONFLICT,
             AppError::AlreadyAccepted | AppError::OwnAccount | AppError::CustomerNumberInUse => {
                 StatusCode::CONFLICT
             }

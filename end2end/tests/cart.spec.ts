@@ -1,5 +1,5 @@
 import { Page, TestInfo } from '@playwright/test';
-import { createCustomer, uniqueName } from './customer';
+import { createOrderableCustomer, uniqueName } from './customer';
 import { expect, test } from './fixtures';
 import { mailTo } from './mail';
 import { ADMIN, DEMO_COLLEAGUE, DEMO_RESELLER, logInAs } from './session';
@@ -83,23 +83,7 @@ test('an order goes from the cart to an active subscription, with a mail for eac
 
   // A customer licences may be ordered for: a ready tenant and an accepted agreement.
   const company = uniqueName(testInfo, 'Lindenhof');
-  await createCustomer(page, company);
-  const customerPage = new URL(page.url()).pathname;
-  await page.getByRole('link', { name: 'Einstellungen für weitere Dienste' }).click();
-  await page.getByLabel('Domänenpräfix').fill(`linden${js ? 'js' : 'html'}${Date.now()}`);
-  if (js) {
-    await expect(page.locator('#prefix-availability')).toContainText('ist frei.');
-  }
-  await page.getByRole('button', { name: 'Einrichten' }).click();
-  await expect(page.getByText('Der Tenant ist bereit.')).toBeVisible({ timeout: 20_000 });
-  await page.goto(`${customerPage}/agreement`);
-  await page.getByLabel('Vorname').fill('Eva');
-  await page.getByLabel('Nachname').fill('Berg');
-  await page.getByLabel('E-Mail-Adresse').fill('eva@berg.example');
-  await page.getByLabel('Datum der Annahme').fill('2026-01-15');
-  await page.getByRole('checkbox', { name: 'Ich bestätige' }).check();
-  await page.getByRole('button', { name: 'Manuell bestätigen' }).click();
-  await expect(page.locator('#agreement-status')).toContainText('ist akzeptiert');
+  await createOrderableCustomer(page, testInfo, company, 'linden');
 
   // Five users of Business Basic, for that customer.
   await emptyCart(page);
@@ -112,7 +96,7 @@ test('an order goes from the cart to an active subscription, with a mail for eac
   await page.getByLabel('Bestellname').fill('Lizenzen Lindenhof');
   await page.getByLabel('Kunde', { exact: true }).selectOption({ label: company });
   await page.getByRole('button', { name: 'Speichern' }).first().click();
-  await expect(page.locator('.checkout .hint').first()).not.toHaveText(/Bestellname und Kunde/);
+  await expect(page.locator('#checkout-for')).toHaveText(`Bestellung „Lizenzen Lindenhof“ für ${company}`);
 
   // Binding only with the terms accepted.
   const order = page.getByRole('button', { name: 'Zahlungspflichtig bestellen' });
@@ -153,7 +137,7 @@ test('an order goes from the cart to an active subscription, with a mail for eac
   await expect(subscription).toContainText(number);
 
   // Two more users: an order through the same path, binding only with the terms.
-  await subscription.getByRole('link', { name: 'Benutzer hinzufügen' }).click();
+  await subscription.getByRole('link', { name: 'Verwalten' }).click();
   await expect(page.locator('#subscription-seats')).toHaveText('5');
   await page.getByLabel('Zusätzliche Benutzer').fill('296');
   await page.getByRole('button', { name: 'Zahlungspflichtig bestellen' }).click();
@@ -190,4 +174,97 @@ test('an order goes from the cart to an active subscription, with a mail for eac
   await expect(staff.locator('#order-count')).toHaveText('2 Bestellungen');
   await expect(staff.getByRole('row', { name: number })).toContainText('Aktiv');
   await context.close();
+});
+
+/// Orders `seats` users of Business Basic, monthly, for the customer and waits until the
+/// order is active; ends on the subscription's page.
+async function subscribe(page: Page, company: string, seats: string) {
+  await emptyCart(page);
+  await page.goto('/products/CFQ7TTC0LH18');
+  await page.getByRole('button', { name: 'In den Warenkorb' }).click();
+  const line = page.locator('.cart-line').first();
+  await line.getByLabel('Anzahl Benutzer').fill(seats);
+  await line.getByRole('button', { name: 'Speichern' }).click();
+  await expect(line.getByLabel('Anzahl Benutzer')).toHaveValue(seats);
+  await page.getByLabel('Bestellname').fill('Lizenzen Büro');
+  await page.getByLabel('Kunde', { exact: true }).selectOption({ label: company });
+  await page.getByRole('button', { name: 'Speichern' }).first().click();
+  // The checkout names what it orders once the header is saved.
+  await expect(page.locator('#checkout-for')).toHaveText(`Bestellung „Lizenzen Büro“ für ${company}`);
+  await page.getByRole('checkbox', { name: 'Allgemeinen Geschäftsbedingungen' }).check();
+  await page.getByRole('button', { name: 'Zahlungspflichtig bestellen' }).click();
+  await expect(page.locator('#order-status')).toContainText('Aktiv', { timeout: 20_000 });
+  await page.getByRole('link', { name: company }).click();
+  await page.locator('#subscriptions tbody tr').getByRole('link', { name: 'Verwalten' }).click();
+  await expect(page.locator('#subscription-seats')).toHaveText(seats);
+}
+
+test('within its first week a subscription gets fewer users, a number for the renewal, no renewal, and is cancelled', async ({
+  page,
+}, testInfo) => {
+  test.slow();
+  const user = cartUser(testInfo);
+  await logInAs(page, user);
+  const company = uniqueName(testInfo, 'Eichenhof');
+  await createOrderableCustomer(page, testInfo, company, 'eichen');
+  await subscribe(page, company, '10');
+
+  // Bought a moment ago: the window for fewer users and cancelling is open for 7 days.
+  await expect(page.locator('#change-window')).toContainText('noch 6 Tage 23 Stunden');
+  const status = page.locator('#change-status');
+  const reduce = page.locator('#reduce-form');
+  await reduce.getByLabel('Neue Anzahl Benutzer').fill('10');
+  await reduce.getByRole('button', { name: 'Reduzieren' }).click();
+  await expect(page.locator('#reduce-seats-error')).toHaveText('Bitte eine ganze Zahl von 1 bis 9 eingeben.');
+
+  // Below the licences the customer has assigned: Microsoft refuses, the count stays.
+  await reduce.getByLabel('Neue Anzahl Benutzer').fill('2');
+  await reduce.getByRole('button', { name: 'Reduzieren' }).click();
+  await expect(status).toContainText('Reduzierung auf 2 Benutzer: nicht übernommen.', { timeout: 20_000 });
+  await expect(status).toContainText('Zuweisungen im Microsoft 365 Admin Center');
+  await expect(page.locator('#subscription-seats')).toHaveText('10');
+  await mailTo(user.email, `Änderung nicht übernommen: Microsoft 365 Business Basic für ${company}`);
+
+  await page.locator('#reduce-form').getByLabel('Neue Anzahl Benutzer').fill('6');
+  await page.locator('#reduce-form').getByRole('button', { name: 'Reduzieren' }).click();
+  await expect(status).toHaveText('Reduzierung auf 6 Benutzer: von Microsoft übernommen.', { timeout: 20_000 });
+  await expect(page.locator('#subscription-seats')).toHaveText('6');
+  await mailTo(user.email, `Abonnement geändert: Microsoft 365 Business Basic für ${company}`);
+
+  // Four from the renewal on; until then six.
+  const renewal = page.locator('#renewal-form');
+  await renewal.getByLabel('Benutzer ab der Verlängerung').fill('4');
+  await renewal.getByRole('button', { name: 'Vormerken' }).click();
+  await expect(status).toHaveText('4 Benutzer ab der Verlängerung: von Microsoft übernommen.', { timeout: 20_000 });
+  await expect(page.locator('#subscription-renewal')).toContainText('(ab dann 4 Benutzer)');
+  await expect(page.locator('#subscription-seats')).toHaveText('6');
+
+  // No renewal: it ends with its term.
+  await page.getByRole('button', { name: 'Automatische Verlängerung ausschalten' }).click();
+  await expect(status).toHaveText('Automatische Verlängerung aus: von Microsoft übernommen.', { timeout: 20_000 });
+  await expect(page.locator('#subscription-renewal')).toContainText('endet am');
+
+  // Cancelled, confirmed: nothing more to change.
+  const cancel = page.getByRole('button', { name: 'Kündigen' });
+  await cancel.click();
+  await expect(page.locator('#cancel-confirm-error')).toHaveText('Bitte stimmen Sie zu, um fortzufahren.');
+  await page.getByRole('checkbox', { name: 'jetzt kündigen' }).check();
+  await page.getByRole('button', { name: 'Kündigen' }).click();
+  await expect(page.locator('#subscription-state')).toHaveText('gekündigt', { timeout: 20_000 });
+  await expect(page.locator('#subscription-changes')).toHaveCount(0);
+  await expect(page.locator('#add-seats')).toHaveCount(0);
+});
+
+test('after its first week a subscription keeps its users until the renewal', async ({ page }, testInfo) => {
+  await logInAs(page, cartUser(testInfo));
+  // The demo's first customer bought five users ten days ago.
+  await page.goto('/customers');
+  await page.getByRole('link', { name: 'Bäckerei Sonnenschein GmbH' }).click();
+  await page.locator('#subscriptions tbody tr').getByRole('link', { name: 'Verwalten' }).click();
+  await expect(page.locator('#change-window')).toContainText('ist am');
+  await expect(page.locator('#change-window')).toContainText('abgelaufen');
+  await expect(page.locator('#reduce-form')).toHaveCount(0);
+  await expect(page.locator('#cancel-form')).toHaveCount(0);
+  await expect(page.locator('#renewal-form')).toBeVisible();
+  await expect(page.locator('#subscription-renewal')).toContainText('verlängert sich am');
 });

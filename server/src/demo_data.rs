@@ -4,7 +4,8 @@
 //! log in as (the first has accepted the cloud agreement and gets a tenant at the simulated
 //! provider a few seconds after the start, so licences can be ordered for it; two more get
 //! tenants that the simulated provider links to the demo reseller and to another one, so the
-//! partner status shows all three colours), the example catalogue, and a start page: a few
+//! partner status shows all three colours; the first also has a subscription bought ten days
+//! ago, whose change window has closed), the example catalogue, and a start page: a few
 //! announcements (one a maintenance tomorrow, so its banner shows) and the distributor's
 //! contacts. Seeding again changes nothing.
 
@@ -21,17 +22,19 @@ use app::customer_numbers::RegistryRecord;
 use app::customers::server as customers;
 use app::customers::{parse_customer, CustomerForm};
 use app::domain::{
-    german_date, german_date_time_value, iso_date, EmailAddress, Role, TenantPrefix,
+    german_date, german_date_time_value, iso_date, BillingCycle, EmailAddress, Role, TenantPrefix,
 };
 use app::domain::{LocationMpn, MicrosoftId, TENANT_DOMAIN_SUFFIX};
 use app::i18n::Locale;
 use app::microsoft_partner::server as microsoft_partner;
+use app::orders::server::{self as orders, CompletedOrder};
+use app::platform::provider::{BillingCycle as ProviderCycle, Term};
 use app::platform::sessions::{ResellerScope, SessionUser};
 use app::platform::{passwords, unix_now, Database, DbError};
 use app::resellers::server as resellers;
 use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
 use app::tenants::server as tenants;
-use kontor_provider_sim::Simulator;
+use kontor_provider_sim::{ArrangedSubscription, Simulator};
 
 /// Customer number, company, postal code. Listed in the README.
 pub const CUSTOMERS: [(&str, &str, &str); 3] = [
@@ -51,6 +54,13 @@ pub const RESELLER_MPN: &str = "1234567";
 pub const RESELLER_MICROSOFT_ID: &str = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
 /// Another reseller's Microsoft id, to which one demo customer is linked at the provider.
 const OTHER_RESELLER_MICROSOFT_ID: &str = "9a7c1e52-0b6d-4c1e-8f3a-2d5b7e9c1a04";
+
+/// The first customer's subscription bought ten days ago (its id at the simulated provider):
+/// five users of Business Basic, monthly.
+const EARLIER_SUBSCRIPTION: &str = "5c0f2a4e-7d8b-4e1a-9c3f-1b2d3e4f5a60";
+const EARLIER_SKU: &str = "CFQ7TTC0LH18";
+const EARLIER_SEATS: u32 = 5;
+const EARLIER_DAYS: i64 = 10;
 
 /// A demo customer: company, street, postal code, city, country, contact first and last name,
 /// email; and, for some, a new tenant (its prefix) with the indirect reseller the simulated
@@ -160,13 +170,15 @@ pub async fn seed(db: &Database, simulator: Option<&Simulator>) -> Result<(), Se
         numbers = ?CUSTOMERS.map(|(number, _, postal)| format!("{number} ({postal})")),
         "demo customer numbers ready for signup"
     );
+    // The demo's earlier purchase, to the second the same in the portal and at the provider.
+    let bought_at = unix_now() - EARLIER_DAYS * 24 * 60 * 60;
     if let Some(simulator) = simulator {
-        arrange_partner_links(simulator).await?;
+        arrange_provider_world(simulator, bought_at).await?;
     }
     let email =
         EmailAddress::parse(RESELLER_EMAIL).map_err(|e| SeedError::Invalid(e.to_string()))?;
     if users::find_by_email(db.pool(), &email).await?.is_none() {
-        seed_reseller(db).await?;
+        seed_reseller(db, bought_at).await?;
     }
     if announcements::all(db).await?.is_empty() {
         seed_start_page(db).await?;
@@ -180,7 +192,7 @@ pub async fn seed(db: &Database, simulator: Option<&Simulator>) -> Result<(), Se
 
 /// The demo reseller goes through the signup's own parsing and creation, and is confirmed
 /// as if it had followed its mail.
-async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
+async fn seed_reseller(db: &Database, bought_at: i64) -> Result<(), SeedError> {
     let (number, company, postal_code) = RESELLER_NUMBER;
     let form = SignupForm {
         email: RESELLER_EMAIL.into(),
@@ -270,6 +282,17 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
             agreements::record_attestation(&mut tx, &scope, customer_id, &attestation, &actor, now)
                 .await
                 .map_err(|e| SeedError::Invalid(e.to_string()))?;
+            let earlier = CompletedOrder {
+                reseller: reseller_id,
+                customer: customer_id,
+                user: user_id,
+                name: "Lizenzen Büro",
+                sku: EARLIER_SKU,
+                cycle: BillingCycle::Monthly,
+                seats: EARLIER_SEATS,
+                provider_subscription_id: EARLIER_SUBSCRIPTION,
+            };
+            orders::record_completed(&mut tx, &earlier, bought_at).await?;
         }
         if let Some((prefix, _)) = customer.tenant {
             let prefix =
@@ -286,15 +309,31 @@ async fn seed_reseller(db: &Database) -> Result<(), SeedError> {
     seed_partner_identity(db, &scope, &actor, now).await
 }
 
-/// The indirect resellers the simulated provider links the demo tenants to once it has
-/// created them: the demo reseller, another one, or none — every partner status colour.
-async fn arrange_partner_links(simulator: &Simulator) -> Result<(), SeedError> {
+/// The simulated provider's world once it has created the demo tenants: the indirect
+/// resellers they are linked to (the demo reseller, another one, or none — every partner
+/// status colour), and the first one's subscription bought at `bought_at`.
+async fn arrange_provider_world(simulator: &Simulator, bought_at: i64) -> Result<(), SeedError> {
+    let domain = |prefix: &str| format!("{prefix}.{TENANT_DOMAIN_SUFFIX}");
     for customer in &RESELLER_CUSTOMERS {
         if let Some((prefix, linked_to)) = customer.tenant {
-            let domain = format!("{prefix}.{TENANT_DOMAIN_SUFFIX}");
             let partners: Vec<&str> = linked_to.into_iter().collect();
-            simulator.arrange_relationships(&domain, &partners).await?;
+            simulator
+                .arrange_relationships(&domain(prefix), &partners)
+                .await?;
         }
+    }
+    if let Some((prefix, _)) = RESELLER_CUSTOMERS[0].tenant {
+        let earlier = ArrangedSubscription {
+            id: EARLIER_SUBSCRIPTION.to_owned(),
+            offer_id: EARLIER_SKU.to_owned(),
+            quantity: EARLIER_SEATS,
+            billing_cycle: ProviderCycle::Monthly,
+            term: Term::OneMonth,
+            started_at: bought_at,
+        };
+        simulator
+            .arrange_subscription(&domain(prefix), &earlier)
+            .await?;
     }
     Ok(())
 }

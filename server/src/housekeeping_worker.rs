@@ -1,10 +1,12 @@
 //! Deletes what nobody needs any more, so that tables of secrets and personal data do not
 //! grow for ever: sessions past their lifetime, email links a month after they stopped
 //! working, mails a month after delivery (given-up ones stay for the administration), and
-//! signups never confirmed within 48 hours (which frees their customer numbers). Once an
-//! hour, in the background, until the server shuts down.
+//! signups never confirmed within 48 hours (which frees their customer numbers). It also
+//! writes the users scheduled for a renewal once the renewal came (pages read them so
+//! already). Once an hour, in the background, until the server shuts down.
 
 use crate::background::{repeat, Heartbeat};
+use app::orders::server as orders;
 use app::platform::{sessions, unix_now, Database, DbError};
 use app::resellers::server as resellers;
 use std::time::Duration;
@@ -25,6 +27,7 @@ pub struct PurgeReport {
     pub links: u64,
     pub mails: u64,
     pub signups: u64,
+    pub renewals: u64,
 }
 
 pub async fn purge(db: &Database, now: i64) -> Result<PurgeReport, DbError> {
@@ -51,10 +54,12 @@ pub async fn purge(db: &Database, now: i64) -> Result<PurgeReport, DbError> {
     let signups =
         resellers::discard_unconfirmed_before(&mut tx, now - resellers::UNCONFIRMED_SECS).await?;
     tx.commit().await?;
+    let renewals = orders::apply_due_renewal_seats(&mut *db.pool().acquire().await?, now).await?;
     Ok(PurgeReport {
         sessions,
         links,
         mails,
         signups,
+        renewals,
     })
 }

@@ -1,5 +1,5 @@
 //! Carries out the queued provider calls (creating tenants, reporting accepted agreements,
-//! provisioning orders) in the background, a pass every half second, until the server shuts
+//! provisioning orders, changing subscriptions) in the background, a pass every half second, until the server shuts
 //! down. Work survives a restart: it lives in the `provider_jobs` table, and a claimed job
 //! whose worker died is claimed again a minute later.
 
@@ -9,6 +9,7 @@ use app::orders::server::OrderProvisioning;
 use app::platform::jobs::{run_due_jobs, JobKinds, WORKER_PAUSE};
 use app::platform::provider::SharedProvider;
 use app::platform::{request::LinkBase, sealing::SealingKey, unix_now, Database};
+use app::subscriptions::server::SubscriptionChange;
 use app::tenants::server::TenantCreation;
 use tokio::sync::watch;
 
@@ -24,6 +25,10 @@ pub fn job_kinds(provider: &SharedProvider, key: &SealingKey, links: &LinkBase) 
             provider: provider.clone(),
         })
         .with(OrderProvisioning {
+            provider: provider.clone(),
+            links: links.clone(),
+        })
+        .with(SubscriptionChange {
             provider: provider.clone(),
             links: links.clone(),
         })

@@ -52,6 +52,22 @@ pub enum AuditAction {
     OrderRetried {
         number: String,
     },
+    /// A reseller user asked for a change of a subscription.
+    SubscriptionChangeRequested {
+        subscription: String,
+        change: crate::domain::ChangeKind,
+    },
+    /// The provider made the change.
+    SubscriptionChanged {
+        subscription: String,
+        change: crate::domain::ChangeKind,
+    },
+    /// The provider refused the change, or could not be reached for too long.
+    SubscriptionChangeFailed {
+        subscription: String,
+        change: crate::domain::ChangeKind,
+        reason: String,
+    },
     /// A reseller user stored the location MPN and the Microsoft id.
     MicrosoftPartnerSaved {
         location_mpn: String,
@@ -198,7 +214,10 @@ impl AuditAction {
             AuditAction::OrderPlaced { .. }
             | AuditAction::OrderActive { .. }
             | AuditAction::OrderFailed { .. }
-            | AuditAction::OrderRetried { .. } => AuditArea::Orders,
+            | AuditAction::OrderRetried { .. }
+            | AuditAction::SubscriptionChangeRequested { .. }
+            | AuditAction::SubscriptionChanged { .. }
+            | AuditAction::SubscriptionChangeFailed { .. } => AuditArea::Orders,
             AuditAction::MicrosoftPartnerSaved { .. }
             | AuditAction::PartnerInvitationSent { .. } => AuditArea::MicrosoftPartner,
             AuditAction::ResellerApproved
@@ -237,6 +256,9 @@ impl AuditAction {
             AuditAction::OrderActive { .. } => "order_active",
             AuditAction::OrderFailed { .. } => "order_failed",
             AuditAction::OrderRetried { .. } => "order_retried",
+            AuditAction::SubscriptionChangeRequested { .. } => "subscription_change_requested",
+            AuditAction::SubscriptionChanged { .. } => "subscription_changed",
+            AuditAction::SubscriptionChangeFailed { .. } => "subscription_change_failed",
             AuditAction::MicrosoftPartnerSaved { .. } => "microsoft_partner_saved",
             AuditAction::PartnerInvitationSent { .. } => "partner_invitation_sent",
             AuditAction::ResellerApproved => "reseller_approved",
@@ -290,6 +312,28 @@ impl AuditAction {
             AuditAction::OrderActive { number } => (locale.texts().orders.audit_active)(number),
             AuditAction::OrderFailed { number, .. } => (locale.texts().orders.audit_failed)(number),
             AuditAction::OrderRetried { number } => (locale.texts().orders.audit_retried)(number),
+            AuditAction::SubscriptionChangeRequested {
+                subscription,
+                change,
+            } => {
+                let t = locale.texts().subscriptions;
+                (t.audit_requested)(subscription, &t.change(*change))
+            }
+            AuditAction::SubscriptionChanged {
+                subscription,
+                change,
+            } => {
+                let t = locale.texts().subscriptions;
+                (t.audit_changed)(subscription, &t.change(*change))
+            }
+            AuditAction::SubscriptionChangeFailed {
+                subscription,
+                change,
+                ..
+            } => {
+                let t = locale.texts().subscriptions;
+                (t.audit_failed)(subscription, &t.change(*change))
+            }
             AuditAction::MicrosoftPartnerSaved {
                 location_mpn,
                 microsoft_id,

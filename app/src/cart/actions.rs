@@ -14,15 +14,21 @@ pub async fn load_cart() -> Result<CartView, AppError> {
     let db = database()?;
     let lines = cart::lines(&db, user.user_id).await?;
     let saved = cart::header(&db, user.user_id).await?;
+    let customers = cart::customer_choices(&db, scope).await?;
     let checkout = super::CheckoutView {
         key: cart::order_key(&db, user.user_id, crate::platform::unix_now()).await?,
         digest: cart::digest(&saved, &lines),
         ready: !saved.order_name.trim().is_empty() && !saved.customer.is_empty(),
+        order_name: saved.order_name.clone(),
+        customer_name: customers
+            .iter()
+            .find(|c| c.id.to_string() == saved.customer)
+            .map(|c| c.name.clone()),
     };
     let header = recall_refused(ssr::HEADER_FORM).unwrap_or(saved);
     Ok(CartView {
         header,
-        customers: cart::customer_choices(&db, scope).await?,
+        customers,
         totals: cart::totals(&lines),
         lines,
         checkout,

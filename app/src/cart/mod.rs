@@ -65,6 +65,10 @@ pub struct CheckoutView {
     pub digest: String,
     /// The order's name and customer are saved.
     pub ready: bool,
+    /// What the order will be, as saved: its name and its customer's (what the button
+    /// orders, whatever the header's fields show while being changed).
+    pub order_name: String,
+    pub customer_name: Option<String>,
 }
 
 /// Everything the cart page shows.

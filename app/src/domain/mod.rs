@@ -19,6 +19,7 @@ mod relationship;
 mod reseller_status;
 mod role;
 mod salutation;
+mod subscription_term;
 mod tenant;
 mod text;
 
@@ -37,8 +38,7 @@ pub use email::{EmailAddress, EmailError};
 pub use field_error::{ticked, Collector, FieldError, FieldErrors, IbanProblem};
 pub use ids::{CustomerId, OrderId, ResellerId, UserId};
 pub use order::{
-    pricing_kind, pricing_of, renewal_date, IdempotencyKey, OrderFailure, OrderNumber,
-    OrderProblem, OrderStatus,
+    pricing_kind, pricing_of, IdempotencyKey, OrderFailure, OrderNumber, OrderProblem, OrderStatus,
 };
 pub use partner::{customer_number, partner_id, LocationMpn, MicrosoftId};
 pub use password::{password_strength, Password, PasswordRule};
@@ -55,6 +55,10 @@ pub use relationship::PartnerStatus;
 pub use reseller_status::{ResellerStanding, ResellerStatus};
 pub use role::Role;
 pub use salutation::Salutation;
+pub use subscription_term::{
+    change_window, current_term, days_hours_minutes, ChangeKind, ChangeWindow, SubscriptionProblem,
+    Term, CHANGE_WINDOW_SECS,
+};
 pub use tenant::{
     prefix_candidates, SuggestionSource, TenantBrief, TenantDomain, TenantFailure, TenantPrefix,
     TenantStatus, TENANT_DOMAIN_SUFFIX,

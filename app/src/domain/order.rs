@@ -4,7 +4,6 @@
 use super::{BillingCycle, OrderId, OrderRefusal, Pricing};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use time::{Date, Month};
 
 /// The number a reseller quotes: `K-2026-000123` (the year it was placed, German time, and
 /// the order's id).
@@ -202,28 +201,9 @@ pub fn pricing_of(kind: &str, cycle: BillingCycle, unit_cents: i64) -> Option<Pr
     }
 }
 
-/// When a subscription that started on `start` renews: a month or a year later (the last
-/// day of a shorter month where the day does not exist). A perpetual licence or a usage
-/// plan does not renew.
-pub fn renewal_date(pricing: &Pricing, cycle: BillingCycle, start: Date) -> Option<Date> {
-    if !matches!(pricing, Pricing::Subscription { .. }) {
-        return None;
-    }
-    let months = u32::try_from(cycle.months()).ok()?;
-    let index = u32::from(u8::from(start.month())) - 1 + months;
-    let year = start.year() + i32::try_from(index / 12).ok()?;
-    let month = Month::try_from(u8::try_from(index % 12 + 1).ok()?).ok()?;
-    let last_day = month.length(year);
-    Date::from_calendar_date(year, month, start.day().min(last_day)).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(year: i32, month: Month, day: u8) -> Date {
-        Date::from_calendar_date(year, month, day).unwrap()
-    }
 
     #[test]
     fn order_numbers_read_back() {
@@ -304,52 +284,5 @@ mod tests {
             );
         }
         assert_eq!(pricing_of("barter", BillingCycle::Monthly, 1), None);
-    }
-
-    #[test]
-    fn subscriptions_renew_a_cycle_later() {
-        let monthly = Pricing::Subscription {
-            monthly: Some(560),
-            annual: Some(470),
-        };
-        let start = day(2026, Month::November, 23);
-        assert_eq!(
-            renewal_date(&monthly, BillingCycle::Monthly, start),
-            Some(day(2026, Month::December, 23))
-        );
-        assert_eq!(
-            renewal_date(&monthly, BillingCycle::Annual, start),
-            Some(day(2027, Month::November, 23))
-        );
-        assert_eq!(
-            renewal_date(
-                &monthly,
-                BillingCycle::Monthly,
-                day(2026, Month::December, 15)
-            ),
-            Some(day(2027, Month::January, 15))
-        );
-        assert_eq!(
-            renewal_date(
-                &monthly,
-                BillingCycle::Monthly,
-                day(2027, Month::January, 31)
-            ),
-            Some(day(2027, Month::February, 28))
-        );
-        assert_eq!(
-            renewal_date(
-                &monthly,
-                BillingCycle::Annual,
-                day(2028, Month::February, 29)
-            ),
-            Some(day(2029, Month::February, 28))
-        );
-        let perpetual = Pricing::Perpetual { once: 99_900 };
-        assert_eq!(renewal_date(&perpetual, BillingCycle::Monthly, start), None);
-        assert_eq!(
-            renewal_date(&Pricing::Usage, BillingCycle::Monthly, start),
-            None
-        );
     }
 }

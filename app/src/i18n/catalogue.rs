@@ -72,6 +72,7 @@ pub struct Texts {
     pub partner: &'static super::partner::PartnerTexts,
     pub orders: &'static super::orders::OrderTexts,
     pub provider: &'static super::provider::ProviderTexts,
+    pub subscriptions: &'static super::subscriptions::SubscriptionTexts,
 }
 
 pub static DE: Texts = Texts {
@@ -173,6 +174,7 @@ pub static DE: Texts = Texts {
     partner: &super::partner::DE,
     orders: &super::orders::DE,
     provider: &super::provider::DE,
+    subscriptions: &super::subscriptions::DE,
 };
 
 pub static EN: Texts = Texts {
@@ -269,4 +271,5 @@ pub static EN: Texts = Texts {
     partner: &super::partner::EN,
     orders: &super::orders::EN,
     provider: &super::provider::EN,
+    subscriptions: &super::subscriptions::EN,
 };

@@ -21,6 +21,7 @@ mod prices;
 mod products;
 mod provider;
 mod registry;
+mod subscriptions;
 mod tenants;
 
 pub use accounts::AccountTexts;
@@ -40,6 +41,7 @@ pub use prices::{headline_price, price_rows, price_summary};
 pub use products::ProductTexts;
 pub use provider::ProviderTexts;
 pub use registry::RegistryTexts;
+pub use subscriptions::SubscriptionTexts;
 pub use tenants::TenantTexts;
 
 /// A mail that asks a customer's admin to confirm a relationship at the provider through its

@@ -14,6 +14,8 @@ pub struct OrderTexts {
     pub place: &'static str,
     pub checkout_hint: &'static str,
     pub checkout_needs_header: &'static str,
+    /// Order name, customer.
+    pub checkout_for: Text2,
 
     pub number: &'static str,
     pub name: &'static str,
@@ -59,7 +61,8 @@ pub struct OrderTexts {
     pub seats_order_name: Text2,
     pub subscription_of: Text1,
     pub not_increasable: &'static str,
-    pub increase_link: &'static str,
+    /// The link from the list to a subscription's page.
+    pub manage_link: &'static str,
 
     pub mail_action: &'static str,
     pub mail_placed_subject: Text1,
@@ -136,6 +139,7 @@ pub static DE: OrderTexts = OrderTexts {
     checkout_hint: "Die Bestellung ist verbindlich. Sie erhalten eine Bestätigung per E-Mail \
                     und eine zweite, sobald die Lizenzen bereitstehen.",
     checkout_needs_header: "Zum Bestellen bitte oben Bestellname und Kunde speichern.",
+    checkout_for: |name, customer| format!("Bestellung „{name}“ für {customer}"),
 
     number: "Bestellnummer",
     name: "Bestellname",
@@ -186,7 +190,7 @@ pub static DE: OrderTexts = OrderTexts {
     seats_order_name: |product, added| format!("{product}: +{added} Benutzer"),
     subscription_of: |customer| format!("Abonnement von {customer}"),
     not_increasable: "Dieses Abonnement lässt sich nicht erhöhen.",
-    increase_link: "Benutzer hinzufügen",
+    manage_link: "Verwalten",
 
     mail_action: "Bestellung ansehen",
     mail_placed_subject: |number| format!("Bestellung {number} ist eingegangen"),
@@ -253,6 +257,7 @@ pub static EN: OrderTexts = OrderTexts {
     checkout_hint: "The order is binding. You get a confirmation by email, and another one as \
                     soon as the licences are ready.",
     checkout_needs_header: "To order, please save the order name and customer above.",
+    checkout_for: |name, customer| format!("Order “{name}” for {customer}"),
 
     number: "Order number",
     name: "Order name",
@@ -300,7 +305,7 @@ pub static EN: OrderTexts = OrderTexts {
     seats_order_name: |product, added| format!("{product}: +{added} users"),
     subscription_of: |customer| format!("Subscription of {customer}"),
     not_increasable: "This subscription cannot be increased.",
-    increase_link: "Add users",
+    manage_link: "Manage",
 
     mail_action: "View the order",
     mail_placed_subject: |number| format!("Order {number} received"),

@@ -62,8 +62,8 @@ pub const DE: ProviderTexts = ProviderTexts {
                 .to_owned()
         }
         ProviderProblem::BelowAssignedLicences => {
-            "So viele Lizenzen sind beim Kunden Benutzern zugewiesen. Bitte heben Sie zuerst \
-             Zuweisungen im Microsoft 365 Admin Center auf."
+            "Beim Kunden sind mehr Lizenzen Benutzern zugewiesen, als übrig blieben. Bitte heben \
+             Sie zuerst Zuweisungen im Microsoft 365 Admin Center auf."
                 .to_owned()
         }
         ProviderProblem::SubscriptionNotActive => {
@@ -132,8 +132,8 @@ pub const EN: ProviderTexts = ProviderTexts {
                 .to_owned()
         }
         ProviderProblem::BelowAssignedLicences => {
-            "The customer has this many licences assigned to users. Please remove assignments \
-             in the Microsoft 365 admin center first."
+            "The customer has more licences assigned to users than would remain. Please remove \
+             assignments in the Microsoft 365 admin center first."
                 .to_owned()
         }
         ProviderProblem::SubscriptionNotActive => {

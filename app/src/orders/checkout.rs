@@ -72,6 +72,9 @@ pub fn Checkout(view: CheckoutView) -> impl IntoView {
         <section class="checkout" id="checkout">
             <h2>{t.checkout_title}</h2>
             {(!ready).then(|| view! { <p class="hint">{t.checkout_needs_header}</p> })}
+            {view.customer_name.filter(|_| ready).map(|customer| view! {
+                <p id="checkout-for">{(t.checkout_for)(&view.order_name, &customer)}</p>
+            })}
             <ActionForm action attr:novalidate="">
                 <p class="form-error" role="alert" id="checkout-error">{refusal}</p>
                 <input type="hidden" name="form[key]" value=view.key/>

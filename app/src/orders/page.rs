@@ -6,14 +6,11 @@ use super::actions::load_order;
 use super::{OrderDetail, StatusBadge};
 use crate::cart::amount;
 use crate::i18n::{format_date_time, format_money};
-use crate::ui::{Refresh, Refusal};
+use crate::ui::{Refresh, Refusal, ReloadWithoutScript};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use std::time::Duration;
-
-const POLL_EVERY: Duration = Duration::from_secs(2);
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
@@ -25,15 +22,8 @@ pub fn OrderPage() -> impl IntoView {
         move || (number(), refresh.track()),
         |(number, _)| load_order(number),
     );
-    // While the provider is at work, look again (browser only).
-    Effect::new(move |_| {
-        let settled = order.with(|o| match o {
-            Some(Ok(order)) => order.summary.status.is_settled(),
-            _ => true,
-        });
-        if !settled {
-            set_timeout(move || refresh.now(), POLL_EVERY);
-        }
+    refresh.poll_while(move || {
+        order.with(|o| matches!(o, Some(Ok(order)) if !order.summary.status.is_settled()))
     });
     let body = move || {
         Suspend::new(async move {
@@ -78,9 +68,7 @@ fn Order(order: OrderDetail) -> impl IntoView {
             <p class="notice-box" id="order-progress" aria-live="polite">
                 {t.in_progress}" "<a href=summary.number.path()>{t.reload}</a>
             </p>
-            // Without JavaScript the page reloads itself (put in as HTML: with JavaScript a
-            // <noscript> holds text, which hydration must not walk).
-            <noscript inner_html=r#"<meta http-equiv="refresh" content="3">"#></noscript>
+            <ReloadWithoutScript/>
         }
         .into_any()
     };

@@ -7,7 +7,7 @@
 
 use super::provider::{ProviderError, RequestId};
 use super::{Database, DbError};
-use crate::domain::{CustomerId, OrderId};
+use crate::domain::CustomerId;
 use sqlx::AnyConnection;
 use std::sync::Arc;
 use std::time::Duration;
@@ -72,8 +72,9 @@ pub struct Job {
     /// The name of its kind.
     pub kind: &'static str,
     pub customer_id: CustomerId,
-    /// The order a `ProvisionOrder` job sets up.
-    pub order_id: Option<OrderId>,
+    /// The record the kind works on, if not the customer itself (an order, a subscription
+    /// change): the kind knows which.
+    pub subject: Option<i64>,
     pub request_id: RequestId,
     pub attempts: i64,
 }
@@ -100,22 +101,22 @@ pub fn backoff_secs(attempts: i64) -> i64 {
     (2_i64 << (attempts.clamp(1, 20) - 1)).min(300)
 }
 
-/// Queues a job, in the caller's transaction, with a new request id: the customer's, or the
-/// customer's order's.
+/// Queues a job, in the caller's transaction, with a new request id: about the customer, or
+/// about one of its records (`subject`).
 pub async fn enqueue(
     conn: &mut AnyConnection,
     kind: &'static str,
     customer_id: CustomerId,
-    order_id: Option<OrderId>,
+    subject: Option<i64>,
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO provider_jobs (kind, customer_id, order_id, request_id, next_attempt_at, \
+        "INSERT INTO provider_jobs (kind, customer_id, subject_id, request_id, next_attempt_at, \
          created_at) VALUES ($1, $2, $3, $4, $5, $5)",
     )
     .bind(kind)
     .bind(customer_id)
-    .bind(order_id)
+    .bind(subject)
     .bind(RequestId::generate().as_str())
     .bind(now)
     .execute(&mut *conn)
@@ -169,7 +170,7 @@ struct DueJob {
     id: i64,
     kind: String,
     customer_id: CustomerId,
-    order_id: Option<OrderId>,
+    subject_id: Option<i64>,
     request_id: String,
     attempts: i64,
 }
@@ -191,7 +192,7 @@ pub async fn claim_due(
         .collect::<Vec<_>>()
         .join(", ");
     let query = format!(
-        "SELECT id, kind, customer_id, order_id, request_id, attempts FROM provider_jobs \
+        "SELECT id, kind, customer_id, subject_id, request_id, attempts FROM provider_jobs \
          WHERE done_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
          AND (claimed_until IS NULL OR claimed_until < $1) AND kind IN ({names}) \
          ORDER BY id LIMIT $2"
@@ -223,7 +224,7 @@ pub async fn claim_due(
                 id: row.id,
                 kind: kind.name(),
                 customer_id: row.customer_id,
-                order_id: row.order_id,
+                subject: row.subject_id,
                 request_id: RequestId::from_stored(row.request_id),
                 attempts: row.attempts,
             };
@@ -317,10 +318,11 @@ async fn reschedule(
     Ok(())
 }
 
-/// Whose job: a customer's (its tenant, its agreement report) or an order's.
+/// Whose job: a customer's (its tenant, its agreement report) or one of its records' (an
+/// order, a subscription change).
 pub enum JobOwner {
     Customer(CustomerId),
-    Order(OrderId),
+    Subject(i64),
 }
 
 /// Starts a failed job of this kind again (same request id: the provider may have done it
@@ -334,7 +336,7 @@ pub async fn restart(
     // Only these fixed column names go into the text of the query.
     let (column, id) = match owner {
         JobOwner::Customer(CustomerId(id)) => ("customer_id", id),
-        JobOwner::Order(OrderId(id)) => ("order_id", id),
+        JobOwner::Subject(id) => ("subject_id", id),
     };
     sqlx::query(&format!(
         "UPDATE provider_jobs SET failed_at = NULL, attempts = 0, next_attempt_at = $3, \

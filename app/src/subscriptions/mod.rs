@@ -1,17 +1,31 @@
 //! Subscriptions ("Abonnements"): what a customer has, one per activated order line, listed on
 //! the customer's page with product, users, billing, start and renewal. More users for a
-//! subscription are a binding order through the same path as the cart's.
+//! subscription are a binding order through the same path as the cart's. Fewer users or a
+//! cancellation are possible only within the change window (168 hours after purchase or
+//! renewal, `domain::change_window`); a reduction can also wait for the renewal, and
+//! automatic renewal can be switched off. Each such change is a job at the provider
+//! (`changes.rs`, `server/`), in the audit log, and mailed to the user who asked.
 
 mod actions;
+mod changes;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-pub use actions::{add_seats, load_subscription, load_subscriptions, AddSeats};
+pub use actions::{
+    add_seats, load_subscription, load_subscriptions, AddSeats, CancelSubscription, KeptChanges,
+    LoadedSubscription, ReduceSeats, ScheduleRenewalSeats, SwitchAutoRenew,
+};
+pub use changes::{
+    parse_change, ChangeAsked, ChangeField, ChangeForm, ChangeRecord, ChangeStatus,
+    SubscriptionChanges,
+};
 pub use page::{parse_seats, SeatsField, SeatsForm, SubscriptionPage};
 
 use crate::domain::CustomerId;
-use crate::domain::{BillingCycle, OrderNumber, Pricing};
+use crate::domain::{
+    BillingCycle, ChangeKind, ChangeWindow, OrderNumber, Pricing, SubscriptionProblem, Term,
+};
 use crate::i18n::format_date;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -26,11 +40,32 @@ pub struct Subscription {
     pub cycle: Option<BillingCycle>,
     pub seats: u32,
     pub started_on: Day,
-    /// None: it does not renew.
-    pub renews_on: Option<Day>,
-    pub active: bool,
+    /// The term it is in; its end is the renewal (or, without automatic renewal, the end).
+    pub term: Term,
+    /// The day the term ends (German calendar), when it has one.
+    pub term_ends_on: Option<Day>,
+    pub auto_renew: bool,
+    /// The users it renews with, when a change waits for the renewal.
+    pub renewal_seats: Option<u32>,
+    pub state: SubscriptionState,
     /// The order it came from.
     pub order: OrderNumber,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SubscriptionState {
+    Active,
+    Suspended,
+    Cancelled,
+    /// Automatic renewal was off and its last term is over.
+    Ended,
+}
+
+impl Subscription {
+    /// Changes (more or fewer users, cancelling, renewal settings) are possible.
+    pub fn changeable(&self) -> bool {
+        self.state == SubscriptionState::Active && self.cycle.is_some()
+    }
 }
 
 /// A calendar day, as it crosses to the browser.
@@ -68,6 +103,12 @@ pub struct SubscriptionDetail {
     pub max_seats: u32,
     /// The catalogue's prices today.
     pub pricing: Pricing,
+    /// Whether fewer users or a cancellation are possible now (for what has a term).
+    pub window: Option<ChangeWindow>,
+    /// The latest change asked for, pending or settled.
+    pub latest_change: Option<ChangeRecord>,
+    /// An order for more users is under way.
+    pub increase_pending: bool,
 }
 
 impl SubscriptionDetail {
@@ -75,8 +116,47 @@ impl SubscriptionDetail {
     pub fn increasable(&self) -> Option<BillingCycle> {
         let s = &self.subscription;
         s.cycle.filter(|c| {
-            s.active && self.pricing.unit_cents(*c).is_some() && s.seats < self.max_seats
+            s.changeable() && self.pricing.unit_cents(*c).is_some() && s.seats < self.max_seats
         })
+    }
+
+    /// A change is under way: nothing else can be asked for until it is settled.
+    pub fn change_pending(&self) -> bool {
+        self.latest_change
+            .as_ref()
+            .is_some_and(|c| c.status == ChangeStatus::Pending)
+    }
+
+    /// More users or a change are with the provider: the page looks again until they are
+    /// settled.
+    pub fn busy(&self) -> bool {
+        self.increase_pending || self.change_pending()
+    }
+
+    /// Whether `change` can be asked for now: the subscription runs and has a term, nothing
+    /// else is under way, and fewer users or a cancellation fall within the change window.
+    pub fn allows(&self, change: ChangeKind) -> Result<(), SubscriptionProblem> {
+        if !self.subscription.changeable() {
+            return Err(SubscriptionProblem::NotChangeable);
+        }
+        if self.busy() {
+            return Err(SubscriptionProblem::ChangePending);
+        }
+        let open = matches!(self.window, Some(ChangeWindow::Open { .. }));
+        if change.needs_window() && !open {
+            return Err(SubscriptionProblem::WindowClosed);
+        }
+        Ok(())
+    }
+
+    /// `change` is how the subscription stands already (a switch sent twice).
+    pub fn already(&self, change: ChangeKind) -> bool {
+        let s = &self.subscription;
+        match change {
+            ChangeKind::AutoRenew { on } => s.auto_renew == on,
+            ChangeKind::RenewalSeats { seats } => s.renewal_seats == Some(seats),
+            ChangeKind::Reduce { .. } | ChangeKind::Cancel => false,
+        }
     }
 }
 
@@ -102,12 +182,13 @@ pub fn CustomerSubscriptions(customer_id: CustomerId) -> impl IntoView {
                         Some(BillingCycle::Annual) => texts.cart.cycle_annual,
                         None => "–",
                     };
-                    let renews = s.renews_on.map_or(t.no_renewal.to_owned(), day);
-                    let status = if s.active {
-                        t.subscription_active
-                    } else {
-                        t.subscription_suspended
-                    };
+                    let renews = renewal_text(&s, texts, locale);
+                    let status = state_text(s.state, texts);
+                    let change = s.changeable().then(|| {
+                        view! {
+                            <A href=format!("/subscriptions/{}", s.id)>{t.manage_link}</A>
+                        }
+                    });
                     view! {
                         <tr>
                             <th scope="row">{s.name}<br/><span class="hint">{s.sku}</span></th>
@@ -117,11 +198,7 @@ pub fn CustomerSubscriptions(customer_id: CustomerId) -> impl IntoView {
                             <td>{renews}</td>
                             <td>{status}</td>
                             <td><A href=s.order.path()>{s.order.to_string()}</A></td>
-                            <td>
-                                {(s.active && s.cycle.is_some()).then(|| view! {
-                                    <A href=format!("/subscriptions/{}", s.id)>{t.increase_link}</A>
-                                })}
-                            </td>
+                            <td>{change}</td>
                         </tr>
                     }
                 })
@@ -137,7 +214,7 @@ pub fn CustomerSubscriptions(customer_id: CustomerId) -> impl IntoView {
                             <th scope="col">{t.renews_on}</th>
                             <th scope="col">{t.status}</th>
                             <th scope="col">{t.order}</th>
-                            <th scope="col"><span class="visually-hidden">{t.add_seats_title}</span></th>
+                            <th scope="col"><span class="visually-hidden">{texts.subscriptions.changes_title}</span></th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -152,5 +229,30 @@ pub fn CustomerSubscriptions(customer_id: CustomerId) -> impl IntoView {
             <Transition fallback=|| ()>{body}</Transition>
             <p><A href=format!("/orders?customer={customer_id}")>{t.orders_of_customer}</A></p>
         </section>
+    }
+}
+
+/// When the subscription renews, or ends without renewal.
+pub fn renewal_text(
+    s: &Subscription,
+    texts: &crate::i18n::Texts,
+    locale: crate::i18n::Locale,
+) -> String {
+    let t = texts.subscriptions;
+    let day = |d: Day| d.date().map(|d| format_date(d, locale)).unwrap_or_default();
+    match (s.term_ends_on, s.state) {
+        (Some(end), SubscriptionState::Active) if s.auto_renew => (t.renews_on)(&day(end)),
+        (Some(end), SubscriptionState::Active) => (t.ends_on)(&day(end)),
+        _ => texts.orders.no_renewal.to_owned(),
+    }
+}
+
+pub fn state_text(state: SubscriptionState, texts: &crate::i18n::Texts) -> &'static str {
+    let t = texts.subscriptions;
+    match state {
+        SubscriptionState::Active => texts.orders.subscription_active,
+        SubscriptionState::Suspended => texts.orders.subscription_suspended,
+        SubscriptionState::Cancelled => t.cancelled,
+        SubscriptionState::Ended => t.ended,
     }
 }

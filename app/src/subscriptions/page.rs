@@ -1,14 +1,16 @@
-//! `/subscriptions/:id`: one subscription, and the form for more users — how many (within
-//! the product's bounds, checked while typing), what they cost, the terms, "Zahlungspflichtig
-//! bestellen". The form carries an idempotency key, like the cart's checkout.
+//! `/subscriptions/:id`: one subscription — its term, renewal and change window — the form
+//! for more users (how many, within the product's bounds, checked while typing; what they
+//! cost; the terms; "Zahlungspflichtig bestellen", with an idempotency key like the cart's
+//! checkout) and its changes (`changes.rs`). While a change is with the provider the page
+//! looks again every few seconds.
 
-use super::actions::{load_subscription, AddSeats};
-use super::SubscriptionDetail;
+use super::actions::{load_subscription, AddSeats, KeptChanges, LoadedSubscription};
+use super::{renewal_text, state_text, SubscriptionChanges, SubscriptionDetail};
 use crate::domain::{seats, ticked, Collector, FieldErrors};
 use crate::error::FormError;
 use crate::i18n::{format_date, format_money};
 use crate::ui::form::{server_errors, Checkbox, FormField, FormState, Input};
-use crate::ui::Refusal;
+use crate::ui::{Refresh, Refusal, ReloadWithoutScript};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -78,13 +80,20 @@ pub fn SubscriptionPage() -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let loaded = Resource::new(id, |id| async move {
-        load_subscription(id.ok_or(crate::error::AppError::NotFound)?).await
-    });
+    let refresh = Refresh::provide();
+    let loaded = Resource::new(
+        move || (id(), refresh.track()),
+        |(id, _)| async move { load_subscription(id.ok_or(crate::error::AppError::NotFound)?).await },
+    );
+    refresh.poll_while(move || loaded.with(|l| matches!(l, Some(Ok(l)) if l.detail.busy())));
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
-                Ok((detail, form)) => view! { <Subscription detail form/> }.into_any(),
+                Ok(LoadedSubscription {
+                    detail,
+                    more_seats,
+                    changes,
+                }) => view! { <Subscription detail more_seats changes/> }.into_any(),
                 Err(error) => view! {
                     <Refusal error forbidden=texts.customers.access_resellers_only/>
                 }
@@ -96,7 +105,11 @@ pub fn SubscriptionPage() -> impl IntoView {
 }
 
 #[component]
-fn Subscription(detail: SubscriptionDetail, form: SeatsForm) -> impl IntoView {
+fn Subscription(
+    detail: SubscriptionDetail,
+    more_seats: SeatsForm,
+    changes: KeptChanges,
+) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.orders;
@@ -107,27 +120,44 @@ fn Subscription(detail: SubscriptionDetail, form: SeatsForm) -> impl IntoView {
         None => "–",
     };
     let day = move |d: super::Day| d.date().map(|d| format_date(d, locale)).unwrap_or_default();
-    let form = match detail.increasable() {
-        Some(cycle) => view! { <MoreSeats detail=detail.clone() cycle kept=form/> }.into_any(),
-        None => view! { <p class="hint" id="not-increasable">{t.not_increasable}</p> }.into_any(),
+    let renewal = renewal_text(&s, texts, locale);
+    let renewal_seats = s
+        .renewal_seats
+        .map(|seats| (texts.subscriptions.renewal_scheduled)(&seats.to_string()));
+    // While a change is under way its status says so, and nothing else is offered.
+    let form = match (detail.increasable(), detail.busy()) {
+        (_, true) if detail.increase_pending => view! {
+            <p class="notice-box" role="status" id="increase-pending">
+                {texts.subscriptions.increase_pending}
+            </p>
+            <ReloadWithoutScript/>
+        }
+        .into_any(),
+        (_, true) => ().into_any(),
+        (Some(cycle), false) => {
+            view! { <MoreSeats detail=detail.clone() cycle kept=more_seats/> }.into_any()
+        }
+        (None, false) => {
+            view! { <p class="hint" id="not-increasable">{t.not_increasable}</p> }.into_any()
+        }
     };
+    let customer = format!("/customers/{}", detail.customer_id);
+    let of_customer = (t.subscription_of)(&detail.customer_name);
     view! {
         <Title text=s.name.clone()/>
         <h1>{s.name.clone()}</h1>
-        <p>
-            <A href=format!("/customers/{}", detail.customer_id)>
-                {(t.subscription_of)(&detail.customer_name)}
-            </A>
-        </p>
+        <p><A href=customer>{of_customer}</A></p>
         <dl class="details" id="subscription-details">
             <div><dt>{t.product}</dt><dd>{s.sku}</dd></div>
             <div><dt>{texts.cart.seats}</dt><dd id="subscription-seats">{s.seats}</dd></div>
             <div><dt>{texts.cart.cycle}</dt><dd>{cycle}</dd></div>
             <div><dt>{t.started_on}</dt><dd>{day(s.started_on)}</dd></div>
-            <div><dt>{t.renews_on}</dt><dd>{s.renews_on.map_or(t.no_renewal.to_owned(), day)}</dd></div>
+            <div><dt>{t.renews_on}</dt><dd id="subscription-renewal">{renewal}" "{renewal_seats}</dd></div>
+            <div><dt>{t.status}</dt><dd id="subscription-state">{state_text(s.state, texts)}</dd></div>
             <div><dt>{t.order}</dt><dd><A href=s.order.path()>{s.order.to_string()}</A></dd></div>
         </dl>
         {form}
+        <SubscriptionChanges detail kept=changes/>
     }
 }
 

@@ -13,7 +13,7 @@ use crate::domain::CustomerId;
 use crate::domain::{TenantBrief, TenantFailure, TenantStatus, TENANT_DOMAIN_SUFFIX};
 use crate::error::{AppError, FormError};
 use crate::ui::form::{described_by, Checkbox, FormField, FormState, Input, Labelled};
-use crate::ui::{Refresh, Refusal};
+use crate::ui::{Refresh, Refusal, ReloadWithoutScript};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,8 +23,6 @@ use std::time::Duration;
 
 /// How long typing must pause before the prefix is checked.
 const CHECK_DELAY: Duration = Duration::from_millis(350);
-/// How often a tenant on its way is looked at again.
-const POLL_EVERY: Duration = Duration::from_secs(2);
 
 fn customer_id_param() -> impl Fn() -> Option<CustomerId> + Copy {
     let params = use_params_map();
@@ -75,14 +73,11 @@ pub fn TenantPage() -> impl IntoView {
             })
         },
     );
-    // While the tenant is on its way, look again every few seconds (browser only).
-    Effect::new(move |_| {
-        let may_change = loaded.with(|l| {
+    // While the tenant is on its way, look again.
+    refresh.poll_while(move || {
+        loaded.with(|l| {
             matches!(l, Some(Ok(l)) if l.settings.tenant.as_ref().is_some_and(|t| t.status.may_change()))
-        });
-        if may_change {
-            set_timeout(move || refresh.now(), POLL_EVERY);
-        }
+        })
     });
     let body = move || {
         Suspend::new(async move {
@@ -325,9 +320,7 @@ fn TenantState(customer_id: CustomerId, tenant: Tenant) -> impl IntoView {
     let domain = tenant.domain.clone();
     let body = match tenant.status {
         TenantStatus::Waiting | TenantStatus::Creating => view! {
-            // Without JavaScript the page reloads itself until the tenant is ready (as inner
-            // HTML: with JavaScript a <noscript> holds text, which hydration must not walk).
-            <noscript inner_html=r#"<meta http-equiv="refresh" content="3">"#></noscript>
+            <ReloadWithoutScript/>
             <p class="progress" role="status">
                 {if tenant.status == TenantStatus::Waiting { t.status_waiting } else { t.status_creating }}
             </p>

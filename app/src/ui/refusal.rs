@@ -31,6 +31,7 @@ pub fn Refusal(
         | AppError::Transport(_)
         | AppError::ProviderUnavailable
         | AppError::ProviderRefused(_)
+        | AppError::SubscriptionChange(_)
         | AppError::AlreadyAccepted
         | AppError::LinkUnusable
         | AppError::OrderRefused(_)

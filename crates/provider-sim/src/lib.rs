@@ -25,6 +25,17 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use store::{CustomerRow, NewCustomerRow, OrderRow, SubscriptionRow};
 
+/// A subscription a tenant has from before (`Simulator::arrange_subscription`).
+#[derive(Clone, Debug)]
+pub struct ArrangedSubscription {
+    pub id: String,
+    pub offer_id: String,
+    pub quantity: u32,
+    pub billing_cycle: BillingCycle,
+    pub term: Term,
+    pub started_at: i64,
+}
+
 /// What a failing call looks like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Failure {
@@ -290,6 +301,38 @@ impl Simulator {
             &partners.join(","),
         )
         .await
+    }
+
+    /// Arranges a subscription the tenant with this domain has once it is created, bought at
+    /// `started_at` (the demo data shows one whose change window has closed). Arranged once:
+    /// the same id again changes nothing.
+    pub async fn arrange_subscription(
+        &self,
+        domain: &str,
+        arranged: &ArrangedSubscription,
+    ) -> Result<(), sqlx::Error> {
+        if store::subscription(self.pool(), &arranged.id)
+            .await?
+            .is_some()
+        {
+            return Ok(());
+        }
+        let row = SubscriptionRow {
+            id: arranged.id.clone(),
+            tenant_id: store::arranged_owner(&domain.to_ascii_lowercase()),
+            order_id: None,
+            offer_id: arranged.offer_id.clone(),
+            quantity: i64::from(arranged.quantity),
+            assigned: i64::from(rules::assigned_licences(arranged.quantity)),
+            status: "active".to_owned(),
+            auto_renew: 1,
+            billing_cycle: partner_center::wire::billing_cycle(arranged.billing_cycle).to_owned(),
+            term: Some(arranged.term.iso().to_owned()),
+            term_started_at: arranged.started_at,
+            term_ends_at: rules::term_end(arranged.started_at, arranged.term),
+            renewal_quantity: None,
+        };
+        store::save_subscription(self.pool(), &row).await
     }
 
     /// The partners (Microsoft ids) the tenant with this domain is linked to.
@@ -568,6 +611,9 @@ impl Provider for Simulator {
                 .await
                 .map_err(unavailable)?;
         }
+        store::adopt_arranged_subscriptions(pool, &domain, &tenant_id)
+            .await
+            .map_err(unavailable)?;
         Ok(CreatedCustomer {
             tenant_id,
             admin_user: "admin".to_owned(),

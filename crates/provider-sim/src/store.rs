@@ -165,6 +165,25 @@ pub async fn arrange(pool: &AnyPool, domain: &str, partners: &str) -> Result<(),
     Ok(())
 }
 
+/// The owner of a subscription arranged for a tenant not created yet: a placeholder the
+/// tenant's creation replaces with its id.
+pub fn arranged_owner(domain: &str) -> String {
+    format!("arranged:{domain}")
+}
+
+pub async fn adopt_arranged_subscriptions(
+    pool: &AnyPool,
+    domain: &str,
+    tenant_id: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE provider_sim_subscriptions SET tenant_id = $1 WHERE tenant_id = $2")
+        .bind(tenant_id)
+        .bind(arranged_owner(domain))
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 pub async fn arranged(pool: &AnyPool, domain: &str) -> Result<Option<String>, StoreError> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT partners FROM provider_sim_arranged WHERE domain = $1")

@@ -7,7 +7,7 @@
 use kontor_provider::partner_center::{PartnerCenter, PartnerCenterSettings};
 use kontor_provider::*;
 use kontor_provider_sim::partner_center_face::{FaceSettings, PartnerCenterFace};
-use kontor_provider_sim::{Failure, Simulator, SimulatorSettings};
+use kontor_provider_sim::{ArrangedSubscription, Failure, Simulator, SimulatorSettings};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -656,6 +656,52 @@ contract!(
             .unwrap());
     }
 );
+
+contract!(
+    a_subscription_arranged_before_the_tenant_is_its_own_once_created,
+    |s: Subject| async move {
+        let ten_days_ago = now() - 10 * 86_400;
+        let arranged = ArrangedSubscription {
+            id: "5c0f2a4e-7d8b-4e1a-9c3f-1b2d3e4f5a60".to_owned(),
+            offer_id: "M365-BP".to_owned(),
+            quantity: 5,
+            billing_cycle: BillingCycle::Monthly,
+            term: Term::OneMonth,
+            started_at: ten_days_ago,
+        };
+        let domain = "sonnenschein.onmicrosoft.com";
+        s.sim.arrange_subscription(domain, &arranged).await.unwrap();
+        // Arranged again (the demo seeded twice): still one.
+        s.sim.arrange_subscription(domain, &arranged).await.unwrap();
+        let tenant = customer(&s, "sonnenschein").await;
+        let had = s.provider.subscriptions(&tenant).await.unwrap();
+        assert_eq!(had.len(), 1, "{had:?}");
+        assert_eq!(
+            (had[0].id.as_str(), had[0].quantity),
+            (arranged.id.as_str(), 5)
+        );
+        assert_eq!(had[0].term_started_at, ten_days_ago);
+        // Bought ten days ago: too late for fewer users.
+        let fewer = s
+            .provider
+            .change_quantity(&RequestId::generate(), &tenant, &arranged.id, 4)
+            .await;
+        assert_eq!(reason(fewer), RefusalReason::CancellationWindowClosed);
+        // Another tenant has none of it.
+        assert!(s
+            .provider
+            .subscriptions(&customer(&s, "anderer").await)
+            .await
+            .unwrap()
+            .is_empty());
+    }
+);
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
 
 // --- the adapter's own concerns ---------------------------------------------------------
 

@@ -72,7 +72,8 @@ on_both_backends!(
                 sessions: 1,
                 links: 1,
                 mails: 1,
-                signups: 1
+                signups: 1,
+                renewals: 0
             }
         );
         assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions").await, 1);

@@ -33,3 +33,4 @@ mod sessions;
 mod signup;
 mod staff;
 mod start_page;
+mod subscriptions;

@@ -174,6 +174,24 @@ impl TestApp {
             .expect("a worker pass")
     }
 
+    /// Passes of the provider worker, the clock moving on a few minutes each, until `open` (a
+    /// `COUNT(*)`) finds nothing left to do.
+    pub async fn run_provider_jobs_until_none(&self, open: &str) {
+        let mut now = app::platform::unix_now();
+        for _ in 0..40 {
+            self.run_provider_jobs(now).await;
+            let (left,): (i64,) = sqlx::query_as(open)
+                .fetch_one(self.db.pool())
+                .await
+                .expect("the count");
+            if left == 0 {
+                return;
+            }
+            now += 400;
+        }
+        panic!("still open after 40 passes: {open}");
+    }
+
     /// A distributor admin with a real (Argon2id) password hash; returns the user id.
     pub async fn create_admin(&self, email: &str, password: &str) -> UserId {
         let email = EmailAddress::parse(email).expect("a valid email");

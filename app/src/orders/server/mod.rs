@@ -4,6 +4,8 @@
 
 mod subscriptions;
 
+pub use subscriptions::{apply_due_renewal_seats, record_completed, CompletedOrder};
+
 use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
 use crate::cart::CartLine;
@@ -49,8 +51,8 @@ impl JobKind for OrderProvisioning {
         PROVISION_ORDER
     }
 
-    async fn attempt(&self, db: &Database, job: &Job, _now: i64) -> Result<Step, DbError> {
-        provision_step(db, self, job).await
+    async fn attempt(&self, db: &Database, job: &Job, now: i64) -> Result<Step, DbError> {
+        provision_step(db, self, job, now).await
     }
 
     async fn succeeded(
@@ -230,7 +232,7 @@ async fn place_in(
         Items::Seats(increase) => insert_seats(conn, order_id, increase).await?,
     }
     let customer_id = checkout.customer.customer_id();
-    jobs::enqueue(conn, PROVISION_ORDER, customer_id, Some(order_id), now).await?;
+    jobs::enqueue(conn, PROVISION_ORDER, customer_id, Some(order_id.0), now).await?;
     outbox::enqueue(conn, &mail(number), now).await?;
     let action = AuditAction::OrderPlaced {
         number: number.to_string(),
@@ -384,7 +386,8 @@ struct SummaryRow {
 /// An order with its reseller, and why it failed: the provider's last answer to its job.
 const SUMMARY: &str = "SELECT o.id, o.name, o.customer_id, c.company_name AS customer_name, \
     o.placed_at, o.status, o.gross_cents, o.reseller_id, r.company_name AS reseller_name, \
-    o.failure, (SELECT MAX(j.last_error) FROM provider_jobs j WHERE j.order_id = o.id) AS provider_error \
+    o.failure, (SELECT MAX(j.last_error) FROM provider_jobs j WHERE j.kind = 'provision_order' \
+       AND j.subject_id = o.id) AS provider_error \
     FROM orders o JOIN customers c ON c.id = o.customer_id JOIN resellers r ON r.id = o.reseller_id";
 
 fn summary(
@@ -636,7 +639,7 @@ pub async fn retry(
     .bind(order_id)
     .execute(&mut *conn)
     .await?;
-    let owner = JobOwner::Order(order_id);
+    let owner = JobOwner::Subject(order_id.0);
     jobs::restart(conn, PROVISION_ORDER, owner, now).await?;
     Ok(Some((reseller_id, customer_id)))
 }
@@ -756,17 +759,16 @@ async fn provision_step(
     db: &Database,
     worker: &OrderProvisioning,
     job: &Job,
+    now: i64,
 ) -> Result<Step, DbError> {
-    let order_id = job.order_id.ok_or(DbError::Corrupt(
-        "provider_jobs: an order job without order",
-    ))?;
+    let order_id = order_of(job)?;
     let provider = &worker.provider;
     let tenant = match tenants::at_provider(db, provider, job.customer_id).await? {
         AtProvider::Known(id) => id,
         AtProvider::Waiting => return Ok(Step::WaitSecs(TENANT_WAIT_SECS)),
         AtProvider::Failed(error) => return Ok(Step::Failed(error)),
     };
-    if let Some((subscription, quantity)) = seat_increase(db, order_id).await? {
+    if let Some((subscription, quantity)) = seat_increase(db, order_id, now).await? {
         return Ok(
             match provider
                 .change_quantity(&job.request_id, &tenant, &subscription, quantity)
@@ -820,15 +822,28 @@ async fn provision_step(
     Ok(Step::Done)
 }
 
-/// A seat increase's subscription at the provider and its new quantity; `None` for an order
-/// of new lines.
-async fn seat_increase(db: &Database, order_id: OrderId) -> Result<Option<(String, u32)>, DbError> {
+/// The order a provisioning job sets up.
+fn order_of(job: &Job) -> Result<OrderId, DbError> {
+    job.subject.map(OrderId).ok_or(DbError::Corrupt(
+        "provider_jobs: an order job without order",
+    ))
+}
+
+/// A seat increase's subscription at the provider and its new quantity (counted from the
+/// users a renewal brought, if one came); `None` for an order of new lines.
+async fn seat_increase(
+    db: &Database,
+    order_id: OrderId,
+    now: i64,
+) -> Result<Option<(String, u32)>, DbError> {
+    let mut conn = db.pool().acquire().await?;
+    apply_due_renewal_seats(&mut conn, now).await?;
     let row: Option<(String, i64)> = sqlx::query_as(
         "SELECT s.provider_subscription_id, l.seats + s.seats FROM order_lines l \
          JOIN subscriptions s ON s.id = l.subscription_id WHERE l.order_id = $1",
     )
     .bind(order_id)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *conn)
     .await?;
     row.map(|(id, seats)| {
         let quantity = u32::try_from(seats).map_err(|_| DbError::Corrupt("subscriptions.seats"))?;
@@ -1044,9 +1059,7 @@ async fn provision_done(
     job: &Job,
     now: i64,
 ) -> Result<(), DbError> {
-    let order_id = job.order_id.ok_or(DbError::Corrupt(
-        "provider_jobs: an order job without order",
-    ))?;
+    let order_id = order_of(job)?;
     let changed = sqlx::query(
         "UPDATE orders SET status = 'active', completed_at = $2 WHERE id = $1 \
          AND status IN ('received', 'provisioning')",
@@ -1089,9 +1102,7 @@ async fn provision_failed(
     error: &ProviderError,
     now: i64,
 ) -> Result<AfterFailure, DbError> {
-    let order_id = job.order_id.ok_or(DbError::Corrupt(
-        "provider_jobs: an order job without order",
-    ))?;
+    let order_id = order_of(job)?;
     let failure = if error.is_transient() {
         OrderFailure::Unreachable
     } else {
