@@ -1,9 +1,9 @@
 //! Errors that cross from the server to the page.
 
-use crate::domain::FieldErrors;
 use crate::i18n::Locale;
 #[cfg(feature = "ssr")]
 use axum::http::StatusCode;
+use kontor_domain::FieldErrors;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -93,10 +93,10 @@ pub enum AppError {
     ProviderUnavailable,
     /// A change of a subscription that cannot be asked for now.
     #[error("the subscription cannot be changed so: {0:?}")]
-    SubscriptionChange(crate::domain::SubscriptionProblem),
+    SubscriptionChange(kontor_domain::SubscriptionProblem),
     /// The cloud provider said no, for this reason; nothing was changed.
     #[error("the provider refused: {0:?}")]
-    ProviderRefused(crate::domain::ProviderProblem),
+    ProviderRefused(kontor_domain::ProviderProblem),
     /// Too many of these in a short time; try again after this many seconds.
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
@@ -119,7 +119,7 @@ pub enum AppError {
     #[error("the customer number is in use")]
     CustomerNumberInUse,
     #[error("the order was refused: {0}")]
-    OrderRefused(crate::domain::OrderProblem),
+    OrderRefused(kontor_domain::OrderProblem),
     /// The call did not reach the server function, or its answer could not be read.
     #[error("request failed: {0}")]
     Transport(String),
@@ -140,7 +140,7 @@ impl AppError {
             AppError::ProviderUnavailable => texts.tenants.provider_unavailable.to_owned(),
             AppError::ProviderRefused(problem) => (texts.provider.problem)(*problem),
             AppError::SubscriptionChange(problem) => {
-                use crate::domain::SubscriptionProblem;
+                use kontor_domain::SubscriptionProblem;
                 let t = texts.subscriptions;
                 match problem {
                     SubscriptionProblem::WindowClosed => t.window_closed_refusal,
@@ -181,7 +181,7 @@ impl HttpStatus for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::ProviderUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::ProviderRefused(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::SubscriptionChange(crate::domain::SubscriptionProblem::WindowClosed) => {
+            AppError::SubscriptionChange(kontor_domain::SubscriptionProblem::WindowClosed) => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             AppError::SubscriptionChange(_) => StatusCode::CONFLICT,

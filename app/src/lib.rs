@@ -12,7 +12,6 @@ pub mod contacts;
 pub mod cookies;
 pub mod customer_numbers;
 pub mod customers;
-pub mod domain;
 pub mod email_links;
 pub mod error;
 pub mod home;

@@ -1,5 +1,5 @@
 //! The direction of imports between the app's top-level modules, read from the sources:
-//! infrastructure (`platform`, `domain`, `i18n`, `ui`, `error`, `cookies`) imports no
+//! infrastructure (`platform`, `i18n`, `ui`, `error`, `cookies`) imports no
 //! capability, nothing imports `routes` (the one module that knows every capability), and no
 //! two capabilities import each other, directly or through others. Where a page shows what
 //! a capability above it owns (a customer's tenant, the cart's checkout form), the routes
@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-const INFRASTRUCTURE: [&str; 6] = ["cookies", "domain", "error", "i18n", "platform", "ui"];
+const INFRASTRUCTURE: [&str; 5] = ["cookies", "error", "i18n", "platform", "ui"];
 const COMPOSITION: &str = "routes";
 
 type Graph = BTreeMap<String, BTreeSet<String>>;

@@ -13,9 +13,9 @@
 
 mod common;
 
-use app::platform::jobs::{run_due_jobs, JobKinds};
 use app::platform::{unix_now, Database};
 use kontor::startup::open_database;
+use kontor_jobs::{run_due_jobs, JobKinds};
 use std::time::{Duration, Instant};
 
 #[tokio::main]

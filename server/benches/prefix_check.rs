@@ -164,7 +164,7 @@ async fn seed(db: &Database, prefixes: usize) -> (String, i64) {
         sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
     }
     (
-        common::session_cookie(db, app::domain::UserId(1)).await,
+        common::session_cookie(db, kontor_domain::UserId(1)).await,
         customer,
     )
 }

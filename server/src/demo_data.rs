@@ -21,10 +21,6 @@ use app::customer_numbers::server as customer_registry;
 use app::customer_numbers::RegistryRecord;
 use app::customers::server as customers;
 use app::customers::{parse_customer, CustomerForm};
-use app::domain::{
-    german_date, german_date_time_value, iso_date, BillingCycle, EmailAddress, Role, TenantPrefix,
-};
-use app::domain::{LocationMpn, MicrosoftId, TENANT_DOMAIN_SUFFIX};
 use app::i18n::Locale;
 use app::microsoft_partner::server as microsoft_partner;
 use app::orders::server::{self as orders, CompletedOrder};
@@ -34,6 +30,10 @@ use app::platform::{passwords, unix_now, Database, DbError};
 use app::resellers::server as resellers;
 use app::signup::{parse_signup, SignupForm, PRIVACY_VERSION, TERMS_VERSION};
 use app::tenants::server as tenants;
+use kontor_domain::{
+    german_date, german_date_time_value, iso_date, BillingCycle, EmailAddress, Role, TenantPrefix,
+};
+use kontor_domain::{LocationMpn, MicrosoftId, TENANT_DOMAIN_SUFFIX};
 use kontor_provider_sim::{ArrangedSubscription, Simulator};
 
 /// Customer number, company, postal code. Listed in the README.

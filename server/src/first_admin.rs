@@ -4,9 +4,9 @@
 
 use crate::config::AdminSettings;
 use app::auth::server::users;
-use app::domain::{EmailAddress, EmailError, Password, PasswordRule};
 use app::platform::passwords::{self, HashError};
 use app::platform::{Database, DbError};
+use kontor_domain::{EmailAddress, EmailError, Password, PasswordRule};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FirstAdminError {

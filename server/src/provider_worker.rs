@@ -6,11 +6,11 @@
 use crate::background::{repeat, Heartbeat};
 use app::agreements::server::AgreementReport;
 use app::orders::server::OrderProvisioning;
-use app::platform::jobs::{run_due_jobs, JobKinds, WORKER_PAUSE};
 use app::platform::provider::SharedProvider;
 use app::platform::{request::LinkBase, sealing::SealingKey, unix_now, Database};
 use app::subscriptions::server::SubscriptionChange;
 use app::tenants::server::TenantCreation;
+use kontor_jobs::{run_due_jobs, JobKinds, WORKER_PAUSE};
 use tokio::sync::watch;
 
 /// The kinds of job this server carries out, each with what it needs: the provider, the key

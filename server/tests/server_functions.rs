@@ -14,9 +14,9 @@
 #[path = "api/support.rs"]
 mod support;
 
-use app::domain::UserId;
 use axum::body::Body;
 use axum::http::Request;
+use kontor_domain::UserId;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use std::collections::BTreeMap;
@@ -192,7 +192,7 @@ impl World {
             .await;
         let reseller = app::auth::server::users::find_by_email(
             app.db().pool(),
-            &app::domain::EmailAddress::parse(kontor::demo_data::RESELLER_EMAIL).unwrap(),
+            &kontor_domain::EmailAddress::parse(kontor::demo_data::RESELLER_EMAIL).unwrap(),
         )
         .await
         .expect("select")

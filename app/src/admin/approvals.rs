@@ -1,10 +1,10 @@
 //! Resellers who signed up without a customer number wait here, after confirming their
 //! address, until distributor staff approve or reject them. Each decision mails the reseller.
 
-use crate::domain::ResellerId;
 use crate::error::AppError;
 use crate::i18n::{format_day, Locale};
 use crate::resellers::PendingReseller;
+use kontor_domain::ResellerId;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 

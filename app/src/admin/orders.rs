@@ -34,7 +34,7 @@ pub async fn retry_order(number: String) -> Result<(), AppError> {
     use crate::orders::server as orders;
     use crate::platform::unix_now;
     let staff = crate::auth::require_staff()?;
-    let number = crate::domain::OrderNumber::parse(&number).ok_or(AppError::NotFound)?;
+    let number = kontor_domain::OrderNumber::parse(&number).ok_or(AppError::NotFound)?;
     let db = crate::platform::database()?;
     let now = unix_now();
     let mut tx = db.begin().await?;
@@ -191,7 +191,7 @@ fn OrderRow(row: StaffOrderRow, retry: ServerAction<RetryOrder>) -> impl IntoVie
             <td><A href=format!("/admin/resellers/{reseller_id}")>{reseller_name}</A></td>
             <td>{summary.customer_name}</td>
             <td>{summary.name}</td>
-            <td>{format_date(crate::domain::german_date(summary.placed_at), locale)}</td>
+            <td>{format_date(kontor_domain::german_date(summary.placed_at), locale)}</td>
             <td><StatusBadge status=summary.status/>{failed}</td>
             <td class="amount">{format_money(summary.gross_cents, locale)}</td>
         </tr>

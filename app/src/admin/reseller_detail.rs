@@ -5,11 +5,11 @@ use super::reseller_list::StandingBadge;
 use super::resellers::{admin_reseller, ConfirmReseller, LockReseller};
 use super::AdminNav;
 use crate::audit::History;
-use crate::domain::{ResellerId, ResellerStanding, ResellerStatus};
 use crate::error::AppError;
 use crate::i18n::{format_date_time, format_day, format_number};
 use crate::resellers::ResellerDetail;
 use crate::ui::Refusal;
+use kontor_domain::{ResellerId, ResellerStanding, ResellerStatus};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -65,7 +65,7 @@ fn ResellerView(reseller: ResellerDetail, actions: Actions) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.admin;
-    let country = crate::domain::Country::ALL
+    let country = kontor_domain::Country::ALL
         .iter()
         .zip(texts.accounts.countries)
         .find(|(c, _)| c.code() == reseller.country)

@@ -3,10 +3,10 @@
 
 use super::resellers::admin_resellers;
 use super::AdminNav;
-use crate::domain::ResellerStanding;
 use crate::i18n::format_day;
 use crate::resellers::ResellerList;
 use crate::ui::{Pagination, Refusal};
+use kontor_domain::ResellerStanding;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
@@ -123,7 +123,7 @@ fn ResellerTable(list: ResellerList, search: String, status: String) -> impl Int
 /// The standing as a coloured label: green when active, red when locked or rejected.
 #[component]
 pub fn StandingBadge(standing: ResellerStanding) -> impl IntoView {
-    use crate::domain::ResellerStatus;
+    use kontor_domain::ResellerStatus;
     let t = crate::i18n::use_locale().texts().admin;
     let colour = match standing {
         ResellerStanding::Status(ResellerStatus::Active) => "status-badge green",

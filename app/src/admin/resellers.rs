@@ -2,9 +2,9 @@
 //! company's details, and the decisions on it (approve or reject a waiting signup, lock or
 //! unlock an account; a lock ends every session of the company at once).
 
-use crate::domain::ResellerId;
 use crate::error::AppError;
 use crate::resellers::{ResellerDetail, ResellerList};
+use kontor_domain::ResellerId;
 use leptos::prelude::*;
 
 /// `status` is a standing's name (`locked`, `awaiting_approval`, …) or empty for all.
@@ -16,7 +16,7 @@ pub async fn admin_resellers(
 ) -> Result<ResellerList, AppError> {
     let staff = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
-    let standing = crate::domain::ResellerStanding::parse(&status);
+    let standing = kontor_domain::ResellerStanding::parse(&status);
     Ok(crate::resellers::server::list(&db, &staff, &search, standing, page).await?)
 }
 

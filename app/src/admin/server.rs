@@ -1,9 +1,9 @@
 //! The administration's own queries: the distributor's staff.
 
 use crate::admin::StaffMember;
-use crate::domain::{Role, UserId};
 use crate::platform::sessions::Staff;
 use crate::platform::{Database, DbError};
+use kontor_domain::{Role, UserId};
 
 /// Id, address, created, invited, deactivated.
 #[derive(sqlx::FromRow)]

@@ -3,12 +3,12 @@
 //! their sessions end at once. Nobody deactivates themselves, so an admin always remains.
 
 use super::AdminNav;
-use crate::domain::UserId;
-use crate::domain::{Collector, EmailAddress, FieldErrors};
 use crate::error::{AppError, FormError};
 use crate::i18n::{format_day, Locale};
 use crate::ui::form::{Choice, FormField, FormState, Input, Renewed};
 use crate::ui::Refusal;
+use kontor_domain::UserId;
+use kontor_domain::{Collector, EmailAddress, FieldErrors};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -71,7 +71,7 @@ pub fn parse_invite(form: &InviteForm) -> Result<(EmailAddress, Locale), FieldEr
         Locale::ALL
             .into_iter()
             .find(|l| l.code() == form.locale)
-            .ok_or(crate::domain::FieldError::UnknownChoice),
+            .ok_or(kontor_domain::FieldError::UnknownChoice),
     );
     let parsed = (|| Some((email?, locale?)))();
     errors.finish(parsed)
@@ -115,11 +115,11 @@ mod ssr {
     use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
     use crate::auth::server::users;
-    use crate::domain::FieldError;
     use crate::platform::database;
     use crate::platform::email_tokens::{self, TokenPurpose};
     use crate::platform::mail::{outbox, Letter};
     use crate::platform::{passwords, rate_limit, request, sessions, unix_now};
+    use kontor_domain::FieldError;
 
     pub const FORM_NAME: &str = "invite-admin";
     pub const PAGE: &str = "/admin/staff";
@@ -314,7 +314,7 @@ fn Invite(invite: ServerAction<InviteAdmin>, form: InviteForm) -> impl IntoView 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::FieldError;
+    use kontor_domain::FieldError;
 
     #[test]
     fn an_invitation_needs_an_address_and_a_language_of_the_portal() {

@@ -5,8 +5,8 @@
 use super::form::{AcceptanceField, AcceptanceForm, AttestationField, AttestationForm};
 use super::{AgreementSettings, OpenedLink};
 use crate::customers::CustomerList;
-use crate::domain::CustomerId;
 use crate::error::{AppError, FormError};
+use kontor_domain::CustomerId;
 use leptos::prelude::*;
 
 /// The reseller's customers matching `search`, with their agreement status; with
@@ -89,8 +89,6 @@ mod ssr {
     use crate::audit::AuditAction;
     use crate::customers::server as customers;
     use crate::customers::Customer;
-    use crate::domain::ResellerId;
-    use crate::domain::{german_date, iso_date, AcceptanceMethod};
     use crate::i18n::{current_locale, Locale};
     use crate::platform::database;
     use crate::platform::email_tokens::{self, TokenError, TokenPurpose};
@@ -100,6 +98,8 @@ mod ssr {
         DbError,
     };
     use crate::resellers::server as resellers;
+    use kontor_domain::ResellerId;
+    use kontor_domain::{german_date, iso_date, AcceptanceMethod};
 
     pub const ACCEPTANCE_FORM_NAME: &str = "agreement-acceptance";
 

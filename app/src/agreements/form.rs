@@ -1,10 +1,10 @@
 //! The two ways to record an acceptance: the customer's form on the public page, and the
 //! reseller's attestation. Parsed by the domain rules, in browser and server alike.
 
-use crate::domain::{
+use crate::ui::form::FormField;
+use kontor_domain::{
     acceptance_date, signer_name, ticked, Collector, EmailAddress, FieldErrors, Signer,
 };
-use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -170,7 +170,7 @@ pub fn parse_attestation(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::FieldError;
+    use kontor_domain::FieldError;
     use time::Month;
 
     fn acceptance() -> AcceptanceForm {

@@ -1,9 +1,9 @@
 //! The agreement's mails: the link for the customer's contact (in the customer's language),
 //! and the news of an acceptance for the reseller's administrators (in each one's language).
 
-use crate::domain::EmailAddress;
 use crate::i18n::{format_date, Locale};
 use crate::platform::mail::{Letter, OutgoingMail};
+use kontor_domain::EmailAddress;
 
 pub fn agreement_link(
     locale: Locale,
@@ -14,7 +14,7 @@ pub fn agreement_link(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().agreements;
-    let until = format_date(crate::domain::german_date(expires_at), locale);
+    let until = format_date(kontor_domain::german_date(expires_at), locale);
     Letter::new(locale, (t.mail_link_subject)(company))
         .paragraph((t.mail_link_text)(reseller, company))
         .action(t.mail_link_action, link)

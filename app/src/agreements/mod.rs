@@ -31,9 +31,9 @@ pub use public::PublicAgreementPage;
 pub use status::AgreementSummary;
 
 use crate::audit::AuditEntry;
-use crate::domain::AcceptanceMethod;
-use crate::domain::CustomerId;
 use crate::resellers::ResellerContact;
+use kontor_domain::AcceptanceMethod;
+use kontor_domain::CustomerId;
 use serde::{Deserialize, Serialize};
 
 /// The version of the agreement text Kontor ships (`text/<version>.<language>.txt`); an

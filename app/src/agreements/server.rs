@@ -5,16 +5,16 @@
 use crate::agreements::{Acceptance, Attestation, ReportState, SentLink, AGREEMENT_VERSION};
 use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
-use crate::domain::CustomerId;
-use crate::domain::ResellerId;
-use crate::domain::UserId;
-use crate::domain::{iso_date, AcceptanceMethod, Signer};
 use crate::platform::email_tokens::{self, TokenPurpose};
-use crate::platform::jobs::{self, Job, JobKind, Step};
 use crate::platform::provider::{AgreementAcceptance, RefusalReason, SharedProvider};
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 use crate::tenants::server::{self as tenants, AtProvider};
+use kontor_domain::CustomerId;
+use kontor_domain::ResellerId;
+use kontor_domain::UserId;
+use kontor_domain::{iso_date, AcceptanceMethod, Signer};
+use kontor_jobs::{self as jobs, Job, JobKind, Step};
 use sqlx::AnyConnection;
 use time::PrimitiveDateTime;
 
@@ -257,7 +257,7 @@ async fn report_step(db: &Database, provider: &SharedProvider, job: &Job) -> Res
         Err(error) => return Ok(Step::Failed(error)),
     };
     // The day it was accepted in Germany, as the API takes dates: midnight UTC.
-    let day = crate::domain::german_date(row.accepted_at);
+    let day = kontor_domain::german_date(row.accepted_at);
     let acceptance = AgreementAcceptance {
         first_name: row.signer_first_name,
         last_name: row.signer_last_name,

@@ -1,16 +1,16 @@
 //! The agreement's status on the customer's page, with the way to the agreement page (the badge
 //! itself is `ui::AgreementBadge`, which customer lists show too).
 
-use crate::domain::AgreementBrief;
-use crate::domain::CustomerId;
 use crate::i18n::{format_date, Locale};
 use crate::ui::AgreementBadge;
+use kontor_domain::AgreementBrief;
+use kontor_domain::CustomerId;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The date and signer of an accepted agreement, as one line.
 pub fn accepted_line(agreement: &AgreementBrief, locale: Locale) -> String {
-    let date = format_date(crate::domain::german_date(agreement.accepted_at), locale);
+    let date = format_date(kontor_domain::german_date(agreement.accepted_at), locale);
     (locale.texts().agreements.accepted_on_by)(&date, &agreement.signer_name)
 }
 

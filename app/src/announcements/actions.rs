@@ -27,8 +27,8 @@ pub async fn load_announcement(id: Option<i64>) -> Result<AnnouncementForm, AppE
             .await?
             .ok_or(crate::error::AppError::NotFound),
         None => Ok(AnnouncementForm {
-            kind: crate::domain::AnnouncementKind::News.as_str().to_owned(),
-            visible_from: crate::domain::iso_date(crate::domain::german_date(
+            kind: kontor_domain::AnnouncementKind::News.as_str().to_owned(),
+            visible_from: kontor_domain::iso_date(kontor_domain::german_date(
                 crate::platform::unix_now(),
             )),
             ..AnnouncementForm::default()

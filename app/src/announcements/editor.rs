@@ -5,10 +5,10 @@
 use super::actions::{load_announcement, SaveAnnouncement};
 use super::form::{parse_announcement, AnnouncementField, AnnouncementForm};
 use crate::admin::AdminNav;
-use crate::domain::AnnouncementKind;
 use crate::error::{AppError, FormError};
 use crate::ui::form::{Checkbox, Choice, FormState, Input, TextArea};
 use crate::ui::Refusal;
+use kontor_domain::AnnouncementKind;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

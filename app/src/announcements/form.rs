@@ -1,10 +1,10 @@
 //! The announcement form as typed, parsed by the same rules in browser and server.
 
-use crate::domain::{
+use crate::ui::form::FormField;
+use kontor_domain::{
     announcement_body, announcement_title, german_day_span, parse_date, parse_german_date_time,
     AnnouncementKind, Collector, FieldError, FieldErrors,
 };
-use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,7 +15,7 @@ pub use editor::AnnouncementEditorPage;
 pub use form::{parse_announcement, AnnouncementDraft, AnnouncementField, AnnouncementForm};
 pub use list::AnnouncementsPage;
 
-use crate::domain::AnnouncementKind;
+use kontor_domain::AnnouncementKind;
 use serde::{Deserialize, Serialize};
 
 /// A line of the administration's list.

@@ -4,8 +4,8 @@
 #[cfg(feature = "ssr")]
 pub mod server;
 
-use crate::domain::Pricing;
 use crate::i18n::{format_date_time, AuditLogTexts, Locale};
+use kontor_domain::Pricing;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -55,17 +55,17 @@ pub enum AuditAction {
     /// A reseller user asked for a change of a subscription.
     SubscriptionChangeRequested {
         subscription: String,
-        change: crate::domain::ChangeKind,
+        change: kontor_domain::ChangeKind,
     },
     /// The provider made the change.
     SubscriptionChanged {
         subscription: String,
-        change: crate::domain::ChangeKind,
+        change: kontor_domain::ChangeKind,
     },
     /// The provider refused the change, or could not be reached for too long.
     SubscriptionChangeFailed {
         subscription: String,
-        change: crate::domain::ChangeKind,
+        change: kontor_domain::ChangeKind,
         reason: String,
     },
     /// A reseller user stored the location MPN and the Microsoft id.
@@ -296,7 +296,7 @@ impl AuditAction {
                 date,
                 ..
             } => {
-                let date = crate::domain::parse_date(date)
+                let date = kontor_domain::parse_date(date)
                     .map_or(date.clone(), |d| crate::i18n::format_date(d, locale));
                 (t.audit_attested)(signer, email, &date)
             }
@@ -455,18 +455,18 @@ impl AuditLogFilter {
         AuditLogFilter {
             actor: actor.trim().to_owned(),
             area: AuditArea::parse(area),
-            from: crate::domain::parse_date(from),
-            to: crate::domain::parse_date(to),
+            from: kontor_domain::parse_date(from),
+            to: kontor_domain::parse_date(to),
         }
     }
 
     /// The span of time to show, `[from, until)` in unix seconds, by German days.
     pub fn span(&self) -> (i64, i64) {
-        let from = self.from.map_or(i64::MIN, crate::domain::german_day_start);
+        let from = self.from.map_or(i64::MIN, kontor_domain::german_day_start);
         let until = self
             .to
             .and_then(|to| to.next_day())
-            .map_or(i64::MAX, crate::domain::german_day_start);
+            .map_or(i64::MAX, kontor_domain::german_day_start);
         (from, until)
     }
 }

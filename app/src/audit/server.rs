@@ -2,9 +2,9 @@
 //! part of the change's transaction: no change without its entry, no entry without its change.
 
 use crate::audit::{AuditAction, AuditEntry, AuditLogFilter, LoggedChange, LoggedChanges};
-use crate::domain::{CustomerId, ResellerId, UserId};
 use crate::platform::sessions::{ResellerScope, Staff};
 use crate::platform::{Database, DbError};
+use kontor_domain::{CustomerId, ResellerId, UserId};
 use sqlx::AnyConnection;
 
 /// Who acted: a logged-in user, or someone without an account (named by `label`).
@@ -149,7 +149,7 @@ pub async fn search(
     filter: &AuditLogFilter,
     page: u32,
 ) -> Result<LoggedChanges, DbError> {
-    let actor = crate::platform::db::contains_pattern(&filter.actor);
+    let actor = kontor_db::contains_pattern(&filter.actor);
     // Only the fixed names of `AuditArea` go into the text of the query.
     let area = filter
         .area
@@ -209,7 +209,7 @@ pub async fn search(
     Ok(LoggedChanges {
         changes,
         page,
-        pages: crate::platform::db::page_count(total, PAGE_SIZE),
+        pages: kontor_db::page_count(total, PAGE_SIZE),
         total,
     })
 }

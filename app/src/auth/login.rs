@@ -81,7 +81,7 @@ pub async fn login(email: String, password: String) -> Result<(), LoginError> {
     let result = log_in(email.clone(), password).await;
     // Without JavaScript the form comes back empty otherwise; what cannot be an address is
     // not kept.
-    if result.is_err() && email.len() <= crate::domain::EmailAddress::MAX_LEN {
+    if result.is_err() && email.len() <= kontor_domain::EmailAddress::MAX_LEN {
         if let Some(memory) = use_context::<crate::platform::form_memory::FormMemory>() {
             memory.remember(FORM_NAME, &email);
         }
@@ -93,9 +93,9 @@ pub async fn login(email: String, password: String) -> Result<(), LoginError> {
 async fn log_in(email: String, password: String) -> Result<(), LoginError> {
     use crate::auth::server::login_throttle::LoginThrottle;
     use crate::auth::server::users;
-    use crate::domain::EmailAddress;
-    use crate::domain::{ResellerStanding, ResellerStatus};
     use crate::platform::{passwords, request, sessions, unix_now};
+    use kontor_domain::EmailAddress;
+    use kontor_domain::{ResellerStanding, ResellerStatus};
 
     let internal = |error: crate::platform::DbError| {
         tracing::error!(%error, "login failed on our side");

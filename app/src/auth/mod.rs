@@ -8,8 +8,8 @@ pub mod server;
 pub use login::{Login, LoginError, LoginPage};
 pub use logout::{Logout, LogoutButton};
 
-use crate::domain::Role;
 use crate::error::AppError;
+use kontor_domain::Role;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 

@@ -2,10 +2,10 @@
 //! Parsed by the same functions in browser and server.
 
 use super::CustomerChoice;
-use crate::domain::{
+use crate::ui::form::FormField;
+use kontor_domain::{
     seats, single_line, BillingCycle, Collector, CustomerId, FieldError, FieldErrors, Pricing,
 };
-use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
 
 pub const MAX_ORDER_NAME_CHARS: usize = 100;
@@ -172,7 +172,7 @@ pub fn parse_line(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::OrderRefusal;
+    use kontor_domain::OrderRefusal;
 
     fn choices() -> Vec<CustomerChoice> {
         vec![

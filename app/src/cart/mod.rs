@@ -19,8 +19,8 @@ pub use form::{
 };
 pub use page::{amount, CartPage};
 
-use crate::domain::ProductLink;
-use crate::domain::{BillingCycle, Charge, OrderRefusal, Pricing, Totals};
+use kontor_domain::ProductLink;
+use kontor_domain::{BillingCycle, Charge, OrderRefusal, Pricing, Totals};
 use serde::{Deserialize, Serialize};
 
 /// One line: a product (or an add-on to the line `parent_id`), as configured.
@@ -52,7 +52,7 @@ pub struct PriceChange {
 /// A customer the order may be for, or why not.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerChoice {
-    pub id: crate::domain::CustomerId,
+    pub id: kontor_domain::CustomerId,
     pub name: String,
     pub refusal: Option<OrderRefusal>,
 }

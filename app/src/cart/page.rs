@@ -6,11 +6,11 @@
 use super::actions::{load_cart, AddAddon, ConfirmPrices, RemoveLine, SaveCartHeader, SaveLine};
 use super::form::{parse_header, parse_line, HeaderField, LineField, LineForm};
 use super::{CartLine, CartView, CheckoutView, CustomerChoice};
-use crate::domain::{BillingCycle, Charge, CustomerId, Pricing};
 use crate::error::FormError;
 use crate::i18n::{format_money, Locale};
 use crate::ui::form::{described_by, server_errors, FormField, FormState, Input, Labelled};
 use crate::ui::{Refresh, Refusal};
+use kontor_domain::{BillingCycle, Charge, CustomerId, Pricing};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

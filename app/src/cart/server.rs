@@ -3,12 +3,12 @@
 
 use crate::cart::{CartLine, CustomerChoice, HeaderForm, LineBounds, PriceChange};
 use crate::customers::server as customers;
-use crate::domain::CustomerId;
-use crate::domain::ProductLink;
-use crate::domain::UserId;
-use crate::domain::{BillingCycle, Pricing, Totals};
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
+use kontor_domain::CustomerId;
+use kontor_domain::ProductLink;
+use kontor_domain::UserId;
+use kontor_domain::{BillingCycle, Pricing, Totals};
 
 #[derive(sqlx::FromRow)]
 struct LineRow {

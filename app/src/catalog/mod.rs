@@ -12,7 +12,7 @@ pub use actions::{browse_catalog, find_product};
 pub use list::CatalogPage;
 pub use product::ProductPage;
 
-use crate::domain::{Pricing, ProductLink};
+use kontor_domain::{Pricing, ProductLink};
 use serde::{Deserialize, Serialize};
 
 /// A category with its subcategories, named in the reader's language.

@@ -4,10 +4,10 @@
 use super::actions::find_product;
 use super::Product;
 use crate::cart::AddToCart;
-use crate::domain::ProductLink;
 use crate::error::AppError;
 use crate::i18n::price_rows;
 use crate::ui::Refusal;
+use kontor_domain::ProductLink;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

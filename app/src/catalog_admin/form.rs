@@ -2,12 +2,12 @@
 //! and server. What only the catalogue can tell (is the SKU free, do the base products
 //! exist) the server checks when it saves.
 
-use crate::domain::{
+use crate::ui::form::FormField;
+use kontor_domain::{
     category_slug, price, seats, single_line, sku, sku_list, text_block, Collector, FieldError,
     FieldErrors, Pricing, MAX_CATEGORY_NAME_CHARS, MAX_DESCRIPTION_CHARS, MAX_PRODUCT_NAME_CHARS,
     MAX_SEATS,
 };
-use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

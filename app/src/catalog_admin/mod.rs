@@ -20,7 +20,7 @@ pub use form::{
 pub use overview::CatalogAdminPage;
 pub use product_editor::ProductEditorPage;
 
-use crate::domain::Pricing;
+use kontor_domain::Pricing;
 use serde::{Deserialize, Serialize};
 
 /// A category in the tree's order (each followed by those below it).

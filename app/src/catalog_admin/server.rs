@@ -9,10 +9,10 @@ use crate::catalog_admin::{
     CategoryDraft, CategoryEntry, CategoryField, CategoryForm, ProductDraft, ProductEntry,
     ProductField, ProductForm, ProductList,
 };
-use crate::domain::{german_amount, FieldError, FieldErrors, Pricing};
 use crate::i18n::Locale;
-use crate::platform::db::{one_at_a_time, Exclusive};
 use crate::platform::{Database, DbError};
+use kontor_db::{one_at_a_time, Exclusive};
+use kontor_domain::{german_amount, FieldError, FieldErrors, Pricing};
 use sqlx::AnyConnection;
 
 const PAGE_SIZE: i64 = 50;
@@ -77,7 +77,7 @@ pub async fn product_list(
     search: &str,
     page: u32,
 ) -> Result<ProductList, DbError> {
-    let pattern = crate::platform::db::contains_pattern(search);
+    let pattern = kontor_db::contains_pattern(search);
     let (total,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM products WHERE search_text LIKE $1 ESCAPE '\\'")
             .bind(&pattern)
@@ -115,7 +115,7 @@ pub async fn product_list(
     Ok(ProductList {
         products,
         page,
-        pages: crate::platform::db::page_count(total, PAGE_SIZE),
+        pages: kontor_db::page_count(total, PAGE_SIZE),
         total,
     })
 }

@@ -1,9 +1,9 @@
 //! A contact line as typed, parsed by the same rules in browser and server.
 
-use crate::domain::{
+use crate::ui::form::FormField;
+use kontor_domain::{
     optional_line, phone_number, single_line, Collector, EmailAddress, FieldErrors,
 };
-use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,7 +68,7 @@ pub fn parse_contact(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::FieldError;
+    use kontor_domain::FieldError;
 
     #[test]
     fn a_contact_needs_a_team_and_an_address_and_maybe_a_phone() {

@@ -1,8 +1,8 @@
 //! The distributor's contact block, in the order staff added it.
 
 use crate::contacts::Contact;
-use crate::domain::EmailAddress;
 use crate::platform::{Database, DbError};
+use kontor_domain::EmailAddress;
 use sqlx::AnyConnection;
 
 pub async fn all(db: &Database) -> Result<Vec<Contact>, DbError> {

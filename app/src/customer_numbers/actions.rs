@@ -94,8 +94,8 @@ mod ssr {
     use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
     use crate::customer_numbers::server::{self as customer_registry, Deletion};
-    use crate::domain::FieldError;
     use crate::platform::{database, unix_now};
+    use kontor_domain::FieldError;
 
     pub const ADD_FORM: &str = "customer-number";
     pub const EDIT_FORM: &str = "customer-number-edit";

@@ -2,11 +2,11 @@
 //! and server.
 
 use super::RegistryRecord;
-use crate::domain::{
+use crate::ui::form::FormField;
+use kontor_domain::{
     customer_number, single_line, Collector, Country, EmailAddress, FieldError, FieldErrors,
     MAX_COMPANY_CHARS,
 };
-use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -169,7 +169,7 @@ fn column(name: &str) -> Option<RegistryField> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::FieldError;
+    use kontor_domain::FieldError;
 
     fn numbers(records: &[RegistryRecord]) -> Vec<&str> {
         records.iter().map(|r| r.customer_number.as_str()).collect()

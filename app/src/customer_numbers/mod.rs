@@ -19,7 +19,7 @@ pub use edit::CustomerNumberPage;
 pub use form::{parse_registry_entry, RegistryField, RegistryForm};
 pub use page::CustomerNumbersPage;
 
-use crate::domain::FieldError;
+use kontor_domain::FieldError;
 use serde::{Deserialize, Serialize};
 
 /// A valid entry, ready to be stored.

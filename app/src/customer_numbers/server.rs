@@ -44,7 +44,7 @@ pub async fn list(
     search: &str,
     page: u32,
 ) -> Result<RegistryPage, DbError> {
-    let pattern = crate::platform::db::contains_pattern(search);
+    let pattern = kontor_db::contains_pattern(search);
     let matches = "LOWER(c.customer_number || ' ' || c.company_name || ' ' || c.postal_code) \
                    LIKE $1 ESCAPE '\\'";
     let (total,): (i64,) = sqlx::query_as(&format!(
@@ -65,7 +65,7 @@ pub async fn list(
     Ok(RegistryPage {
         entries: rows.into_iter().map(entry).collect(),
         page,
-        pages: crate::platform::db::page_count(total, PAGE_SIZE),
+        pages: kontor_db::page_count(total, PAGE_SIZE),
         total,
     })
 }

@@ -3,8 +3,8 @@
 
 use super::form::{CustomerField, CustomerForm};
 use super::{Customer, CustomerList};
-use crate::domain::CustomerId;
 use crate::error::{AppError, FormError};
+use kontor_domain::CustomerId;
 use leptos::prelude::*;
 
 #[server(endpoint = "customers/list")]

@@ -38,7 +38,7 @@ fn CustomerView(customer: Customer, facets: fn(&Customer) -> AnyView) -> impl In
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let (t, a) = (texts.customers, texts.accounts);
-    let country = crate::domain::Country::ALL
+    let country = kontor_domain::Country::ALL
         .iter()
         .zip(a.countries)
         .find(|(c, _)| c.code() == customer.country)

@@ -4,11 +4,11 @@
 
 use super::actions::{customer_draft, find_customer, SaveCustomer};
 use super::form::{parse_customer, CustomerField, CustomerForm};
-use crate::domain::{Country, CustomerId};
 use crate::error::{AppError, FormError};
 use crate::i18n::Locale;
 use crate::ui::form::{Choice, FormState, Input};
 use crate::ui::Refusal;
+use kontor_domain::{Country, CustomerId};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

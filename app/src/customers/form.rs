@@ -2,12 +2,12 @@
 //! Creating and editing use the same form; the browser parses it live with the same function
 //! the server runs.
 
-use crate::domain::{
+use crate::i18n::Locale;
+use crate::ui::form::FormField;
+use kontor_domain::{
     optional_line, phone_number, single_line, Collector, Country, EmailAddress, FieldError,
     FieldErrors, MAX_COMPANY_CHARS, MAX_NAME_CHARS,
 };
-use crate::i18n::Locale;
-use crate::ui::form::FormField;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 /// A customer as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Customer {
-    pub id: crate::domain::CustomerId,
+    pub id: kontor_domain::CustomerId,
     pub company_name: String,
     pub street: String,
     pub postal_code: String,
@@ -35,9 +35,9 @@ pub struct Customer {
     /// Language code of the contact's mails (`de`, `en`).
     pub locale: String,
     pub created_at: i64,
-    pub tenant: Option<crate::domain::TenantBrief>,
+    pub tenant: Option<kontor_domain::TenantBrief>,
     /// The cloud agreement, once accepted.
-    pub agreement: Option<crate::domain::AgreementBrief>,
+    pub agreement: Option<kontor_domain::AgreementBrief>,
 }
 
 impl Customer {
@@ -60,8 +60,8 @@ impl Customer {
     /// Whether licences may be ordered for this customer, and if not, why.
     pub fn orderable(
         &self,
-    ) -> Result<crate::domain::OrderableCustomer, crate::domain::OrderRefusal> {
-        crate::domain::OrderableCustomer::check(
+    ) -> Result<kontor_domain::OrderableCustomer, kontor_domain::OrderRefusal> {
+        kontor_domain::OrderableCustomer::check(
             self.id,
             self.tenant.as_ref().is_some_and(|t| t.status.is_usable()),
             self.agreement.as_ref(),

@@ -3,9 +3,9 @@
 //! does not exist.
 
 use crate::customers::{Customer, CustomerDetails, CustomerList};
-use crate::domain::{AcceptanceMethod, AgreementBrief, TenantBrief, TenantFailure, TenantStatus};
-use crate::domain::{CustomerId, ResellerId};
 use crate::platform::{rate_limit, sessions::ResellerScope, Database, DbError};
+use kontor_domain::{AcceptanceMethod, AgreementBrief, TenantBrief, TenantFailure, TenantStatus};
+use kontor_domain::{CustomerId, ResellerId};
 use sqlx::AnyConnection;
 
 pub const PAGE_SIZE: i64 = 20;
@@ -263,7 +263,7 @@ pub async fn list(
     filter: CustomerFilter,
     page: u32,
 ) -> Result<CustomerList, DbError> {
-    let pattern = crate::platform::db::contains_pattern(search);
+    let pattern = kontor_db::contains_pattern(search);
     let condition = filter.condition();
     let (total,): (i64,) = sqlx::query_as(&format!(
         "SELECT COUNT(*) FROM customers c WHERE c.reseller_id = $1 \
@@ -287,7 +287,7 @@ pub async fn list(
     Ok(CustomerList {
         customers: rows.into_iter().map(Customer::from).collect(),
         page,
-        pages: crate::platform::db::page_count(total, PAGE_SIZE),
+        pages: kontor_db::page_count(total, PAGE_SIZE),
         total,
     })
 }
@@ -297,8 +297,8 @@ pub async fn list(
 pub fn mail_to_contact(
     customer: &Customer,
     purpose: rate_limit::MailPurpose,
-) -> Result<crate::domain::EmailAddress, crate::error::AppError> {
-    let to = crate::domain::EmailAddress::parse(&customer.contact_email)
+) -> Result<kontor_domain::EmailAddress, crate::error::AppError> {
+    let to = kontor_domain::EmailAddress::parse(&customer.contact_email)
         .map_err(|_| crate::platform::DbError::Corrupt("customers.contact_email"))?;
     rate_limit::allow_mail_to(purpose, to.as_str())?;
     Ok(to)

@@ -54,10 +54,10 @@ impl LinkKind {
 #[server(endpoint = "mail/request-link")]
 pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError> {
     use crate::auth::server::users;
-    use crate::domain::{ResellerStanding, ResellerStatus};
     use crate::platform::database;
     use crate::platform::email_tokens::{self, TokenPurpose};
     use crate::platform::{mail::outbox, rate_limit::MailPurpose, request, unix_now};
+    use kontor_domain::{ResellerStanding, ResellerStatus};
 
     let purpose = match kind {
         LinkKind::Confirmation => MailPurpose::ConfirmationAgain,
@@ -164,10 +164,10 @@ pub fn RequestDonePage(kind: LinkKind) -> impl IntoView {
 fn email_for_mail_on_request(
     input: &str,
     purpose: crate::platform::rate_limit::MailPurpose,
-) -> Result<crate::domain::EmailAddress, LinkError> {
+) -> Result<kontor_domain::EmailAddress, LinkError> {
     use crate::platform::{rate_limit::Limits, request};
     use leptos::prelude::use_context;
-    let email = crate::domain::EmailAddress::parse(input).map_err(|_| LinkError::InvalidEmail)?;
+    let email = kontor_domain::EmailAddress::parse(input).map_err(|_| LinkError::InvalidEmail)?;
     let limits = use_context::<Limits>().ok_or(LinkError::Internal)?;
     if let Err(wait) = limits.mail_on_request(
         request::client_address(),

@@ -2,14 +2,15 @@
 
 use crate::announcements::{Announcement, Banner, Published};
 use crate::contacts::{Contact, ContactList};
-use crate::domain::AnnouncementKind;
 use crate::i18n::{format_date_time, format_day, format_number};
+use kontor_domain::AnnouncementKind;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 /// How many of the reseller's records need a look, each leading to its list.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Counters {
     pub customers: i64,
     /// Customers who have not accepted the cloud agreement (red).

@@ -21,34 +21,23 @@ pub async fn load(
 
 /// Each count matches what its list shows under the filter the counter links to.
 pub async fn counters(db: &Database, scope: &ResellerScope) -> Result<Counters, DbError> {
-    let (customers, agreements_open, partner_orange, partner_red, orders_in_progress): (
-        i64,
-        i64,
-        i64,
-        i64,
-        i64,
-    ) = sqlx::query_as(
+    sqlx::query_as(
         "SELECT \
-           (SELECT COUNT(*) FROM customers WHERE reseller_id = $1), \
+           (SELECT COUNT(*) FROM customers WHERE reseller_id = $1) AS customers, \
            (SELECT COUNT(*) FROM customers c WHERE c.reseller_id = $1 AND NOT EXISTS \
-              (SELECT 1 FROM agreement_acceptances x WHERE x.customer_id = c.id)), \
+              (SELECT 1 FROM agreement_acceptances x WHERE x.customer_id = c.id)) \
+              AS agreements_open, \
            (SELECT COUNT(*) FROM partner_checks p JOIN customers c ON c.id = p.customer_id \
               JOIN tenants t ON t.customer_id = c.id WHERE c.reseller_id = $1 \
-              AND t.status IN ('ready', 'authorised') AND p.status = 'orange'), \
+              AND t.status IN ('ready', 'authorised') AND p.status = 'orange') AS partner_orange, \
            (SELECT COUNT(*) FROM partner_checks p JOIN customers c ON c.id = p.customer_id \
               JOIN tenants t ON t.customer_id = c.id WHERE c.reseller_id = $1 \
-              AND t.status IN ('ready', 'authorised') AND p.status = 'red'), \
+              AND t.status IN ('ready', 'authorised') AND p.status = 'red') AS partner_red, \
            (SELECT COUNT(*) FROM orders WHERE reseller_id = $1 \
-              AND status IN ('received', 'provisioning'))",
+              AND status IN ('received', 'provisioning')) AS orders_in_progress",
     )
     .bind(scope.reseller())
     .fetch_one(db.pool())
-    .await?;
-    Ok(Counters {
-        customers,
-        agreements_open,
-        partner_orange,
-        partner_red,
-        orders_in_progress,
-    })
+    .await
+    .map_err(DbError::from)
 }

@@ -1,7 +1,7 @@
 //! The catalogue's texts for signing up, confirming, resetting a password and approving
 //! resellers: `Texts::accounts`.
 
-use crate::domain::{FieldError, IbanProblem, PasswordRule};
+use kontor_domain::{FieldError, IbanProblem, PasswordRule};
 
 pub struct AccountTexts {
     pub nav_signup: &'static str,
@@ -252,10 +252,10 @@ impl AccountTexts {
         }
     }
 
-    pub fn order_refusal(&self, refusal: crate::domain::OrderRefusal) -> &'static str {
+    pub fn order_refusal(&self, refusal: kontor_domain::OrderRefusal) -> &'static str {
         match refusal {
-            crate::domain::OrderRefusal::TenantNotReady => self.error_tenant_not_ready,
-            crate::domain::OrderRefusal::AgreementMissing => self.error_agreement_missing,
+            kontor_domain::OrderRefusal::TenantNotReady => self.error_tenant_not_ready,
+            kontor_domain::OrderRefusal::AgreementMissing => self.error_agreement_missing,
         }
     }
 

@@ -257,8 +257,8 @@ pub const EN: AdminTexts = AdminTexts {
 };
 
 impl AdminTexts {
-    pub fn standing(&self, standing: crate::domain::ResellerStanding) -> &'static str {
-        use crate::domain::{ResellerStanding, ResellerStatus};
+    pub fn standing(&self, standing: kontor_domain::ResellerStanding) -> &'static str {
+        use kontor_domain::{ResellerStanding, ResellerStatus};
         match standing {
             ResellerStanding::Status(ResellerStatus::Unconfirmed) => self.standings[0],
             ResellerStanding::Status(ResellerStatus::AwaitingApproval) => self.standings[1],
@@ -268,16 +268,16 @@ impl AdminTexts {
         }
     }
 
-    pub fn failure(&self, failure: crate::domain::OrderFailure) -> &'static str {
-        use crate::domain::OrderFailure;
+    pub fn failure(&self, failure: kontor_domain::OrderFailure) -> &'static str {
+        use kontor_domain::OrderFailure;
         match failure {
             OrderFailure::Refused => self.failures[0],
             OrderFailure::Unreachable => self.failures[1],
         }
     }
 
-    pub fn role(&self, role: crate::domain::Role) -> &'static str {
-        use crate::domain::Role;
+    pub fn role(&self, role: kontor_domain::Role) -> &'static str {
+        use kontor_domain::Role;
         match role {
             Role::Admin => self.roles[0],
             Role::ResellerAdmin => self.roles[1],

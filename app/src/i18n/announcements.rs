@@ -1,6 +1,6 @@
 //! The texts of the announcements and the resellers' start page: `Texts::announcements`.
 
-use crate::domain::AnnouncementKind;
+use kontor_domain::AnnouncementKind;
 
 type Text1 = fn(&str) -> String;
 type Text3 = fn(&str, &str, &str) -> String;

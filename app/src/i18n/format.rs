@@ -67,13 +67,13 @@ pub fn format_date(date: Date, locale: Locale) -> String {
 
 /// The day of a moment, in German time.
 pub fn format_day(unix: i64, locale: Locale) -> String {
-    format_date(crate::domain::german_time(unix).date(), locale)
+    format_date(kontor_domain::german_time(unix).date(), locale)
 }
 
 /// A moment in German time (the portal's users and their customers are in Germany,
 /// Austria and Switzerland, which share it).
 pub fn format_date_time(unix: i64, locale: Locale) -> String {
-    let at = crate::domain::german_time(unix);
+    let at = kontor_domain::german_time(unix);
     let date = format_date(at.date(), locale);
     match locale {
         Locale::De => format!("{date}, {:02}:{:02} Uhr", at.hour(), at.minute()),

@@ -1,6 +1,6 @@
 //! The texts of orders and subscriptions: `Texts::orders`.
 
-use crate::domain::{OrderFailure, OrderProblem, OrderRefusal, OrderStatus};
+use kontor_domain::{OrderFailure, OrderProblem, OrderRefusal, OrderStatus};
 
 type Text1 = fn(&str) -> String;
 type Text2 = fn(&str, &str) -> String;

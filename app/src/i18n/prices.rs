@@ -1,7 +1,7 @@
 //! A product's prices in words: the headline price, each way of billing, and all in one line.
 
 use super::{format_money, Locale};
-use crate::domain::{BillingCycle, Pricing};
+use kontor_domain::{BillingCycle, Pricing};
 
 /// The price a product is listed with: per user and month, monthly billing where offered.
 pub fn headline_price(pricing: &Pricing, locale: Locale) -> String {

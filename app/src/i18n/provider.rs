@@ -1,7 +1,7 @@
 //! What the cloud provider's refusals mean, in plain words: `Texts::provider`. Each says what
 //! to do about it; one Kontor does not know is shown with the provider's error number.
 
-use crate::domain::ProviderProblem;
+use kontor_domain::ProviderProblem;
 
 pub struct ProviderTexts {
     pub problem: fn(ProviderProblem) -> String,

@@ -1,7 +1,7 @@
 //! The texts of changing a subscription (fewer users, cancelling, the renewal):
 //! `Texts::subscriptions`. The subscription's page and list share `Texts::orders` otherwise.
 
-use crate::domain::ChangeKind;
+use kontor_domain::ChangeKind;
 
 type Text1 = fn(&str) -> String;
 type Text2 = fn(&str, &str) -> String;

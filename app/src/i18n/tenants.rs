@@ -1,6 +1,6 @@
 //! The catalogue's texts for a customer's Microsoft tenant: `Texts::tenants`.
 
-use crate::domain::{TenantBrief, TenantFailure, TenantStatus};
+use kontor_domain::{TenantBrief, TenantFailure, TenantStatus};
 
 pub struct TenantTexts {
     pub title: &'static str,

@@ -1,7 +1,7 @@
 //! The "Microsoft MPN + MPA" form as typed, parsed by the domain rules in browser and server.
 
-use crate::domain::{Collector, FieldErrors, LocationMpn, MicrosoftId};
 use crate::ui::form::FormField;
+use kontor_domain::{Collector, FieldErrors, LocationMpn, MicrosoftId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,7 +60,7 @@ pub fn parse_microsoft_partner(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::FieldError;
+    use kontor_domain::FieldError;
 
     #[test]
     fn both_fields_are_checked_at_once() {

@@ -39,7 +39,7 @@ pub enum MpaAnswer {
     NotAccepted,
     /// Microsoft refused the MPN: unknown, another region, not a location, not an indirect
     /// reseller…
-    Refused(crate::domain::ProviderProblem),
+    Refused(kontor_domain::ProviderProblem),
 }
 
 impl MpaAnswer {
@@ -58,7 +58,7 @@ impl MpaAnswer {
         partner_name: Option<String>,
         refusal: Option<&str>,
     ) -> Option<MpaAnswer> {
-        use crate::domain::ProviderProblem;
+        use kontor_domain::ProviderProblem;
         match code {
             "accepted" => Some(MpaAnswer::Accepted { partner_name }),
             "not_accepted" => Some(MpaAnswer::NotAccepted),

@@ -3,10 +3,10 @@
 
 use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
-use crate::domain::{LocationMpn, MicrosoftId};
 use crate::microsoft_partner::{MicrosoftPartner, MpaAnswer, MpaCheck};
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
+use kontor_domain::{LocationMpn, MicrosoftId};
 
 #[derive(sqlx::FromRow)]
 struct Row {

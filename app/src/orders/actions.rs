@@ -30,7 +30,7 @@ pub async fn load_orders(
 pub async fn load_order(number: String) -> Result<OrderDetail, AppError> {
     let scope = &crate::auth::require_reseller()?;
     let number =
-        crate::domain::OrderNumber::parse(&number).ok_or(crate::error::AppError::NotFound)?;
+        kontor_domain::OrderNumber::parse(&number).ok_or(crate::error::AppError::NotFound)?;
     let db = crate::platform::database()?;
     crate::orders::server::find(&db, scope, number)
         .await?
@@ -44,10 +44,10 @@ pub(crate) mod ssr {
     use super::*;
     use crate::cart::server as cart;
     use crate::customers::server as customers;
-    use crate::domain::{CustomerId, IdempotencyKey, OrderNumber, OrderProblem};
     use crate::i18n::current_locale;
     use crate::orders::server::{self as orders, Checkout, Items, PlaceError, Placed};
     use crate::platform::{database, request, unix_now};
+    use kontor_domain::{CustomerId, IdempotencyKey, OrderNumber, OrderProblem};
 
     pub fn refuse<F>(problem: OrderProblem) -> FormError<F> {
         FormError::Failed(AppError::OrderRefused(problem))

@@ -4,9 +4,9 @@
 
 use super::actions::PlaceOrder;
 use crate::cart::CheckoutView;
-use crate::domain::{ticked, Collector, FieldErrors};
 use crate::error::FormError;
 use crate::ui::form::{server_errors, Checkbox, FormField, FormState};
+use kontor_domain::{ticked, Collector, FieldErrors};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -4,9 +4,9 @@
 
 use super::actions::load_orders;
 use super::{OrderFilter, OrderList, StatusBadge, StatusFilter};
-use crate::domain::{german_date, parse_date, CustomerId, OrderStatus, ResellerId};
 use crate::i18n::{format_date, format_money};
 use crate::ui::{Pagination, Refusal};
+use kontor_domain::{german_date, parse_date, CustomerId, OrderStatus, ResellerId};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};

@@ -1,9 +1,9 @@
 //! The order's mails to the user who placed it, in the user's language: received, licences
 //! ready, failed. Each leads to the order's page.
 
-use crate::domain::{EmailAddress, OrderFailure, OrderNumber};
 use crate::i18n::Locale;
 use crate::platform::mail::{Letter, OutgoingMail};
+use kontor_domain::{EmailAddress, OrderFailure, OrderNumber};
 
 fn letter(
     locale: Locale,
@@ -73,8 +73,8 @@ pub fn failed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::OrderId;
     use crate::platform::mail::snapshot;
+    use kontor_domain::OrderId;
 
     #[test]
     fn the_mail_of_a_placed_order_reads_as_before() {

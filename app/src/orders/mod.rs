@@ -18,10 +18,10 @@ pub use checkout::{parse_checkout, Checkout, CheckoutField, CheckoutForm};
 pub use list::OrdersPage;
 pub use page::OrderPage;
 
-use crate::domain::{
+use kontor_domain::{
     BillingCycle, Charge, OrderFailure, OrderNumber, OrderStatus, Pricing, Totals,
 };
-use crate::domain::{CustomerId, ResellerId};
+use kontor_domain::{CustomerId, ResellerId};
 use serde::{Deserialize, Serialize};
 
 /// One order in the history.

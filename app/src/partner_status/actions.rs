@@ -2,8 +2,8 @@
 //! reseller's id, so another reseller's customer id finds nothing (404).
 
 use super::PartnerCustomers;
-use crate::domain::CustomerId;
 use crate::error::AppError;
+use kontor_domain::CustomerId;
 use leptos::prelude::*;
 
 /// The customers with a tenant and their partner status; `colour` (`green`, `orange`, `red`)
@@ -18,7 +18,7 @@ pub async fn load_partner_customers(
     let scope = &crate::auth::require_reseller()?;
     let db = database()?;
     let identity = microsoft_partner::find(&db, scope).await?;
-    let only = crate::domain::PartnerStatus::parse(&colour);
+    let only = kontor_domain::PartnerStatus::parse(&colour);
     Ok(PartnerCustomers {
         identity_missing: identity.location_mpn.is_none() || identity.microsoft_id.is_none(),
         customers: partner_status::customers(&db, scope, only).await?,
@@ -51,7 +51,6 @@ mod ssr {
     use crate::audit::server::{self as audit, Actor};
     use crate::audit::AuditAction;
     use crate::customers::server as customers;
-    use crate::domain::PartnerStatus;
     use crate::i18n::Locale;
     use crate::microsoft_partner::server as microsoft_partner;
     use crate::partner_status::server as partner_status;
@@ -60,6 +59,7 @@ mod ssr {
     use crate::platform::{database, mail};
     use crate::platform::{unix_now, Database, DbError};
     use crate::resellers::server as resellers;
+    use kontor_domain::PartnerStatus;
 
     /// One invitation per customer in this many seconds: the customer's admin needs only one
     /// link, and a reseller cannot flood its customer's mailbox.

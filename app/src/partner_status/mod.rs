@@ -11,8 +11,8 @@ pub mod server;
 pub use actions::{invite_partner, load_partner_customers, recheck_partner};
 pub use page::PartnerCustomersPage;
 
-use crate::domain::CustomerId;
-use crate::domain::PartnerStatus;
+use kontor_domain::CustomerId;
+use kontor_domain::PartnerStatus;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

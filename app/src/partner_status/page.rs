@@ -5,9 +5,9 @@
 
 use super::actions::{load_partner_customers, InvitePartner, RecheckPartner};
 use super::{PartnerCustomer, PartnerCustomers};
-use crate::domain::{CustomerId, PartnerStatus};
 use crate::i18n::format_date_time;
 use crate::ui::Refusal;
+use kontor_domain::{CustomerId, PartnerStatus};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

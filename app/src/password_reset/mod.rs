@@ -3,9 +3,9 @@
 //! account. The same page takes a distributor admin's invitation (`/invitation/…`): the
 //! invited account's first password.
 
-use crate::domain::{FieldError, Password, PasswordRule};
 use crate::error::LinkError;
 use crate::ui::{Field, Notice};
+use kontor_domain::{FieldError, Password, PasswordRule};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos::server_fn::codec::JsonEncoding;
@@ -81,7 +81,7 @@ pub(crate) fn reset_mail(
     locale: crate::i18n::Locale,
     links: &crate::platform::request::LinkBase,
     token: &crate::platform::secret_token::SecretToken,
-    to: crate::domain::EmailAddress,
+    to: kontor_domain::EmailAddress,
 ) -> crate::platform::mail::OutgoingMail {
     let t = locale.texts().accounts;
     crate::platform::mail::Letter::new(locale, t.mail_reset_subject)
@@ -154,7 +154,7 @@ pub async fn reset_password(
     let mut tx = db.begin().await.map_err(|e| internal(&e))?;
     let user_id = email_tokens::redeem(&mut tx, link.purpose(), &token, now)
         .await
-        .map(crate::domain::UserId)
+        .map(kontor_domain::UserId)
         .map_err(|e| ResetError::Link(e.into()))?;
     // A password chosen through one link ends the other kind too: an invitation still open
     // after a reset (or a reset after the invitation) would set the password once more.

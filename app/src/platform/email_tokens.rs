@@ -4,8 +4,8 @@
 //! record supersedes the older link. Each failure has its own reason, so the landing page can
 //! explain itself (and a token of another purpose is simply unknown).
 
-use crate::platform::db::{one_at_a_time, Exclusive};
 use crate::platform::{secret_token::SecretToken, DbError};
+use kontor_db::{one_at_a_time, Exclusive};
 use sqlx::AnyConnection;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,13 +1,12 @@
-//! Server-only infrastructure every capability builds on: the database, sessions and requests,
-//! rate limits and throttles, the memory of refused forms, mail, email tokens, secrets, the
-//! provider client and the job queue. Gated once, in `lib.rs`; it imports no capability.
+//! Server-only infrastructure every capability builds on: the database (crate `kontor-db`,
+//! named here for the context), sessions and requests, rate limits and throttles, the memory
+//! of refused forms, mail, email tokens, secrets and the provider. Gated once, in `lib.rs`;
+//! it imports no capability. The job queue is crate `kontor-jobs`.
 
 pub mod client_address;
-pub mod db;
 pub mod email_tokens;
 pub mod form_memory;
 pub mod installation;
-pub mod jobs;
 pub mod mail;
 pub mod passwords;
 pub mod provider;
@@ -17,7 +16,7 @@ pub mod sealing;
 pub mod secret_token;
 pub mod sessions;
 
-pub use db::{Backend, Database, DbError};
+pub use kontor_db::{unix_now, Backend, Database, DbError};
 
 use crate::error::AppError;
 
@@ -27,12 +26,6 @@ pub fn database() -> Result<Database, AppError> {
         tracing::error!("no database in the Leptos context");
         AppError::Internal
     })
-}
-
-pub fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 impl From<DbError> for AppError {

@@ -3,9 +3,9 @@
 //! most half the cores hash at once: a burst of logins then waits its turn instead of taking
 //! every core from the async workers that answer all other requests.
 
-use crate::domain::Password;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use kontor_domain::Password;
 use rand::rngs::OsRng;
 use rand::RngCore;
 use std::sync::OnceLock;

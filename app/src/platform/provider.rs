@@ -3,7 +3,7 @@
 
 pub use kontor_provider::*;
 
-use crate::domain::ProviderProblem;
+use kontor_domain::ProviderProblem;
 
 /// A refusal as the pages name it.
 pub fn problem(refusal: &Refusal) -> ProviderProblem {

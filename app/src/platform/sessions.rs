@@ -2,8 +2,8 @@
 //! holds its digest, who it belongs to, and when it started and was last used. A session ends
 //! after two idle hours or twelve hours in all, whichever comes first, and at logout.
 
-use crate::domain::{EmailAddress, ResellerId, Role, UserId};
 use crate::platform::{secret_token::SecretToken, Database, DbError};
+use kontor_domain::{EmailAddress, ResellerId, Role, UserId};
 
 pub const COOKIE: &str = "kontor_session";
 pub const IDLE_TIMEOUT_SECS: i64 = 2 * 60 * 60;
@@ -111,6 +111,17 @@ pub async fn start(
     Ok(token)
 }
 
+/// A session and the user it is for, as `resume` reads them.
+#[derive(sqlx::FromRow)]
+struct ResumedRow {
+    created_at: i64,
+    last_seen_at: i64,
+    user_id: UserId,
+    email: String,
+    role: String,
+    reseller_id: Option<ResellerId>,
+}
+
 /// The user of a live session, or `None` for an unknown, expired or deactivated one, or one of
 /// a locked reseller (an expired session is deleted on the way). Locking deletes the sessions
 /// too; asking here as well closes the gap of a login racing the lock.
@@ -120,8 +131,8 @@ pub async fn resume(
     now: i64,
 ) -> Result<Option<SessionUser>, DbError> {
     let digest = token.digest();
-    let row: Option<(i64, i64, UserId, String, String, Option<ResellerId>)> = sqlx::query_as(
-        "SELECT s.created_at, s.last_seen_at, u.id, u.email, u.role, u.reseller_id \
+    let row: Option<ResumedRow> = sqlx::query_as(
+        "SELECT s.created_at, s.last_seen_at, u.id AS user_id, u.email, u.role, u.reseller_id \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          LEFT JOIN resellers r ON r.id = u.reseller_id \
          WHERE s.id_digest = $1 AND u.deactivated_at IS NULL AND r.locked_at IS NULL",
@@ -129,7 +140,15 @@ pub async fn resume(
     .bind(&digest)
     .fetch_optional(db.pool())
     .await?;
-    let Some((created_at, last_seen_at, user_id, email, role, reseller_id)) = row else {
+    let Some(ResumedRow {
+        created_at,
+        last_seen_at,
+        user_id,
+        email,
+        role,
+        reseller_id,
+    }) = row
+    else {
         return Ok(None);
     };
     if now - last_seen_at > IDLE_TIMEOUT_SECS || now - created_at > ABSOLUTE_LIFETIME_SECS {

@@ -6,7 +6,7 @@
 pub mod server;
 
 use crate::audit::AuditEntry;
-use crate::domain::{
+use kontor_domain::{
     Country, EmailAddress, FederalState, Iban, Password, ResellerId, ResellerStanding, Role,
     Salutation,
 };

@@ -1,8 +1,6 @@
 //! Reseller companies: created by the signup, confirmed by mail, approved by the distributor
 //! when no customer number vouches for them.
 
-use crate::domain::UserId;
-use crate::domain::{EmailAddress, ResellerId, ResellerStanding, ResellerStatus, Role};
 use crate::i18n::Locale;
 use crate::platform::sessions::Staff;
 use crate::platform::{passwords::StoredHash, Database, DbError};
@@ -10,6 +8,8 @@ use crate::resellers::{
     PendingReseller, Registration, ResellerContact, ResellerDetail, ResellerList, ResellerRow,
     ResellerUser,
 };
+use kontor_domain::UserId;
+use kontor_domain::{EmailAddress, ResellerId, ResellerStanding, ResellerStatus, Role};
 use sqlx::AnyConnection;
 
 /// How long a signup may stay unconfirmed: then it is discarded and frees its customer
@@ -320,7 +320,7 @@ pub async fn list(
     standing: Option<ResellerStanding>,
     page: u32,
 ) -> Result<ResellerList, DbError> {
-    let pattern = crate::platform::db::contains_pattern(search);
+    let pattern = kontor_db::contains_pattern(search);
     // Only the fixed names of `ResellerStanding` go into the text of the query.
     let condition = match standing {
         None => String::new(),
@@ -380,7 +380,7 @@ pub async fn list(
     Ok(ResellerList {
         resellers,
         page,
-        pages: crate::platform::db::page_count(total, PAGE_SIZE),
+        pages: kontor_db::page_count(total, PAGE_SIZE),
         total,
     })
 }
@@ -496,6 +496,7 @@ pub async fn detail(
 }
 
 /// A company its customer number made active, as staff are told of it.
+#[derive(sqlx::FromRow)]
 pub struct VouchedCompany {
     pub id: ResellerId,
     pub name: String,
@@ -511,8 +512,9 @@ pub async fn vouched_company(
     conn: &mut AnyConnection,
     user_id: UserId,
 ) -> Result<Option<VouchedCompany>, DbError> {
-    let row: Option<(ResellerId, String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT r.id, r.company_name, r.customer_number, u.email, c.contact_email \
+    sqlx::query_as(
+        "SELECT r.id, r.company_name AS name, r.customer_number, u.email, \
+         c.contact_email AS registry_contact \
          FROM resellers r JOIN users u ON u.reseller_id = r.id \
          LEFT JOIN customer_registry c ON c.customer_number = r.customer_number \
          WHERE u.id = $1 AND r.status = 'active' \
@@ -520,16 +522,8 @@ pub async fn vouched_company(
     )
     .bind(user_id)
     .fetch_optional(&mut *conn)
-    .await?;
-    Ok(row.map(
-        |(id, name, customer_number, email, registry_contact)| VouchedCompany {
-            id,
-            name,
-            customer_number,
-            email,
-            registry_contact,
-        },
-    ))
+    .await
+    .map_err(DbError::from)
 }
 
 /// The distributor's staff who can act (not deactivated, invitation accepted), with the

@@ -25,18 +25,18 @@ pub async fn check_confirmation(token: String) -> Result<(), LinkError> {
 /// Uses the link: the address is confirmed, and the company active or waiting for approval.
 #[server(endpoint = "signup/confirm")]
 pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
-    use crate::domain::ResellerStatus;
     use crate::platform::database;
     use crate::platform::email_tokens::{self, TokenPurpose};
     use crate::platform::{mail::outbox, request, unix_now};
     use crate::resellers::server as resellers;
+    use kontor_domain::ResellerStatus;
     let db = database().map_err(|_| LinkError::Internal)?;
     let links = request::link_base().ok_or(LinkError::Internal)?;
     let now = unix_now();
     let mut tx = db.begin().await.map_err(LinkError::internal)?;
     let user_id = email_tokens::redeem(&mut tx, TokenPurpose::ConfirmSignup, &token, now)
         .await
-        .map(crate::domain::UserId)?;
+        .map(kontor_domain::UserId)?;
     let status = resellers::confirm_email(&mut tx, user_id)
         .await
         .map_err(LinkError::internal)?;
@@ -56,7 +56,7 @@ pub async fn confirm_signup(token: String) -> Result<(), LinkError> {
         // …and so does the customer the registry lists for the number, who knows whether
         // it was them.
         let contact = company.registry_contact.as_deref();
-        if let Some(to) = contact.and_then(|c| crate::domain::EmailAddress::parse(c).ok()) {
+        if let Some(to) = contact.and_then(|c| kontor_domain::EmailAddress::parse(c).ok()) {
             mails.push(super::mails::account_opened(Locale::De, &company, to));
         }
         for mail in &mails {

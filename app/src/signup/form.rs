@@ -3,12 +3,12 @@
 //! the user types; the server parses the whole form again and then asks the distributor's
 //! records about the customer number.
 
-use crate::domain::{
+use crate::resellers::{BankAccount, Registration};
+use kontor_domain::{
     bic, customer_number, partner_id, phone_number, single_line, ticked, Collector, Country,
     EmailAddress, FederalState, FieldError, Iban, Password, Salutation, MAX_COMPANY_CHARS,
     MAX_NAME_CHARS,
 };
-use crate::resellers::{BankAccount, Registration};
 use serde::{Deserialize, Serialize};
 
 /// Everything the form sends, as text. Checkboxes arrive only when ticked.
@@ -174,11 +174,11 @@ impl SignupForm {
     }
 
     pub fn is_in_germany(&self) -> bool {
-        self.country == crate::domain::Country::Germany.code()
+        self.country == kontor_domain::Country::Germany.code()
     }
 }
 
-pub type FieldErrors = crate::domain::FieldErrors<SignupField>;
+pub type FieldErrors = kontor_domain::FieldErrors<SignupField>;
 
 pub fn parse_signup(form: &SignupForm) -> Result<Registration, FieldErrors> {
     let mut errors = Collector::default();

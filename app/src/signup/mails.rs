@@ -1,9 +1,9 @@
 //! The mails of the signup and of the distributor's decision, in the reader's language.
 
-use crate::domain::EmailAddress;
 use crate::i18n::Locale;
 use crate::platform::mail::{Letter, OutgoingMail};
 use crate::platform::{request::LinkBase, secret_token::SecretToken};
+use kontor_domain::EmailAddress;
 
 pub fn confirm_signup(
     locale: Locale,

@@ -5,8 +5,8 @@
 
 use super::form::{parse_signup, FieldErrors, SignupField, SignupForm};
 use super::register::{signup_draft, SignUp, SignupError};
-use crate::domain::{Country, FederalState, PasswordRule, Salutation};
 use crate::ui::form::{Checkbox, Choice, FormState, Input};
+use kontor_domain::{Country, FederalState, PasswordRule, Salutation};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -155,7 +155,7 @@ fn PasswordChecklist() -> impl IntoView {
     let state = expect_context::<State>();
     let t = state.locale.texts().accounts;
     let password = move || state.draft.with(|d| d.password.clone());
-    let strength = move || crate::domain::password_strength(&password());
+    let strength = move || kontor_domain::password_strength(&password());
     view! {
         <div class="password-help" id="password-rules">
             <p>{t.password_rules_title}</p>

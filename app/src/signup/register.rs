@@ -77,7 +77,6 @@ pub(crate) mod ssr {
     use super::super::mails;
     use super::*;
     use crate::auth::server::users;
-    use crate::domain::{ResellerStanding, ResellerStatus};
     use crate::i18n::current_locale;
     use crate::platform::database;
     use crate::platform::email_tokens::{self, TokenPurpose};
@@ -86,6 +85,7 @@ pub(crate) mod ssr {
     use crate::platform::{request, unix_now, DbError};
     use crate::resellers::server::{self as resellers, CreateError};
     use crate::resellers::Registration;
+    use kontor_domain::{ResellerStanding, ResellerStatus};
 
     fn internal(error: DbError) -> SignupError {
         tracing::error!(%error, "signup failed on our side");
@@ -150,7 +150,7 @@ pub(crate) mod ssr {
             if !vouches {
                 return Err(SignupError::Invalid(vec![(
                     SignupField::CustomerNumber,
-                    crate::domain::FieldError::CustomerNumberNotConfirmed,
+                    kontor_domain::FieldError::CustomerNumberNotConfirmed,
                 )]));
             }
         }
@@ -181,7 +181,7 @@ pub(crate) mod ssr {
         hash: &passwords::StoredHash,
         locale: crate::i18n::Locale,
         now: i64,
-    ) -> Result<crate::domain::UserId, SignupError> {
+    ) -> Result<kontor_domain::UserId, SignupError> {
         resellers::create(
             conn,
             registration,
@@ -194,7 +194,7 @@ pub(crate) mod ssr {
         .map_err(|error| match error {
             CreateError::CustomerNumberTaken => SignupError::Invalid(vec![(
                 SignupField::CustomerNumber,
-                crate::domain::FieldError::CustomerNumberNotConfirmed,
+                kontor_domain::FieldError::CustomerNumberNotConfirmed,
             )]),
             CreateError::Database(error) => internal(error),
         })

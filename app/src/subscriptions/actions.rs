@@ -8,8 +8,8 @@ use super::changes::ChangeAsked;
 use super::changes::{ChangeField, ChangeForm};
 use super::page::{SeatsField, SeatsForm};
 use super::{Subscription, SubscriptionDetail};
-use crate::domain::CustomerId;
 use crate::error::{AppError, FormError};
+use kontor_domain::CustomerId;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -127,7 +127,7 @@ pub async fn cancel_subscription(
 /// Automatic renewal on or off.
 #[server(endpoint = "subscriptions/auto-renew")]
 pub async fn switch_auto_renew(id: i64, on: bool) -> Result<(), FormError<ChangeField>> {
-    let result = ssr::request(id, |_| Ok(crate::domain::ChangeKind::AutoRenew { on })).await;
+    let result = ssr::request(id, |_| Ok(kontor_domain::ChangeKind::AutoRenew { on })).await;
     if result.is_ok() {
         leptos_axum::redirect(&format!("/subscriptions/{id}"));
     }
@@ -140,14 +140,14 @@ mod ssr {
     use super::super::page::parse_seats;
     use super::*;
     use crate::customers::server as customers;
-    use crate::domain::{
-        ChangeKind, FieldErrors, IdempotencyKey, OrderNumber, OrderProblem, Totals,
-    };
     use crate::orders::server::{self as orders, Checkout, Items, SeatIncrease};
     use crate::orders::{refuse, submit};
     use crate::platform::database;
     use crate::platform::form_memory::keep_refused;
     use crate::subscriptions::server as subscriptions;
+    use kontor_domain::{
+        ChangeKind, FieldErrors, IdempotencyKey, OrderNumber, OrderProblem, Totals,
+    };
 
     fn refused(problem: OrderProblem) -> FormError<SeatsField> {
         refuse(problem)

@@ -7,14 +7,14 @@ use super::actions::{
     CancelSubscription, KeptChanges, ReduceSeats, ScheduleRenewalSeats, SwitchAutoRenew,
 };
 use super::SubscriptionDetail;
-use crate::domain::ProviderProblem;
-use crate::domain::{
-    days_hours_minutes, seats, ticked, ChangeKind, ChangeWindow, Collector, FieldErrors,
-};
 use crate::error::FormError;
 use crate::i18n::{format_date_time, Locale};
 use crate::ui::form::{server_errors, Checkbox, FormField, FormState, Input};
 use crate::ui::{Refresh, ReloadWithoutScript};
+use kontor_domain::ProviderProblem;
+use kontor_domain::{
+    days_hours_minutes, seats, ticked, ChangeKind, ChangeWindow, Collector, FieldErrors,
+};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

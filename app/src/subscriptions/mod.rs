@@ -22,11 +22,11 @@ pub use changes::{
 };
 pub use page::{parse_seats, SeatsField, SeatsForm, SubscriptionPage};
 
-use crate::domain::CustomerId;
-use crate::domain::{
+use crate::i18n::format_date;
+use kontor_domain::CustomerId;
+use kontor_domain::{
     BillingCycle, ChangeKind, ChangeWindow, OrderNumber, Pricing, SubscriptionProblem, Term,
 };
-use crate::i18n::format_date;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use serde::{Deserialize, Serialize};

@@ -6,11 +6,11 @@
 
 use super::actions::{load_subscription, AddSeats, KeptChanges, LoadedSubscription};
 use super::{renewal_text, state_text, SubscriptionChanges, SubscriptionDetail};
-use crate::domain::{seats, ticked, Collector, FieldErrors};
 use crate::error::FormError;
 use crate::i18n::{format_date, format_money};
 use crate::ui::form::{server_errors, Checkbox, FormField, FormState, Input};
 use crate::ui::{Refresh, Refusal, ReloadWithoutScript};
+use kontor_domain::{seats, ticked, Collector, FieldErrors};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -115,8 +115,8 @@ fn Subscription(
     let t = texts.orders;
     let s = detail.subscription.clone();
     let cycle = match s.cycle {
-        Some(crate::domain::BillingCycle::Monthly) => texts.cart.cycle_monthly,
-        Some(crate::domain::BillingCycle::Annual) => texts.cart.cycle_annual,
+        Some(kontor_domain::BillingCycle::Monthly) => texts.cart.cycle_monthly,
+        Some(kontor_domain::BillingCycle::Annual) => texts.cart.cycle_annual,
         None => "–",
     };
     let day = move |d: super::Day| d.date().map(|d| format_date(d, locale)).unwrap_or_default();
@@ -164,7 +164,7 @@ fn Subscription(
 #[component]
 fn MoreSeats(
     detail: SubscriptionDetail,
-    cycle: crate::domain::BillingCycle,
+    cycle: kontor_domain::BillingCycle,
     kept: SeatsForm,
 ) -> impl IntoView {
     let locale = crate::i18n::use_locale();

@@ -3,8 +3,8 @@
 
 use super::form::{TenantField, TenantForm};
 use super::{PrefixCheck, TenantSettings};
-use crate::domain::CustomerId;
 use crate::error::{AppError, FormError};
+use kontor_domain::CustomerId;
 use leptos::prelude::*;
 
 #[server(endpoint = "tenants/settings")]
@@ -96,9 +96,6 @@ mod ssr {
     use super::*;
     use crate::customers::server as customers;
     use crate::customers::Customer;
-    use crate::domain::TenantDomain;
-    use crate::domain::TenantStatus;
-    use crate::domain::{prefix_candidates, FieldError, SuggestionSource, TenantPrefix};
     use crate::i18n::Locale;
     use crate::microsoft_partner::server as microsoft_partner;
     use crate::platform::database;
@@ -107,6 +104,9 @@ mod ssr {
     use crate::platform::{request, request::provider, sealing::SealingKey, unix_now, DbError};
     use crate::resellers::server as resellers;
     use crate::tenants::server::{self as tenants, ClaimError};
+    use kontor_domain::TenantDomain;
+    use kontor_domain::TenantStatus;
+    use kontor_domain::{prefix_candidates, FieldError, SuggestionSource, TenantPrefix};
 
     /// How many free prefixes a taken one is answered with.
     const SUGGESTIONS: usize = 3;

@@ -2,8 +2,8 @@
 //! ticked) or a new tenant's prefix. Parsed by the domain rules, in browser and server alike;
 //! the field that does not apply is ignored, even if a browser without JavaScript sent it.
 
-use crate::domain::{Collector, FieldErrors, TenantDomain, TenantPrefix};
 use crate::ui::form::FormField;
+use kontor_domain::{Collector, FieldErrors, TenantDomain, TenantPrefix};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,7 +82,7 @@ pub fn parse_tenant_form(form: &TenantForm) -> Result<TenantRequest, FieldErrors
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::FieldError;
+    use kontor_domain::FieldError;
 
     #[test]
     fn the_checkbox_decides_which_field_counts() {

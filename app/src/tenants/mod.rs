@@ -15,8 +15,8 @@ pub use actions::{
 pub use form::{parse_tenant_form, TenantField, TenantForm, TenantRequest};
 pub use page::{TenantPage, TenantSummary};
 
-use crate::domain::CustomerId;
-use crate::domain::{TenantFailure, TenantStatus};
+use kontor_domain::CustomerId;
+use kontor_domain::{TenantFailure, TenantStatus};
 use serde::{Deserialize, Serialize};
 
 /// The tenant as the reseller sees it.
@@ -62,7 +62,7 @@ pub enum PrefixCheck {
         suggestions: Vec<String>,
     },
     /// Not a prefix at all (the field shows why).
-    Invalid(crate::domain::FieldError),
+    Invalid(kontor_domain::FieldError),
     /// The provider did not answer; the reservation checks again.
     Unchecked,
 }

@@ -9,11 +9,11 @@ use super::actions::{
 };
 use super::form::{parse_tenant_form, TenantField, TenantForm};
 use super::{InitialPassword, PrefixCheck, Tenant, TenantSettings};
-use crate::domain::CustomerId;
-use crate::domain::{TenantBrief, TenantFailure, TenantStatus, TENANT_DOMAIN_SUFFIX};
 use crate::error::{AppError, FormError};
 use crate::ui::form::{described_by, Checkbox, FormField, FormState, Input, Labelled};
 use crate::ui::{Refresh, Refusal, ReloadWithoutScript};
+use kontor_domain::CustomerId;
+use kontor_domain::{TenantBrief, TenantFailure, TenantStatus, TENANT_DOMAIN_SUFFIX};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

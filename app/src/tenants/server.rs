@@ -2,14 +2,14 @@
 //! queueing the creation, and the job that drives it at the provider with retries — always
 //! with the same request id, so the provider creates the tenant exactly once.
 
-use crate::domain::{CustomerId, TenantDomain, TenantFailure, TenantPrefix, TenantStatus};
-use crate::platform::jobs::{self, AfterFailure, Job, JobKind, JobOwner, Step};
 use crate::platform::provider::{
     Address, NewCustomer, ProviderError, RefusalReason, SharedProvider,
 };
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{sealing::SealingKey, Database, DbError};
 use crate::tenants::{InitialPassword, Tenant};
+use kontor_domain::{CustomerId, TenantDomain, TenantFailure, TenantPrefix, TenantStatus};
+use kontor_jobs::{self as jobs, AfterFailure, Job, JobKind, JobOwner, Step};
 use sqlx::AnyConnection;
 use std::collections::HashSet;
 

@@ -1,7 +1,7 @@
 //! A customer's cloud agreement where customers are listed: red or green, always with an icon
 //! and a word as well as the colour.
 
-use crate::domain::AgreementBrief;
+use kontor_domain::AgreementBrief;
 use leptos::prelude::*;
 
 #[component]

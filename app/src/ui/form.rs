@@ -3,8 +3,8 @@
 //! the server's verdict shows next to the field until the field is edited again. Without
 //! JavaScript the inputs are plain form controls whose values come from the server.
 
-use crate::domain::{FieldError, FieldErrors};
 use crate::i18n::Locale;
+use kontor_domain::{FieldError, FieldErrors};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::hash::Hash;

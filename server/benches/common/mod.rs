@@ -5,10 +5,10 @@
 // Each benchmark uses a part of this module.
 #![allow(dead_code)]
 
-use app::platform::jobs::JobKinds;
 use app::platform::provider::SharedProvider;
 use app::platform::{request::LinkBase, sealing::SealingKey, sessions, unix_now, Database};
 use kontor::router::{router, AppState, RouterSettings};
+use kontor_jobs::JobKinds;
 use kontor_provider_sim::{Simulator, SimulatorSettings};
 use leptos::config::LeptosOptions;
 use std::future::Future;
@@ -104,7 +104,7 @@ pub async fn count(db: &Database, sql: &str) -> i64 {
 }
 
 /// A session cookie for the user.
-pub async fn session_cookie(db: &Database, user_id: app::domain::UserId) -> String {
+pub async fn session_cookie(db: &Database, user_id: kontor_domain::UserId) -> String {
     let token = sessions::start(db, user_id, None, unix_now())
         .await
         .expect("a session");
@@ -201,7 +201,7 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> Served {
 /// Business Basic for that customer. Returns the users' ids. The simulator's tables must be
 /// there (a served or started Kontor opens them); the benchmark writes its customer into
 /// them directly.
-pub async fn seed_carts(db: &Database, carts: usize) -> Vec<app::domain::UserId> {
+pub async fn seed_carts(db: &Database, carts: usize) -> Vec<kontor_domain::UserId> {
     let pool = db.pool();
     app::catalog::server::seed_examples(db)
         .await
@@ -250,7 +250,7 @@ pub async fn seed_carts(db: &Database, carts: usize) -> Vec<app::domain::UserId>
     if db.backend() == app::platform::Backend::Postgres {
         sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
     }
-    let ids: Vec<(app::domain::UserId,)> =
+    let ids: Vec<(kontor_domain::UserId,)> =
         sqlx::query_as("SELECT id FROM users WHERE reseller_id = 1 ORDER BY id")
             .fetch_all(pool)
             .await

@@ -202,8 +202,8 @@ async fn reseller(app: &TestApp, company: &str, status: &str, email: &str) -> i6
     id
 }
 
-async fn user_id(app: &TestApp, email: &str) -> app::domain::UserId {
-    let (user,): (app::domain::UserId,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+async fn user_id(app: &TestApp, email: &str) -> kontor_domain::UserId {
+    let (user,): (kontor_domain::UserId,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
         .bind(email)
         .fetch_one(app.db().pool())
         .await
@@ -347,9 +347,10 @@ on_both_backends!(
     |app: TestApp| async move {
         let id = reseller(&app, "Berger IT", "active", "berger@example.com").await;
         let other = reseller(&app, "Adler Systeme", "active", "adler@example.com").await;
-        let hash = app::platform::passwords::hash(&app::domain::Password::parse(PASSWORD).unwrap())
-            .await
-            .unwrap();
+        let hash =
+            app::platform::passwords::hash(&kontor_domain::Password::parse(PASSWORD).unwrap())
+                .await
+                .unwrap();
         sqlx::query("UPDATE users SET password_hash = $1")
             .bind(hash.as_str())
             .execute(app.db().pool())

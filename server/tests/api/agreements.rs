@@ -316,8 +316,9 @@ on_both_backends!(
     |app: TestApp| async move {
         let (cookie, customer) =
             reseller_with_customer(&app, "chef@muster-it.example", "Sonnenhof GmbH").await;
-        let tomorrow =
-            app::domain::iso_date(app::domain::german_date(unix_now()) + time::Duration::days(1));
+        let tomorrow = kontor_domain::iso_date(
+            kontor_domain::german_date(unix_now()) + time::Duration::days(1),
+        );
         let refused = attest(
             &app,
             &cookie,

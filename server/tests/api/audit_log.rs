@@ -5,8 +5,8 @@ use crate::support::{on_both_backends, TestApp};
 use crate::tenants::call;
 use app::audit::server::{self as audit, Actor};
 use app::audit::AuditAction;
-use app::domain::{german_date, iso_date};
 use app::platform::unix_now;
+use kontor_domain::{german_date, iso_date};
 
 async fn log(app: &TestApp, cookie: &str, filter: &[(&str, &str)]) -> serde_json::Value {
     let mut fields = vec![

@@ -1,9 +1,9 @@
 use crate::support::{on_both_backends, TestApp};
 use app::auth::server::users;
-use app::domain::{EmailAddress, PasswordRule};
 use app::platform::passwords;
 use kontor::config::{AdminSettings, Secret};
 use kontor::first_admin::{ensure, FirstAdminError};
+use kontor_domain::{EmailAddress, PasswordRule};
 
 fn settings(email: &str, password: Option<&str>) -> AdminSettings {
     AdminSettings {
@@ -27,7 +27,7 @@ on_both_backends!(
             .await
             .unwrap()
             .expect("the admin");
-        assert_eq!(admin.role, app::domain::Role::Admin);
+        assert_eq!(admin.role, kontor_domain::Role::Admin);
         assert!(passwords::verify(Some(admin.password_hash.clone()), "Fachhandel#2026").await);
 
         // A later start changes nothing, whatever the settings say now.

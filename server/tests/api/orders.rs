@@ -1,9 +1,9 @@
 use crate::agreements::attest;
 use crate::support::{on_both_backends, TestApp, TestResponse};
 use crate::tenants::{call, count, reseller_with_customer, set_up, work_until_settled};
-use app::platform::jobs::JobKind;
 use app::platform::provider::{BillingCycle, CartLine, NewCart, RequestId, Term};
 use app::platform::unix_now;
+use kontor_jobs::JobKind;
 use kontor_provider_sim::Failure;
 
 const BASIC: &str = "CFQ7TTC0LH18";
@@ -142,7 +142,7 @@ on_both_backends!(
         // A second instance whose claim on the job ran out reports a failure afterwards.
         let (id, customer_id, subject, request_id): (
             i64,
-            app::domain::CustomerId,
+            kontor_domain::CustomerId,
             Option<i64>,
             String,
         ) = sqlx::query_as(
@@ -152,7 +152,7 @@ on_both_backends!(
         .fetch_one(app.db().pool())
         .await
         .unwrap();
-        let job = app::platform::jobs::Job {
+        let job = kontor_jobs::Job {
             id,
             kind: app::orders::server::PROVISION_ORDER,
             customer_id,
@@ -188,13 +188,11 @@ on_both_backends!(
         placed_number(&place(&app, &cookie, &key, &digest).await);
         let now = unix_now();
         let kinds = app.job_kinds();
-        let first = app::platform::jobs::claim_due(app.db(), &kinds, now - 600)
+        let first = kontor_jobs::claim_due(app.db(), &kinds, now - 600)
             .await
             .unwrap();
         assert!(!first.is_empty());
-        let second = app::platform::jobs::claim_due(app.db(), &kinds, now)
-            .await
-            .unwrap();
+        let second = kontor_jobs::claim_due(app.db(), &kinds, now).await.unwrap();
         assert!(second.is_empty(), "the claim holds from when it was made");
     }
 );
@@ -534,7 +532,7 @@ on_both_backends!(
         let counters = call(&app, &cookie, "/api/start-page", &[]).await;
         let counters: serde_json::Value = serde_json::from_str(&counters.body).unwrap();
         assert_eq!(counters["counters"]["orders_in_progress"], 1);
-        let today = app::domain::iso_date(app::domain::german_date(unix_now()));
+        let today = kontor_domain::iso_date(kontor_domain::german_date(unix_now()));
         assert_eq!(list(vec![("from", today.clone()), ("to", today)]).await, 2);
         assert_eq!(list(vec![("to", "2020-01-01".into())]).await, 0);
     }

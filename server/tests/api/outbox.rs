@@ -1,11 +1,11 @@
 use crate::smtp::{free_port, SmtpServer};
 use crate::support::{on_both_backends, TestApp};
-use app::domain::EmailAddress;
 use app::i18n::Locale;
 use app::platform::mail::outbox::{
     backoff_secs, deliver_due, enqueue, DeliveryReport, MAX_ATTEMPTS,
 };
 use app::platform::mail::{Letter, MailTransport};
+use kontor_domain::EmailAddress;
 
 const T0: i64 = 1_800_000_000;
 const FROM: &str = "Kontor <noreply@kontor.example>";

@@ -384,7 +384,7 @@ on_both_backends!(
     a_customer_another_instance_is_checking_is_left_to_it,
     |app: TestApp| async move {
         let (_, [green, _, _]) = three_colours(&app).await;
-        let green = app::domain::CustomerId(green);
+        let green = kontor_domain::CustomerId(green);
         let rechecker = Rechecker::new(app.provider().clone(), Duration::from_secs(24 * 60 * 60));
         let now = unix_now();
         // Another instance has just claimed the green customer's check.

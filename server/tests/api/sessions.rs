@@ -1,7 +1,7 @@
 use crate::support::{on_both_backends, TestApp};
-use app::domain::Role;
 use app::platform::secret_token::SecretToken;
 use app::platform::sessions::{self, ABSOLUTE_LIFETIME_SECS, IDLE_TIMEOUT_SECS};
+use kontor_domain::Role;
 
 const T0: i64 = 1_800_000_000;
 

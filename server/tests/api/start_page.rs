@@ -3,8 +3,8 @@
 use crate::partner_status::{recheck, three_colours};
 use crate::support::{as_script, on_both_backends, TestApp, TestResponse};
 use crate::tenants::{call, count};
-use app::domain::{german_date, german_date_time_value, iso_date};
 use app::platform::unix_now;
+use kontor_domain::{german_date, german_date_time_value, iso_date};
 
 async fn staff(app: &TestApp) -> String {
     let admin = app

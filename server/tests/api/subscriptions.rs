@@ -5,8 +5,8 @@
 use crate::orders::{add_seats, basic_subscription, provision_all, seats_key};
 use crate::support::{on_both_backends, TestApp, TestResponse};
 use crate::tenants::{call, count, reseller_with_customer};
-use app::domain::CHANGE_WINDOW_SECS;
 use app::platform::unix_now;
+use kontor_domain::CHANGE_WINDOW_SECS;
 
 async fn change(
     app: &TestApp,

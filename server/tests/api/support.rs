@@ -1,7 +1,6 @@
 //! `TestApp`: the real router over a fresh database of its own, called in process.
 
 use app::auth::server::users;
-use app::domain::{EmailAddress, Password, UserId};
 use app::platform::passwords;
 use app::platform::provider::{Paced, SharedProvider};
 use app::platform::{sealing::SealingKey, sessions, Database};
@@ -12,6 +11,7 @@ use http_body_util::BodyExt;
 use kontor::provider::Provider;
 use kontor::router::{router, AppState, RouterSettings};
 use kontor::startup::open_database;
+use kontor_domain::{EmailAddress, Password, UserId};
 use kontor_provider_sim::{Simulator, SimulatorSettings};
 use leptos::config::LeptosOptions;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -163,13 +163,13 @@ impl TestApp {
     }
 
     /// The job kinds the provider worker carries out, as the server registers them.
-    pub fn job_kinds(&self) -> app::platform::jobs::JobKinds {
+    pub fn job_kinds(&self) -> kontor_jobs::JobKinds {
         kontor::provider_worker::job_kinds(&self.provider, &self.sealing_key, &self.links())
     }
 
     /// One pass of the provider worker, as if it ran at `now`.
-    pub async fn run_provider_jobs(&self, now: i64) -> app::platform::jobs::JobReport {
-        app::platform::jobs::run_due_jobs(&self.db, &self.job_kinds(), now)
+    pub async fn run_provider_jobs(&self, now: i64) -> kontor_jobs::JobReport {
+        kontor_jobs::run_due_jobs(&self.db, &self.job_kinds(), now)
             .await
             .expect("a worker pass")
     }

@@ -5,11 +5,11 @@ mod markdown;
 use crate::announcements::{
     AnnouncementDraft, AnnouncementForm, AnnouncementSummary, Banner, Published,
 };
-use crate::domain::{
-    german_date, german_date_time_value, iso_date, AnnouncementKind, BANNER_LEAD_SECS,
-};
 use crate::i18n::Locale;
 use crate::platform::{Database, DbError};
+use kontor_domain::{
+    german_date, german_date_time_value, iso_date, AnnouncementKind, BANNER_LEAD_SECS,
+};
 use sqlx::AnyConnection;
 
 #[derive(sqlx::FromRow)]

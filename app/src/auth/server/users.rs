@@ -1,10 +1,10 @@
 //! User accounts: distributor staff (admin) and, from the signup on, reseller users.
 
-use crate::domain::UserId;
-use crate::domain::{EmailAddress, ResellerId, Role};
-use crate::domain::{ResellerStanding, ResellerStatus};
 use crate::i18n::Locale;
 use crate::platform::{passwords::StoredHash, Database, DbError};
+use kontor_domain::UserId;
+use kontor_domain::{EmailAddress, ResellerId, Role};
+use kontor_domain::{ResellerStanding, ResellerStatus};
 
 #[derive(Clone, Debug)]
 pub struct User {

@@ -6,10 +6,10 @@ mod examples;
 pub mod price_list;
 
 use crate::catalog::{CatalogView, Category, Product, ProductSummary};
-use crate::domain::Pricing;
-use crate::domain::ProductLink;
 use crate::i18n::Locale;
 use crate::platform::{Database, DbError};
+use kontor_domain::Pricing;
+use kontor_domain::ProductLink;
 
 pub(crate) struct CategoryRow {
     pub(crate) id: i64,
@@ -131,7 +131,7 @@ pub async fn browse(
          WHERE p.retired_at IS NULL AND p.search_text LIKE $1 ESCAPE '\\'{in_categories} \
          ORDER BY c.position, p.position, p.id"
     ))
-    .bind(crate::platform::db::contains_pattern(search))
+    .bind(kontor_db::contains_pattern(search))
     .fetch_all(db.pool())
     .await?;
     Ok(Some(CatalogView {

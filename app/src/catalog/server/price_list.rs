@@ -1,9 +1,9 @@
 //! The price list resellers download: every active product with each of its net prices, as
 //! CSV that Excel opens as it is in Germany (semicolons, decimal commas, UTF-8 with a BOM).
 
-use crate::domain::german_amount;
 use crate::i18n::Locale;
 use crate::platform::{Database, DbError};
+use kontor_domain::german_amount;
 
 #[derive(sqlx::FromRow)]
 struct Row {

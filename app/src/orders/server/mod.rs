@@ -9,18 +9,11 @@ pub use subscriptions::{apply_due_renewal_seats, record_completed, CompletedOrde
 use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
 use crate::cart::CartLine;
-use crate::domain::UserId;
-use crate::domain::{
-    pricing_kind, pricing_of, BillingCycle, IdempotencyKey, OrderFailure, OrderNumber, OrderStatus,
-    OrderableCustomer, Pricing, Totals,
-};
-use crate::domain::{CustomerId, OrderId, ResellerId};
 use crate::i18n::Locale;
 use crate::orders::{
     AllOrders, AllOrdersFilter, OrderDetail, OrderFilter, OrderLine, OrderList, OrderSummary,
     StaffOrderRow, StatusFilter,
 };
-use crate::platform::jobs::{self, AfterFailure, Job, JobKind, JobOwner, Step};
 use crate::platform::mail::{outbox, OutgoingMail};
 use crate::platform::provider::{
     self as provider, CartLine as ProviderLine, NewCart, OrderStatus as ProviderOrderStatus,
@@ -30,6 +23,13 @@ use crate::platform::request::LinkBase;
 use crate::platform::sessions::{ResellerScope, Staff};
 use crate::platform::{sessions::SessionUser, Database, DbError};
 use crate::tenants::server::{self as tenants, AtProvider};
+use kontor_domain::UserId;
+use kontor_domain::{
+    pricing_kind, pricing_of, BillingCycle, IdempotencyKey, OrderFailure, OrderNumber, OrderStatus,
+    OrderableCustomer, Pricing, Totals,
+};
+use kontor_domain::{CustomerId, OrderId, ResellerId};
+use kontor_jobs::{self as jobs, AfterFailure, Job, JobKind, JobOwner, Step};
 use sqlx::any::AnyExecutor;
 use sqlx::AnyConnection;
 
@@ -458,17 +458,17 @@ fn conditions(reseller: Option<ResellerId>, filter: &OrderFilter) -> Conditions 
         }
         None => {}
     }
-    let day = |text: &Option<String>| text.as_deref().and_then(crate::domain::parse_date);
+    let day = |text: &Option<String>| text.as_deref().and_then(kontor_domain::parse_date);
     if let Some(from) = day(&filter.from) {
         add(
             "o.placed_at >=",
-            QueryValue::Number(crate::domain::german_day_start(from)),
+            QueryValue::Number(kontor_domain::german_day_start(from)),
         );
     }
     if let Some(to) = day(&filter.to).and_then(|d| d.next_day()) {
         add(
             "o.placed_at <",
-            QueryValue::Number(crate::domain::german_day_start(to)),
+            QueryValue::Number(kontor_domain::german_day_start(to)),
         );
     }
     Conditions { sql, values }
@@ -551,7 +551,7 @@ pub async fn list(
             .collect::<Result<_, _>>()?,
         customers: customers_with_orders(db, scope.reseller()).await?,
         page: page.max(1),
-        pages: crate::platform::db::page_count(total, PAGE_SIZE),
+        pages: kontor_db::page_count(total, PAGE_SIZE),
         total: u64::try_from(total).unwrap_or_default(),
     })
 }
@@ -594,7 +594,7 @@ pub async fn list_all(
         resellers,
         customers,
         page: page.max(1),
-        pages: crate::platform::db::page_count(total, PAGE_SIZE),
+        pages: kontor_db::page_count(total, PAGE_SIZE),
         total: u64::try_from(total).unwrap_or_default(),
     })
 }
@@ -1024,30 +1024,33 @@ impl Placement {
 }
 
 async fn placement(conn: &mut AnyConnection, order_id: OrderId) -> Result<Placement, DbError> {
-    let (reseller_id, customer_id, placed_at, name, customer_name, email, locale): (
-        ResellerId,
-        CustomerId,
-        i64,
-        String,
-        String,
-        String,
-        String,
-    ) = sqlx::query_as(
-        "SELECT o.reseller_id, o.customer_id, o.placed_at, o.name, c.company_name, u.email, \
-         u.locale FROM orders o JOIN customers c ON c.id = o.customer_id \
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        reseller_id: ResellerId,
+        customer_id: CustomerId,
+        placed_at: i64,
+        name: String,
+        customer_name: String,
+        email: String,
+        locale: String,
+    }
+    let row: Row = sqlx::query_as(
+        "SELECT o.reseller_id, o.customer_id, o.placed_at, o.name, \
+         c.company_name AS customer_name, u.email, u.locale \
+         FROM orders o JOIN customers c ON c.id = o.customer_id \
          JOIN users u ON u.id = o.user_id WHERE o.id = $1",
     )
     .bind(order_id)
     .fetch_one(&mut *conn)
     .await?;
     Ok(Placement {
-        reseller_id,
-        customer_id,
-        number: OrderNumber::placed(order_id, placed_at),
-        name,
-        customer_name,
-        email,
-        locale,
+        reseller_id: row.reseller_id,
+        customer_id: row.customer_id,
+        number: OrderNumber::placed(order_id, row.placed_at),
+        name: row.name,
+        customer_name: row.customer_name,
+        email: row.email,
+        locale: row.locale,
     })
 }
 
@@ -1147,6 +1150,6 @@ async fn provision_failed(
     Ok(AfterFailure::Keep)
 }
 
-fn recipient(email: &str) -> Result<crate::domain::EmailAddress, DbError> {
-    crate::domain::EmailAddress::parse(email).map_err(|_| DbError::Corrupt("users.email"))
+fn recipient(email: &str) -> Result<kontor_domain::EmailAddress, DbError> {
+    kontor_domain::EmailAddress::parse(email).map_err(|_| DbError::Corrupt("users.email"))
 }

@@ -3,9 +3,9 @@
 //! it increased; and the users a renewal brought. The subscriptions table is read, shown and
 //! changed by `subscriptions`.
 
-use crate::domain::{german_date, iso_date, BillingCycle, CustomerId, OrderId, ResellerId};
-use crate::domain::{pricing_kind, Pricing, Totals, UserId};
 use crate::platform::DbError;
+use kontor_domain::{german_date, iso_date, BillingCycle, CustomerId, OrderId, ResellerId};
+use kontor_domain::{pricing_kind, Pricing, Totals, UserId};
 use sqlx::AnyConnection;
 
 /// An order the provider completed before the portal's records begin (the demo's, bought ten

@@ -4,13 +4,13 @@
 
 pub mod recheck;
 
-use crate::domain::CustomerId;
-use crate::domain::PartnerStatus;
 use crate::partner_status::PartnerCustomer;
 use crate::platform::provider::{indirect_resellers, ProviderError, SharedProvider};
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 use crate::tenants::server::{self as tenants, AtProvider};
+use kontor_domain::CustomerId;
+use kontor_domain::PartnerStatus;
 
 /// The Microsoft ids of the indirect resellers the customer's tenant is linked to, as the
 /// provider lists its relationships. A tenant the provider does not know as the

@@ -5,11 +5,11 @@
 //! when the provider answers 429; an unavailable provider is asked again after a growing
 //! pause. A check that still fails keeps the last known colour and only records the failure.
 
-use crate::domain::{MicrosoftId, PartnerStatus};
 use crate::partner_status::server::{self as partner_status, DueCheck};
 use crate::platform::provider::{ProviderError, SharedProvider};
 use crate::platform::{Database, DbError};
 use futures_util::stream::{self, StreamExt};
+use kontor_domain::{MicrosoftId, PartnerStatus};
 use std::time::Duration;
 
 /// How long one instance owns a customer's check (every attempt with its pauses fits in).

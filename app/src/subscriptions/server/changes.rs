@@ -7,9 +7,7 @@
 
 use crate::audit::server::{self as audit, Actor};
 use crate::audit::AuditAction;
-use crate::domain::{ChangeKind, CustomerId, EmailAddress, ResellerId, SubscriptionProblem};
 use crate::i18n::Locale;
-use crate::platform::jobs::{self, AfterFailure, Job, JobKind, Step};
 use crate::platform::mail::{outbox, Letter};
 use crate::platform::provider::{problem, ProviderError, SharedProvider};
 use crate::platform::request::LinkBase;
@@ -18,6 +16,8 @@ use crate::platform::{Database, DbError};
 use crate::subscriptions::server as subscriptions;
 use crate::subscriptions::SubscriptionDetail;
 use crate::tenants::server::{self as tenants, AtProvider};
+use kontor_domain::{ChangeKind, CustomerId, EmailAddress, ResellerId, SubscriptionProblem};
+use kontor_jobs::{self as jobs, AfterFailure, Job, JobKind, Step};
 use sqlx::AnyConnection;
 
 /// The job that makes a subscription change at the provider.

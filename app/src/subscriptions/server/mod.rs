@@ -7,13 +7,13 @@ mod changes;
 
 pub use changes::{request_change, SubscriptionChange, CHANGE_SUBSCRIPTION};
 
-use crate::domain::{change_window, current_term, german_date, ChangeKind, CustomerId};
-use crate::domain::{parse_date, BillingCycle, OrderId, OrderNumber, Pricing};
 use crate::platform::sessions::ResellerScope;
 use crate::platform::{Database, DbError};
 use crate::subscriptions::{
     ChangeRecord, ChangeStatus, Subscription, SubscriptionDetail, SubscriptionState,
 };
+use kontor_domain::{change_window, current_term, german_date, ChangeKind, CustomerId};
+use kontor_domain::{parse_date, BillingCycle, OrderId, OrderNumber, Pricing};
 use sqlx::AnyConnection;
 
 #[derive(sqlx::FromRow)]
@@ -189,7 +189,7 @@ async fn latest_change(
         _ => ChangeStatus::Failed(
             row.failure
                 .as_deref()
-                .and_then(crate::domain::ProviderProblem::from_stored),
+                .and_then(kontor_domain::ProviderProblem::from_stored),
         ),
     };
     Ok(Some(ChangeRecord {

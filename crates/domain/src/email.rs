@@ -59,12 +59,12 @@ fn has_plausible_shape(address: &str) -> bool {
 /// The complete syntax check (validator: RFC 5321 lengths, allowed characters, IDN domains)
 /// runs on the server only: its regular expressions and Unicode tables would triple the
 /// browser bundle, and the server has the last word anyway.
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 fn passes_full_syntax_check(address: &str) -> bool {
     validator::ValidateEmail::validate_email(&address)
 }
 
-#[cfg(not(feature = "ssr"))]
+#[cfg(not(feature = "server"))]
 fn passes_full_syntax_check(_address: &str) -> bool {
     true
 }

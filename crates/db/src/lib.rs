@@ -5,7 +5,7 @@
 
 mod group_commit;
 
-use crate::platform::db::group_commit::GroupWriter;
+use crate::group_commit::GroupWriter;
 use futures_util::future::BoxFuture;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::Migrator;
@@ -14,8 +14,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/postgres");
 
 /// Durability first: WAL for concurrent readers, FULL sync so a committed order survives a
 /// power cut, foreign keys enforced, and a wait instead of an instant "database is locked".
@@ -62,6 +62,13 @@ pub async fn one_at_a_time(conn: &mut AnyConnection, what: Exclusive) -> Result<
             .await?;
     }
     Ok(())
+}
+
+/// Now, as Kontor stores time: seconds since the Unix epoch.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -269,7 +276,7 @@ pub fn contains_pattern(search: &str) -> String {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
 
     #[test]

@@ -2,7 +2,7 @@
 //! in a folder with each link printed in the log, so every email flow can be finished on a
 //! machine without a mail server.
 
-use crate::platform::mail::outbox::QueuedMail;
+use crate::outbox::QueuedMail;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;

@@ -7,7 +7,7 @@
 //! its own statements), commits once and then answers them all: one lock, one sync per group.
 //! Nobody hears "done" before the commit that holds their write.
 
-use crate::platform::{db::SQLITE_BEGIN_WRITE, DbError};
+use crate::{DbError, SQLITE_BEGIN_WRITE};
 use futures_util::future::BoxFuture;
 use futures_util::FutureExt;
 use sqlx::{AnyConnection, AnyPool, Connection};
@@ -123,7 +123,7 @@ async fn commit_group(pool: &AnyPool, runs: Vec<Run>) -> Result<(), sqlx::Error>
 #[cfg(test)]
 mod tests {
     use super::DbError;
-    use crate::platform::{db::tests::scratch_sqlite, Database};
+    use crate::{tests::scratch_sqlite, Database};
 
     async fn scratch_database() -> (tempfile::TempDir, Database) {
         scratch_sqlite("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)")

@@ -1,8 +1,8 @@
 //! The outbox table: mail is written in the transaction of the change that causes it, and
 //! delivered later, at least once per successful SMTP answer and never twice after one.
 
-use crate::platform::mail::{MailTransport, OutgoingMail};
-use crate::platform::{Database, DbError};
+use crate::{MailTransport, OutgoingMail};
+use kontor_db::{unix_now, Database, DbError};
 use sqlx::AnyConnection;
 
 /// After this many failed attempts (retries spread over about 15 hours) a mail is given up and
@@ -64,7 +64,7 @@ pub async fn counts(db: &Database) -> Result<OutboxCounts, DbError> {
 }
 
 /// A mail as the worker reads it from the outbox.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct QueuedMail {
     pub id: i64,
     pub recipient: String,
@@ -86,7 +86,7 @@ pub struct DeliveryReport {
 /// may be long ago after slow deliveries: a claim that was over when written would let a
 /// second instance send the same mail.
 pub async fn claim(db: &Database, id: i64, pass_started: i64) -> Result<bool, DbError> {
-    let at = pass_started.max(crate::platform::unix_now());
+    let at = pass_started.max(unix_now());
     let claimed = sqlx::query(
         "UPDATE outbox SET claimed_until = $1 WHERE id = $2 AND sent_at IS NULL \
          AND failed_at IS NULL AND (claimed_until IS NULL OR claimed_until < $3)",
@@ -106,8 +106,8 @@ pub async fn deliver_due(
     transport: &MailTransport,
     now: i64,
 ) -> Result<DeliveryReport, DbError> {
-    let due: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, recipient, subject, body_text, body_html, attempts FROM outbox \
+    let due: Vec<QueuedMail> = sqlx::query_as(
+        "SELECT id, recipient, subject, body_text AS text, body_html AS html, attempts FROM outbox \
          WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 \
          AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY id LIMIT $2",
     )
@@ -117,18 +117,11 @@ pub async fn deliver_due(
     .await?;
 
     let mut report = DeliveryReport::default();
-    for (id, recipient, subject, text, html, attempts) in due {
+    for mail in due {
+        let id = mail.id;
         if !claim(db, id, now).await? {
             continue;
         }
-        let mail = QueuedMail {
-            id,
-            recipient,
-            subject,
-            text,
-            html,
-            attempts,
-        };
         match transport.send(&mail).await {
             Ok(()) => {
                 sqlx::query("UPDATE outbox SET sent_at = $1, claimed_until = NULL WHERE id = $2")

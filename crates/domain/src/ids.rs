@@ -10,7 +10,7 @@ macro_rules! record_id {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
-        #[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(transparent))]
+        #[cfg_attr(feature = "server", derive(sqlx::Type), sqlx(transparent))]
         pub struct $name(pub i64);
 
         impl fmt::Display for $name {

@@ -5,9 +5,9 @@
 //! job is a [`JobKind`] its capability implements (what one attempt does, what success or
 //! failure changes), and the server registers the kinds it runs in [`JobKinds`].
 
-use super::provider::{ProviderError, RequestId};
-use super::{Database, DbError};
-use crate::domain::CustomerId;
+use kontor_db::{unix_now, Database, DbError};
+use kontor_domain::CustomerId;
+use kontor_provider::{ProviderError, RequestId};
 use sqlx::AnyConnection;
 use std::sync::Arc;
 use std::time::Duration;
@@ -185,7 +185,7 @@ pub async fn claim_due(
     if kinds.0.is_empty() {
         return Ok(Vec::new());
     }
-    let now = pass_started.max(crate::platform::unix_now());
+    let now = pass_started.max(unix_now());
     // Only placeholders go into the text of the query, one per registered kind.
     let names = (0..kinds.0.len())
         .map(|i| format!("${}", i + 3))

@@ -1,4 +1,4 @@
-//! The rules, shared by browser and server: types and parsers that only let valid values
+//! Kontor's rules, shared by browser and server: types and parsers that only let valid values
 //! through. No I/O.
 
 mod address;

@@ -2,21 +2,29 @@
 //! button with its link (also written out, for plain-text readers), and the sign-off. Plain
 //! text and HTML are made from the same parts; everything put into the HTML is escaped.
 
-use crate::domain::EmailAddress;
-use crate::i18n::Locale;
-use crate::platform::mail::OutgoingMail;
+use crate::OutgoingMail;
+use kontor_domain::EmailAddress;
+
+/// The words around every mail in one language, and that language's tag for the HTML.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    pub lang: &'static str,
+    pub greeting: &'static str,
+    pub sign_off: &'static str,
+    pub sender: &'static str,
+}
 
 pub struct Letter {
-    locale: Locale,
+    frame: Frame,
     subject: String,
     paragraphs: Vec<String>,
     action: Option<(String, String)>,
 }
 
 impl Letter {
-    pub fn new(locale: Locale, subject: impl Into<String>) -> Letter {
+    pub fn new(frame: impl Into<Frame>, subject: impl Into<String>) -> Letter {
         Letter {
-            locale,
+            frame: frame.into(),
             subject: subject.into(),
             paragraphs: Vec::new(),
             action: None,
@@ -35,13 +43,13 @@ impl Letter {
     }
 
     pub fn to(self, recipient: EmailAddress) -> OutgoingMail {
-        let t = self.locale.texts();
-        let mut text = format!("{}\n\n", t.mail_greeting);
+        let t = self.frame;
+        let mut text = format!("{}\n\n", t.greeting);
         let mut html = format!(
             "<!DOCTYPE html><html lang=\"{}\"><body style=\"font-family: sans-serif; \
              color: #1c2430; line-height: 1.5\"><p>{}</p>",
-            self.locale.code(),
-            escape(t.mail_greeting)
+            t.lang,
+            escape(t.greeting)
         );
         for paragraph in &self.paragraphs {
             text.push_str(&format!("{paragraph}\n\n"));
@@ -58,11 +66,11 @@ impl Letter {
                 label = escape(label)
             ));
         }
-        text.push_str(&format!("{}\n{}\n", t.mail_sign_off, t.mail_sender));
+        text.push_str(&format!("{}\n{}\n", t.sign_off, t.sender));
         html.push_str(&format!(
             "<p>{}<br>{}</p></body></html>",
-            escape(t.mail_sign_off),
-            escape(t.mail_sender)
+            escape(t.sign_off),
+            escape(t.sender)
         ));
         OutgoingMail {
             to: recipient,
@@ -93,13 +101,26 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    const GERMAN: Frame = Frame {
+        lang: "de",
+        greeting: "Guten Tag,",
+        sign_off: "Mit freundlichen Grüßen",
+        sender: "Ihr Team",
+    };
+    const ENGLISH: Frame = Frame {
+        lang: "en",
+        greeting: "Hello,",
+        sign_off: "Kind regards",
+        sender: "Your team",
+    };
+
     fn recipient() -> EmailAddress {
         EmailAddress::parse("kunde@firma.de").unwrap()
     }
 
     #[test]
     fn text_and_html_carry_the_same_content_in_the_chosen_language() {
-        let mail = Letter::new(Locale::De, "Bitte bestätigen")
+        let mail = Letter::new(GERMAN, "Bitte bestätigen")
             .paragraph("Vielen Dank für Ihre Registrierung.")
             .action("Jetzt bestätigen", "https://portal.example/confirm/abc")
             .to(recipient());
@@ -110,14 +131,14 @@ mod tests {
             assert!(body.contains("https://portal.example/confirm/abc"));
             assert!(body.contains("Jetzt bestätigen"));
         }
-        let english = Letter::new(Locale::En, "Please confirm").to(recipient());
+        let english = Letter::new(ENGLISH, "Please confirm").to(recipient());
         assert!(english.text.starts_with("Hello"));
         assert!(english.html.contains("lang=\"en\""));
     }
 
     #[test]
     fn nothing_put_into_the_html_can_become_markup() {
-        let mail = Letter::new(Locale::En, "x")
+        let mail = Letter::new(ENGLISH, "x")
             .paragraph("<script>alert(1)</script> & \"quotes\"")
             .action("<b>Go</b>", "https://x.example/?a=1&b=\"2\"")
             .to(recipient());
