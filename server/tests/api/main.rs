@@ -23,6 +23,7 @@ mod login;
 mod microsoft_partner;
 mod orders;
 mod outbox;
+mod page_snapshots;
 mod pages;
 mod partner_status;
 mod password_reset;
