@@ -1,4 +1,7 @@
 //! Kontor's web application: compiled for the server (`ssr`) and for the browser (`hydrate`).
+// Leptos's nested view types: the release build of the browser bundle computes their layout
+// deeper than the default 128 allows (the partner-status table).
+#![recursion_limit = "256"]
 
 pub mod admin;
 pub mod agreements;
