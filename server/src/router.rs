@@ -11,10 +11,11 @@ use crate::{
     uploads,
 };
 use app::auth::server::login_throttle::LoginThrottle;
+use app::platform::installation::{self, InstalledAt};
 use app::platform::rate_limit::Limits;
 use app::platform::request::{LinkBase, SecureCookies};
 use app::platform::{client_address::TrustedProxies, form_memory::FormMemory};
-use app::platform::{sealing::SealingKey, Database};
+use app::platform::{sealing::SealingKey, Database, DbError};
 use app::resellers::server::UnconfirmedOrderLimit;
 use app::{shell, App};
 use axum::extract::FromRef;
@@ -31,6 +32,20 @@ use tower_http::catch_panic::CatchPanicLayer;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Database,
+    pub installed_at: InstalledAt,
+}
+
+impl AppState {
+    /// The state over an opened database (`startup::open_database`), with what never changes
+    /// read once instead of on every page.
+    pub async fn load(leptos_options: LeptosOptions, db: Database) -> Result<AppState, DbError> {
+        let installed_at = installation::installed_at(&db).await?;
+        Ok(AppState {
+            leptos_options,
+            db,
+            installed_at,
+        })
+    }
 }
 
 pub struct RouterSettings {
@@ -76,7 +91,9 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
         let sealing_key = settings.sealing_key.clone();
         let trusted_proxies = settings.trusted_proxies.clone();
         let order_limit = UnconfirmedOrderLimit(settings.unconfirmed_order_limit_cents);
+        let installed_at = state.installed_at;
         move || {
+            provide_context(installed_at);
             provide_context(trusted_proxies.clone());
             provide_context(order_limit);
             provide_context(db.clone());

@@ -98,10 +98,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let mut leptos_options = get_configuration(None)?.leptos_options;
     leptos_options.site_addr = config.listen;
     leptos_options.site_root = config.site_root.into();
-    let state = AppState {
-        leptos_options,
-        db: db.clone(),
-    };
+    let state = AppState::load(leptos_options, db.clone()).await?;
     let app = router(
         state,
         RouterSettings {

@@ -149,14 +149,14 @@ pub async fn search(
     filter: &AuditLogFilter,
     page: u32,
 ) -> Result<LoggedChanges, DbError> {
-    let actor = kontor_db::contains_pattern(&filter.actor);
+    let actor = kontor_db::like_needle(&filter.actor);
     // Only the fixed names of `AuditArea` go into the text of the query.
     let area = filter
         .area
         .map(|area| format!(" AND a.area = '{}'", area.as_str()))
         .unwrap_or_default();
     let matches = format!(
-        "FROM audit_log a WHERE LOWER(a.actor) LIKE $1 ESCAPE '\\' AND a.at >= $2 AND a.at < $3{area}"
+        "FROM audit_log a WHERE LOWER(a.actor) LIKE '%' || $1 || '%' ESCAPE '\\' AND a.at >= $2 AND a.at < $3{area}"
     );
     let (from, until) = filter.span();
     let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) {matches}"))

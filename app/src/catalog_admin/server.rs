@@ -77,17 +77,18 @@ pub async fn product_list(
     search: &str,
     page: u32,
 ) -> Result<ProductList, DbError> {
-    let pattern = kontor_db::contains_pattern(search);
-    let (total,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM products WHERE search_text LIKE $1 ESCAPE '\\'")
-            .bind(&pattern)
-            .fetch_one(db.pool())
-            .await?;
+    let pattern = kontor_db::like_needle(search);
+    let (total,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM products WHERE search_text LIKE '%' || $1 || '%' ESCAPE '\\'",
+    )
+    .bind(&pattern)
+    .fetch_one(db.pool())
+    .await?;
     let page = page.max(1);
     let rows: Vec<ProductRow> = sqlx::query_as(&format!(
         "SELECT {PRODUCT_COLUMNS} FROM products p \
          JOIN product_categories c ON c.id = p.category_id \
-         WHERE p.search_text LIKE $1 ESCAPE '\\' \
+         WHERE p.search_text LIKE '%' || $1 || '%' ESCAPE '\\' \
          ORDER BY c.position, p.position, p.id LIMIT $2 OFFSET $3"
     ))
     .bind(&pattern)

@@ -44,9 +44,9 @@ pub async fn list(
     search: &str,
     page: u32,
 ) -> Result<RegistryPage, DbError> {
-    let pattern = kontor_db::contains_pattern(search);
+    let pattern = kontor_db::like_needle(search);
     let matches = "LOWER(c.customer_number || ' ' || c.company_name || ' ' || c.postal_code) \
-                   LIKE $1 ESCAPE '\\'";
+                   LIKE '%' || $1 || '%' ESCAPE '\\'";
     let (total,): (i64,) = sqlx::query_as(&format!(
         "SELECT COUNT(*) FROM customer_registry c WHERE {matches}"
     ))

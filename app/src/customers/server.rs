@@ -263,11 +263,11 @@ pub async fn list(
     filter: CustomerFilter,
     page: u32,
 ) -> Result<CustomerList, DbError> {
-    let pattern = kontor_db::contains_pattern(search);
+    let pattern = kontor_db::like_needle(search);
     let condition = filter.condition();
     let (total,): (i64,) = sqlx::query_as(&format!(
         "SELECT COUNT(*) FROM customers c WHERE c.reseller_id = $1 \
-         AND c.search_text LIKE $2 ESCAPE '\\'{condition}"
+         AND c.search_text LIKE '%' || $2 || '%' ESCAPE '\\'{condition}"
     ))
     .bind(scope.reseller())
     .bind(&pattern)
@@ -275,7 +275,7 @@ pub async fn list(
     .await?;
     let page = page.max(1);
     let rows: Vec<CustomerRow> = sqlx::query_as(&format!(
-        "{SELECT} WHERE c.reseller_id = $1 AND c.search_text LIKE $2 ESCAPE '\\'{condition} \
+        "{SELECT} WHERE c.reseller_id = $1 AND c.search_text LIKE '%' || $2 || '%' ESCAPE '\\'{condition} \
          ORDER BY c.sort_name, c.id LIMIT $3 OFFSET $4"
     ))
     .bind(scope.reseller())

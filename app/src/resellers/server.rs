@@ -320,7 +320,7 @@ pub async fn list(
     standing: Option<ResellerStanding>,
     page: u32,
 ) -> Result<ResellerList, DbError> {
-    let pattern = kontor_db::contains_pattern(search);
+    let pattern = kontor_db::like_needle(search);
     // Only the fixed names of `ResellerStanding` go into the text of the query.
     let condition = match standing {
         None => String::new(),
@@ -333,7 +333,7 @@ pub async fn list(
     let matches = format!(
         "FROM resellers r {FIRST_ADMIN} WHERE LOWER(r.company_name || ' ' || \
            COALESCE(r.customer_number, '') || ' ' || COALESCE(r.postal_code, '') || ' ' || \
-           COALESCE(r.city, '') || ' ' || COALESCE(u.email, '')) LIKE $1 ESCAPE '\\'{condition}"
+           COALESCE(r.city, '') || ' ' || COALESCE(u.email, '')) LIKE '%' || $1 || '%' ESCAPE '\\'{condition}"
     );
     let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) {matches}"))
         .bind(&pattern)

@@ -3,11 +3,15 @@ use crate::i18n::format_date;
 use leptos::prelude::*;
 use time::OffsetDateTime;
 
-/// When this installation first started, as Unix seconds.
+/// When this installation first started, as Unix seconds (read once when the server started).
 #[server(endpoint = "installation")]
 pub async fn installed_at() -> Result<i64, AppError> {
-    let db = crate::platform::database()?;
-    Ok(crate::platform::installation::installed_at(&db).await?)
+    use crate::platform::installation::InstalledAt;
+    let InstalledAt(seconds) = use_context().ok_or_else(|| {
+        tracing::error!("no installation date in the Leptos context");
+        AppError::Internal
+    })?;
+    Ok(seconds)
 }
 
 #[component]

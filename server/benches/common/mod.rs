@@ -146,13 +146,13 @@ pub async fn serve_with(db: &Database, settings: SimulatorSettings) -> Served {
         .await
         .expect("the simulator's tables");
     let site = tempfile::tempdir().expect("site dir").keep();
-    let state = AppState {
-        leptos_options: LeptosOptions::builder()
-            .output_name("kontor")
-            .site_root(site.to_string_lossy().into_owned())
-            .build(),
-        db: db.clone(),
-    };
+    let options = LeptosOptions::builder()
+        .output_name("kontor")
+        .site_root(site.to_string_lossy().into_owned())
+        .build();
+    let state = AppState::load(options, db.clone())
+        .await
+        .expect("the installation");
     let paced = app::platform::provider::Paced::new(
         std::sync::Arc::new(simulator.clone()),
         None,

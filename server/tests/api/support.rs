@@ -105,13 +105,13 @@ impl TestApp {
         let site = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir(site.path().join("pkg")).expect("pkg folder");
         std::fs::write(site.path().join("pkg/kontor.css"), STYLESHEET).expect("stylesheet");
-        let state = AppState {
-            leptos_options: LeptosOptions::builder()
-                .output_name("kontor")
-                .site_root(site.path().to_string_lossy().into_owned())
-                .build(),
-            db: db.clone(),
-        };
+        let options = LeptosOptions::builder()
+            .output_name("kontor")
+            .site_root(site.path().to_string_lossy().into_owned())
+            .build();
+        let state = AppState::load(options, db.clone())
+            .await
+            .expect("the installation");
         let (simulator, provider) = simulated_provider(&db).await;
         let shared = provider.shared.clone();
         let sealing_key = SealingKey::from_hex(&SealingKey::generate_hex()).expect("a key");

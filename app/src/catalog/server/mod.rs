@@ -128,10 +128,10 @@ pub async fn browse(
     let products: Vec<ProductRow> = sqlx::query_as(&format!(
         "SELECT {PRODUCT_COLUMNS} FROM products p \
          JOIN product_categories c ON c.id = p.category_id \
-         WHERE p.retired_at IS NULL AND p.search_text LIKE $1 ESCAPE '\\'{in_categories} \
+         WHERE p.retired_at IS NULL AND p.search_text LIKE '%' || $1 || '%' ESCAPE '\\'{in_categories} \
          ORDER BY c.position, p.position, p.id"
     ))
-    .bind(kontor_db::contains_pattern(search))
+    .bind(kontor_db::like_needle(search))
     .fetch_all(db.pool())
     .await?;
     Ok(Some(CatalogView {
