@@ -551,10 +551,7 @@ pub struct UnconfirmedOrderLimit(pub i64);
 
 impl UnconfirmedOrderLimit {
     pub fn current() -> Result<UnconfirmedOrderLimit, crate::error::AppError> {
-        leptos::prelude::use_context::<UnconfirmedOrderLimit>().ok_or_else(|| {
-            tracing::error!("no order limit in the Leptos context");
-            crate::error::AppError::Internal
-        })
+        crate::platform::from_context("order limit")
     }
 }
 

@@ -116,10 +116,7 @@ mod ssr {
     }
 
     fn sealing_key() -> Result<SealingKey, AppError> {
-        use_context::<SealingKey>().ok_or_else(|| {
-            tracing::error!("no sealing key in the Leptos context");
-            AppError::Internal
-        })
+        crate::platform::from_context("sealing key")
     }
 
     async fn owned_customer(
