@@ -20,18 +20,12 @@ pub use kontor_db::{unix_now, Backend, Database, DbError};
 
 use crate::error::AppError;
 
-/// What the server put into the Leptos context for pages and server functions (`what` names it
-/// in the log). Missing, it is the server's fault: a 500, never the user's.
-pub fn from_context<T: Clone + Send + Sync + 'static>(what: &str) -> Result<T, AppError> {
-    leptos::prelude::use_context::<T>().ok_or_else(|| {
-        tracing::error!("no {what} in the Leptos context");
-        AppError::Internal
-    })
-}
-
 /// The database the server put into the Leptos context for pages and server functions.
 pub fn database() -> Result<Database, AppError> {
-    from_context("database")
+    leptos::prelude::use_context::<Database>().ok_or_else(|| {
+        tracing::error!("no database in the Leptos context");
+        AppError::Internal
+    })
 }
 
 impl From<DbError> for AppError {

@@ -127,7 +127,10 @@ pub fn link_base() -> Option<LinkBase> {
 
 /// The provider the server put into the context.
 pub fn provider() -> Result<crate::platform::provider::SharedProvider, AppError> {
-    crate::platform::from_context("provider")
+    use_context::<crate::platform::provider::SharedProvider>().ok_or_else(|| {
+        tracing::error!("no provider in the Leptos context");
+        AppError::Internal
+    })
 }
 
 /// A provider call that failed, for the page: a refusal says what it means and what to do;

@@ -551,7 +551,10 @@ pub struct UnconfirmedOrderLimit(pub i64);
 
 impl UnconfirmedOrderLimit {
     pub fn current() -> Result<UnconfirmedOrderLimit, crate::error::AppError> {
-        crate::platform::from_context("order limit")
+        leptos::prelude::use_context::<UnconfirmedOrderLimit>().ok_or_else(|| {
+            tracing::error!("no order limit in the Leptos context");
+            crate::error::AppError::Internal
+        })
     }
 }
 

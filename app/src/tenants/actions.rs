@@ -116,7 +116,10 @@ mod ssr {
     }
 
     fn sealing_key() -> Result<SealingKey, AppError> {
-        crate::platform::from_context("sealing key")
+        use_context::<SealingKey>().ok_or_else(|| {
+            tracing::error!("no sealing key in the Leptos context");
+            AppError::Internal
+        })
     }
 
     async fn owned_customer(

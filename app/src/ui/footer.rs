@@ -7,7 +7,10 @@ use time::OffsetDateTime;
 #[server(endpoint = "installation")]
 pub async fn installed_at() -> Result<i64, AppError> {
     use crate::platform::installation::InstalledAt;
-    let InstalledAt(seconds) = crate::platform::from_context("installation date")?;
+    let InstalledAt(seconds) = use_context().ok_or_else(|| {
+        tracing::error!("no installation date in the Leptos context");
+        AppError::Internal
+    })?;
     Ok(seconds)
 }
 
