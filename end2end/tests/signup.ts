@@ -50,4 +50,6 @@ export async function submitAndConfirm(page: Page, email: string) {
   const mail = await mailTo(email, 'Bitte bestätigen Sie Ihre E-Mail-Adresse');
   await page.goto(linkPath(mail, '/signup/confirm/'));
   await page.getByRole('button', { name: 'Jetzt bestätigen' }).click();
+  // Wait for the answer: a navigation right after the click would cancel the confirmation.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('E-Mail-Adresse bestätigt');
 }
