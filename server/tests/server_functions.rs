@@ -32,6 +32,18 @@ static PANICS: AtomicUsize = AtomicUsize::new(0);
 
 #[test]
 fn no_input_reaches_a_server_error_or_writes_when_refused() {
+    // `block_on` polls each request's whole future (router, page, server function) on the
+    // calling thread; in a debug build that outgrows a test thread's 2 MiB stack.
+    let fuzzing = std::thread::Builder::new()
+        .stack_size(16 * 1024 * 1024)
+        .spawn(fuzz_every_server_function)
+        .expect("a thread");
+    if let Err(panic) = fuzzing.join() {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+fn fuzz_every_server_function() {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         PANICS.fetch_add(1, Ordering::SeqCst);
