@@ -16,7 +16,10 @@ pub fn agreement_link(
     let t = locale.texts().agreements;
     let until = format_date(kontor_domain::german_date(expires_at), locale);
     Letter::new(locale, (t.mail_link_subject)(company))
-        .paragraph((t.mail_link_text)(reseller, company))
+        .paragraph((t.mail_link_text)(crate::i18n::AgreementParties {
+            reseller,
+            company,
+        }))
         .action(t.mail_link_action, link)
         .paragraph((t.mail_link_expiry)(&until))
         .to(to)
@@ -31,7 +34,10 @@ pub fn accepted(
 ) -> OutgoingMail {
     let t = locale.texts().agreements;
     Letter::new(locale, (t.mail_accepted_subject)(company))
-        .paragraph((t.mail_accepted_text)(company, signer))
+        .paragraph((t.mail_accepted_text)(crate::i18n::AcceptedBy {
+            company,
+            signer,
+        }))
         .action(t.mail_accepted_action, link)
         .to(to)
 }

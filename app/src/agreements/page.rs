@@ -142,15 +142,15 @@ fn SendLink(
             .map(|e| e.message(texts))
     };
     let sent = link.map(|link| {
-        (t.link_open)(
-            &format_date_time(link.sent_at, locale),
-            &format_date(german_date(link.expires_at), locale),
-        )
+        (t.link_open)(crate::i18n::LinkSent {
+            sent: &format_date_time(link.sent_at, locale),
+            until: &format_date(german_date(link.expires_at), locale),
+        })
     });
     view! {
         <section class="agreement-send">
             <h2>{t.send_title}</h2>
-            <p>{(t.send_intro)(&contact_name, &contact_email)}</p>
+            <p>{(t.send_intro)(crate::i18n::Recipient { name: &contact_name, email: &contact_email })}</p>
             {sent.map(|sent| view! { <p class="hint" id="agreement-link">{sent}</p> })}
             <ActionForm action>
                 <p class="form-error" role="alert">{error}</p>

@@ -45,11 +45,11 @@ pub fn PublicAgreementPage() -> impl IntoView {
                     accepted_at,
                 }) => {
                     let t = locale.texts().agreements;
-                    let text = (t.public_accepted_text)(
-                        &company_name,
-                        &signer_name,
-                        &format_date_time(accepted_at, locale),
-                    );
+                    let text = (t.public_accepted_text)(crate::i18n::Acceptance {
+                        company: &company_name,
+                        signer: &signer_name,
+                        at: &format_date_time(accepted_at, locale),
+                    });
                     view! { <Notice title=t.public_accepted_title text/> }.into_any()
                 }
                 Ok(OpenedLink::Unusable { problem, reseller }) => {
@@ -78,7 +78,10 @@ fn Unusable(problem: LinkProblem, reseller: Option<ResellerContact>) -> impl Int
     };
     let ask = reseller.map_or(t.ask_reseller_unknown.to_owned(), |r| {
         let reach: Vec<String> = [r.email, r.phone].into_iter().flatten().collect();
-        (t.ask_reseller)(&r.company_name, &reach.join(", "))
+        (t.ask_reseller)(crate::i18n::AskReseller {
+            company: &r.company_name,
+            reach: &reach.join(", "),
+        })
     });
     view! { <Notice title=t.link_problem_title text=format!("{reason} {ask}")/> }
 }
@@ -117,7 +120,7 @@ fn AgreementForm(
         <Title text=t.public_title/>
         <section class="agreement-public">
             <h1>{(t.public_heading)(&company_name)}</h1>
-            <p>{(t.public_intro)(&reseller.company_name, &company_name)}</p>
+            <p>{(t.public_intro)(crate::i18n::AgreementParties { reseller: &reseller.company_name, company: &company_name })}</p>
             <article class="agreement-text" tabindex="0" aria-label=t.title>{paragraphs}</article>
             <p class="hint">{(t.public_version)(&version)}</p>
             <ActionForm action attr:class="stacked-form" attr:novalidate="">

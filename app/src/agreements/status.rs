@@ -11,7 +11,10 @@ use leptos_router::components::A;
 /// The date and signer of an accepted agreement, as one line.
 pub fn accepted_line(agreement: &AgreementBrief, locale: Locale) -> String {
     let date = format_date(kontor_domain::german_date(agreement.accepted_at), locale);
-    (locale.texts().agreements.accepted_on_by)(&date, &agreement.signer_name)
+    (locale.texts().agreements.accepted_on_by)(crate::i18n::AcceptedOnBy {
+        date: &date,
+        name: &agreement.signer_name,
+    })
 }
 
 /// On the customer's page: the status, and the way to the agreement page.

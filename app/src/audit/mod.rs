@@ -288,7 +288,7 @@ impl AuditAction {
         match self {
             AuditAction::AgreementSent { to } => (t.audit_sent)(to),
             AuditAction::AgreementAccepted { signer, email, .. } => {
-                (t.audit_accepted)(signer, email)
+                (t.audit_accepted)(crate::i18n::Signer { signer, email })
             }
             AuditAction::AgreementAttested {
                 signer,
@@ -298,7 +298,11 @@ impl AuditAction {
             } => {
                 let date = kontor_domain::parse_date(date)
                     .map_or(date.clone(), |d| crate::i18n::format_date(d, locale));
-                (t.audit_attested)(signer, email, &date)
+                (t.audit_attested)(crate::i18n::Attestation {
+                    signer,
+                    email,
+                    date: &date,
+                })
             }
             AuditAction::AgreementReported => t.audit_reported.to_owned(),
             AuditAction::OrderPlaced {
@@ -307,7 +311,11 @@ impl AuditAction {
                 gross_cents,
             } => {
                 let gross = crate::i18n::format_money(*gross_cents, locale);
-                (locale.texts().orders.audit_placed)(number, name, &gross)
+                (locale.texts().orders.audit_placed)(crate::i18n::PlacedOrderAudit {
+                    number,
+                    name,
+                    gross: &gross,
+                })
             }
             AuditAction::OrderActive { number } => (locale.texts().orders.audit_active)(number),
             AuditAction::OrderFailed { number, .. } => (locale.texts().orders.audit_failed)(number),
@@ -317,14 +325,20 @@ impl AuditAction {
                 change,
             } => {
                 let t = locale.texts().subscriptions;
-                (t.audit_requested)(subscription, &t.change(*change))
+                (t.audit_requested)(crate::i18n::SubscriptionChange {
+                    subscription,
+                    change: &t.change(*change),
+                })
             }
             AuditAction::SubscriptionChanged {
                 subscription,
                 change,
             } => {
                 let t = locale.texts().subscriptions;
-                (t.audit_changed)(subscription, &t.change(*change))
+                (t.audit_changed)(crate::i18n::SubscriptionChange {
+                    subscription,
+                    change: &t.change(*change),
+                })
             }
             AuditAction::SubscriptionChangeFailed {
                 subscription,
@@ -332,12 +346,18 @@ impl AuditAction {
                 ..
             } => {
                 let t = locale.texts().subscriptions;
-                (t.audit_failed)(subscription, &t.change(*change))
+                (t.audit_failed)(crate::i18n::SubscriptionChange {
+                    subscription,
+                    change: &t.change(*change),
+                })
             }
             AuditAction::MicrosoftPartnerSaved {
                 location_mpn,
                 microsoft_id,
-            } => (locale.texts().partner.audit_saved)(location_mpn, microsoft_id),
+            } => (locale.texts().partner.audit_saved)(crate::i18n::PartnerIds {
+                mpn: location_mpn,
+                id: microsoft_id,
+            }),
             AuditAction::PartnerInvitationSent { to } => (locale.texts().partner.audit_invited)(to),
             AuditAction::ResellerApproved => locale.texts().admin.audit_approved.to_owned(),
             AuditAction::ResellerRejected => locale.texts().admin.audit_rejected.to_owned(),
@@ -362,23 +382,35 @@ impl AuditAction {
                 (locale.texts().dashboard.audit_contact_deleted)(team)
             }
             AuditAction::CustomerNumberAdded { number, company } => {
-                (locale.texts().registry.audit_added)(number, company)
+                (locale.texts().registry.audit_added)(crate::i18n::RegistryEntry {
+                    number,
+                    company,
+                })
             }
             AuditAction::CustomerNumberChanged { number, company } => {
-                (locale.texts().registry.audit_changed)(number, company)
+                (locale.texts().registry.audit_changed)(crate::i18n::RegistryEntry {
+                    number,
+                    company,
+                })
             }
             AuditAction::CustomerNumberDeleted { number } => {
                 (locale.texts().registry.audit_deleted)(number)
             }
             AuditAction::CustomerNumbersImported { added, changed } => {
-                (locale.texts().registry.audit_imported)(*added, *changed)
+                (locale.texts().registry.audit_imported)(crate::i18n::ImportedEntries {
+                    added: *added,
+                    changed: *changed,
+                })
             }
             AuditAction::AdminInvited { email } => (locale.texts().admin.audit_invited)(email),
             AuditAction::AdminDeactivated { email } => {
                 (locale.texts().admin.audit_deactivated)(email)
             }
             AuditAction::ProductAdded { sku, name } => {
-                (locale.texts().catalog_admin.audit_product_added)(sku, name)
+                (locale.texts().catalog_admin.audit_product_added)(crate::i18n::ProductNamed {
+                    sku,
+                    name,
+                })
             }
             AuditAction::ProductChanged {
                 sku,
@@ -387,10 +419,13 @@ impl AuditAction {
                 offered,
             } => {
                 let t = locale.texts().catalog_admin;
-                let mut text = (t.audit_product_changed)(sku, name);
+                let mut text = (t.audit_product_changed)(crate::i18n::ProductNamed { sku, name });
                 if let Some((before, after)) = prices {
                     let price = |p| crate::i18n::price_summary(p, locale);
-                    text.push_str(&(t.audit_prices)(&price(before), &price(after)));
+                    text.push_str(&(t.audit_prices)(crate::i18n::PricesBeforeAfter {
+                        before: &price(before),
+                        after: &price(after),
+                    }));
                 }
                 match offered {
                     Some(true) => text.push_str(t.audit_offered),
@@ -400,10 +435,16 @@ impl AuditAction {
                 text
             }
             AuditAction::CategoryAdded { slug, name } => {
-                (locale.texts().catalog_admin.audit_category_added)(slug, name)
+                (locale.texts().catalog_admin.audit_category_added)(crate::i18n::CategoryNamed {
+                    slug,
+                    name,
+                })
             }
             AuditAction::CategoryChanged { slug, name } => {
-                (locale.texts().catalog_admin.audit_category_changed)(slug, name)
+                (locale.texts().catalog_admin.audit_category_changed)(crate::i18n::CategoryNamed {
+                    slug,
+                    name,
+                })
             }
         }
     }

@@ -163,7 +163,10 @@ pub fn amount(
         (Pricing::Perpetual { .. }, Some(c)) => (t.amount_once)(&money(c.per_period)),
         (Pricing::Subscription { .. }, Some(c)) => match cycle {
             BillingCycle::Monthly => (t.amount_month)(&money(c.per_period)),
-            BillingCycle::Annual => (t.amount_year)(&money(c.per_period), &money(c.per_month)),
+            BillingCycle::Annual => (t.amount_year)(crate::i18n::YearlyAmount {
+                year: &money(c.per_period),
+                month: &money(c.per_month),
+            }),
         },
     }
 }
@@ -251,7 +254,7 @@ fn Line(line: CartLine) -> impl IntoView {
             })}
             {line.price_change.map(|change| view! {
                 <p class="price-change">
-                    {(t.price_changed)(&format_money(change.accepted, locale), &format_money(change.now, locale))}
+                    {(t.price_changed)(crate::i18n::PriceChange { before: &format_money(change.accepted, locale), now: &format_money(change.now, locale) })}
                 </p>
             })}
             <ActionForm action=save attr:class="line-form" attr:novalidate="">

@@ -82,7 +82,7 @@ fn ProductView(product: Product) -> impl IntoView {
         <p>{description}</p>
         <dl class="details" id="prices">
             {rows}
-            <div><dt>{t.seats}</dt><dd>{(t.seats_range)(min_seats, max_seats)}</dd></div>
+            <div><dt>{t.seats}</dt><dd>{(t.seats_range)(crate::i18n::SeatRange { min: min_seats, max: max_seats })}</dd></div>
         </dl>
         <p class="hint">{t.net_prices}</p>
         {summary.example_prices.then(|| view! { <p class="example-price">{t.example_price}</p> })}

@@ -96,7 +96,7 @@ fn ProductTable(list: ProductList, search: String) -> impl IntoView {
                     <td>{product.name}{addon}</td>
                     <td>{product.category}</td>
                     <td>{headline_price(&product.pricing, locale)}</td>
-                    <td>{(texts.products.seats_range)(product.min_seats, product.max_seats)}</td>
+                    <td>{(texts.products.seats_range)(crate::i18n::SeatRange { min: product.min_seats, max: product.max_seats })}</td>
                     <td>{status}</td>
                 </tr>
             }

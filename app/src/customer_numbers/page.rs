@@ -255,7 +255,7 @@ fn Outcome(outcome: ImportOutcome) -> impl IntoView {
     let refusal = match outcome {
         ImportOutcome::Imported(s) => {
             return view! {
-                <p class="notice" role="status">{(t.imported)(s.added, s.changed, s.unchanged)}</p>
+                <p class="notice" role="status">{(t.imported)(crate::i18n::ImportCounts { added: s.added, changed: s.changed, unchanged: s.unchanged })}</p>
             }
             .into_any();
         }
@@ -319,7 +319,9 @@ fn problem(texts: &Texts, problem: RowProblem) -> String {
             field_name(texts, field),
             texts.accounts.field_error(&error, texts.email_invalid)
         ),
-        RowProblem::ColumnCount { found, expected } => (t.column_count)(found, expected),
+        RowProblem::ColumnCount { found, expected } => {
+            (t.column_count)(crate::i18n::ColumnCount { found, expected })
+        }
         RowProblem::Duplicate { first_line } => (t.duplicate)(first_line),
         RowProblem::Unreadable => t.unreadable.to_owned(),
     }

@@ -65,11 +65,11 @@ fn Banners(banners: Vec<Banner>) -> impl IntoView {
     banners
         .into_iter()
         .map(|banner| {
-            let text = (t.banner)(
-                &banner.title,
-                &format_date_time(banner.starts, locale),
-                &format_date_time(banner.ends, locale),
-            );
+            let text = (t.banner)(crate::i18n::MaintenanceBanner {
+                title: &banner.title,
+                starts: &format_date_time(banner.starts, locale),
+                ends: &format_date_time(banner.ends, locale),
+            });
             view! { <p class="maintenance-banner" role="status">{text}</p> }
         })
         .collect_view()
@@ -173,10 +173,10 @@ fn AnnouncementCard(announcement: Announcement) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let t = locale.texts().announcements;
     let window = announcement.maintenance.map(|(starts, ends)| {
-        let text = (t.maintenance_window)(
-            &format_date_time(starts, locale),
-            &format_date_time(ends, locale),
-        );
+        let text = (t.maintenance_window)(crate::i18n::MaintenanceWindow {
+            starts: &format_date_time(starts, locale),
+            ends: &format_date_time(ends, locale),
+        });
         view! { <p class="maintenance-window">{text}</p> }
     });
     let class = if announcement.pinned {

@@ -3,6 +3,11 @@
 
 use kontor_domain::{FieldError, IbanProblem, PasswordRule};
 
+text_args! {
+    #[cfg(feature = "ssr")]
+    NewAccount { company, number, email }
+}
+
 pub struct AccountTexts {
     pub nav_signup: &'static str,
     pub login_new_here: &'static str,
@@ -113,34 +118,60 @@ pub struct AccountTexts {
     pub privacy_body: [&'static str; 3],
     pub document_version: &'static str,
 
+    #[cfg(feature = "ssr")]
     pub mail_confirm_subject: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_confirm_text: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_confirm_action: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_confirm_expiry: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_exists_subject: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_exists_text: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_exists_action: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_exists_reset: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_approved_subject: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_approved_text: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_approved_action: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_rejected_subject: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_rejected_text: &'static str,
     /// To staff: a company became active by its customer number alone (company, number).
+    #[cfg(feature = "ssr")]
     pub mail_vouched_subject: fn(&str) -> String,
-    pub mail_vouched_text: fn(&str, &str, &str) -> String,
+    #[cfg(feature = "ssr")]
+    pub mail_vouched_text: fn(NewAccount<'_>) -> String,
+    #[cfg(feature = "ssr")]
     pub mail_vouched_action: &'static str,
     /// To the registry's contact for a number: an account was opened under it.
+    #[cfg(feature = "ssr")]
     pub mail_opened_subject: &'static str,
-    pub mail_opened_text: fn(&str, &str, &str) -> String,
+    #[cfg(feature = "ssr")]
+    pub mail_opened_text: fn(NewAccount<'_>) -> String,
+    #[cfg(feature = "ssr")]
     pub mail_opened_not_you: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_reset_subject: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_reset_text: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_reset_action: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_ignore: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_invitation_subject: &'static str,
     /// Who invites.
+    #[cfg(feature = "ssr")]
     pub mail_invitation_text: fn(&str) -> String,
+    #[cfg(feature = "ssr")]
     pub mail_invitation_action: &'static str,
     pub error_email_in_use: &'static str,
 
@@ -174,7 +205,7 @@ pub struct AccountTexts {
     pub error_date_too_early: &'static str,
     pub error_end_before_start: &'static str,
     pub error_only_for_maintenance: &'static str,
-    pub error_seats: fn(u32, u32) -> String,
+    pub error_seats: fn(super::products::SeatRange) -> String,
     pub error_price_format: &'static str,
     pub error_price_too_high: &'static str,
     pub error_once_with_subscription: &'static str,
@@ -235,7 +266,12 @@ impl AccountTexts {
             FieldError::DateTooEarly => self.error_date_too_early.to_owned(),
             FieldError::EndBeforeStart => self.error_end_before_start.to_owned(),
             FieldError::OnlyForMaintenance => self.error_only_for_maintenance.to_owned(),
-            FieldError::SeatsOutOfRange { min, max } => (self.error_seats)(*min, *max),
+            FieldError::SeatsOutOfRange { min, max } => {
+                (self.error_seats)(crate::i18n::SeatRange {
+                    min: *min,
+                    max: *max,
+                })
+            }
             FieldError::PriceFormat => self.error_price_format.to_owned(),
             FieldError::PriceTooHigh => self.error_price_too_high.to_owned(),
             FieldError::OnceWithSubscription => self.error_once_with_subscription.to_owned(),
@@ -424,27 +460,46 @@ pub static DE: AccountTexts = AccountTexts {
     ],
     document_version: "Fassung",
 
+    #[cfg(feature = "ssr")]
     mail_confirm_subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+    #[cfg(feature = "ssr")]
     mail_confirm_text: "vielen Dank für Ihre Registrierung bei Kontor. Bitte bestätigen Sie Ihre \
                         E-Mail-Adresse über den folgenden Link.",
+    #[cfg(feature = "ssr")]
     mail_confirm_action: "E-Mail-Adresse bestätigen",
+    #[cfg(feature = "ssr")]
     mail_confirm_expiry: "Der Link gilt 48 Stunden und nur einmal.",
+    #[cfg(feature = "ssr")]
     mail_exists_subject: "Sie haben bereits ein Konto",
+    #[cfg(feature = "ssr")]
     mail_exists_text: "jemand hat versucht, mit dieser E-Mail-Adresse ein neues Konto bei Kontor \
                        anzulegen. Zu dieser Adresse gibt es bereits ein Konto.",
+    #[cfg(feature = "ssr")]
     mail_exists_action: "Zur Anmeldung",
+    #[cfg(feature = "ssr")]
     mail_exists_reset: "Falls Sie Ihr Kennwort vergessen haben, können Sie es auf der \
                         Anmeldeseite zurücksetzen. Waren Sie das nicht, können Sie diese E-Mail \
                         ignorieren.",
+    #[cfg(feature = "ssr")]
     mail_approved_subject: "Ihr Konto ist freigeschaltet",
+    #[cfg(feature = "ssr")]
     mail_approved_text: "der Distributor hat Ihre Registrierung freigegeben. Sie können sich ab \
                          sofort anmelden und bestellen.",
+    #[cfg(feature = "ssr")]
     mail_approved_action: "Zur Anmeldung",
+    #[cfg(feature = "ssr")]
     mail_rejected_subject: "Ihre Registrierung",
+    #[cfg(feature = "ssr")]
     mail_rejected_text: "der Distributor hat Ihre Registrierung leider nicht freigegeben. Bei \
                          Fragen wenden Sie sich bitte an Ihren Ansprechpartner beim Distributor.",
+    #[cfg(feature = "ssr")]
     mail_vouched_subject: |company| format!("Neues Händlerkonto über Kundennummer: {company}"),
-    mail_vouched_text: |company, number, email| {
+    #[cfg(feature = "ssr")]
+    mail_vouched_text: |NewAccount {
+                            company,
+                            number,
+                            email,
+                        }| {
         format!(
             "{company} hat sich mit der Kundennummer {number} registriert und die Adresse \
              {email} bestätigt; das Konto ist damit aktiv, ohne dass jemand es geprüft hat. \
@@ -452,28 +507,43 @@ pub static DE: AccountTexts = AccountTexts {
              der Kunde die Registrierung nicht, sperren Sie es."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_vouched_action: "Konto ansehen",
+    #[cfg(feature = "ssr")]
     mail_opened_subject: "Neues Händlerkonto unter Ihrer Kundennummer",
-    mail_opened_text: |number, company, email| {
+    #[cfg(feature = "ssr")]
+    mail_opened_text: |NewAccount {
+                           company: number,
+                           number: company,
+                           email,
+                       }| {
         format!(
             "unter Ihrer Kundennummer {number} wurde soeben ein Händlerkonto im Portal eröffnet: \
              {company}, Anmeldung {email}."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_opened_not_you: "Waren Sie das nicht, melden Sie sich bitte umgehend bei uns: Wir \
         sperren das Konto, bevor darüber bestellt wird.",
+    #[cfg(feature = "ssr")]
     mail_reset_subject: "Kennwort zurücksetzen",
+    #[cfg(feature = "ssr")]
     mail_reset_text: "Sie haben einen Link angefordert, um Ihr Kennwort zurückzusetzen. Er gilt \
                       eine Stunde und nur einmal.",
+    #[cfg(feature = "ssr")]
     mail_reset_action: "Neues Kennwort festlegen",
+    #[cfg(feature = "ssr")]
     mail_ignore: "Haben Sie das nicht angefordert? Dann können Sie diese E-Mail ignorieren.",
+    #[cfg(feature = "ssr")]
     mail_invitation_subject: "Einladung in die Verwaltung von Kontor",
+    #[cfg(feature = "ssr")]
     mail_invitation_text: |by| {
         format!(
             "{by} lädt Sie in die Verwaltung des Reseller-Portals ein. Legen Sie über den \
              folgenden Link Ihr Kennwort fest; er gilt sieben Tage und nur einmal."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_invitation_action: "Kennwort festlegen",
     error_email_in_use: "Zu dieser E-Mail-Adresse gibt es bereits ein Konto.",
 
@@ -517,7 +587,9 @@ pub static DE: AccountTexts = AccountTexts {
     error_date_too_early: "Die Cloud-Vereinbarung gibt es erst seit dem 22.03.2019.",
     error_end_before_start: "Das Ende muss nach dem Beginn liegen.",
     error_only_for_maintenance: "Ein Wartungsfenster gibt es nur bei der Art „Wartung“.",
-    error_seats: |min, max| format!("Bitte eine ganze Zahl von {min} bis {max} eingeben."),
+    error_seats: |super::products::SeatRange { min, max }| {
+        format!("Bitte eine ganze Zahl von {min} bis {max} eingeben.")
+    },
     error_price_format: "Bitte einen Betrag in Euro angeben, etwa 12,50 oder 1.234,50.",
     error_price_too_high: "Höchstens 1.000.000,00 € je Einheit.",
     error_once_with_subscription: "Ein Einmalpreis gilt nur für Kauflizenzen: bitte entweder \
@@ -684,26 +756,45 @@ pub static EN: AccountTexts = AccountTexts {
     ],
     document_version: "Version",
 
+    #[cfg(feature = "ssr")]
     mail_confirm_subject: "Please confirm your email address",
+    #[cfg(feature = "ssr")]
     mail_confirm_text: "thank you for signing up with Kontor. Please confirm your email address \
                         with the link below.",
+    #[cfg(feature = "ssr")]
     mail_confirm_action: "Confirm email address",
+    #[cfg(feature = "ssr")]
     mail_confirm_expiry: "The link is valid for 48 hours and works once.",
+    #[cfg(feature = "ssr")]
     mail_exists_subject: "You already have an account",
+    #[cfg(feature = "ssr")]
     mail_exists_text: "someone tried to create a new Kontor account with this email address. \
                        An account with this address exists already.",
+    #[cfg(feature = "ssr")]
     mail_exists_action: "Log in",
+    #[cfg(feature = "ssr")]
     mail_exists_reset: "If you have forgotten your password, you can reset it on the login page. \
                         If this was not you, you can ignore this email.",
+    #[cfg(feature = "ssr")]
     mail_approved_subject: "Your account is approved",
+    #[cfg(feature = "ssr")]
     mail_approved_text: "the distributor has approved your signup. You can log in and order \
                          from now on.",
+    #[cfg(feature = "ssr")]
     mail_approved_action: "Log in",
+    #[cfg(feature = "ssr")]
     mail_rejected_subject: "Your signup",
+    #[cfg(feature = "ssr")]
     mail_rejected_text: "unfortunately the distributor did not approve your signup. If you have \
                          questions, please contact your distributor.",
+    #[cfg(feature = "ssr")]
     mail_vouched_subject: |company| format!("New reseller account by customer number: {company}"),
-    mail_vouched_text: |company, number, email| {
+    #[cfg(feature = "ssr")]
+    mail_vouched_text: |NewAccount {
+                            company,
+                            number,
+                            email,
+                        }| {
         format!(
             "{company} signed up with the customer number {number} and confirmed the address \
              {email}; the account is active without anyone having checked it. Kontor takes \
@@ -711,28 +802,43 @@ pub static EN: AccountTexts = AccountTexts {
              of the signup, lock it."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_vouched_action: "View the account",
+    #[cfg(feature = "ssr")]
     mail_opened_subject: "New reseller account under your customer number",
-    mail_opened_text: |number, company, email| {
+    #[cfg(feature = "ssr")]
+    mail_opened_text: |NewAccount {
+                           company: number,
+                           number: company,
+                           email,
+                       }| {
         format!(
             "a reseller account was just opened in the portal under your customer number \
              {number}: {company}, login {email}."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_opened_not_you: "If this was not you, please tell us at once: we lock the account \
         before anything is ordered through it.",
+    #[cfg(feature = "ssr")]
     mail_reset_subject: "Reset your password",
+    #[cfg(feature = "ssr")]
     mail_reset_text: "You asked for a link to reset your password. It is valid for one hour and \
                       works once.",
+    #[cfg(feature = "ssr")]
     mail_reset_action: "Choose a new password",
+    #[cfg(feature = "ssr")]
     mail_ignore: "Did not ask for this? Then you can ignore this email.",
+    #[cfg(feature = "ssr")]
     mail_invitation_subject: "Invitation to the Kontor administration",
+    #[cfg(feature = "ssr")]
     mail_invitation_text: |by| {
         format!(
             "{by} invites you to the administration of the reseller portal. Choose your \
              password through the following link; it is valid for seven days and once."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_invitation_action: "Choose a password",
     error_email_in_use: "An account with this email address exists already.",
 
@@ -773,7 +879,9 @@ pub static EN: AccountTexts = AccountTexts {
     error_date_too_early: "The cloud agreement has only existed since 22 March 2019.",
     error_end_before_start: "The end must come after the start.",
     error_only_for_maintenance: "Only the kind \"Maintenance\" has a maintenance window.",
-    error_seats: |min, max| format!("Please enter a whole number from {min} to {max}."),
+    error_seats: |super::products::SeatRange { min, max }| {
+        format!("Please enter a whole number from {min} to {max}.")
+    },
     error_price_format: "Please enter an amount in euros, German style: 12,50 or 1.234,50.",
     error_price_too_high: "At most €1,000,000.00 per unit.",
     error_once_with_subscription: "A one-time price is for perpetual licences only: please \

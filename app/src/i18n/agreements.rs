@@ -1,8 +1,19 @@
 //! The catalogue's texts for the cloud agreement: `Texts::agreements`.
 
 type Text1 = fn(&str) -> String;
-type Text2 = fn(&str, &str) -> String;
-type Text3 = fn(&str, &str, &str) -> String;
+
+text_args! {
+    AcceptedOnBy { date, name }
+    Recipient { name, email }
+    LinkSent { sent, until }
+    Signer { signer, email }
+    Attestation { signer, email, date }
+    AgreementParties { reseller, company }
+    Acceptance { company, signer, at }
+    #[cfg(feature = "ssr")]
+    AcceptedBy { company, signer }
+    AskReseller { company, reach }
+}
 
 pub struct AgreementTexts {
     pub title: &'static str,
@@ -11,7 +22,7 @@ pub struct AgreementTexts {
     pub status_open: &'static str,
     pub status_accepted_long: &'static str,
     pub status_open_long: &'static str,
-    pub accepted_on_by: Text2,
+    pub accepted_on_by: fn(AcceptedOnBy<'_>) -> String,
     pub order_blocked: &'static str,
     pub already_accepted: &'static str,
     pub link_unusable: &'static str,
@@ -36,8 +47,8 @@ pub struct AgreementTexts {
     pub report_failed: &'static str,
 
     pub send_title: &'static str,
-    pub send_intro: Text2,
-    pub link_open: Text2,
+    pub send_intro: fn(Recipient<'_>) -> String,
+    pub link_open: fn(LinkSent<'_>) -> String,
     pub send: &'static str,
     pub send_again: &'static str,
 
@@ -56,32 +67,39 @@ pub struct AgreementTexts {
     pub history_who: &'static str,
     pub history_what: &'static str,
     pub audit_sent: Text1,
-    pub audit_accepted: Text2,
-    pub audit_attested: Text3,
+    pub audit_accepted: fn(Signer<'_>) -> String,
+    pub audit_attested: fn(Attestation<'_>) -> String,
     pub audit_reported: &'static str,
 
     pub public_title: &'static str,
     pub public_heading: Text1,
-    pub public_intro: Text2,
+    pub public_intro: fn(AgreementParties<'_>) -> String,
     pub public_version: Text1,
     pub accept_label: Text1,
     pub accept_submit: &'static str,
     pub public_accepted_title: &'static str,
-    pub public_accepted_text: Text3,
+    pub public_accepted_text: fn(Acceptance<'_>) -> String,
     pub link_problem_title: &'static str,
     pub link_unknown: &'static str,
     pub link_expired: &'static str,
     pub link_superseded: &'static str,
     pub link_used: &'static str,
-    pub ask_reseller: Text2,
+    pub ask_reseller: fn(AskReseller<'_>) -> String,
     pub ask_reseller_unknown: &'static str,
 
+    #[cfg(feature = "ssr")]
     pub mail_link_subject: Text1,
-    pub mail_link_text: Text2,
+    #[cfg(feature = "ssr")]
+    pub mail_link_text: fn(AgreementParties<'_>) -> String,
+    #[cfg(feature = "ssr")]
     pub mail_link_action: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_link_expiry: Text1,
+    #[cfg(feature = "ssr")]
     pub mail_accepted_subject: Text1,
-    pub mail_accepted_text: Text2,
+    #[cfg(feature = "ssr")]
+    pub mail_accepted_text: fn(AcceptedBy<'_>) -> String,
+    #[cfg(feature = "ssr")]
     pub mail_accepted_action: &'static str,
 }
 
@@ -94,7 +112,7 @@ pub static DE: AgreementTexts = AgreementTexts {
                            werden.",
     status_open_long: "Die Cloud-Vereinbarung ist noch nicht akzeptiert. Bis dahin können für \
                        diesen Kunden keine Lizenzen bestellt werden.",
-    accepted_on_by: |date, name| format!("am {date} von {name}"),
+    accepted_on_by: |AcceptedOnBy { date, name }| format!("am {date} von {name}"),
     order_blocked: "Bis dahin können keine Lizenzen bestellt werden.",
     already_accepted: "Die Cloud-Vereinbarung ist für diesen Kunden bereits akzeptiert.",
     link_unusable: "Dieser Link funktioniert nicht mehr.",
@@ -123,14 +141,16 @@ pub static DE: AgreementTexts = AgreementTexts {
     report_failed: "vom Anbieter abgelehnt – bitte wenden Sie sich an den Distributor",
 
     send_title: "Per E-Mail senden",
-    send_intro: |name, email| {
+    send_intro: |Recipient { name, email }| {
         format!(
             "Der Kunde erhält einen Link an {name} <{email}>, über den er die Vereinbarung selbst \
              akzeptiert. Der Link ist 14 Tage gültig und nur einmal verwendbar; ein neuer Link \
              ersetzt den alten."
         )
     },
-    link_open: |sent, until| format!("Zuletzt gesendet am {sent}, gültig bis {until}."),
+    link_open: |LinkSent { sent, until }| {
+        format!("Zuletzt gesendet am {sent}, gültig bis {until}.")
+    },
     send: "Vereinbarung senden",
     send_again: "Erneut senden",
 
@@ -155,15 +175,21 @@ pub static DE: AgreementTexts = AgreementTexts {
     history_who: "Durch",
     history_what: "Vorgang",
     audit_sent: |to| format!("Vereinbarung per E-Mail an {to} gesendet"),
-    audit_accepted: |signer, email| format!("Über den Link akzeptiert von {signer} <{email}>"),
-    audit_attested: |signer, email, date| {
+    audit_accepted: |Signer { signer, email }| {
+        format!("Über den Link akzeptiert von {signer} <{email}>")
+    },
+    audit_attested: |Attestation {
+                         signer,
+                         email,
+                         date,
+                     }| {
         format!("Manuell bestätigt: akzeptiert von {signer} <{email}> am {date}")
     },
     audit_reported: "An Microsoft übermittelt",
 
     public_title: "Cloud-Vereinbarung akzeptieren",
     public_heading: |company| format!("Cloud-Vereinbarung für {company}"),
-    public_intro: |reseller, company| {
+    public_intro: |AgreementParties { reseller, company }| {
         format!(
             "{reseller} stellt {company} Microsoft-Cloud-Dienste bereit. Bitte lesen Sie die \
              Vereinbarung und akzeptieren Sie sie im Namen Ihres Unternehmens."
@@ -175,7 +201,11 @@ pub static DE: AgreementTexts = AgreementTexts {
     },
     accept_submit: "Vereinbarung akzeptieren",
     public_accepted_title: "Vielen Dank",
-    public_accepted_text: |company, signer, at| {
+    public_accepted_text: |Acceptance {
+                               company,
+                               signer,
+                               at,
+                           }| {
         format!("Die Cloud-Vereinbarung für {company} wurde am {at} von {signer} akzeptiert.")
     },
     link_problem_title: "Dieser Link funktioniert nicht mehr",
@@ -184,7 +214,7 @@ pub static DE: AgreementTexts = AgreementTexts {
     link_superseded: "Inzwischen wurde ein neuerer Link gesendet; bitte verwenden Sie den aus \
                       der neuesten E-Mail.",
     link_used: "Dieser Link wurde bereits verwendet.",
-    ask_reseller: |company, reach| {
+    ask_reseller: |AskReseller { company, reach }| {
         if reach.is_empty() {
             format!("Einen neuen Link erhalten Sie von {company}.")
         } else {
@@ -193,28 +223,35 @@ pub static DE: AgreementTexts = AgreementTexts {
     },
     ask_reseller_unknown: "Einen neuen Link erhalten Sie von Ihrem IT-Fachhändler.",
 
+    #[cfg(feature = "ssr")]
     mail_link_subject: |company| format!("Cloud-Vereinbarung für {company} – bitte akzeptieren"),
-    mail_link_text: |reseller, company| {
+    #[cfg(feature = "ssr")]
+    mail_link_text: |AgreementParties { reseller, company }| {
         format!(
             "{reseller} stellt {company} Microsoft-Cloud-Dienste bereit. Bevor Lizenzen bestellt \
              werden können, muss Ihr Unternehmen die Cloud-Vereinbarung akzeptieren. Über den \
              folgenden Link lesen Sie die Vereinbarung und akzeptieren sie."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_link_action: "Vereinbarung lesen und akzeptieren",
+    #[cfg(feature = "ssr")]
     mail_link_expiry: |until| {
         format!(
             "Der Link ist bis zum {until} gültig und kann einmal verwendet werden. Falls Sie diese \
              E-Mail nicht erwartet haben, können Sie sie ignorieren."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_accepted_subject: |company| format!("{company} hat die Cloud-Vereinbarung akzeptiert"),
-    mail_accepted_text: |company, signer| {
+    #[cfg(feature = "ssr")]
+    mail_accepted_text: |AcceptedBy { company, signer }| {
         format!(
             "{signer} hat die Cloud-Vereinbarung für {company} akzeptiert. Sie können für diesen \
              Kunden jetzt Lizenzen bestellen."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_accepted_action: "Zum Kunden",
 };
 
@@ -227,7 +264,7 @@ pub static EN: AgreementTexts = AgreementTexts {
                            customer.",
     status_open_long: "The cloud agreement has not been accepted yet. Until it is, no licences \
                        can be ordered for this customer.",
-    accepted_on_by: |date, name| format!("on {date} by {name}"),
+    accepted_on_by: |AcceptedOnBy { date, name }| format!("on {date} by {name}"),
     order_blocked: "Until then no licences can be ordered.",
     already_accepted: "This customer has accepted the cloud agreement already.",
     link_unusable: "This link no longer works.",
@@ -256,14 +293,14 @@ pub static EN: AgreementTexts = AgreementTexts {
     report_failed: "refused by the provider – please contact the distributor",
 
     send_title: "Send by email",
-    send_intro: |name, email| {
+    send_intro: |Recipient { name, email }| {
         format!(
             "The customer receives a link at {name} <{email}> to accept the agreement \
              themselves. The link is valid for 14 days and works once; a new link replaces the \
              old one."
         )
     },
-    link_open: |sent, until| format!("Last sent on {sent}, valid until {until}."),
+    link_open: |LinkSent { sent, until }| format!("Last sent on {sent}, valid until {until}."),
     send: "Send the agreement",
     send_again: "Send again",
 
@@ -288,15 +325,21 @@ pub static EN: AgreementTexts = AgreementTexts {
     history_who: "By",
     history_what: "What",
     audit_sent: |to| format!("Agreement sent by email to {to}"),
-    audit_accepted: |signer, email| format!("Accepted through the link by {signer} <{email}>"),
-    audit_attested: |signer, email, date| {
+    audit_accepted: |Signer { signer, email }| {
+        format!("Accepted through the link by {signer} <{email}>")
+    },
+    audit_attested: |Attestation {
+                         signer,
+                         email,
+                         date,
+                     }| {
         format!("Confirmed manually: accepted by {signer} <{email}> on {date}")
     },
     audit_reported: "Reported to Microsoft",
 
     public_title: "Accept the cloud agreement",
     public_heading: |company| format!("Cloud agreement for {company}"),
-    public_intro: |reseller, company| {
+    public_intro: |AgreementParties { reseller, company }| {
         format!(
             "{reseller} provides {company} with Microsoft cloud services. Please read the \
              agreement and accept it on behalf of your organisation."
@@ -306,7 +349,11 @@ pub static EN: AgreementTexts = AgreementTexts {
     accept_label: |company| format!("I accept the cloud agreement on behalf of {company}."),
     accept_submit: "Accept the agreement",
     public_accepted_title: "Thank you",
-    public_accepted_text: |company, signer, at| {
+    public_accepted_text: |Acceptance {
+                               company,
+                               signer,
+                               at,
+                           }| {
         format!("The cloud agreement for {company} was accepted on {at} by {signer}.")
     },
     link_problem_title: "This link no longer works",
@@ -314,7 +361,7 @@ pub static EN: AgreementTexts = AgreementTexts {
     link_expired: "This link has expired (it was valid for 14 days).",
     link_superseded: "A newer link has been sent since; please use the one in the latest email.",
     link_used: "This link has been used already.",
-    ask_reseller: |company, reach| {
+    ask_reseller: |AskReseller { company, reach }| {
         if reach.is_empty() {
             format!("{company} can send you a new link.")
         } else {
@@ -323,27 +370,34 @@ pub static EN: AgreementTexts = AgreementTexts {
     },
     ask_reseller_unknown: "Your IT reseller can send you a new link.",
 
+    #[cfg(feature = "ssr")]
     mail_link_subject: |company| format!("Cloud agreement for {company} – please accept"),
-    mail_link_text: |reseller, company| {
+    #[cfg(feature = "ssr")]
+    mail_link_text: |AgreementParties { reseller, company }| {
         format!(
             "{reseller} provides {company} with Microsoft cloud services. Before licences can be \
              ordered, your organisation has to accept the cloud agreement. The link below lets \
              you read the agreement and accept it."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_link_action: "Read and accept the agreement",
+    #[cfg(feature = "ssr")]
     mail_link_expiry: |until| {
         format!(
             "The link is valid until {until} and works once. If you did not expect this email, \
              you can ignore it."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_accepted_subject: |company| format!("{company} has accepted the cloud agreement"),
-    mail_accepted_text: |company, signer| {
+    #[cfg(feature = "ssr")]
+    mail_accepted_text: |AcceptedBy { company, signer }| {
         format!(
             "{signer} has accepted the cloud agreement for {company}. You can now order \
              licences for this customer."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_accepted_action: "Go to the customer",
 };

@@ -3,7 +3,11 @@
 use kontor_domain::AnnouncementKind;
 
 type Text1 = fn(&str) -> String;
-type Text3 = fn(&str, &str, &str) -> String;
+
+text_args! {
+    MaintenanceBanner { title, starts, ends }
+    MaintenanceWindow { starts, ends }
+}
 
 pub struct AnnouncementTexts {
     pub title: &'static str,
@@ -36,10 +40,8 @@ pub struct AnnouncementTexts {
     pub column_maintenance: &'static str,
     /// The first day of an open-ended window.
     pub shown_from: Text1,
-    /// Title, start, end.
-    pub banner: Text3,
-    /// Start and end of a maintenance, under its announcement.
-    pub maintenance_window: fn(&str, &str) -> String,
+    pub banner: fn(MaintenanceBanner<'_>) -> String,
+    pub maintenance_window: fn(MaintenanceWindow<'_>) -> String,
     pub audit_published: Text1,
     pub audit_changed: Text1,
     pub audit_deleted: Text1,
@@ -96,8 +98,14 @@ pub const DE: AnnouncementTexts = AnnouncementTexts {
     column_window: "Sichtbar",
     column_maintenance: "Wartung",
     shown_from: |day| format!("ab {day}"),
-    banner: |title, starts, ends| format!("Wartung: {title} – von {starts} bis {ends}"),
-    maintenance_window: |starts, ends| format!("Wartung von {starts} bis {ends}"),
+    banner: |MaintenanceBanner {
+                 title,
+                 starts,
+                 ends,
+             }| format!("Wartung: {title} – von {starts} bis {ends}"),
+    maintenance_window: |MaintenanceWindow { starts, ends }| {
+        format!("Wartung von {starts} bis {ends}")
+    },
     audit_published: |title| format!("Mitteilung „{title}“ veröffentlicht"),
     audit_changed: |title| format!("Mitteilung „{title}“ geändert"),
     audit_deleted: |title| format!("Mitteilung „{title}“ gelöscht"),
@@ -141,8 +149,14 @@ pub const EN: AnnouncementTexts = AnnouncementTexts {
     column_window: "Visible",
     column_maintenance: "Maintenance",
     shown_from: |day| format!("from {day}"),
-    banner: |title, starts, ends| format!("Maintenance: {title} – from {starts} to {ends}"),
-    maintenance_window: |starts, ends| format!("Maintenance from {starts} to {ends}"),
+    banner: |MaintenanceBanner {
+                 title,
+                 starts,
+                 ends,
+             }| format!("Maintenance: {title} – from {starts} to {ends}"),
+    maintenance_window: |MaintenanceWindow { starts, ends }| {
+        format!("Maintenance from {starts} to {ends}")
+    },
     audit_published: |title| format!("Published the announcement \"{title}\""),
     audit_changed: |title| format!("Changed the announcement \"{title}\""),
     audit_deleted: |title| format!("Deleted the announcement \"{title}\""),

@@ -1,5 +1,10 @@
 //! The cart's texts: `Texts::cart`.
 
+text_args! {
+    YearlyAmount { year, month }
+    PriceChange { before, now }
+}
+
 pub struct CartTexts {
     pub title: &'static str,
     pub add: &'static str,
@@ -17,7 +22,7 @@ pub struct CartTexts {
     pub add_addon: fn(&str) -> String,
     pub remove: &'static str,
     pub amount_month: fn(&str) -> String,
-    pub amount_year: fn(&str, &str) -> String,
+    pub amount_year: fn(YearlyAmount<'_>) -> String,
     pub amount_once: fn(&str) -> String,
     pub net: &'static str,
     pub vat: &'static str,
@@ -25,7 +30,7 @@ pub struct CartTexts {
     pub totals_hint: &'static str,
     pub prices_changed: &'static str,
     pub confirm_prices: &'static str,
-    pub price_changed: fn(&str, &str) -> String,
+    pub price_changed: fn(PriceChange<'_>) -> String,
     /// A line the catalogue no longer prices as it stands.
     pub line_unavailable: &'static str,
 }
@@ -48,7 +53,7 @@ pub static DE: CartTexts = CartTexts {
     add_addon: |name| format!("+ {name}"),
     remove: "Entfernen",
     amount_month: |amount| format!("{amount} pro Monat"),
-    amount_year: |year, month| format!("{year} pro Jahr ({month} pro Monat)"),
+    amount_year: |YearlyAmount { year, month }| format!("{year} pro Jahr ({month} pro Monat)"),
     amount_once: |amount| format!("{amount} einmalig"),
     net: "Summe netto",
     vat: "Umsatzsteuer 19 %",
@@ -58,7 +63,9 @@ pub static DE: CartTexts = CartTexts {
                      Bitte prüfen Sie die markierten Positionen; bestellt wird erst zu \
                      bestätigten Preisen.",
     confirm_prices: "Neue Preise übernehmen",
-    price_changed: |before, now| format!("Preis geändert: bisher {before}, jetzt {now}."),
+    price_changed: |PriceChange { before, now }| {
+        format!("Preis geändert: bisher {before}, jetzt {now}.")
+    },
     line_unavailable: "So nicht mehr bestellbar: Das Produkt ist nicht mehr im Angebot, wird \
         so nicht mehr abgerechnet oder verlangt eine andere Benutzerzahl. Bitte ändern oder \
         entfernen Sie die Position.",
@@ -82,7 +89,7 @@ pub static EN: CartTexts = CartTexts {
     add_addon: |name| format!("+ {name}"),
     remove: "Remove",
     amount_month: |amount| format!("{amount} per month"),
-    amount_year: |year, month| format!("{year} per year ({month} per month)"),
+    amount_year: |YearlyAmount { year, month }| format!("{year} per year ({month} per month)"),
     amount_once: |amount| format!("{amount} once"),
     net: "Total net",
     vat: "VAT 19 %",
@@ -91,7 +98,7 @@ pub static EN: CartTexts = CartTexts {
     prices_changed: "Prices have changed since you put products into the cart. Please check \
                      the marked lines; orders are placed only at confirmed prices.",
     confirm_prices: "Accept the new prices",
-    price_changed: |before, now| format!("Price changed: was {before}, now {now}."),
+    price_changed: |PriceChange { before, now }| format!("Price changed: was {before}, now {now}."),
     line_unavailable: "Cannot be ordered like this any more: the product is no longer \
         offered, not billed this way any more, or takes another number of users. Please \
         change or remove the line.",

@@ -2,6 +2,12 @@
 
 use super::{format_number, Locale};
 
+text_args! {
+    ProductNamed { sku, name }
+    PricesBeforeAfter { before, after }
+    CategoryNamed { slug, name }
+}
+
 pub struct CatalogAdminTexts {
     pub nav: &'static str,
     pub title: &'static str,
@@ -50,16 +56,13 @@ pub struct CatalogAdminTexts {
     pub field_addon_of: &'static str,
     pub addon_of_hint: &'static str,
     pub field_offered: &'static str,
-    /// SKU, name.
-    pub audit_product_added: fn(&str, &str) -> String,
-    pub audit_product_changed: fn(&str, &str) -> String,
-    /// Before, after; appended to `audit_product_changed`.
-    pub audit_prices: fn(&str, &str) -> String,
+    pub audit_product_added: fn(ProductNamed<'_>) -> String,
+    pub audit_product_changed: fn(ProductNamed<'_>) -> String,
+    pub audit_prices: fn(PricesBeforeAfter<'_>) -> String,
     pub audit_offered: &'static str,
     pub audit_withdrawn: &'static str,
-    /// Slug, name.
-    pub audit_category_added: fn(&str, &str) -> String,
-    pub audit_category_changed: fn(&str, &str) -> String,
+    pub audit_category_added: fn(CategoryNamed<'_>) -> String,
+    pub audit_category_changed: fn(CategoryNamed<'_>) -> String,
 }
 
 pub const DE: CatalogAdminTexts = CatalogAdminTexts {
@@ -132,13 +135,19 @@ pub const DE: CatalogAdminTexts = CatalogAdminTexts {
     addon_of_hint: "Artikelnummern der Produkte, mit denen es gebucht wird, durch Kommas \
         getrennt. Leer für ein eigenständiges Produkt.",
     field_offered: "Im Angebot: Händler sehen und bestellen es",
-    audit_product_added: |sku, name| format!("Produkt {sku} angelegt: {name}"),
-    audit_product_changed: |sku, name| format!("Produkt {sku} geändert: {name}"),
-    audit_prices: |before, after| format!(". Preise vorher: {before}. Jetzt: {after}"),
+    audit_product_added: |ProductNamed { sku, name }| format!("Produkt {sku} angelegt: {name}"),
+    audit_product_changed: |ProductNamed { sku, name }| format!("Produkt {sku} geändert: {name}"),
+    audit_prices: |PricesBeforeAfter { before, after }| {
+        format!(". Preise vorher: {before}. Jetzt: {after}")
+    },
     audit_offered: ". Wieder im Angebot",
     audit_withdrawn: ". Nicht mehr im Angebot",
-    audit_category_added: |slug, name| format!("Kategorie {slug} angelegt: {name}"),
-    audit_category_changed: |slug, name| format!("Kategorie {slug} geändert: {name}"),
+    audit_category_added: |CategoryNamed { slug, name }| {
+        format!("Kategorie {slug} angelegt: {name}")
+    },
+    audit_category_changed: |CategoryNamed { slug, name }| {
+        format!("Kategorie {slug} geändert: {name}")
+    },
 };
 
 pub const EN: CatalogAdminTexts = CatalogAdminTexts {
@@ -204,11 +213,15 @@ pub const EN: CatalogAdminTexts = CatalogAdminTexts {
     addon_of_hint: "SKUs of the products it is booked with, separated by commas. Empty for a \
         product of its own.",
     field_offered: "Offered: resellers see and order it",
-    audit_product_added: |sku, name| format!("Product {sku} added: {name}"),
-    audit_product_changed: |sku, name| format!("Product {sku} changed: {name}"),
-    audit_prices: |before, after| format!(". Prices before: {before}. Now: {after}"),
+    audit_product_added: |ProductNamed { sku, name }| format!("Product {sku} added: {name}"),
+    audit_product_changed: |ProductNamed { sku, name }| format!("Product {sku} changed: {name}"),
+    audit_prices: |PricesBeforeAfter { before, after }| {
+        format!(". Prices before: {before}. Now: {after}")
+    },
     audit_offered: ". Offered again",
     audit_withdrawn: ". No longer offered",
-    audit_category_added: |slug, name| format!("Category {slug} added: {name}"),
-    audit_category_changed: |slug, name| format!("Category {slug} changed: {name}"),
+    audit_category_added: |CategoryNamed { slug, name }| format!("Category {slug} added: {name}"),
+    audit_category_changed: |CategoryNamed { slug, name }| {
+        format!("Category {slug} changed: {name}")
+    },
 };

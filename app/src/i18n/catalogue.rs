@@ -53,8 +53,11 @@ pub struct Texts {
     pub access_login_first: &'static str,
     pub access_staff_only: &'static str,
 
+    #[cfg(feature = "ssr")]
     pub mail_greeting: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_sign_off: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_sender: &'static str,
 
     pub accounts: &'static super::accounts::AccountTexts,
@@ -155,8 +158,11 @@ pub static DE: Texts = Texts {
     access_login_first: "Bitte melden Sie sich an, um diesen Bereich zu sehen.",
     access_staff_only: "Dieser Bereich ist den Mitarbeitern des Distributors vorbehalten.",
 
+    #[cfg(feature = "ssr")]
     mail_greeting: "Guten Tag,",
+    #[cfg(feature = "ssr")]
     mail_sign_off: "Mit freundlichen Grüßen",
+    #[cfg(feature = "ssr")]
     mail_sender: "Ihr Kontor-Team",
 
     accounts: &super::accounts::DE,
@@ -252,8 +258,11 @@ pub static EN: Texts = Texts {
     access_login_first: "Please log in to see this area.",
     access_staff_only: "This area is reserved for the distributor's staff.",
 
+    #[cfg(feature = "ssr")]
     mail_greeting: "Hello,",
+    #[cfg(feature = "ssr")]
     mail_sign_off: "Kind regards",
+    #[cfg(feature = "ssr")]
     mail_sender: "Your Kontor team",
 
     accounts: &super::accounts::EN,

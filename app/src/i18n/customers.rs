@@ -1,6 +1,12 @@
 //! The catalogue's texts for the reseller's end-customers: `Texts::customers`. Address and
 //! contact field labels are shared with the signup (`Texts::accounts`).
 
+/// The named arguments of `page_of`.
+pub struct PageOf {
+    pub page: u32,
+    pub pages: u32,
+}
+
 pub struct CustomerTexts {
     pub nav_customers: &'static str,
     pub access_resellers_only: &'static str,
@@ -18,7 +24,7 @@ pub struct CustomerTexts {
     pub no_match: fn(&str) -> String,
     pub count: fn(i64) -> String,
     pub pages_label: &'static str,
-    pub page_of: fn(u32, u32) -> String,
+    pub page_of: fn(PageOf) -> String,
     pub previous_page: &'static str,
     pub next_page: &'static str,
 
@@ -63,7 +69,7 @@ pub static DE: CustomerTexts = CustomerTexts {
         n => format!("{} Kunden", super::format_number(n, super::Locale::De)),
     },
     pages_label: "Seiten",
-    page_of: |page, pages| format!("Seite {page} von {pages}"),
+    page_of: |PageOf { page, pages }| format!("Seite {page} von {pages}"),
     previous_page: "Zurück",
     next_page: "Weiter",
 
@@ -108,7 +114,7 @@ pub static EN: CustomerTexts = CustomerTexts {
         n => format!("{} customers", super::format_number(n, super::Locale::En)),
     },
     pages_label: "Pages",
-    page_of: |page, pages| format!("Page {page} of {pages}"),
+    page_of: |PageOf { page, pages }| format!("Page {page} of {pages}"),
     previous_page: "Previous",
     next_page: "Next",
 

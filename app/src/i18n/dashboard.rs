@@ -18,8 +18,10 @@ pub struct DashboardTexts {
     pub price_list_text: &'static str,
     pub price_list_download: &'static str,
     /// The CSV's columns: SKU, product, category, billing, net price, minimum, maximum.
+    #[cfg(feature = "ssr")]
     pub price_list_columns: [&'static str; 7],
     /// Monthly, annual, once.
+    #[cfg(feature = "ssr")]
     pub price_list_billing: [&'static str; 3],
     pub price_list_file: &'static str,
     pub contacts_title: &'static str,
@@ -50,6 +52,7 @@ pub const DE: DashboardTexts = DashboardTexts {
     price_list_title: "Preisliste",
     price_list_text: "Alle aktiven Produkte mit Nettopreisen, als CSV-Datei für Excel.",
     price_list_download: "Preisliste herunterladen (CSV)",
+    #[cfg(feature = "ssr")]
     price_list_columns: [
         "Artikelnummer",
         "Produkt",
@@ -59,6 +62,7 @@ pub const DE: DashboardTexts = DashboardTexts {
         "Mindestmenge",
         "Höchstmenge",
     ],
+    #[cfg(feature = "ssr")]
     price_list_billing: ["monatlich", "jährlich", "einmalig"],
     price_list_file: "preisliste.csv",
     contacts_title: "Ihre Ansprechpartner",
@@ -89,6 +93,7 @@ pub const EN: DashboardTexts = DashboardTexts {
     price_list_title: "Price list",
     price_list_text: "Every active product with net prices, as a CSV file for Excel.",
     price_list_download: "Download the price list (CSV)",
+    #[cfg(feature = "ssr")]
     price_list_columns: [
         "SKU",
         "Product",
@@ -98,6 +103,7 @@ pub const EN: DashboardTexts = DashboardTexts {
         "Minimum",
         "Maximum",
     ],
+    #[cfg(feature = "ssr")]
     price_list_billing: ["monthly", "annual", "once"],
     price_list_file: "price-list.csv",
     contacts_title: "Your contacts",

@@ -4,6 +4,22 @@
 //! otherwise the browser's `Accept-Language`, otherwise German — and written into
 //! `<html lang>`, from where the browser side reads it back when it hydrates.
 
+/// The named arguments of texts whose arguments are all strings:
+/// `text_args! { Recipient { name, email } }` declares
+/// `pub struct Recipient<'a> { pub name: &'a str, pub email: &'a str }`. A call names each
+/// value (`(t.send_intro)(Recipient { name, email })`), so two values cannot trade places
+/// unnoticed the way two positional `&str`s can.
+macro_rules! text_args {
+    ($($(#[$attr:meta])* $name:ident { $($field:ident),+ })*) => {
+        $(
+            $(#[$attr])*
+            pub struct $name<'a> {
+                $(pub $field: &'a str,)+
+            }
+        )*
+    };
+}
+
 mod accounts;
 mod admin;
 mod agreements;
@@ -25,30 +41,49 @@ mod subscriptions;
 mod tenants;
 
 pub use accounts::AccountTexts;
+#[cfg(feature = "ssr")]
+pub use accounts::NewAccount;
 pub use admin::AdminTexts;
-pub use agreements::AgreementTexts;
-pub use announcements::AnnouncementTexts;
+#[cfg(feature = "ssr")]
+pub use agreements::AcceptedBy;
+pub use agreements::{
+    Acceptance, AcceptedOnBy, AgreementParties, AgreementTexts, AskReseller, Attestation, LinkSent,
+    Recipient, Signer,
+};
+pub use announcements::{AnnouncementTexts, MaintenanceBanner, MaintenanceWindow};
 pub use audit_log::AuditLogTexts;
-pub use cart::CartTexts;
-pub use catalog_admin::CatalogAdminTexts;
+pub use cart::{CartTexts, PriceChange, YearlyAmount};
+pub use catalog_admin::{CatalogAdminTexts, CategoryNamed, PricesBeforeAfter, ProductNamed};
 pub use catalogue::Texts;
-pub use customers::CustomerTexts;
+pub use customers::{CustomerTexts, PageOf};
 pub use dashboard::DashboardTexts;
 pub use format::{format_date, format_date_time, format_day, format_money, format_number};
-pub use orders::OrderTexts;
-pub use partner::PartnerTexts;
+#[cfg(feature = "ssr")]
+pub use orders::{FailedOrder, PlacedOrder};
+pub use orders::{OrderFor, OrderTexts, PlacedOrderAudit, SeatCost, SeatsOrderName};
+pub use partner::{MpaAcceptedBy, MpaRefused, PartnerIds, PartnerTexts};
 pub use prices::{headline_price, price_rows, price_summary};
-pub use products::ProductTexts;
+pub use products::{ProductTexts, SeatRange};
 pub use provider::ProviderTexts;
-pub use registry::RegistryTexts;
-pub use subscriptions::SubscriptionTexts;
+pub use registry::{ColumnCount, ImportCounts, ImportedEntries, RegistryEntry, RegistryTexts};
+#[cfg(feature = "ssr")]
+pub use subscriptions::{ChangeMail, FailedChangeMail, ProductOfCustomer};
+pub use subscriptions::{
+    ClosedWindow, FailedChange, OpenWindow, SubscriptionChange, SubscriptionTexts, TimeLeft,
+};
 pub use tenants::TenantTexts;
 
+text_args! {
+    #[cfg(feature = "ssr")]
+    Invitation { reseller, domain }
+}
+
 /// A mail that asks a customer's admin to confirm a relationship at the provider through its
-/// link: the subject (reseller), the request (reseller, domain), the button and the steps.
+/// link: the subject (naming the reseller), the request, the button and the steps.
+#[cfg(feature = "ssr")]
 pub struct InvitationMailTexts {
     pub subject: fn(&str) -> String,
-    pub text: fn(&str, &str) -> String,
+    pub text: fn(Invitation<'_>) -> String,
     pub action: &'static str,
     pub steps: &'static str,
 }

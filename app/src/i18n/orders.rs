@@ -3,8 +3,17 @@
 use kontor_domain::{OrderFailure, OrderProblem, OrderRefusal, OrderStatus};
 
 type Text1 = fn(&str) -> String;
-type Text2 = fn(&str, &str) -> String;
-type Text3 = fn(&str, &str, &str) -> String;
+
+text_args! {
+    OrderFor { name, customer }
+    SeatCost { unit, period }
+    SeatsOrderName { product, added }
+    #[cfg(feature = "ssr")]
+    PlacedOrder { number, name, customer }
+    #[cfg(feature = "ssr")]
+    FailedOrder { name, reason }
+    PlacedOrderAudit { number, name, gross }
+}
 
 pub struct OrderTexts {
     pub title: &'static str,
@@ -14,8 +23,7 @@ pub struct OrderTexts {
     pub place: &'static str,
     pub checkout_hint: &'static str,
     pub checkout_needs_header: &'static str,
-    /// Order name, customer.
-    pub checkout_for: Text2,
+    pub checkout_for: fn(OrderFor<'_>) -> String,
 
     pub number: &'static str,
     pub name: &'static str,
@@ -57,22 +65,29 @@ pub struct OrderTexts {
     pub add_seats_title: &'static str,
     pub add_seats: &'static str,
     pub add_seats_hint: Text1,
-    pub add_seats_cost: Text2,
-    pub seats_order_name: Text2,
+    pub add_seats_cost: fn(SeatCost<'_>) -> String,
+    pub seats_order_name: fn(SeatsOrderName<'_>) -> String,
     pub subscription_of: Text1,
     pub not_increasable: &'static str,
     /// The link from the list to a subscription's page.
     pub manage_link: &'static str,
 
+    #[cfg(feature = "ssr")]
     pub mail_action: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_placed_subject: Text1,
-    pub mail_placed_text: Text3,
+    #[cfg(feature = "ssr")]
+    pub mail_placed_text: fn(PlacedOrder<'_>) -> String,
+    #[cfg(feature = "ssr")]
     pub mail_active_subject: Text1,
-    pub mail_active_text: Text2,
+    #[cfg(feature = "ssr")]
+    pub mail_active_text: fn(OrderFor<'_>) -> String,
+    #[cfg(feature = "ssr")]
     pub mail_failed_subject: Text1,
-    pub mail_failed_text: Text2,
+    #[cfg(feature = "ssr")]
+    pub mail_failed_text: fn(FailedOrder<'_>) -> String,
 
-    pub audit_placed: Text3,
+    pub audit_placed: fn(PlacedOrderAudit<'_>) -> String,
     pub audit_active: Text1,
     pub audit_failed: Text1,
     pub audit_retried: Text1,
@@ -139,7 +154,7 @@ pub static DE: OrderTexts = OrderTexts {
     checkout_hint: "Die Bestellung ist verbindlich. Sie erhalten eine Bestätigung per E-Mail \
                     und eine zweite, sobald die Lizenzen bereitstehen.",
     checkout_needs_header: "Zum Bestellen bitte oben Bestellname und Kunde speichern.",
-    checkout_for: |name, customer| format!("Bestellung „{name}“ für {customer}"),
+    checkout_for: |OrderFor { name, customer }| format!("Bestellung „{name}“ für {customer}"),
 
     number: "Bestellnummer",
     name: "Bestellname",
@@ -184,32 +199,47 @@ pub static DE: OrderTexts = OrderTexts {
     add_seats_title: "Benutzer hinzufügen",
     add_seats: "Zusätzliche Benutzer",
     add_seats_hint: |max| format!("Höchstens {max} weitere."),
-    add_seats_cost: |unit, period| {
+    add_seats_cost: |SeatCost { unit, period }| {
         format!("{unit} pro Benutzer und Monat; {period} je Abrechnung.")
     },
-    seats_order_name: |product, added| format!("{product}: +{added} Benutzer"),
+    seats_order_name: |SeatsOrderName { product, added }| format!("{product}: +{added} Benutzer"),
     subscription_of: |customer| format!("Abonnement von {customer}"),
     not_increasable: "Dieses Abonnement lässt sich nicht erhöhen.",
     manage_link: "Verwalten",
 
+    #[cfg(feature = "ssr")]
     mail_action: "Bestellung ansehen",
+    #[cfg(feature = "ssr")]
     mail_placed_subject: |number| format!("Bestellung {number} ist eingegangen"),
-    mail_placed_text: |number, name, customer| {
+    #[cfg(feature = "ssr")]
+    mail_placed_text: |PlacedOrder {
+                           number,
+                           name,
+                           customer,
+                       }| {
         format!(
             "vielen Dank für Ihre Bestellung {number} „{name}“ für {customer}. Wir richten die \
              Lizenzen jetzt beim Anbieter ein und melden uns, sobald sie bereitstehen."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_active_subject: |number| format!("Bestellung {number}: Lizenzen bereit"),
-    mail_active_text: |name, customer| {
+    #[cfg(feature = "ssr")]
+    mail_active_text: |OrderFor { name, customer }| {
         format!("die Lizenzen Ihrer Bestellung „{name}“ für {customer} sind eingerichtet.")
     },
+    #[cfg(feature = "ssr")]
     mail_failed_subject: |number| format!("Bestellung {number} ist fehlgeschlagen"),
-    mail_failed_text: |name, reason| {
+    #[cfg(feature = "ssr")]
+    mail_failed_text: |FailedOrder { name, reason }| {
         format!("Ihre Bestellung „{name}“ konnte nicht ausgeführt werden: {reason}")
     },
 
-    audit_placed: |number, name, gross| {
+    audit_placed: |PlacedOrderAudit {
+                       number,
+                       name,
+                       gross,
+                   }| {
         format!("Bestellung {number} „{name}“ über {gross} aufgegeben")
     },
     audit_active: |number| format!("Bestellung {number} beim Anbieter eingerichtet"),
@@ -257,7 +287,7 @@ pub static EN: OrderTexts = OrderTexts {
     checkout_hint: "The order is binding. You get a confirmation by email, and another one as \
                     soon as the licences are ready.",
     checkout_needs_header: "To order, please save the order name and customer above.",
-    checkout_for: |name, customer| format!("Order “{name}” for {customer}"),
+    checkout_for: |OrderFor { name, customer }| format!("Order “{name}” for {customer}"),
 
     number: "Order number",
     name: "Order name",
@@ -301,30 +331,47 @@ pub static EN: OrderTexts = OrderTexts {
     add_seats_title: "Add users",
     add_seats: "Additional users",
     add_seats_hint: |max| format!("At most {max} more."),
-    add_seats_cost: |unit, period| format!("{unit} per user and month; {period} per billing."),
-    seats_order_name: |product, added| format!("{product}: +{added} users"),
+    add_seats_cost: |SeatCost { unit, period }| {
+        format!("{unit} per user and month; {period} per billing.")
+    },
+    seats_order_name: |SeatsOrderName { product, added }| format!("{product}: +{added} users"),
     subscription_of: |customer| format!("Subscription of {customer}"),
     not_increasable: "This subscription cannot be increased.",
     manage_link: "Manage",
 
+    #[cfg(feature = "ssr")]
     mail_action: "View the order",
+    #[cfg(feature = "ssr")]
     mail_placed_subject: |number| format!("Order {number} received"),
-    mail_placed_text: |number, name, customer| {
+    #[cfg(feature = "ssr")]
+    mail_placed_text: |PlacedOrder {
+                           number,
+                           name,
+                           customer,
+                       }| {
         format!(
             "thank you for your order {number} \"{name}\" for {customer}. We are now setting up \
              the licences at the provider and will write again as soon as they are ready."
         )
     },
+    #[cfg(feature = "ssr")]
     mail_active_subject: |number| format!("Order {number}: licences ready"),
-    mail_active_text: |name, customer| {
+    #[cfg(feature = "ssr")]
+    mail_active_text: |OrderFor { name, customer }| {
         format!("the licences of your order \"{name}\" for {customer} are set up.")
     },
+    #[cfg(feature = "ssr")]
     mail_failed_subject: |number| format!("Order {number} failed"),
-    mail_failed_text: |name, reason| {
+    #[cfg(feature = "ssr")]
+    mail_failed_text: |FailedOrder { name, reason }| {
         format!("Your order \"{name}\" could not be carried out: {reason}")
     },
 
-    audit_placed: |number, name, gross| format!("Order {number} \"{name}\" placed for {gross}"),
+    audit_placed: |PlacedOrderAudit {
+                       number,
+                       name,
+                       gross,
+                   }| format!("Order {number} \"{name}\" placed for {gross}"),
     audit_active: |number| format!("Order {number} set up at the provider"),
     audit_failed: |number| format!("Order {number} failed"),
     audit_retried: |number| format!("Order {number} sent to provisioning again"),

@@ -1,7 +1,12 @@
 //! The texts of "Microsoft MPN + MPA": `Texts::partner`.
 
 type Text1 = fn(&str) -> String;
-type Text2 = fn(&str, &str) -> String;
+
+text_args! {
+    MpaAcceptedBy { mpn, name }
+    MpaRefused { mpn, reason }
+    PartnerIds { mpn, id }
+}
 
 pub struct PartnerTexts {
     pub title: &'static str,
@@ -18,15 +23,13 @@ pub struct PartnerTexts {
     pub check_mpa: &'static str,
     pub mpa_needs_mpn: &'static str,
     pub mpa_never_checked: &'static str,
-    /// MPN, the partner's name as Microsoft has it.
-    pub mpa_accepted_by: Text2,
+    pub mpa_accepted_by: fn(MpaAcceptedBy<'_>) -> String,
     pub mpa_accepted: Text1,
     pub mpa_not_accepted: Text1,
-    /// MPN, what Microsoft's refusal means.
-    pub mpa_refused: Text2,
+    pub mpa_refused: fn(MpaRefused<'_>) -> String,
     /// When the provider was last asked.
     pub mpa_checked_at: Text1,
-    pub audit_saved: Text2,
+    pub audit_saved: fn(PartnerIds<'_>) -> String,
     pub customers_title: &'static str,
     pub customers_intro: &'static str,
     pub identity_missing: &'static str,
@@ -54,6 +57,7 @@ pub struct PartnerTexts {
     /// The customer's name.
     pub invitation_sent: Text1,
     pub audit_invited: Text1,
+    #[cfg(feature = "ssr")]
     pub mail_invitation: super::InvitationMailTexts,
 }
 
@@ -76,7 +80,9 @@ pub const DE: PartnerTexts = PartnerTexts {
     check_mpa: "MPA prüfen",
     mpa_needs_mpn: "Bitte speichern Sie zuerst Ihre Standort-MPN.",
     mpa_never_checked: "Noch nicht geprüft.",
-    mpa_accepted_by: |mpn, name| format!("Das MPA ist für die MPN {mpn} ({name}) akzeptiert."),
+    mpa_accepted_by: |MpaAcceptedBy { mpn, name }| {
+        format!("Das MPA ist für die MPN {mpn} ({name}) akzeptiert.")
+    },
     mpa_accepted: |mpn| format!("Das MPA ist für die MPN {mpn} akzeptiert."),
     mpa_not_accepted: |mpn| {
         format!(
@@ -84,9 +90,11 @@ pub const DE: PartnerTexts = PartnerTexts {
              Microsoft Partner Center und prüfen Sie danach erneut."
         )
     },
-    mpa_refused: |mpn, reason| format!("MPN {mpn}: {reason}"),
+    mpa_refused: |MpaRefused { mpn, reason }| format!("MPN {mpn}: {reason}"),
     mpa_checked_at: |at| format!("Geprüft am {at}."),
-    audit_saved: |mpn, id| format!("Standort-MPN {mpn} und Microsoft-ID {id} gespeichert"),
+    audit_saved: |PartnerIds { mpn, id }| {
+        format!("Standort-MPN {mpn} und Microsoft-ID {id} gespeichert")
+    },
     customers_title: "Microsoft-Kunden",
     customers_intro: "Ihre Kunden mit Microsoft-Tenant und ihr Partnerstatus bei Microsoft: ob \
                       der Kunde Ihnen als indirektem Vertriebspartner zugeordnet ist.",
@@ -124,9 +132,10 @@ pub const DE: PartnerTexts = PartnerTexts {
         )
     },
     audit_invited: |to| format!("Einladung als indirekter Vertriebspartner an {to} gesendet"),
+    #[cfg(feature = "ssr")]
     mail_invitation: super::InvitationMailTexts {
         subject: |reseller| format!("{reseller} bittet um Bestätigung als Vertriebspartner"),
-        text: |reseller, domain| {
+        text: |super::Invitation { reseller, domain }| {
             format!(
                 "{reseller} betreut Ihre Microsoft-Lizenzen für {domain} und möchte bei Microsoft \
                  als Ihr indirekter Vertriebspartner (indirekter Reseller) eingetragen werden. \
@@ -159,7 +168,9 @@ pub const EN: PartnerTexts = PartnerTexts {
     check_mpa: "Check MPA",
     mpa_needs_mpn: "Please save your location MPN first.",
     mpa_never_checked: "Not checked yet.",
-    mpa_accepted_by: |mpn, name| format!("The MPA is accepted for MPN {mpn} ({name})."),
+    mpa_accepted_by: |MpaAcceptedBy { mpn, name }| {
+        format!("The MPA is accepted for MPN {mpn} ({name}).")
+    },
     mpa_accepted: |mpn| format!("The MPA is accepted for MPN {mpn}."),
     mpa_not_accepted: |mpn| {
         format!(
@@ -167,9 +178,9 @@ pub const EN: PartnerTexts = PartnerTexts {
              Center, then check again."
         )
     },
-    mpa_refused: |mpn, reason| format!("MPN {mpn}: {reason}"),
+    mpa_refused: |MpaRefused { mpn, reason }| format!("MPN {mpn}: {reason}"),
     mpa_checked_at: |at| format!("Checked on {at}."),
-    audit_saved: |mpn, id| format!("Location MPN {mpn} and Microsoft id {id} saved"),
+    audit_saved: |PartnerIds { mpn, id }| format!("Location MPN {mpn} and Microsoft id {id} saved"),
     customers_title: "Microsoft customers",
     customers_intro: "Your customers with a Microsoft tenant and their partner status at \
                       Microsoft: whether the customer is linked to you as indirect reseller.",
@@ -205,9 +216,10 @@ pub const EN: PartnerTexts = PartnerTexts {
         )
     },
     audit_invited: |to| format!("Invitation as indirect reseller sent to {to}"),
+    #[cfg(feature = "ssr")]
     mail_invitation: super::InvitationMailTexts {
         subject: |reseller| format!("{reseller} asks you to confirm them as your reseller"),
-        text: |reseller, domain| {
+        text: |super::Invitation { reseller, domain }| {
             format!(
                 "{reseller} looks after your Microsoft licences for {domain} and would like to \
                  be recorded at Microsoft as your indirect reseller. To agree, confirm the \

@@ -1,5 +1,11 @@
 //! The catalogue's texts ("Produktauswahl"): `Texts::products`.
 
+/// The named arguments of `seats_range`.
+pub struct SeatRange {
+    pub min: u32,
+    pub max: u32,
+}
+
 pub struct ProductTexts {
     pub title: &'static str,
     pub categories: &'static str,
@@ -21,7 +27,7 @@ pub struct ProductTexts {
     pub billing_once: &'static str,
     pub billing_usage: &'static str,
     pub seats: &'static str,
-    pub seats_range: fn(u32, u32) -> String,
+    pub seats_range: fn(SeatRange) -> String,
     pub net_prices: &'static str,
     pub addons: &'static str,
     pub addon_of: &'static str,
@@ -53,7 +59,7 @@ pub static DE: ProductTexts = ProductTexts {
     billing_once: "Kauflizenz",
     billing_usage: "Abrechnung",
     seats: "Benutzer",
-    seats_range: |min, max| format!("{min} bis {max}"),
+    seats_range: |SeatRange { min, max }| format!("{min} bis {max}"),
     net_prices: "Alle Preise netto zuzüglich 19 % Umsatzsteuer.",
     addons: "Dazu buchbar (Add-ons)",
     addon_of: "Add-on für",
@@ -83,7 +89,7 @@ pub static EN: ProductTexts = ProductTexts {
     billing_once: "Perpetual licence",
     billing_usage: "Billing",
     seats: "Users",
-    seats_range: |min, max| format!("{min} to {max}"),
+    seats_range: |SeatRange { min, max }| format!("{min} to {max}"),
     net_prices: "All prices net, plus 19 % VAT.",
     addons: "Add-ons",
     addon_of: "Add-on for",

@@ -5,6 +5,29 @@ use super::{format_number, Locale};
 type Count = fn(i64) -> String;
 type Line = fn(u64) -> String;
 
+/// The named arguments of `imported`.
+pub struct ImportCounts {
+    pub added: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+}
+
+/// The named arguments of `column_count`.
+pub struct ColumnCount {
+    pub found: u64,
+    pub expected: u64,
+}
+
+text_args! {
+    RegistryEntry { number, company }
+}
+
+/// The named arguments of `audit_imported`.
+pub struct ImportedEntries {
+    pub added: u64,
+    pub changed: u64,
+}
+
 pub struct RegistryTexts {
     pub nav: &'static str,
     pub title: &'static str,
@@ -36,8 +59,7 @@ pub struct RegistryTexts {
     pub import_file: &'static str,
     pub import_submit: &'static str,
     pub importing: &'static str,
-    /// Added, changed, unchanged.
-    pub imported: fn(u64, u64, u64) -> String,
+    pub imported: fn(ImportCounts) -> String,
     pub refused: &'static str,
     pub refused_empty: &'static str,
     pub refused_not_utf8: Line,
@@ -47,16 +69,13 @@ pub struct RegistryTexts {
     pub refused_too_many: Line,
     pub refused_more: Line,
     pub line: Line,
-    /// Found, expected.
-    pub column_count: fn(u64, u64) -> String,
+    pub column_count: fn(ColumnCount) -> String,
     pub duplicate: Line,
     pub unreadable: &'static str,
-    /// Number, company.
-    pub audit_added: fn(&str, &str) -> String,
-    pub audit_changed: fn(&str, &str) -> String,
+    pub audit_added: fn(RegistryEntry<'_>) -> String,
+    pub audit_changed: fn(RegistryEntry<'_>) -> String,
     pub audit_deleted: fn(&str) -> String,
-    /// Added, changed.
-    pub audit_imported: fn(u64, u64) -> String,
+    pub audit_imported: fn(ImportedEntries) -> String,
 }
 
 fn de(n: u64) -> String {
@@ -109,7 +128,11 @@ pub const DE: RegistryTexts = RegistryTexts {
     import_file: "CSV-Datei",
     import_submit: "Importieren",
     importing: "Wird importiert …",
-    imported: |added, changed, unchanged| {
+    imported: |ImportCounts {
+                   added,
+                   changed,
+                   unchanged,
+               }| {
         format!(
             "Importiert: {} neu, {} geändert, {} unverändert.",
             de(added),
@@ -130,13 +153,17 @@ pub const DE: RegistryTexts = RegistryTexts {
     refused_too_many: |max| format!("Die Datei hat mehr als {} Zeilen.", de(max)),
     refused_more: |n| format!("… und {} weitere Fehler.", de(n)),
     line: |n| format!("Zeile {n}"),
-    column_count: |found, expected| format!("{found} Spalten statt {expected}"),
+    column_count: |ColumnCount { found, expected }| format!("{found} Spalten statt {expected}"),
     duplicate: |first| format!("Die Kundennummer steht schon in Zeile {first}."),
     unreadable: "Die Zeile ist kein gültiges CSV.",
-    audit_added: |number, company| format!("Kundennummer {number} ({company}) hinzugefügt"),
-    audit_changed: |number, company| format!("Kundennummer {number} ({company}) geändert"),
+    audit_added: |RegistryEntry { number, company }| {
+        format!("Kundennummer {number} ({company}) hinzugefügt")
+    },
+    audit_changed: |RegistryEntry { number, company }| {
+        format!("Kundennummer {number} ({company}) geändert")
+    },
     audit_deleted: |number| format!("Kundennummer {number} gelöscht"),
-    audit_imported: |added, changed| {
+    audit_imported: |ImportedEntries { added, changed }| {
         format!(
             "Kundennummern importiert: {} neu, {} geändert",
             de(added),
@@ -185,7 +212,11 @@ pub const EN: RegistryTexts = RegistryTexts {
     import_file: "CSV file",
     import_submit: "Import",
     importing: "Importing…",
-    imported: |added, changed, unchanged| {
+    imported: |ImportCounts {
+                   added,
+                   changed,
+                   unchanged,
+               }| {
         format!(
             "Imported: {} new, {} changed, {} unchanged.",
             en(added),
@@ -206,13 +237,19 @@ pub const EN: RegistryTexts = RegistryTexts {
     refused_too_many: |max| format!("The file has more than {} rows.", en(max)),
     refused_more: |n| format!("… and {} more errors.", en(n)),
     line: |n| format!("Line {n}"),
-    column_count: |found, expected| format!("{found} columns instead of {expected}"),
+    column_count: |ColumnCount { found, expected }| {
+        format!("{found} columns instead of {expected}")
+    },
     duplicate: |first| format!("The customer number is on line {first} already."),
     unreadable: "The row is not valid CSV.",
-    audit_added: |number, company| format!("Added customer number {number} ({company})"),
-    audit_changed: |number, company| format!("Changed customer number {number} ({company})"),
+    audit_added: |RegistryEntry { number, company }| {
+        format!("Added customer number {number} ({company})")
+    },
+    audit_changed: |RegistryEntry { number, company }| {
+        format!("Changed customer number {number} ({company})")
+    },
     audit_deleted: |number| format!("Deleted customer number {number}"),
-    audit_imported: |added, changed| {
+    audit_imported: |ImportedEntries { added, changed }| {
         format!(
             "Imported customer numbers: {} new, {} changed",
             en(added),

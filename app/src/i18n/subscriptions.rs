@@ -4,7 +4,26 @@
 use kontor_domain::ChangeKind;
 
 type Text1 = fn(&str) -> String;
-type Text2 = fn(&str, &str) -> String;
+
+/// The named arguments of `window_remaining`.
+pub struct TimeLeft {
+    pub days: i64,
+    pub hours: i64,
+    pub minutes: i64,
+}
+
+text_args! {
+    OpenWindow { left, until }
+    ClosedWindow { closed, reopens }
+    FailedChange { change, why }
+    SubscriptionChange { subscription, change }
+    #[cfg(feature = "ssr")]
+    ProductOfCustomer { product, customer }
+    #[cfg(feature = "ssr")]
+    ChangeMail { change, product, customer }
+    #[cfg(feature = "ssr")]
+    FailedChangeMail { change, product, customer, why }
+}
 
 pub struct SubscriptionTexts {
     pub changes_title: &'static str,
@@ -14,12 +33,9 @@ pub struct SubscriptionTexts {
     pub ends_on: Text1,
     pub cancelled: &'static str,
     pub ended: &'static str,
-    /// How long the window is open (days, hours, minutes).
-    pub window_remaining: fn(i64, i64, i64) -> String,
-    /// How long still, until when.
-    pub window_open: Text2,
-    /// Closed since, the next one opens.
-    pub window_closed: Text2,
+    pub window_remaining: fn(TimeLeft) -> String,
+    pub window_open: fn(OpenWindow<'_>) -> String,
+    pub window_closed: fn(ClosedWindow<'_>) -> String,
     pub window_no_reopening: &'static str,
     pub reduce_title: &'static str,
     pub reduce_seats: &'static str,
@@ -45,25 +61,25 @@ pub struct SubscriptionTexts {
     pub change_auto_renew_off: &'static str,
     pub change_pending: Text1,
     pub change_done: Text1,
-    /// The change, why it failed.
-    pub change_failed: Text2,
+    pub change_failed: fn(FailedChange<'_>) -> String,
     pub change_unreachable: &'static str,
     pub window_closed_refusal: &'static str,
     pub change_pending_refusal: &'static str,
     pub not_changeable: &'static str,
     /// An order for more users is being carried out.
     pub increase_pending: &'static str,
-    /// Subscription, change.
-    pub audit_requested: Text2,
-    pub audit_changed: Text2,
-    pub audit_failed: Text2,
-    /// Product, customer.
-    pub mail_changed_subject: Text2,
-    pub mail_failed_subject: Text2,
-    /// Change, product, customer.
-    pub mail_changed_text: fn(&str, &str, &str) -> String,
-    /// Change, product, customer, why.
-    pub mail_failed_text: fn(&str, &str, &str, &str) -> String,
+    pub audit_requested: fn(SubscriptionChange<'_>) -> String,
+    pub audit_changed: fn(SubscriptionChange<'_>) -> String,
+    pub audit_failed: fn(SubscriptionChange<'_>) -> String,
+    #[cfg(feature = "ssr")]
+    pub mail_changed_subject: fn(ProductOfCustomer<'_>) -> String,
+    #[cfg(feature = "ssr")]
+    pub mail_failed_subject: fn(ProductOfCustomer<'_>) -> String,
+    #[cfg(feature = "ssr")]
+    pub mail_changed_text: fn(ChangeMail<'_>) -> String,
+    #[cfg(feature = "ssr")]
+    pub mail_failed_text: fn(FailedChangeMail<'_>) -> String,
+    #[cfg(feature = "ssr")]
     pub mail_action: &'static str,
 }
 
@@ -91,7 +107,11 @@ pub const DE: SubscriptionTexts = SubscriptionTexts {
     ends_on: |date| format!("endet am {date}"),
     cancelled: "gekündigt",
     ended: "beendet",
-    window_remaining: |days, hours, minutes| match (days, hours) {
+    window_remaining: |TimeLeft {
+                           days,
+                           hours,
+                           minutes,
+                       }| match (days, hours) {
         (0, 0) if minutes == 0 => "noch weniger als eine Minute".to_owned(),
         (0, 0) => format!("noch {}", count(minutes, "Minute", "Minuten")),
         (0, _) => format!(
@@ -106,13 +126,13 @@ pub const DE: SubscriptionTexts = SubscriptionTexts {
             count(hours, "Stunde", "Stunden")
         ),
     },
-    window_open: |left, until| {
+    window_open: |OpenWindow { left, until }| {
         format!(
             "Reduzieren und Kündigen ist {left} möglich (bis {until}). Danach nur zur nächsten \
              Verlängerung."
         )
     },
-    window_closed: |closed, reopens| {
+    window_closed: |ClosedWindow { closed, reopens }| {
         format!(
             "Die Frist zum Reduzieren und Kündigen ist am {closed} abgelaufen (7 Tage nach Kauf \
              oder Verlängerung). Die nächste beginnt mit der Verlängerung: {reopens}. Bis dahin \
@@ -143,7 +163,7 @@ pub const DE: SubscriptionTexts = SubscriptionTexts {
     change_auto_renew_off: "Automatische Verlängerung aus",
     change_pending: |change| format!("{change}: wird an Microsoft übermittelt …"),
     change_done: |change| format!("{change}: von Microsoft übernommen."),
-    change_failed: |change, why| format!("{change}: nicht übernommen. {why}"),
+    change_failed: |FailedChange { change, why }| format!("{change}: nicht übernommen. {why}"),
     change_unreachable: "Microsoft war zu lange nicht erreichbar; bitte versuchen Sie es erneut.",
     window_closed_refusal: "Die Frist zum Reduzieren und Kündigen ist abgelaufen. Sie können die \
                             Änderung zur Verlängerung vormerken.",
@@ -151,24 +171,47 @@ pub const DE: SubscriptionTexts = SubscriptionTexts {
                              warten Sie, bis sie abgeschlossen ist.",
     not_changeable: "Dieses Abonnement kann nicht mehr geändert werden.",
     increase_pending: "Weitere Benutzer sind bestellt und werden gerade eingerichtet.",
-    audit_requested: |subscription, change| format!("{subscription}: {change} beauftragt"),
-    audit_changed: |subscription, change| format!("{subscription}: {change} übernommen"),
-    audit_failed: |subscription, change| format!("{subscription}: {change} nicht übernommen"),
-    mail_changed_subject: |product, customer| {
+    audit_requested: |SubscriptionChange {
+                          subscription,
+                          change,
+                      }| format!("{subscription}: {change} beauftragt"),
+    audit_changed: |SubscriptionChange {
+                        subscription,
+                        change,
+                    }| format!("{subscription}: {change} übernommen"),
+    audit_failed: |SubscriptionChange {
+                       subscription,
+                       change,
+                   }| format!("{subscription}: {change} nicht übernommen"),
+    #[cfg(feature = "ssr")]
+    mail_changed_subject: |ProductOfCustomer { product, customer }| {
         format!("Abonnement geändert: {product} für {customer}")
     },
-    mail_failed_subject: |product, customer| {
+    #[cfg(feature = "ssr")]
+    mail_failed_subject: |ProductOfCustomer { product, customer }| {
         format!("Änderung nicht übernommen: {product} für {customer}")
     },
-    mail_changed_text: |change, product, customer| {
+    #[cfg(feature = "ssr")]
+    mail_changed_text: |ChangeMail {
+                            change,
+                            product,
+                            customer,
+                        }| {
         format!("Microsoft hat die Änderung übernommen: {change} ({product} für {customer}).")
     },
-    mail_failed_text: |change, product, customer, why| {
+    #[cfg(feature = "ssr")]
+    mail_failed_text: |FailedChangeMail {
+                           change,
+                           product,
+                           customer,
+                           why,
+                       }| {
         format!(
             "Microsoft hat die Änderung nicht übernommen: {change} ({product} für {customer}). \
              {why}"
         )
     },
+    #[cfg(feature = "ssr")]
     mail_action: "Abonnement ansehen",
 };
 
@@ -178,7 +221,11 @@ pub const EN: SubscriptionTexts = SubscriptionTexts {
     ends_on: |date| format!("ends on {date}"),
     cancelled: "cancelled",
     ended: "ended",
-    window_remaining: |days, hours, minutes| match (days, hours) {
+    window_remaining: |TimeLeft {
+                           days,
+                           hours,
+                           minutes,
+                       }| match (days, hours) {
         (0, 0) if minutes == 0 => "less than a minute left".to_owned(),
         (0, 0) => format!("{} left", count(minutes, "minute", "minutes")),
         (0, _) => format!(
@@ -193,13 +240,13 @@ pub const EN: SubscriptionTexts = SubscriptionTexts {
             count(hours, "hour", "hours")
         ),
     },
-    window_open: |left, until| {
+    window_open: |OpenWindow { left, until }| {
         format!(
             "Reducing and cancelling is possible, {left} (until {until}). After that only for \
              the next renewal."
         )
     },
-    window_closed: |closed, reopens| {
+    window_closed: |ClosedWindow { closed, reopens }| {
         format!(
             "The period for reducing and cancelling ended on {closed} (7 days after purchase or \
              renewal). The next one begins with the renewal: {reopens}. Until then you can \
@@ -230,7 +277,7 @@ pub const EN: SubscriptionTexts = SubscriptionTexts {
     change_auto_renew_off: "Automatic renewal off",
     change_pending: |change| format!("{change}: being sent to Microsoft …"),
     change_done: |change| format!("{change}: made by Microsoft."),
-    change_failed: |change, why| format!("{change}: not made. {why}"),
+    change_failed: |FailedChange { change, why }| format!("{change}: not made. {why}"),
     change_unreachable: "Microsoft could not be reached for too long; please try again.",
     window_closed_refusal: "The period for reducing and cancelling has ended. You can schedule \
                             the change for the renewal.",
@@ -238,18 +285,43 @@ pub const EN: SubscriptionTexts = SubscriptionTexts {
                              is done.",
     not_changeable: "This subscription cannot be changed any more.",
     increase_pending: "More users are ordered and being set up.",
-    audit_requested: |subscription, change| format!("{subscription}: {change} requested"),
-    audit_changed: |subscription, change| format!("{subscription}: {change} made"),
-    audit_failed: |subscription, change| format!("{subscription}: {change} not made"),
-    mail_changed_subject: |product, customer| {
+    audit_requested: |SubscriptionChange {
+                          subscription,
+                          change,
+                      }| format!("{subscription}: {change} requested"),
+    audit_changed: |SubscriptionChange {
+                        subscription,
+                        change,
+                    }| format!("{subscription}: {change} made"),
+    audit_failed: |SubscriptionChange {
+                       subscription,
+                       change,
+                   }| format!("{subscription}: {change} not made"),
+    #[cfg(feature = "ssr")]
+    mail_changed_subject: |ProductOfCustomer { product, customer }| {
         format!("Subscription changed: {product} for {customer}")
     },
-    mail_failed_subject: |product, customer| format!("Change not made: {product} for {customer}"),
-    mail_changed_text: |change, product, customer| {
+    #[cfg(feature = "ssr")]
+    mail_failed_subject: |ProductOfCustomer { product, customer }| {
+        format!("Change not made: {product} for {customer}")
+    },
+    #[cfg(feature = "ssr")]
+    mail_changed_text: |ChangeMail {
+                            change,
+                            product,
+                            customer,
+                        }| {
         format!("Microsoft has made the change: {change} ({product} for {customer}).")
     },
-    mail_failed_text: |change, product, customer, why| {
+    #[cfg(feature = "ssr")]
+    mail_failed_text: |FailedChangeMail {
+                           change,
+                           product,
+                           customer,
+                           why,
+                       }| {
         format!("Microsoft has not made the change: {change} ({product} for {customer}). {why}")
     },
+    #[cfg(feature = "ssr")]
     mail_action: "View subscription",
 };

@@ -20,6 +20,7 @@ pub struct TenantTexts {
     pub status_invited: &'static str,
     pub status_authorised: &'static str,
     pub resend: &'static str,
+    #[cfg(feature = "ssr")]
     pub mail_invitation: super::InvitationMailTexts,
 
     pub domain_label: &'static str,
@@ -72,9 +73,10 @@ pub static DE: TenantTexts = TenantTexts {
                      „CSP autorisieren“ bestätigt, sind Sie sein Partner.",
     status_authorised: "Der Kunde hat Sie als Partner autorisiert.",
     resend: "Einladung erneut senden",
+    #[cfg(feature = "ssr")]
     mail_invitation: super::InvitationMailTexts {
         subject: |reseller| format!("{reseller} bittet um Ihre Autorisierung"),
-        text: |reseller, domain| {
+        text: |super::Invitation { reseller, domain }| {
             format!(
                 "{reseller} möchte Ihre Microsoft-Lizenzen für {domain} als Partner betreuen. \
                  Dazu bestätigen Sie die Partnerschaft und die delegierte Administration beim \
@@ -142,9 +144,10 @@ pub static EN: TenantTexts = TenantTexts {
                      confirms “CSP autorisieren”, you are their partner.",
     status_authorised: "The customer has authorised you as their partner.",
     resend: "Send the invitation again",
+    #[cfg(feature = "ssr")]
     mail_invitation: super::InvitationMailTexts {
         subject: |reseller| format!("{reseller} asks for your authorisation"),
-        text: |reseller, domain| {
+        text: |super::Invitation { reseller, domain }| {
             format!(
                 "{reseller} would like to look after your Microsoft licences for {domain} as your \
                  partner. To agree, confirm the partnership and delegated administration at the \

@@ -111,12 +111,18 @@ fn MpaSection(check: ServerAction<CheckMpa>, stored: MicrosoftPartner) -> impl I
             let (class, text) = match answer {
                 MpaAnswer::Accepted {
                     partner_name: Some(name),
-                } => ("mpa ok", (t.mpa_accepted_by)(mpn, name)),
+                } => (
+                    "mpa ok",
+                    (t.mpa_accepted_by)(crate::i18n::MpaAcceptedBy { mpn, name }),
+                ),
                 MpaAnswer::Accepted { partner_name: None } => ("mpa ok", (t.mpa_accepted)(mpn)),
                 MpaAnswer::NotAccepted => ("mpa missing", (t.mpa_not_accepted)(mpn)),
                 MpaAnswer::Refused(problem) => (
                     "mpa missing",
-                    (t.mpa_refused)(mpn, &(texts.provider.problem)(*problem)),
+                    (t.mpa_refused)(crate::i18n::MpaRefused {
+                        mpn,
+                        reason: &(texts.provider.problem)(*problem),
+                    }),
                 ),
             };
             let when = (t.mpa_checked_at)(&format_date_time(*checked_at, locale));

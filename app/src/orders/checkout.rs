@@ -73,7 +73,7 @@ pub fn Checkout(view: CheckoutView) -> impl IntoView {
             <h2>{t.checkout_title}</h2>
             {(!ready).then(|| view! { <p class="hint">{t.checkout_needs_header}</p> })}
             {view.customer_name.filter(|_| ready).map(|customer| view! {
-                <p id="checkout-for">{(t.checkout_for)(&view.order_name, &customer)}</p>
+                <p id="checkout-for">{(t.checkout_for)(crate::i18n::OrderFor { name: &view.order_name, customer: &customer })}</p>
             })}
             <ActionForm action attr:novalidate="">
                 <p class="form-error" role="alert" id="checkout-error">{refusal}</p>

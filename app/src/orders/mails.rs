@@ -28,7 +28,11 @@ pub fn placed(
 ) -> OutgoingMail {
     let t = locale.texts().orders;
     let number = number.to_string();
-    let text = (t.mail_placed_text)(&number, name, customer);
+    let text = (t.mail_placed_text)(crate::i18n::PlacedOrder {
+        number: &number,
+        name,
+        customer,
+    });
     letter(locale, (t.mail_placed_subject)(&number), text, link, to)
 }
 
@@ -41,7 +45,7 @@ pub fn active(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().orders;
-    let text = (t.mail_active_text)(name, customer);
+    let text = (t.mail_active_text)(crate::i18n::OrderFor { name, customer });
     letter(
         locale,
         (t.mail_active_subject)(&number.to_string()),
@@ -60,7 +64,10 @@ pub fn failed(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().orders;
-    let text = (t.mail_failed_text)(name, t.failure(failure));
+    let text = (t.mail_failed_text)(crate::i18n::FailedOrder {
+        name,
+        reason: t.failure(failure),
+    });
     letter(
         locale,
         (t.mail_failed_subject)(&number.to_string()),

@@ -31,7 +31,7 @@ pub fn invitation(
     to: EmailAddress,
 ) -> OutgoingMail {
     Letter::new(locale, (texts.subject)(reseller))
-        .paragraph((texts.text)(reseller, domain))
+        .paragraph((texts.text)(crate::i18n::Invitation { reseller, domain }))
         .action(texts.action, link)
         .paragraph(texts.steps)
         .to(to)

@@ -58,7 +58,11 @@ pub fn vouched_account(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().accounts;
-    let text = (t.mail_vouched_text)(&company.name, &company.customer_number, &company.email);
+    let text = (t.mail_vouched_text)(crate::i18n::NewAccount {
+        company: &company.name,
+        number: &company.customer_number,
+        email: &company.email,
+    });
     Letter::new(locale, (t.mail_vouched_subject)(&company.name))
         .paragraph(text)
         .action(
@@ -75,7 +79,11 @@ pub fn account_opened(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().accounts;
-    let text = (t.mail_opened_text)(&company.customer_number, &company.name, &company.email);
+    let text = (t.mail_opened_text)(crate::i18n::NewAccount {
+        company: &company.customer_number,
+        number: &company.name,
+        email: &company.email,
+    });
     Letter::new(locale, t.mail_opened_subject)
         .paragraph(text)
         .paragraph(t.mail_opened_not_you)

@@ -261,7 +261,10 @@ mod ssr {
         let name = (crate::i18n::current_locale()
             .texts()
             .orders
-            .seats_order_name)(&detail.subscription.name, &added.to_string());
+            .seats_order_name)(crate::i18n::SeatsOrderName {
+            product: &detail.subscription.name,
+            added: &added.to_string(),
+        });
         let checkout = Checkout {
             reseller_id: scope.reseller(),
             user: user.clone(),

@@ -122,7 +122,11 @@ pub fn parse_change(
 /// How long the window is still open: "noch 2 Tage 5 Stunden".
 pub fn remaining(secs: i64, locale: Locale) -> String {
     let (days, hours, minutes) = days_hours_minutes(secs);
-    (locale.texts().subscriptions.window_remaining)(days, hours, minutes)
+    (locale.texts().subscriptions.window_remaining)(crate::i18n::TimeLeft {
+        days,
+        hours,
+        minutes,
+    })
 }
 
 /// The subscription page's changes: where the latest one stands, the window, and the forms
@@ -153,7 +157,7 @@ pub fn SubscriptionChanges(detail: SubscriptionDetail, kept: KeptChanges) -> imp
                     None => t.change_unreachable.to_owned(),
                 };
                 view! {
-                    <p class="status-box red" role="alert" id="change-status">{(t.change_failed)(&change, &why)}</p>
+                    <p class="status-box red" role="alert" id="change-status">{(t.change_failed)(crate::i18n::FailedChange { change: &change, why: &why })}</p>
                 }
                 .into_any()
             }
@@ -163,19 +167,19 @@ pub fn SubscriptionChanges(detail: SubscriptionDetail, kept: KeptChanges) -> imp
         ChangeWindow::Open {
             closes_at,
             remaining_secs,
-        } => (t.window_open)(
-            &remaining(remaining_secs, locale),
-            &format_date_time(closes_at, locale),
-        ),
+        } => (t.window_open)(crate::i18n::OpenWindow {
+            left: &remaining(remaining_secs, locale),
+            until: &format_date_time(closes_at, locale),
+        }),
         ChangeWindow::Closed {
             closed_at,
             reopens_at,
-        } => (t.window_closed)(
-            &format_date_time(closed_at, locale),
-            &reopens_at.map_or(t.window_no_reopening.to_owned(), |at| {
+        } => (t.window_closed)(crate::i18n::ClosedWindow {
+            closed: &format_date_time(closed_at, locale),
+            reopens: &reopens_at.map_or(t.window_no_reopening.to_owned(), |at| {
                 format_date_time(at, locale)
             }),
-        ),
+        }),
     });
     // What the subscription allows now decides which forms there are.
     let in_window = detail.allows(ChangeKind::Cancel).is_ok();

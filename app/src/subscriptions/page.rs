@@ -188,10 +188,10 @@ fn MoreSeats(
         let added = state.value(SeatsField::Added).trim().parse::<u32>().ok()?;
         let charge = pricing.charge(cycle, added)?;
         let unit = pricing.unit_cents(cycle)?;
-        Some((t.add_seats_cost)(
-            &format_money(unit, locale),
-            &format_money(charge.per_period, locale),
-        ))
+        Some((t.add_seats_cost)(crate::i18n::SeatCost {
+            unit: &format_money(unit, locale),
+            period: &format_money(charge.per_period, locale),
+        }))
     };
     view! {
         <section class="checkout" id="add-seats">

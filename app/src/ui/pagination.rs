@@ -27,7 +27,7 @@ pub fn Pagination(
     view! {
         <nav class="pagination" aria-label=t.pages_label>
             {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{t.previous_page}</A> })}
-            <span aria-current="page">{(t.page_of)(page, pages)}</span>
+            <span aria-current="page">{(t.page_of)(crate::i18n::PageOf { page, pages })}</span>
             {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{t.next_page}</A> })}
         </nav>
     }

@@ -207,8 +207,15 @@ impl JobKind for SubscriptionChange {
         record(conn, &change, &action, now).await?;
         let locale = Locale::from_tag(&change.locale).unwrap_or_default();
         let t = locale.texts().subscriptions;
-        let subject = (t.mail_changed_subject)(&change.name, &change.company_name);
-        let text = (t.mail_changed_text)(&t.change(kind), &change.name, &change.company_name);
+        let subject = (t.mail_changed_subject)(crate::i18n::ProductOfCustomer {
+            product: &change.name,
+            customer: &change.company_name,
+        });
+        let text = (t.mail_changed_text)(crate::i18n::ChangeMail {
+            change: &t.change(kind),
+            product: &change.name,
+            customer: &change.company_name,
+        });
         self.mail(conn, &change, locale, subject, text, now).await
     }
 
@@ -244,8 +251,16 @@ impl JobKind for SubscriptionChange {
             Some(problem) => (texts.provider.problem)(problem),
             None => t.change_unreachable.to_owned(),
         };
-        let subject = (t.mail_failed_subject)(&change.name, &change.company_name);
-        let text = (t.mail_failed_text)(&t.change(kind), &change.name, &change.company_name, &why);
+        let subject = (t.mail_failed_subject)(crate::i18n::ProductOfCustomer {
+            product: &change.name,
+            customer: &change.company_name,
+        });
+        let text = (t.mail_failed_text)(crate::i18n::FailedChangeMail {
+            change: &t.change(kind),
+            product: &change.name,
+            customer: &change.company_name,
+            why: &why,
+        });
         self.mail(conn, &change, locale, subject, text, now).await?;
         Ok(AfterFailure::Keep)
     }
