@@ -150,13 +150,13 @@ mod ssr {
         let token =
             email_tokens::issue(&mut tx, TokenPurpose::AdminInvitation, user_id, now).await?;
         let t = locale.texts().accounts;
-        let mail = Letter::new(locale, t.mail_invitation_subject)
-            .paragraph((t.mail_invitation_text)(staff.email.as_str()))
+        let mail = Letter::new(locale, t.mail.invitation_subject)
+            .paragraph((t.mail.invitation_text)(staff.email.as_str()))
             .action(
-                t.mail_invitation_action,
+                t.mail.invitation_action,
                 links.link(&format!("/invitation/{}", token.expose())),
             )
-            .paragraph(t.mail_ignore)
+            .paragraph(t.mail.ignore)
             .to(email.clone());
         outbox::enqueue(&mut tx, &mail, now).await?;
         let action = AuditAction::AdminInvited {

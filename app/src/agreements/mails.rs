@@ -15,13 +15,13 @@ pub fn agreement_link(
 ) -> OutgoingMail {
     let t = locale.texts().agreements;
     let until = format_date(kontor_domain::german_date(expires_at), locale);
-    Letter::new(locale, (t.mail_link_subject)(company))
-        .paragraph((t.mail_link_text)(crate::i18n::AgreementParties {
+    Letter::new(locale, (t.mail.link_subject)(company))
+        .paragraph((t.mail.link_text)(crate::i18n::AgreementParties {
             reseller,
             company,
         }))
-        .action(t.mail_link_action, link)
-        .paragraph((t.mail_link_expiry)(&until))
+        .action(t.mail.link_action, link)
+        .paragraph((t.mail.link_expiry)(&until))
         .to(to)
 }
 
@@ -33,12 +33,12 @@ pub fn accepted(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().agreements;
-    Letter::new(locale, (t.mail_accepted_subject)(company))
-        .paragraph((t.mail_accepted_text)(crate::i18n::AcceptedBy {
+    Letter::new(locale, (t.mail.accepted_subject)(company))
+        .paragraph((t.mail.accepted_text)(crate::i18n::AcceptedBy {
             company,
             signer,
         }))
-        .action(t.mail_accepted_action, link)
+        .action(t.mail.accepted_action, link)
         .to(to)
 }
 

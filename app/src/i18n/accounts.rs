@@ -118,61 +118,6 @@ pub struct AccountTexts {
     pub privacy_body: [&'static str; 3],
     pub document_version: &'static str,
 
-    #[cfg(feature = "ssr")]
-    pub mail_confirm_subject: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_confirm_text: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_confirm_action: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_confirm_expiry: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_exists_subject: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_exists_text: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_exists_action: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_exists_reset: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_approved_subject: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_approved_text: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_approved_action: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_rejected_subject: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_rejected_text: &'static str,
-    /// To staff: a company became active by its customer number alone (company, number).
-    #[cfg(feature = "ssr")]
-    pub mail_vouched_subject: fn(&str) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_vouched_text: fn(NewAccount<'_>) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_vouched_action: &'static str,
-    /// To the registry's contact for a number: an account was opened under it.
-    #[cfg(feature = "ssr")]
-    pub mail_opened_subject: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_opened_text: fn(NewAccount<'_>) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_opened_not_you: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_reset_subject: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_reset_text: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_reset_action: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_ignore: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_invitation_subject: &'static str,
-    /// Who invites.
-    #[cfg(feature = "ssr")]
-    pub mail_invitation_text: fn(&str) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_invitation_action: &'static str,
     pub error_email_in_use: &'static str,
 
     pub error_missing: &'static str,
@@ -220,6 +165,43 @@ pub struct AccountTexts {
     pub error_category_cycle: &'static str,
     pub error_tenant_not_ready: &'static str,
     pub error_agreement_missing: &'static str,
+    /// What only mails say: kept out of the browser bundle.
+    #[cfg(feature = "ssr")]
+    pub mail: AccountMailTexts,
+}
+
+/// What the mails of `AccountTexts` say.
+#[cfg(feature = "ssr")]
+pub struct AccountMailTexts {
+    pub confirm_subject: &'static str,
+    pub confirm_text: &'static str,
+    pub confirm_action: &'static str,
+    pub confirm_expiry: &'static str,
+    pub exists_subject: &'static str,
+    pub exists_text: &'static str,
+    pub exists_action: &'static str,
+    pub exists_reset: &'static str,
+    pub approved_subject: &'static str,
+    pub approved_text: &'static str,
+    pub approved_action: &'static str,
+    pub rejected_subject: &'static str,
+    pub rejected_text: &'static str,
+    /// To staff: a company became active by its customer number alone (company, number).
+    pub vouched_subject: fn(&str) -> String,
+    pub vouched_text: fn(NewAccount<'_>) -> String,
+    pub vouched_action: &'static str,
+    /// To the registry's contact for a number: an account was opened under it.
+    pub opened_subject: &'static str,
+    pub opened_text: fn(NewAccount<'_>) -> String,
+    pub opened_not_you: &'static str,
+    pub reset_subject: &'static str,
+    pub reset_text: &'static str,
+    pub reset_action: &'static str,
+    pub ignore: &'static str,
+    pub invitation_subject: &'static str,
+    /// Who invites.
+    pub invitation_text: fn(&str) -> String,
+    pub invitation_action: &'static str,
 }
 
 impl AccountTexts {
@@ -460,91 +442,6 @@ pub static DE: AccountTexts = AccountTexts {
     ],
     document_version: "Fassung",
 
-    #[cfg(feature = "ssr")]
-    mail_confirm_subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
-    #[cfg(feature = "ssr")]
-    mail_confirm_text: "vielen Dank für Ihre Registrierung bei Kontor. Bitte bestätigen Sie Ihre \
-                        E-Mail-Adresse über den folgenden Link.",
-    #[cfg(feature = "ssr")]
-    mail_confirm_action: "E-Mail-Adresse bestätigen",
-    #[cfg(feature = "ssr")]
-    mail_confirm_expiry: "Der Link gilt 48 Stunden und nur einmal.",
-    #[cfg(feature = "ssr")]
-    mail_exists_subject: "Sie haben bereits ein Konto",
-    #[cfg(feature = "ssr")]
-    mail_exists_text: "jemand hat versucht, mit dieser E-Mail-Adresse ein neues Konto bei Kontor \
-                       anzulegen. Zu dieser Adresse gibt es bereits ein Konto.",
-    #[cfg(feature = "ssr")]
-    mail_exists_action: "Zur Anmeldung",
-    #[cfg(feature = "ssr")]
-    mail_exists_reset: "Falls Sie Ihr Kennwort vergessen haben, können Sie es auf der \
-                        Anmeldeseite zurücksetzen. Waren Sie das nicht, können Sie diese E-Mail \
-                        ignorieren.",
-    #[cfg(feature = "ssr")]
-    mail_approved_subject: "Ihr Konto ist freigeschaltet",
-    #[cfg(feature = "ssr")]
-    mail_approved_text: "der Distributor hat Ihre Registrierung freigegeben. Sie können sich ab \
-                         sofort anmelden und bestellen.",
-    #[cfg(feature = "ssr")]
-    mail_approved_action: "Zur Anmeldung",
-    #[cfg(feature = "ssr")]
-    mail_rejected_subject: "Ihre Registrierung",
-    #[cfg(feature = "ssr")]
-    mail_rejected_text: "der Distributor hat Ihre Registrierung leider nicht freigegeben. Bei \
-                         Fragen wenden Sie sich bitte an Ihren Ansprechpartner beim Distributor.",
-    #[cfg(feature = "ssr")]
-    mail_vouched_subject: |company| format!("Neues Händlerkonto über Kundennummer: {company}"),
-    #[cfg(feature = "ssr")]
-    mail_vouched_text: |NewAccount {
-                            company,
-                            number,
-                            email,
-                        }| {
-        format!(
-            "{company} hat sich mit der Kundennummer {number} registriert und die Adresse \
-             {email} bestätigt; das Konto ist damit aktiv, ohne dass jemand es geprüft hat. \
-             Größere Bestellungen nimmt Kontor erst an, wenn Sie das Konto bestätigen. Kennt \
-             der Kunde die Registrierung nicht, sperren Sie es."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_vouched_action: "Konto ansehen",
-    #[cfg(feature = "ssr")]
-    mail_opened_subject: "Neues Händlerkonto unter Ihrer Kundennummer",
-    #[cfg(feature = "ssr")]
-    mail_opened_text: |NewAccount {
-                           company: number,
-                           number: company,
-                           email,
-                       }| {
-        format!(
-            "unter Ihrer Kundennummer {number} wurde soeben ein Händlerkonto im Portal eröffnet: \
-             {company}, Anmeldung {email}."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_opened_not_you: "Waren Sie das nicht, melden Sie sich bitte umgehend bei uns: Wir \
-        sperren das Konto, bevor darüber bestellt wird.",
-    #[cfg(feature = "ssr")]
-    mail_reset_subject: "Kennwort zurücksetzen",
-    #[cfg(feature = "ssr")]
-    mail_reset_text: "Sie haben einen Link angefordert, um Ihr Kennwort zurückzusetzen. Er gilt \
-                      eine Stunde und nur einmal.",
-    #[cfg(feature = "ssr")]
-    mail_reset_action: "Neues Kennwort festlegen",
-    #[cfg(feature = "ssr")]
-    mail_ignore: "Haben Sie das nicht angefordert? Dann können Sie diese E-Mail ignorieren.",
-    #[cfg(feature = "ssr")]
-    mail_invitation_subject: "Einladung in die Verwaltung von Kontor",
-    #[cfg(feature = "ssr")]
-    mail_invitation_text: |by| {
-        format!(
-            "{by} lädt Sie in die Verwaltung des Reseller-Portals ein. Legen Sie über den \
-             folgenden Link Ihr Kennwort fest; er gilt sieben Tage und nur einmal."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_invitation_action: "Kennwort festlegen",
     error_email_in_use: "Zu dieser E-Mail-Adresse gibt es bereits ein Konto.",
 
     error_missing: "Bitte füllen Sie dieses Feld aus.",
@@ -610,6 +507,68 @@ pub static DE: AccountTexts = AccountTexts {
         Unterkategorien stehen.",
     error_tenant_not_ready: "Für diesen Kunden ist noch kein Microsoft-Tenant bereit.",
     error_agreement_missing: "Dieser Kunde hat die Cloud-Vereinbarung noch nicht akzeptiert.",
+    #[cfg(feature = "ssr")]
+    mail: AccountMailTexts {
+        confirm_subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+        confirm_text: "vielen Dank für Ihre Registrierung bei Kontor. Bitte bestätigen Sie Ihre \
+                       E-Mail-Adresse über den folgenden Link.",
+        confirm_action: "E-Mail-Adresse bestätigen",
+        confirm_expiry: "Der Link gilt 48 Stunden und nur einmal.",
+        exists_subject: "Sie haben bereits ein Konto",
+        exists_text: "jemand hat versucht, mit dieser E-Mail-Adresse ein neues Konto bei Kontor \
+                      anzulegen. Zu dieser Adresse gibt es bereits ein Konto.",
+        exists_action: "Zur Anmeldung",
+        exists_reset: "Falls Sie Ihr Kennwort vergessen haben, können Sie es auf der \
+                       Anmeldeseite zurücksetzen. Waren Sie das nicht, können Sie diese E-Mail \
+                       ignorieren.",
+        approved_subject: "Ihr Konto ist freigeschaltet",
+        approved_text: "der Distributor hat Ihre Registrierung freigegeben. Sie können sich ab \
+                        sofort anmelden und bestellen.",
+        approved_action: "Zur Anmeldung",
+        rejected_subject: "Ihre Registrierung",
+        rejected_text: "der Distributor hat Ihre Registrierung leider nicht freigegeben. Bei \
+                        Fragen wenden Sie sich bitte an Ihren Ansprechpartner beim Distributor.",
+        vouched_subject: |company| format!("Neues Händlerkonto über Kundennummer: {company}"),
+        vouched_text: |NewAccount {
+                           company,
+                           number,
+                           email,
+                       }| {
+            format!(
+                "{company} hat sich mit der Kundennummer {number} registriert und die Adresse \
+            {email} bestätigt; das Konto ist damit aktiv, ohne dass jemand es geprüft hat. \
+            Größere Bestellungen nimmt Kontor erst an, wenn Sie das Konto bestätigen. Kennt \
+            der Kunde die Registrierung nicht, sperren Sie es."
+            )
+        },
+        vouched_action: "Konto ansehen",
+        opened_subject: "Neues Händlerkonto unter Ihrer Kundennummer",
+        opened_text: |NewAccount {
+                          company: number,
+                          number: company,
+                          email,
+                      }| {
+            format!(
+                "unter Ihrer Kundennummer {number} wurde soeben ein Händlerkonto im Portal eröffnet: \
+            {company}, Anmeldung {email}."
+            )
+        },
+        opened_not_you: "Waren Sie das nicht, melden Sie sich bitte umgehend bei uns: Wir \
+       sperren das Konto, bevor darüber bestellt wird.",
+        reset_subject: "Kennwort zurücksetzen",
+        reset_text: "Sie haben einen Link angefordert, um Ihr Kennwort zurückzusetzen. Er gilt \
+                     eine Stunde und nur einmal.",
+        reset_action: "Neues Kennwort festlegen",
+        ignore: "Haben Sie das nicht angefordert? Dann können Sie diese E-Mail ignorieren.",
+        invitation_subject: "Einladung in die Verwaltung von Kontor",
+        invitation_text: |by| {
+            format!(
+                "{by} lädt Sie in die Verwaltung des Reseller-Portals ein. Legen Sie über den \
+            folgenden Link Ihr Kennwort fest; er gilt sieben Tage und nur einmal."
+            )
+        },
+        invitation_action: "Kennwort festlegen",
+    },
 };
 
 pub static EN: AccountTexts = AccountTexts {
@@ -756,90 +715,6 @@ pub static EN: AccountTexts = AccountTexts {
     ],
     document_version: "Version",
 
-    #[cfg(feature = "ssr")]
-    mail_confirm_subject: "Please confirm your email address",
-    #[cfg(feature = "ssr")]
-    mail_confirm_text: "thank you for signing up with Kontor. Please confirm your email address \
-                        with the link below.",
-    #[cfg(feature = "ssr")]
-    mail_confirm_action: "Confirm email address",
-    #[cfg(feature = "ssr")]
-    mail_confirm_expiry: "The link is valid for 48 hours and works once.",
-    #[cfg(feature = "ssr")]
-    mail_exists_subject: "You already have an account",
-    #[cfg(feature = "ssr")]
-    mail_exists_text: "someone tried to create a new Kontor account with this email address. \
-                       An account with this address exists already.",
-    #[cfg(feature = "ssr")]
-    mail_exists_action: "Log in",
-    #[cfg(feature = "ssr")]
-    mail_exists_reset: "If you have forgotten your password, you can reset it on the login page. \
-                        If this was not you, you can ignore this email.",
-    #[cfg(feature = "ssr")]
-    mail_approved_subject: "Your account is approved",
-    #[cfg(feature = "ssr")]
-    mail_approved_text: "the distributor has approved your signup. You can log in and order \
-                         from now on.",
-    #[cfg(feature = "ssr")]
-    mail_approved_action: "Log in",
-    #[cfg(feature = "ssr")]
-    mail_rejected_subject: "Your signup",
-    #[cfg(feature = "ssr")]
-    mail_rejected_text: "unfortunately the distributor did not approve your signup. If you have \
-                         questions, please contact your distributor.",
-    #[cfg(feature = "ssr")]
-    mail_vouched_subject: |company| format!("New reseller account by customer number: {company}"),
-    #[cfg(feature = "ssr")]
-    mail_vouched_text: |NewAccount {
-                            company,
-                            number,
-                            email,
-                        }| {
-        format!(
-            "{company} signed up with the customer number {number} and confirmed the address \
-             {email}; the account is active without anyone having checked it. Kontor takes \
-             larger orders only once you confirm the account. If the customer does not know \
-             of the signup, lock it."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_vouched_action: "View the account",
-    #[cfg(feature = "ssr")]
-    mail_opened_subject: "New reseller account under your customer number",
-    #[cfg(feature = "ssr")]
-    mail_opened_text: |NewAccount {
-                           company: number,
-                           number: company,
-                           email,
-                       }| {
-        format!(
-            "a reseller account was just opened in the portal under your customer number \
-             {number}: {company}, login {email}."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_opened_not_you: "If this was not you, please tell us at once: we lock the account \
-        before anything is ordered through it.",
-    #[cfg(feature = "ssr")]
-    mail_reset_subject: "Reset your password",
-    #[cfg(feature = "ssr")]
-    mail_reset_text: "You asked for a link to reset your password. It is valid for one hour and \
-                      works once.",
-    #[cfg(feature = "ssr")]
-    mail_reset_action: "Choose a new password",
-    #[cfg(feature = "ssr")]
-    mail_ignore: "Did not ask for this? Then you can ignore this email.",
-    #[cfg(feature = "ssr")]
-    mail_invitation_subject: "Invitation to the Kontor administration",
-    #[cfg(feature = "ssr")]
-    mail_invitation_text: |by| {
-        format!(
-            "{by} invites you to the administration of the reseller portal. Choose your \
-             password through the following link; it is valid for seven days and once."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_invitation_action: "Choose a password",
     error_email_in_use: "An account with this email address exists already.",
 
     error_missing: "Please fill in this field.",
@@ -901,4 +776,65 @@ pub static EN: AccountTexts = AccountTexts {
         subcategories.",
     error_tenant_not_ready: "This customer has no ready Microsoft tenant yet.",
     error_agreement_missing: "This customer has not accepted the cloud agreement yet.",
+    #[cfg(feature = "ssr")]
+    mail: AccountMailTexts {
+        confirm_subject: "Please confirm your email address",
+        confirm_text: "thank you for signing up with Kontor. Please confirm your email address \
+                       with the link below.",
+        confirm_action: "Confirm email address",
+        confirm_expiry: "The link is valid for 48 hours and works once.",
+        exists_subject: "You already have an account",
+        exists_text: "someone tried to create a new Kontor account with this email address. \
+                      An account with this address exists already.",
+        exists_action: "Log in",
+        exists_reset: "If you have forgotten your password, you can reset it on the login page. \
+                       If this was not you, you can ignore this email.",
+        approved_subject: "Your account is approved",
+        approved_text: "the distributor has approved your signup. You can log in and order \
+                        from now on.",
+        approved_action: "Log in",
+        rejected_subject: "Your signup",
+        rejected_text: "unfortunately the distributor did not approve your signup. If you have \
+                        questions, please contact your distributor.",
+        vouched_subject: |company| format!("New reseller account by customer number: {company}"),
+        vouched_text: |NewAccount {
+                           company,
+                           number,
+                           email,
+                       }| {
+            format!(
+                "{company} signed up with the customer number {number} and confirmed the address \
+            {email}; the account is active without anyone having checked it. Kontor takes \
+            larger orders only once you confirm the account. If the customer does not know \
+            of the signup, lock it."
+            )
+        },
+        vouched_action: "View the account",
+        opened_subject: "New reseller account under your customer number",
+        opened_text: |NewAccount {
+                          company: number,
+                          number: company,
+                          email,
+                      }| {
+            format!(
+                "a reseller account was just opened in the portal under your customer number \
+            {number}: {company}, login {email}."
+            )
+        },
+        opened_not_you: "If this was not you, please tell us at once: we lock the account \
+       before anything is ordered through it.",
+        reset_subject: "Reset your password",
+        reset_text: "You asked for a link to reset your password. It is valid for one hour and \
+                     works once.",
+        reset_action: "Choose a new password",
+        ignore: "Did not ask for this? Then you can ignore this email.",
+        invitation_subject: "Invitation to the Kontor administration",
+        invitation_text: |by| {
+            format!(
+                "{by} invites you to the administration of the reseller portal. Choose your \
+            password through the following link; it is valid for seven days and once."
+            )
+        },
+        invitation_action: "Choose a password",
+    },
 };

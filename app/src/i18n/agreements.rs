@@ -86,21 +86,21 @@ pub struct AgreementTexts {
     pub link_used: &'static str,
     pub ask_reseller: fn(AskReseller<'_>) -> String,
     pub ask_reseller_unknown: &'static str,
+    /// What only mails say: kept out of the browser bundle.
+    #[cfg(feature = "ssr")]
+    pub mail: AgreementMailTexts,
+}
 
-    #[cfg(feature = "ssr")]
-    pub mail_link_subject: Text1,
-    #[cfg(feature = "ssr")]
-    pub mail_link_text: fn(AgreementParties<'_>) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_link_action: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_link_expiry: Text1,
-    #[cfg(feature = "ssr")]
-    pub mail_accepted_subject: Text1,
-    #[cfg(feature = "ssr")]
-    pub mail_accepted_text: fn(AcceptedBy<'_>) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_accepted_action: &'static str,
+/// What the mails of `AgreementTexts` say.
+#[cfg(feature = "ssr")]
+pub struct AgreementMailTexts {
+    pub link_subject: Text1,
+    pub link_text: fn(AgreementParties<'_>) -> String,
+    pub link_action: &'static str,
+    pub link_expiry: Text1,
+    pub accepted_subject: Text1,
+    pub accepted_text: fn(AcceptedBy<'_>) -> String,
+    pub accepted_action: &'static str,
 }
 
 pub static DE: AgreementTexts = AgreementTexts {
@@ -222,37 +222,32 @@ pub static DE: AgreementTexts = AgreementTexts {
         }
     },
     ask_reseller_unknown: "Einen neuen Link erhalten Sie von Ihrem IT-Fachhändler.",
-
     #[cfg(feature = "ssr")]
-    mail_link_subject: |company| format!("Cloud-Vereinbarung für {company} – bitte akzeptieren"),
-    #[cfg(feature = "ssr")]
-    mail_link_text: |AgreementParties { reseller, company }| {
-        format!(
-            "{reseller} stellt {company} Microsoft-Cloud-Dienste bereit. Bevor Lizenzen bestellt \
-             werden können, muss Ihr Unternehmen die Cloud-Vereinbarung akzeptieren. Über den \
-             folgenden Link lesen Sie die Vereinbarung und akzeptieren sie."
-        )
+    mail: AgreementMailTexts {
+        link_subject: |company| format!("Cloud-Vereinbarung für {company} – bitte akzeptieren"),
+        link_text: |AgreementParties { reseller, company }| {
+            format!(
+                "{reseller} stellt {company} Microsoft-Cloud-Dienste bereit. Bevor Lizenzen bestellt \
+            werden können, muss Ihr Unternehmen die Cloud-Vereinbarung akzeptieren. Über den \
+            folgenden Link lesen Sie die Vereinbarung und akzeptieren sie."
+            )
+        },
+        link_action: "Vereinbarung lesen und akzeptieren",
+        link_expiry: |until| {
+            format!(
+                "Der Link ist bis zum {until} gültig und kann einmal verwendet werden. Falls Sie diese \
+            E-Mail nicht erwartet haben, können Sie sie ignorieren."
+            )
+        },
+        accepted_subject: |company| format!("{company} hat die Cloud-Vereinbarung akzeptiert"),
+        accepted_text: |AcceptedBy { company, signer }| {
+            format!(
+                "{signer} hat die Cloud-Vereinbarung für {company} akzeptiert. Sie können für diesen \
+            Kunden jetzt Lizenzen bestellen."
+            )
+        },
+        accepted_action: "Zum Kunden",
     },
-    #[cfg(feature = "ssr")]
-    mail_link_action: "Vereinbarung lesen und akzeptieren",
-    #[cfg(feature = "ssr")]
-    mail_link_expiry: |until| {
-        format!(
-            "Der Link ist bis zum {until} gültig und kann einmal verwendet werden. Falls Sie diese \
-             E-Mail nicht erwartet haben, können Sie sie ignorieren."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_accepted_subject: |company| format!("{company} hat die Cloud-Vereinbarung akzeptiert"),
-    #[cfg(feature = "ssr")]
-    mail_accepted_text: |AcceptedBy { company, signer }| {
-        format!(
-            "{signer} hat die Cloud-Vereinbarung für {company} akzeptiert. Sie können für diesen \
-             Kunden jetzt Lizenzen bestellen."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_accepted_action: "Zum Kunden",
 };
 
 pub static EN: AgreementTexts = AgreementTexts {
@@ -369,35 +364,30 @@ pub static EN: AgreementTexts = AgreementTexts {
         }
     },
     ask_reseller_unknown: "Your IT reseller can send you a new link.",
-
     #[cfg(feature = "ssr")]
-    mail_link_subject: |company| format!("Cloud agreement for {company} – please accept"),
-    #[cfg(feature = "ssr")]
-    mail_link_text: |AgreementParties { reseller, company }| {
-        format!(
-            "{reseller} provides {company} with Microsoft cloud services. Before licences can be \
-             ordered, your organisation has to accept the cloud agreement. The link below lets \
-             you read the agreement and accept it."
-        )
+    mail: AgreementMailTexts {
+        link_subject: |company| format!("Cloud agreement for {company} – please accept"),
+        link_text: |AgreementParties { reseller, company }| {
+            format!(
+                "{reseller} provides {company} with Microsoft cloud services. Before licences can be \
+            ordered, your organisation has to accept the cloud agreement. The link below lets \
+            you read the agreement and accept it."
+            )
+        },
+        link_action: "Read and accept the agreement",
+        link_expiry: |until| {
+            format!(
+                "The link is valid until {until} and works once. If you did not expect this email, \
+            you can ignore it."
+            )
+        },
+        accepted_subject: |company| format!("{company} has accepted the cloud agreement"),
+        accepted_text: |AcceptedBy { company, signer }| {
+            format!(
+                "{signer} has accepted the cloud agreement for {company}. You can now order \
+            licences for this customer."
+            )
+        },
+        accepted_action: "Go to the customer",
     },
-    #[cfg(feature = "ssr")]
-    mail_link_action: "Read and accept the agreement",
-    #[cfg(feature = "ssr")]
-    mail_link_expiry: |until| {
-        format!(
-            "The link is valid until {until} and works once. If you did not expect this email, \
-             you can ignore it."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_accepted_subject: |company| format!("{company} has accepted the cloud agreement"),
-    #[cfg(feature = "ssr")]
-    mail_accepted_text: |AcceptedBy { company, signer }| {
-        format!(
-            "{signer} has accepted the cloud agreement for {company}. You can now order \
-             licences for this customer."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_accepted_action: "Go to the customer",
 };

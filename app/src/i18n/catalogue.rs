@@ -53,13 +53,6 @@ pub struct Texts {
     pub access_login_first: &'static str,
     pub access_staff_only: &'static str,
 
-    #[cfg(feature = "ssr")]
-    pub mail_greeting: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_sign_off: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_sender: &'static str,
-
     pub accounts: &'static super::accounts::AccountTexts,
     pub admin: &'static super::admin::AdminTexts,
     pub announcements: &'static super::announcements::AnnouncementTexts,
@@ -76,6 +69,17 @@ pub struct Texts {
     pub orders: &'static super::orders::OrderTexts,
     pub provider: &'static super::provider::ProviderTexts,
     pub subscriptions: &'static super::subscriptions::SubscriptionTexts,
+    /// What only mails say: kept out of the browser bundle.
+    #[cfg(feature = "ssr")]
+    pub mail: MailTexts,
+}
+
+/// What the mails of `Texts` say.
+#[cfg(feature = "ssr")]
+pub struct MailTexts {
+    pub greeting: &'static str,
+    pub sign_off: &'static str,
+    pub sender: &'static str,
 }
 
 pub static DE: Texts = Texts {
@@ -158,13 +162,6 @@ pub static DE: Texts = Texts {
     access_login_first: "Bitte melden Sie sich an, um diesen Bereich zu sehen.",
     access_staff_only: "Dieser Bereich ist den Mitarbeitern des Distributors vorbehalten.",
 
-    #[cfg(feature = "ssr")]
-    mail_greeting: "Guten Tag,",
-    #[cfg(feature = "ssr")]
-    mail_sign_off: "Mit freundlichen Grüßen",
-    #[cfg(feature = "ssr")]
-    mail_sender: "Ihr Kontor-Team",
-
     accounts: &super::accounts::DE,
     admin: &super::admin::DE,
     announcements: &super::announcements::DE,
@@ -181,6 +178,12 @@ pub static DE: Texts = Texts {
     orders: &super::orders::DE,
     provider: &super::provider::DE,
     subscriptions: &super::subscriptions::DE,
+    #[cfg(feature = "ssr")]
+    mail: MailTexts {
+        greeting: "Guten Tag,",
+        sign_off: "Mit freundlichen Grüßen",
+        sender: "Ihr Kontor-Team",
+    },
 };
 
 pub static EN: Texts = Texts {
@@ -258,13 +261,6 @@ pub static EN: Texts = Texts {
     access_login_first: "Please log in to see this area.",
     access_staff_only: "This area is reserved for the distributor's staff.",
 
-    #[cfg(feature = "ssr")]
-    mail_greeting: "Hello,",
-    #[cfg(feature = "ssr")]
-    mail_sign_off: "Kind regards",
-    #[cfg(feature = "ssr")]
-    mail_sender: "Your Kontor team",
-
     accounts: &super::accounts::EN,
     admin: &super::admin::EN,
     announcements: &super::announcements::EN,
@@ -281,4 +277,10 @@ pub static EN: Texts = Texts {
     orders: &super::orders::EN,
     provider: &super::provider::EN,
     subscriptions: &super::subscriptions::EN,
+    #[cfg(feature = "ssr")]
+    mail: MailTexts {
+        greeting: "Hello,",
+        sign_off: "Kind regards",
+        sender: "Your Kontor team",
+    },
 };

@@ -72,21 +72,6 @@ pub struct OrderTexts {
     /// The link from the list to a subscription's page.
     pub manage_link: &'static str,
 
-    #[cfg(feature = "ssr")]
-    pub mail_action: &'static str,
-    #[cfg(feature = "ssr")]
-    pub mail_placed_subject: Text1,
-    #[cfg(feature = "ssr")]
-    pub mail_placed_text: fn(PlacedOrder<'_>) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_active_subject: Text1,
-    #[cfg(feature = "ssr")]
-    pub mail_active_text: fn(OrderFor<'_>) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_failed_subject: Text1,
-    #[cfg(feature = "ssr")]
-    pub mail_failed_text: fn(FailedOrder<'_>) -> String,
-
     pub audit_placed: fn(PlacedOrderAudit<'_>) -> String,
     pub audit_active: Text1,
     pub audit_failed: Text1,
@@ -95,6 +80,21 @@ pub struct OrderTexts {
     statuses: [&'static str; 4],
     failures: [&'static str; 2],
     problems: Problems,
+    /// What only mails say: kept out of the browser bundle.
+    #[cfg(feature = "ssr")]
+    pub mail: OrderMailTexts,
+}
+
+/// What the mails of `OrderTexts` say.
+#[cfg(feature = "ssr")]
+pub struct OrderMailTexts {
+    pub action: &'static str,
+    pub placed_subject: Text1,
+    pub placed_text: fn(PlacedOrder<'_>) -> String,
+    pub active_subject: Text1,
+    pub active_text: fn(OrderFor<'_>) -> String,
+    pub failed_subject: Text1,
+    pub failed_text: fn(FailedOrder<'_>) -> String,
 }
 
 struct Problems {
@@ -207,34 +207,6 @@ pub static DE: OrderTexts = OrderTexts {
     not_increasable: "Dieses Abonnement lässt sich nicht erhöhen.",
     manage_link: "Verwalten",
 
-    #[cfg(feature = "ssr")]
-    mail_action: "Bestellung ansehen",
-    #[cfg(feature = "ssr")]
-    mail_placed_subject: |number| format!("Bestellung {number} ist eingegangen"),
-    #[cfg(feature = "ssr")]
-    mail_placed_text: |PlacedOrder {
-                           number,
-                           name,
-                           customer,
-                       }| {
-        format!(
-            "vielen Dank für Ihre Bestellung {number} „{name}“ für {customer}. Wir richten die \
-             Lizenzen jetzt beim Anbieter ein und melden uns, sobald sie bereitstehen."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_active_subject: |number| format!("Bestellung {number}: Lizenzen bereit"),
-    #[cfg(feature = "ssr")]
-    mail_active_text: |OrderFor { name, customer }| {
-        format!("die Lizenzen Ihrer Bestellung „{name}“ für {customer} sind eingerichtet.")
-    },
-    #[cfg(feature = "ssr")]
-    mail_failed_subject: |number| format!("Bestellung {number} ist fehlgeschlagen"),
-    #[cfg(feature = "ssr")]
-    mail_failed_text: |FailedOrder { name, reason }| {
-        format!("Ihre Bestellung „{name}“ konnte nicht ausgeführt werden: {reason}")
-    },
-
     audit_placed: |PlacedOrderAudit {
                        number,
                        name,
@@ -275,6 +247,29 @@ pub static DE: OrderTexts = OrderTexts {
         awaiting_staff_confirmation: "Ihr Konto ist über Ihre Kundennummer freigeschaltet; \
             Bestellungen dieser Größe nehmen wir an, sobald wir es bestätigt haben. Wir melden \
             uns – oder rufen Sie uns an.",
+    },
+    #[cfg(feature = "ssr")]
+    mail: OrderMailTexts {
+        action: "Bestellung ansehen",
+        placed_subject: |number| format!("Bestellung {number} ist eingegangen"),
+        placed_text: |PlacedOrder {
+                          number,
+                          name,
+                          customer,
+                      }| {
+            format!(
+                "vielen Dank für Ihre Bestellung {number} „{name}“ für {customer}. Wir richten die \
+            Lizenzen jetzt beim Anbieter ein und melden uns, sobald sie bereitstehen."
+            )
+        },
+        active_subject: |number| format!("Bestellung {number}: Lizenzen bereit"),
+        active_text: |OrderFor { name, customer }| {
+            format!("die Lizenzen Ihrer Bestellung „{name}“ für {customer} sind eingerichtet.")
+        },
+        failed_subject: |number| format!("Bestellung {number} ist fehlgeschlagen"),
+        failed_text: |FailedOrder { name, reason }| {
+            format!("Ihre Bestellung „{name}“ konnte nicht ausgeführt werden: {reason}")
+        },
     },
 };
 
@@ -339,34 +334,6 @@ pub static EN: OrderTexts = OrderTexts {
     not_increasable: "This subscription cannot be increased.",
     manage_link: "Manage",
 
-    #[cfg(feature = "ssr")]
-    mail_action: "View the order",
-    #[cfg(feature = "ssr")]
-    mail_placed_subject: |number| format!("Order {number} received"),
-    #[cfg(feature = "ssr")]
-    mail_placed_text: |PlacedOrder {
-                           number,
-                           name,
-                           customer,
-                       }| {
-        format!(
-            "thank you for your order {number} \"{name}\" for {customer}. We are now setting up \
-             the licences at the provider and will write again as soon as they are ready."
-        )
-    },
-    #[cfg(feature = "ssr")]
-    mail_active_subject: |number| format!("Order {number}: licences ready"),
-    #[cfg(feature = "ssr")]
-    mail_active_text: |OrderFor { name, customer }| {
-        format!("the licences of your order \"{name}\" for {customer} are set up.")
-    },
-    #[cfg(feature = "ssr")]
-    mail_failed_subject: |number| format!("Order {number} failed"),
-    #[cfg(feature = "ssr")]
-    mail_failed_text: |FailedOrder { name, reason }| {
-        format!("Your order \"{name}\" could not be carried out: {reason}")
-    },
-
     audit_placed: |PlacedOrderAudit {
                        number,
                        name,
@@ -399,5 +366,28 @@ pub static EN: OrderTexts = OrderTexts {
         awaiting_staff_confirmation: "Your account was activated by your customer number; we \
             take orders of this size once we have confirmed it. We will be in touch – or call \
             us.",
+    },
+    #[cfg(feature = "ssr")]
+    mail: OrderMailTexts {
+        action: "View the order",
+        placed_subject: |number| format!("Order {number} received"),
+        placed_text: |PlacedOrder {
+                          number,
+                          name,
+                          customer,
+                      }| {
+            format!(
+                "thank you for your order {number} \"{name}\" for {customer}. We are now setting up \
+            the licences at the provider and will write again as soon as they are ready."
+            )
+        },
+        active_subject: |number| format!("Order {number}: licences ready"),
+        active_text: |OrderFor { name, customer }| {
+            format!("the licences of your order \"{name}\" for {customer} are set up.")
+        },
+        failed_subject: |number| format!("Order {number} failed"),
+        failed_text: |FailedOrder { name, reason }| {
+            format!("Your order \"{name}\" could not be carried out: {reason}")
+        },
     },
 };

@@ -71,16 +71,19 @@ pub struct SubscriptionTexts {
     pub audit_requested: fn(SubscriptionChange<'_>) -> String,
     pub audit_changed: fn(SubscriptionChange<'_>) -> String,
     pub audit_failed: fn(SubscriptionChange<'_>) -> String,
+    /// What only mails say: kept out of the browser bundle.
     #[cfg(feature = "ssr")]
-    pub mail_changed_subject: fn(ProductOfCustomer<'_>) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_failed_subject: fn(ProductOfCustomer<'_>) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_changed_text: fn(ChangeMail<'_>) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_failed_text: fn(FailedChangeMail<'_>) -> String,
-    #[cfg(feature = "ssr")]
-    pub mail_action: &'static str,
+    pub mail: SubscriptionMailTexts,
+}
+
+/// What the mails of `SubscriptionTexts` say.
+#[cfg(feature = "ssr")]
+pub struct SubscriptionMailTexts {
+    pub changed_subject: fn(ProductOfCustomer<'_>) -> String,
+    pub failed_subject: fn(ProductOfCustomer<'_>) -> String,
+    pub changed_text: fn(ChangeMail<'_>) -> String,
+    pub failed_text: fn(FailedChangeMail<'_>) -> String,
+    pub action: &'static str,
 }
 
 impl SubscriptionTexts {
@@ -184,35 +187,33 @@ pub const DE: SubscriptionTexts = SubscriptionTexts {
                        change,
                    }| format!("{subscription}: {change} nicht übernommen"),
     #[cfg(feature = "ssr")]
-    mail_changed_subject: |ProductOfCustomer { product, customer }| {
-        format!("Abonnement geändert: {product} für {customer}")
-    },
-    #[cfg(feature = "ssr")]
-    mail_failed_subject: |ProductOfCustomer { product, customer }| {
-        format!("Änderung nicht übernommen: {product} für {customer}")
-    },
-    #[cfg(feature = "ssr")]
-    mail_changed_text: |ChangeMail {
-                            change,
-                            product,
-                            customer,
-                        }| {
-        format!("Microsoft hat die Änderung übernommen: {change} ({product} für {customer}).")
-    },
-    #[cfg(feature = "ssr")]
-    mail_failed_text: |FailedChangeMail {
+    mail: SubscriptionMailTexts {
+        changed_subject: |ProductOfCustomer { product, customer }| {
+            format!("Abonnement geändert: {product} für {customer}")
+        },
+        failed_subject: |ProductOfCustomer { product, customer }| {
+            format!("Änderung nicht übernommen: {product} für {customer}")
+        },
+        changed_text: |ChangeMail {
                            change,
                            product,
                            customer,
-                           why,
                        }| {
-        format!(
-            "Microsoft hat die Änderung nicht übernommen: {change} ({product} für {customer}). \
-             {why}"
-        )
+            format!("Microsoft hat die Änderung übernommen: {change} ({product} für {customer}).")
+        },
+        failed_text: |FailedChangeMail {
+                          change,
+                          product,
+                          customer,
+                          why,
+                      }| {
+            format!(
+                "Microsoft hat die Änderung nicht übernommen: {change} ({product} für {customer}). \
+            {why}"
+            )
+        },
+        action: "Abonnement ansehen",
     },
-    #[cfg(feature = "ssr")]
-    mail_action: "Abonnement ansehen",
 };
 
 pub const EN: SubscriptionTexts = SubscriptionTexts {
@@ -298,30 +299,28 @@ pub const EN: SubscriptionTexts = SubscriptionTexts {
                        change,
                    }| format!("{subscription}: {change} not made"),
     #[cfg(feature = "ssr")]
-    mail_changed_subject: |ProductOfCustomer { product, customer }| {
-        format!("Subscription changed: {product} for {customer}")
-    },
-    #[cfg(feature = "ssr")]
-    mail_failed_subject: |ProductOfCustomer { product, customer }| {
-        format!("Change not made: {product} for {customer}")
-    },
-    #[cfg(feature = "ssr")]
-    mail_changed_text: |ChangeMail {
-                            change,
-                            product,
-                            customer,
-                        }| {
-        format!("Microsoft has made the change: {change} ({product} for {customer}).")
-    },
-    #[cfg(feature = "ssr")]
-    mail_failed_text: |FailedChangeMail {
+    mail: SubscriptionMailTexts {
+        changed_subject: |ProductOfCustomer { product, customer }| {
+            format!("Subscription changed: {product} for {customer}")
+        },
+        failed_subject: |ProductOfCustomer { product, customer }| {
+            format!("Change not made: {product} for {customer}")
+        },
+        changed_text: |ChangeMail {
                            change,
                            product,
                            customer,
-                           why,
                        }| {
-        format!("Microsoft has not made the change: {change} ({product} for {customer}). {why}")
+            format!("Microsoft has made the change: {change} ({product} for {customer}).")
+        },
+        failed_text: |FailedChangeMail {
+                          change,
+                          product,
+                          customer,
+                          why,
+                      }| {
+            format!("Microsoft has not made the change: {change} ({product} for {customer}). {why}")
+        },
+        action: "View subscription",
     },
-    #[cfg(feature = "ssr")]
-    mail_action: "View subscription",
 };

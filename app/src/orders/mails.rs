@@ -14,7 +14,7 @@ fn letter(
 ) -> OutgoingMail {
     Letter::new(locale, subject)
         .paragraph(text)
-        .action(locale.texts().orders.mail_action, link)
+        .action(locale.texts().orders.mail.action, link)
         .to(to)
 }
 
@@ -28,12 +28,12 @@ pub fn placed(
 ) -> OutgoingMail {
     let t = locale.texts().orders;
     let number = number.to_string();
-    let text = (t.mail_placed_text)(crate::i18n::PlacedOrder {
+    let text = (t.mail.placed_text)(crate::i18n::PlacedOrder {
         number: &number,
         name,
         customer,
     });
-    letter(locale, (t.mail_placed_subject)(&number), text, link, to)
+    letter(locale, (t.mail.placed_subject)(&number), text, link, to)
 }
 
 pub fn active(
@@ -45,10 +45,10 @@ pub fn active(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().orders;
-    let text = (t.mail_active_text)(crate::i18n::OrderFor { name, customer });
+    let text = (t.mail.active_text)(crate::i18n::OrderFor { name, customer });
     letter(
         locale,
-        (t.mail_active_subject)(&number.to_string()),
+        (t.mail.active_subject)(&number.to_string()),
         text,
         link,
         to,
@@ -64,13 +64,13 @@ pub fn failed(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().orders;
-    let text = (t.mail_failed_text)(crate::i18n::FailedOrder {
+    let text = (t.mail.failed_text)(crate::i18n::FailedOrder {
         name,
         reason: t.failure(failure),
     });
     letter(
         locale,
-        (t.mail_failed_subject)(&number.to_string()),
+        (t.mail.failed_subject)(&number.to_string()),
         text,
         link,
         to,

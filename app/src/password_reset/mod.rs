@@ -84,13 +84,13 @@ pub(crate) fn reset_mail(
     to: kontor_domain::EmailAddress,
 ) -> crate::platform::mail::OutgoingMail {
     let t = locale.texts().accounts;
-    crate::platform::mail::Letter::new(locale, t.mail_reset_subject)
-        .paragraph(t.mail_reset_text)
+    crate::platform::mail::Letter::new(locale, t.mail.reset_subject)
+        .paragraph(t.mail.reset_text)
         .action(
-            t.mail_reset_action,
+            t.mail.reset_action,
             links.link(&format!("/password/reset/{}", token.expose())),
         )
-        .paragraph(t.mail_ignore)
+        .paragraph(t.mail.ignore)
         .to(to)
 }
 

@@ -12,9 +12,9 @@ impl From<Locale> for kontor_mail::Frame {
         let t = locale.texts();
         kontor_mail::Frame {
             lang: locale.code(),
-            greeting: t.mail_greeting,
-            sign_off: t.mail_sign_off,
-            sender: t.mail_sender,
+            greeting: t.mail.greeting,
+            sign_off: t.mail.sign_off,
+            sender: t.mail.sender,
         }
     }
 }

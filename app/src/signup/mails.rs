@@ -12,22 +12,22 @@ pub fn confirm_signup(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().accounts;
-    Letter::new(locale, t.mail_confirm_subject)
-        .paragraph(t.mail_confirm_text)
+    Letter::new(locale, t.mail.confirm_subject)
+        .paragraph(t.mail.confirm_text)
         .action(
-            t.mail_confirm_action,
+            t.mail.confirm_action,
             links.link(&format!("/signup/confirm/{}", token.expose())),
         )
-        .paragraph(t.mail_confirm_expiry)
+        .paragraph(t.mail.confirm_expiry)
         .to(to)
 }
 
 pub fn already_registered(locale: Locale, links: &LinkBase, to: EmailAddress) -> OutgoingMail {
     let t = locale.texts().accounts;
-    Letter::new(locale, t.mail_exists_subject)
-        .paragraph(t.mail_exists_text)
-        .action(t.mail_exists_action, links.link("/login"))
-        .paragraph(t.mail_exists_reset)
+    Letter::new(locale, t.mail.exists_subject)
+        .paragraph(t.mail.exists_text)
+        .action(t.mail.exists_action, links.link("/login"))
+        .paragraph(t.mail.exists_reset)
         .to(to)
 }
 
@@ -39,13 +39,13 @@ pub fn decision(
 ) -> OutgoingMail {
     let t = locale.texts().accounts;
     if approved {
-        Letter::new(locale, t.mail_approved_subject)
-            .paragraph(t.mail_approved_text)
-            .action(t.mail_approved_action, links.link("/login"))
+        Letter::new(locale, t.mail.approved_subject)
+            .paragraph(t.mail.approved_text)
+            .action(t.mail.approved_action, links.link("/login"))
             .to(to)
     } else {
-        Letter::new(locale, t.mail_rejected_subject)
-            .paragraph(t.mail_rejected_text)
+        Letter::new(locale, t.mail.rejected_subject)
+            .paragraph(t.mail.rejected_text)
             .to(to)
     }
 }
@@ -58,15 +58,15 @@ pub fn vouched_account(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().accounts;
-    let text = (t.mail_vouched_text)(crate::i18n::NewAccount {
+    let text = (t.mail.vouched_text)(crate::i18n::NewAccount {
         company: &company.name,
         number: &company.customer_number,
         email: &company.email,
     });
-    Letter::new(locale, (t.mail_vouched_subject)(&company.name))
+    Letter::new(locale, (t.mail.vouched_subject)(&company.name))
         .paragraph(text)
         .action(
-            t.mail_vouched_action,
+            t.mail.vouched_action,
             links.link(&format!("/admin/resellers/{}", company.id)),
         )
         .to(to)
@@ -79,14 +79,14 @@ pub fn account_opened(
     to: EmailAddress,
 ) -> OutgoingMail {
     let t = locale.texts().accounts;
-    let text = (t.mail_opened_text)(crate::i18n::NewAccount {
+    let text = (t.mail.opened_text)(crate::i18n::NewAccount {
         company: &company.customer_number,
         number: &company.name,
         email: &company.email,
     });
-    Letter::new(locale, t.mail_opened_subject)
+    Letter::new(locale, t.mail.opened_subject)
         .paragraph(text)
-        .paragraph(t.mail_opened_not_you)
+        .paragraph(t.mail.opened_not_you)
         .to(to)
 }
 

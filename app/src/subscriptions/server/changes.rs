@@ -133,6 +133,14 @@ impl Pending {
         ChangeKind::from_stored(&self.kind, self.seats, self.auto_renew)
             .ok_or(DbError::Corrupt("subscription_changes"))
     }
+
+    /// The subscription and its customer, as a mail's subject names them.
+    fn product_of_customer(&self) -> crate::i18n::ProductOfCustomer<'_> {
+        crate::i18n::ProductOfCustomer {
+            product: &self.name,
+            customer: &self.company_name,
+        }
+    }
 }
 
 async fn pending(conn: &mut AnyConnection, job: &Job) -> Result<Pending, DbError> {
@@ -207,11 +215,8 @@ impl JobKind for SubscriptionChange {
         record(conn, &change, &action, now).await?;
         let locale = Locale::from_tag(&change.locale).unwrap_or_default();
         let t = locale.texts().subscriptions;
-        let subject = (t.mail_changed_subject)(crate::i18n::ProductOfCustomer {
-            product: &change.name,
-            customer: &change.company_name,
-        });
-        let text = (t.mail_changed_text)(crate::i18n::ChangeMail {
+        let subject = (t.mail.changed_subject)(change.product_of_customer());
+        let text = (t.mail.changed_text)(crate::i18n::ChangeMail {
             change: &t.change(kind),
             product: &change.name,
             customer: &change.company_name,
@@ -251,11 +256,8 @@ impl JobKind for SubscriptionChange {
             Some(problem) => (texts.provider.problem)(problem),
             None => t.change_unreachable.to_owned(),
         };
-        let subject = (t.mail_failed_subject)(crate::i18n::ProductOfCustomer {
-            product: &change.name,
-            customer: &change.company_name,
-        });
-        let text = (t.mail_failed_text)(crate::i18n::FailedChangeMail {
+        let subject = (t.mail.failed_subject)(change.product_of_customer());
+        let text = (t.mail.failed_text)(crate::i18n::FailedChangeMail {
             change: &t.change(kind),
             product: &change.name,
             customer: &change.company_name,
@@ -282,7 +284,7 @@ impl SubscriptionChange {
             .link(&format!("/subscriptions/{}", change.subscription_id));
         let mail = Letter::new(locale, subject)
             .paragraph(text)
-            .action(locale.texts().subscriptions.mail_action, link)
+            .action(locale.texts().subscriptions.mail.action, link)
             .to(to);
         outbox::enqueue(conn, &mail, now).await
     }
