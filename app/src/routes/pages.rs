@@ -36,6 +36,11 @@ use leptos_router::LazyRoute;
 /// rather than one per page, whose shared code wasm-split would cut into hundreds of files.
 /// The data is each page's own business (its resources start with its view): `data()` holds
 /// nothing. `preload` fetches the chunk before the page hydrates or is shown.
+///
+/// The server renders the group's views directly and names the chunk's files in the page's
+/// head itself (`preload_chunk`): Leptos 0.8.23 looks the split manifest up outside the
+/// request's owner and so leaves the preload links out of about half the pages, which then
+/// fetch their chunk only after the main module, one round trip later.
 macro_rules! page_group {
     ($(#[$doc:meta])* $group:ident { $($route:ident => $view:expr;)* }) => {
         $(#[$doc])*
@@ -47,11 +52,16 @@ macro_rules! page_group {
                 $($route,)*
             }
 
-            #[lazy($group)]
-            pub fn pages(page: Page) -> AnyView {
+            pub fn render(page: Page) -> AnyView {
                 match page {
                     $(Page::$route => $view.into_any(),)*
                 }
+            }
+
+            #[cfg(not(feature = "ssr"))]
+            #[lazy($group)]
+            pub fn pages(page: Page) -> AnyView {
+                render(page)
             }
         }
 
@@ -64,7 +74,15 @@ macro_rules! page_group {
                 }
 
                 async fn view(_this: Self) -> AnyView {
-                    $group::pages($group::Page::$route).await
+                    #[cfg(feature = "ssr")]
+                    {
+                        preload_chunk(stringify!($group));
+                        $group::render($group::Page::$route)
+                    }
+                    #[cfg(not(feature = "ssr"))]
+                    {
+                        $group::pages($group::Page::$route).await
+                    }
                 }
 
                 async fn preload() {
@@ -74,6 +92,45 @@ macro_rules! page_group {
             }
         )*
     };
+}
+
+/// Adds preload links for a group's chunk (its files, as `cargo leptos build --split` listed
+/// them under `<group>_<hash>` in the split manifest, and their loader) to the page's head,
+/// so the browser fetches them alongside the main module. Nothing without a split build.
+#[cfg(feature = "ssr")]
+fn preload_chunk(group: &str) {
+    use leptos::nonce::use_nonce;
+    use leptos_meta::Link;
+
+    // `WasmSplitManifest` is the context `HydrationScripts` reads the manifest into.
+    let Some(manifest) = use_context::<leptos::WasmSplitManifest>() else {
+        return;
+    };
+    let prefix = format!("{group}_");
+    // As Leptos writes its own preload links: the nonce in `crossorigin`.
+    let nonce = use_nonce().map(|n| n.to_string()).unwrap_or_default();
+    manifest.0.with_value(|(pkg, chunks, loader)| {
+        let files = chunks
+            .iter()
+            .filter(|(name, _)| name.starts_with(&prefix))
+            .flat_map(|(_, files)| files);
+        for file in files {
+            _ = view! {
+                <Link
+                    rel="preload"
+                    href=format!("{pkg}/{file}.wasm")
+                    as_="fetch"
+                    type_="application/wasm"
+                    crossorigin=nonce.clone()
+                />
+            }
+            .to_html();
+        }
+        _ = view! {
+            <Link rel="modulepreload" href=format!("{pkg}/{loader}") crossorigin=nonce.clone()/>
+        }
+        .to_html();
+    });
 }
 
 page_group! {
