@@ -5,7 +5,7 @@
 use super::AdminNav;
 use crate::error::{AppError, FormError};
 use crate::i18n::{format_day, Locale};
-use crate::ui::form::{Choice, FormField, FormState, Input, Renewed};
+use crate::ui::form::{Choice, FormField, FormState, Input};
 use crate::ui::Refusal;
 use kontor_domain::UserId;
 use kontor_domain::{Collector, EmailAddress, FieldErrors};
@@ -190,18 +190,8 @@ mod ssr {
 pub fn StaffPage() -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.admin;
-    let invite = ServerAction::<InviteAdmin>::new();
     let deactivate = ServerAction::<DeactivateAdmin>::new();
-    let stored = RwSignal::new(0_u32);
-    Effect::new(move |_| {
-        if matches!(invite.value().get(), Some(Ok(()))) {
-            stored.update(|n| *n += 1);
-        }
-    });
-    let loaded = Resource::new(
-        move || (stored.get(), deactivate.version().get()),
-        |_| admin_staff(),
-    );
+    let loaded = Resource::new(|| (), |_| admin_staff());
     let deactivate_error = move || match deactivate.value().get() {
         Some(Err(error)) => Some(error.message(texts)),
         _ => None,
@@ -211,9 +201,7 @@ pub fn StaffPage() -> impl IntoView {
             match loaded.await {
                 Ok((staff, form, me)) => view! {
                     <StaffTable staff me deactivate/>
-                    <Renewed version=stored>
-                        <Invite invite form=form.clone()/>
-                    </Renewed>
+                    <StaffInvitation form=form.clone()/>
                 }
                 .into_any(),
                 Err(error) => {
@@ -281,9 +269,11 @@ fn StaffTable(
     }
 }
 
-#[component]
-fn Invite(invite: ServerAction<InviteAdmin>, form: InviteForm) -> impl IntoView {
+/// An island: the address is checked as it is typed.
+#[island(lazy)]
+fn StaffInvitation(form: InviteForm) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
+    let invite = ServerAction::<InviteAdmin>::new();
     let t = texts.admin;
     let server_errors = crate::ui::form::server_errors(move || invite.value().get());
     FormState::new(

@@ -9,7 +9,7 @@ use crate::audit::History;
 use crate::error::{AppError, FormError};
 use crate::i18n::{format_date, format_date_time};
 use crate::ui::form::{Checkbox, FormState, Input};
-use crate::ui::{Refresh, Refusal};
+use crate::ui::Refusal;
 use kontor_domain::CustomerId;
 use kontor_domain::{german_date, parse_date, AcceptanceMethod};
 use leptos::form::ActionForm;
@@ -23,11 +23,9 @@ pub fn AgreementPage() -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse().ok()));
-    let refresh = Refresh::provide();
-    let loaded = Resource::new(
-        move || (id(), refresh.track()),
-        |(id, _)| async move { load_agreement(id.ok_or(AppError::NotFound)?).await },
-    );
+    let loaded = Resource::new(id, |id| async move {
+        load_agreement(id.ok_or(AppError::NotFound)?).await
+    });
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
@@ -133,7 +131,6 @@ fn SendLink(
     let texts = locale.texts();
     let t = texts.agreements;
     let action = ServerAction::<SendAgreement>::new();
-    expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));
     let error = move || {
         action
             .value()
@@ -161,7 +158,8 @@ fn SendLink(
     }
 }
 
-#[component]
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
 fn Attest(
     customer_id: CustomerId,
     company_name: String,
@@ -171,7 +169,6 @@ fn Attest(
     let texts = crate::i18n::use_locale().texts();
     let t = texts.agreements;
     let action = ServerAction::<AttestAgreement>::new();
-    expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));
     let answer = move || action.value().get().and_then(Result::err);
     let server_errors = crate::ui::form::server_errors(move || action.value().get());
     let latest = parse_date(&today).unwrap_or(time::Date::MIN);

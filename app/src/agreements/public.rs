@@ -10,7 +10,7 @@ use crate::error::FormError;
 use crate::i18n::format_date_time;
 use crate::resellers::ResellerContact;
 use crate::ui::form::{server_errors, Checkbox, FormState, Input};
-use crate::ui::{Notice, Refresh};
+use crate::ui::{reload_page, Notice};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,11 +21,7 @@ pub fn PublicAgreementPage() -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let refresh = Refresh::provide();
-    let opened = Resource::new(
-        move || (token(), refresh.track()),
-        |(token, _)| open_agreement(token),
-    );
+    let opened = Resource::new(token, open_agreement);
     let body = move || {
         Suspend::new(async move {
             match opened.await {
@@ -95,23 +91,7 @@ fn AgreementForm(
     text: String,
     kept: AcceptanceForm,
 ) -> impl IntoView {
-    let locale = crate::i18n::use_locale();
-    let texts = locale.texts();
-    let t = texts.agreements;
-    let action = ServerAction::<AcceptAgreement>::new();
-    let refresh = expect_context::<Refresh>();
-    // Accepted, or the link stopped working meanwhile: the page shows what is now true.
-    refresh.after(move || {
-        matches!(
-            action.value().get(),
-            Some(Ok(())) | Some(Err(FormError::Failed(_)))
-        )
-    });
-    FormState::new(
-        kept,
-        |form| parse_acceptance(form).err().unwrap_or_default(),
-        server_errors(move || action.value().get()),
-    );
+    let t = crate::i18n::use_locale().texts().agreements;
     let paragraphs = text
         .split("\n\n")
         .map(|p| view! { <p>{p.trim().to_owned()}</p> })
@@ -123,14 +103,35 @@ fn AgreementForm(
             <p>{(t.public_intro)(crate::i18n::AgreementParties { reseller: &reseller.company_name, company: &company_name })}</p>
             <article class="agreement-text" tabindex="0" aria-label=t.title>{paragraphs}</article>
             <p class="hint">{(t.public_version)(&version)}</p>
-            <ActionForm action attr:class="stacked-form" attr:novalidate="">
-                <input type="hidden" name="token" value=token/>
-                <Input field=AcceptanceField::FirstName label=t.field_first_name autocomplete="given-name"/>
-                <Input field=AcceptanceField::LastName label=t.field_last_name autocomplete="family-name"/>
-                <Input field=AcceptanceField::Email label=t.field_email input_type="email" autocomplete="email"/>
-                <Checkbox field=AcceptanceField::Accept>{(t.accept_label)(&company_name)}</Checkbox>
-                <button type="submit">{t.accept_submit}</button>
-            </ActionForm>
+            <AcceptForm token company_name kept/>
         </section>
+    }
+}
+
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
+fn AcceptForm(token: String, company_name: String, kept: AcceptanceForm) -> impl IntoView {
+    let t = crate::i18n::use_locale().texts().agreements;
+    let action = ServerAction::<AcceptAgreement>::new();
+    // The link stopped working meanwhile: the page shows why.
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Err(FormError::Failed(_)))) {
+            reload_page();
+        }
+    });
+    FormState::new(
+        kept,
+        |form| parse_acceptance(form).err().unwrap_or_default(),
+        server_errors(move || action.value().get()),
+    );
+    view! {
+        <ActionForm action attr:class="stacked-form" attr:novalidate="">
+            <input type="hidden" name="token" value=token/>
+            <Input field=AcceptanceField::FirstName label=t.field_first_name autocomplete="given-name"/>
+            <Input field=AcceptanceField::LastName label=t.field_last_name autocomplete="family-name"/>
+            <Input field=AcceptanceField::Email label=t.field_email input_type="email" autocomplete="email"/>
+            <Checkbox field=AcceptanceField::Accept>{(t.accept_label)(&company_name)}</Checkbox>
+            <button type="submit">{t.accept_submit}</button>
+        </ActionForm>
     }
 }

@@ -28,7 +28,6 @@ pub fn AnnouncementEditorPage() -> impl IntoView {
             Some(id) => Some(id.parse::<i64>().ok()),
         })
     };
-    let save = ServerAction::<SaveAnnouncement>::new();
     let loaded = Resource::new(id, |id| async move {
         match id {
             Some(None) => Err(AppError::NotFound),
@@ -41,7 +40,7 @@ pub fn AnnouncementEditorPage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
-                Ok((id, form)) => view! { <Editor id form save/> }.into_any(),
+                Ok((id, form)) => view! { <Editor id form/> }.into_any(),
                 Err(error) => {
                     view! { <Refusal error forbidden=texts.access_staff_only/> }.into_any()
                 }
@@ -56,13 +55,28 @@ pub fn AnnouncementEditorPage() -> impl IntoView {
 }
 
 #[component]
-fn Editor(
-    id: Option<i64>,
-    form: AnnouncementForm,
-    save: ServerAction<SaveAnnouncement>,
-) -> impl IntoView {
+fn Editor(id: Option<i64>, form: AnnouncementForm) -> impl IntoView {
+    let t = crate::i18n::use_locale().texts().announcements;
+    let title = if id.is_some() {
+        t.edit_title
+    } else {
+        t.new_title
+    };
+    view! {
+        <Title text=title/>
+        <section class="form-page">
+            <h1>{title}</h1>
+            <AnnouncementEditorForm id form/>
+        </section>
+    }
+}
+
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
+fn AnnouncementEditorForm(id: Option<i64>, form: AnnouncementForm) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.announcements;
+    let save = ServerAction::<SaveAnnouncement>::new();
     let server_errors = crate::ui::form::server_errors(move || save.value().get());
     FormState::new(
         form,
@@ -73,21 +87,13 @@ fn Editor(
         Some(Err(FormError::Failed(error))) => Some(error.message(texts)),
         _ => None,
     };
-    let title = if id.is_some() {
-        t.edit_title
-    } else {
-        t.new_title
-    };
     let kinds = AnnouncementKind::ALL
         .into_iter()
         .map(|kind| (kind.as_str(), t.kind(kind)))
         .collect();
     use AnnouncementField as F;
     view! {
-        <Title text=title/>
-        <section class="form-page">
-            <h1>{title}</h1>
-            <ActionForm action=save attr:class="stacked-form" attr:novalidate="">
+        <ActionForm action=save attr:class="stacked-form" attr:novalidate="">
                 <p class="form-error" role="alert">{form_error}</p>
                 {id.map(|id| view! { <input type="hidden" name="id" value=id/> })}
                 <Choice field=F::Kind label=t.field_kind options=kinds/>
@@ -124,6 +130,5 @@ fn Editor(
                     <button type="submit">{t.publish}</button>
                 </div>
             </ActionForm>
-        </section>
     }
 }

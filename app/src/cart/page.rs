@@ -4,12 +4,14 @@
 //! below the totals is the orders' (handed in by the routes as `checkout_form`).
 
 use super::actions::{load_cart, AddAddon, ConfirmPrices, RemoveLine, SaveCartHeader, SaveLine};
-use super::form::{parse_header, parse_line, HeaderField, LineField, LineForm};
+use super::form::{parse_header, parse_line, HeaderField, LineBounds, LineField, LineForm};
 use super::{CartLine, CartView, CheckoutView, CustomerChoice};
 use crate::error::FormError;
 use crate::i18n::{format_money, Locale};
-use crate::ui::form::{described_by, server_errors, FormField, FormState, Input, Labelled};
-use crate::ui::{Refresh, Refusal};
+use crate::ui::form::{
+    described_by, server_errors, typed_before_hydration, FormField, FormState, Input, Labelled,
+};
+use crate::ui::Refusal;
 use kontor_domain::{BillingCycle, Charge, CustomerId, Pricing};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -20,8 +22,7 @@ use leptos_router::components::A;
 pub fn CartPage(checkout_form: fn(CheckoutView) -> AnyView) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.cart;
-    let refresh = Refresh::provide();
-    let cart = Resource::new(move || refresh.track(), |_| load_cart());
+    let cart = Resource::new(|| (), |_| load_cart());
     let body = move || {
         Suspend::new(async move {
             match cart.await {
@@ -54,13 +55,12 @@ fn Cart(view: CartView, checkout_form: fn(CheckoutView) -> AnyView) -> impl Into
     let empty = lines.is_empty();
     let prices_changed = lines.iter().any(|l| l.price_change.is_some());
     let confirm = ServerAction::<ConfirmPrices>::new();
-    expect_context::<Refresh>().after(move || matches!(confirm.value().get(), Some(Ok(()))));
     let rows = lines
         .into_iter()
         .map(|line| view! { <Line line/> })
         .collect_view();
     view! {
-        <Header kept=header customers/>
+        <CartHeader kept=header customers/>
         <section class="cart-lines">
             <h2>{t.lines_title}</h2>
             {if empty {
@@ -93,12 +93,12 @@ fn Cart(view: CartView, checkout_form: fn(CheckoutView) -> AnyView) -> impl Into
     }
 }
 
-#[component]
-fn Header(kept: super::HeaderForm, customers: Vec<CustomerChoice>) -> impl IntoView {
+/// An island: the order's name and customer are checked as they are chosen.
+#[island(lazy)]
+fn CartHeader(kept: super::HeaderForm, customers: Vec<CustomerChoice>) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.cart;
     let action = ServerAction::<SaveCartHeader>::new();
-    expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));
     let server_errors = server_errors(move || action.value().get());
     let choices = StoredValue::new(customers.clone());
     let state = FormState::new(
@@ -176,17 +176,62 @@ fn Line(line: CartLine) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.cart;
-    let save = ServerAction::<SaveLine>::new();
     let remove = ServerAction::<RemoveLine>::new();
-    let refresh = expect_context::<Refresh>();
-    refresh.after(move || matches!(save.value().get(), Some(Ok(()))));
-    refresh.after(move || matches!(remove.value().get(), Some(Ok(()))));
-    let server_errors = server_errors(move || save.value().get());
-    let bounds = line.bounds;
+    let line_id = line.id;
+    let addons = line
+        .addons
+        .into_iter()
+        .map(|addon| {
+            let add = ServerAction::<AddAddon>::new();
+            view! {
+                <ActionForm action=add attr:class="inline-form">
+                    <input type="hidden" name="line_id" value=line_id/>
+                    <input type="hidden" name="sku" value=addon.sku/>
+                    <button type="submit" class="secondary">{(t.add_addon)(&addon.name)}</button>
+                </ActionForm>
+            }
+        })
+        .collect_view();
     let kept = LineForm {
         seats: line.seats.to_string(),
         cycle: line.cycle.as_str().to_owned(),
     };
+    view! {
+        <li class="cart-line" class:addon=line.parent_id.is_some() id=format!("line-{}", line.id)>
+            <div class="cart-line-head">
+                <h3>
+                    {line.parent_id.is_some().then(|| view! { <span class="tag">{texts.products.addon}</span>" " })}
+                    <A href=format!("/products/{}", line.sku)>{line.name.clone()}</A>
+                </h3>
+                <p class="price line-amount">{amount(&line.pricing, line.cycle, line.charge, locale)}</p>
+            </div>
+            {line.charge.is_none().then(|| view! {
+                <p class="price-change line-unavailable">{t.line_unavailable}</p>
+            })}
+            {line.price_change.map(|change| view! {
+                <p class="price-change">
+                    {(t.price_changed)(crate::i18n::PriceChange { before: &format_money(change.accepted, locale), now: &format_money(change.now, locale) })}
+                </p>
+            })}
+            <LineEditor line_id bounds=line.bounds kept/>
+            <div class="line-actions">
+                {addons}
+                <ActionForm action=remove attr:class="inline-form">
+                    <input type="hidden" name="line_id" value=line.id/>
+                    <button type="submit" class="secondary">{t.remove}</button>
+                </ActionForm>
+            </div>
+        </li>
+    }
+}
+
+/// An island: the users are checked against the product's bounds as they are typed.
+#[island(lazy)]
+fn LineEditor(line_id: i64, bounds: LineBounds, kept: LineForm) -> impl IntoView {
+    let texts = crate::i18n::use_locale().texts();
+    let t = texts.cart;
+    let save = ServerAction::<SaveLine>::new();
+    let server_errors = server_errors(move || save.value().get());
     let state = FormState::new(
         kept,
         move |form| parse_line(form, &bounds).err().unwrap_or_default(),
@@ -196,7 +241,7 @@ fn Line(line: CartLine) -> impl IntoView {
         Some(Err(FormError::Failed(error))) => Some(error.message(texts)),
         _ => None,
     };
-    let seats_id = format!("seats-{}", line.id);
+    let seats_id = format!("seats-{line_id}");
     let cycles = bounds.cycles();
     let cycle_field = LineField::Cycle;
     let chosen = move |cycle: BillingCycle| state.draft.with(|d| d.cycle == cycle.as_str());
@@ -223,68 +268,29 @@ fn Line(line: CartLine) -> impl IntoView {
             </label>
         }
     });
-    let line_id = line.id;
-    let addons = line
-        .addons
-        .into_iter()
-        .map(|addon| {
-            let add = ServerAction::<AddAddon>::new();
-            refresh.after(move || matches!(add.value().get(), Some(Ok(()))));
-            view! {
-                <ActionForm action=add attr:class="inline-form">
-                    <input type="hidden" name="line_id" value=line_id/>
-                    <input type="hidden" name="sku" value=addon.sku/>
-                    <button type="submit" class="secondary">{(t.add_addon)(&addon.name)}</button>
-                </ActionForm>
-            }
-        })
-        .collect_view();
     let seats_field = LineField::Seats;
     view! {
-        <li class="cart-line" class:addon=line.parent_id.is_some() id=format!("line-{}", line.id)>
-            <div class="cart-line-head">
-                <h3>
-                    {line.parent_id.is_some().then(|| view! { <span class="tag">{texts.products.addon}</span>" " })}
-                    <A href=format!("/products/{}", line.sku)>{line.name.clone()}</A>
-                </h3>
-                <p class="price line-amount">{amount(&line.pricing, line.cycle, line.charge, locale)}</p>
-            </div>
-            {line.charge.is_none().then(|| view! {
-                <p class="price-change line-unavailable">{t.line_unavailable}</p>
-            })}
-            {line.price_change.map(|change| view! {
-                <p class="price-change">
-                    {(t.price_changed)(crate::i18n::PriceChange { before: &format_money(change.accepted, locale), now: &format_money(change.now, locale) })}
-                </p>
-            })}
-            <ActionForm action=save attr:class="line-form" attr:novalidate="">
-                <p class="form-error" role="alert">{form_error}</p>
-                <input type="hidden" name="line_id" value=line.id/>
-                <label for=seats_id.clone()>{t.seats}</label>
-                <input
-                    id=seats_id.clone()
-                    name=seats_field.name()
-                    type="number"
-                    inputmode="numeric"
-                    min=bounds.min_seats
-                    max=bounds.max_seats
-                    value=state.value_untracked(seats_field)
-                    aria-invalid=move || state.error(seats_field).is_some().to_string()
-                    aria-describedby=format!("{seats_id}-error")
-                    on:input=move |ev| state.set(seats_field, event_target_value(&ev))
-                    on:blur=move |_| state.touch(seats_field)
-                />
-                {cycle_select}
-                <button type="submit">{t.save}</button>
-                <p class="field-error" id=format!("{seats_id}-error")>{move || state.message(seats_field)}</p>
-            </ActionForm>
-            <div class="line-actions">
-                {addons}
-                <ActionForm action=remove attr:class="inline-form">
-                    <input type="hidden" name="line_id" value=line.id/>
-                    <button type="submit" class="secondary">{t.remove}</button>
-                </ActionForm>
-            </div>
-        </li>
+        <ActionForm action=save attr:class="line-form" attr:novalidate="">
+            <p class="form-error" role="alert">{form_error}</p>
+            <input type="hidden" name="line_id" value=line_id/>
+            <label for=seats_id.clone()>{t.seats}</label>
+            <input
+                node_ref=typed_before_hydration(state, seats_field)
+                id=seats_id.clone()
+                name=seats_field.name()
+                type="number"
+                inputmode="numeric"
+                min=bounds.min_seats
+                max=bounds.max_seats
+                value=state.value_untracked(seats_field)
+                aria-invalid=move || state.error(seats_field).is_some().to_string()
+                aria-describedby=format!("{seats_id}-error")
+                on:input=move |ev| state.set(seats_field, event_target_value(&ev))
+                on:blur=move |_| state.touch(seats_field)
+            />
+            {cycle_select}
+            <button type="submit">{t.save}</button>
+            <p class="field-error" id=format!("{seats_id}-error")>{move || state.message(seats_field)}</p>
+        </ActionForm>
     }
 }

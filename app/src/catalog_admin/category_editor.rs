@@ -24,7 +24,7 @@ pub fn CategoryEditorPage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
-                Ok((form, categories)) => view! { <Editor form categories/> }.into_any(),
+                Ok((form, categories)) => view! { <CategoryEditor form categories/> }.into_any(),
                 Err(error) => {
                     view! { <Refusal error forbidden=texts.access_staff_only/> }.into_any()
                 }
@@ -39,8 +39,9 @@ pub fn CategoryEditorPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn Editor(form: CategoryForm, categories: Vec<CategoryEntry>) -> impl IntoView {
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
+fn CategoryEditor(form: CategoryForm, categories: Vec<CategoryEntry>) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.catalog_admin;
     let change = ServerAction::<ChangeCategory>::new();

@@ -8,7 +8,6 @@ use super::{CategoryEntry, ProductList};
 use crate::admin::AdminNav;
 use crate::error::FormError;
 use crate::i18n::headline_price;
-use crate::ui::form::Renewed;
 use crate::ui::{Pagination, Refusal};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -30,16 +29,9 @@ pub fn CatalogAdminPage() -> impl IntoView {
     let query = use_query_map();
     let search = move || query.with(|q| q.get("q").unwrap_or_default());
     let page = move || query.with(crate::ui::url::page_param);
-    let add = ServerAction::<AddCategory>::new();
-    let added = RwSignal::new(0_u32);
-    Effect::new(move |_| {
-        if matches!(add.value().get(), Some(Ok(()))) {
-            added.update(|n| *n += 1);
-        }
-    });
     let loaded = Resource::new(
-        move || (search(), page(), added.get()),
-        |(search, page, _)| admin_catalog(search, page),
+        move || (search(), page()),
+        |(search, page)| admin_catalog(search, page),
     );
     let body = move || {
         Suspend::new(async move {
@@ -47,9 +39,7 @@ pub fn CatalogAdminPage() -> impl IntoView {
                 Ok((categories, products, form)) => view! {
                     <ProductTable list=products search=search()/>
                     <CategoryTable categories=categories.clone()/>
-                    <Renewed version=added>
-                        <NewCategory add form=form.clone() categories=categories.clone()/>
-                    </Renewed>
+                    <NewCategory form=form.clone() categories=categories.clone()/>
                 }
                 .into_any(),
                 Err(error) => {
@@ -167,13 +157,11 @@ fn CategoryTable(categories: Vec<CategoryEntry>) -> impl IntoView {
     }
 }
 
-#[component]
-fn NewCategory(
-    add: ServerAction<AddCategory>,
-    form: CategoryForm,
-    categories: Vec<CategoryEntry>,
-) -> impl IntoView {
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
+fn NewCategory(form: CategoryForm, categories: Vec<CategoryEntry>) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
+    let add = ServerAction::<AddCategory>::new();
     let t = texts.catalog_admin;
     super::category_editor::category_form_state(form, move || add.value().get());
     let form_error = move || match add.value().get() {

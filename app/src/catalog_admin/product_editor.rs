@@ -46,22 +46,29 @@ pub fn ProductEditorPage() -> impl IntoView {
 #[component]
 fn Add(editor: ProductEditor) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().catalog_admin;
-    let add = ServerAction::<AddProduct>::new();
     view! {
         <Title text=t.new_product/>
         <section class="form-page">
             <h1>{t.new_product}</h1>
-            <ActionForm action=add attr:class="stacked-form" attr:novalidate="">
-                <ProductFields editor new=true answer=move || add.value().get()/>
-            </ActionForm>
+            <NewProductForm editor/>
         </section>
+    }
+}
+
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
+fn NewProductForm(editor: ProductEditor) -> impl IntoView {
+    let add = ServerAction::<AddProduct>::new();
+    view! {
+        <ActionForm action=add attr:class="stacked-form" attr:novalidate="">
+            <ProductFields editor new=true answer=move || add.value().get()/>
+        </ActionForm>
     }
 }
 
 #[component]
 fn Change(editor: ProductEditor) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().catalog_admin;
-    let change = ServerAction::<ChangeProduct>::new();
     let sku = editor.form.sku.clone();
     let in_carts = (editor.in_carts > 0).then(|| {
         view! { <p class="notice">{(t.in_carts)(editor.in_carts)}</p> }
@@ -72,11 +79,21 @@ fn Change(editor: ProductEditor) -> impl IntoView {
             <h1>{t.edit_product}" "<code>{sku.clone()}</code></h1>
             <p><A href=format!("/products/{}", crate::ui::url::query_value(&sku))>{t.view_product}</A></p>
             {in_carts}
-            <ActionForm action=change attr:class="stacked-form" attr:novalidate="">
-                <input type="hidden" name="form[sku]" value=sku/>
-                <ProductFields editor new=false answer=move || change.value().get()/>
-            </ActionForm>
+            <ProductChangeForm editor/>
         </section>
+    }
+}
+
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
+fn ProductChangeForm(editor: ProductEditor) -> impl IntoView {
+    let change = ServerAction::<ChangeProduct>::new();
+    let sku = editor.form.sku.clone();
+    view! {
+        <ActionForm action=change attr:class="stacked-form" attr:novalidate="">
+            <input type="hidden" name="form[sku]" value=sku/>
+            <ProductFields editor new=false answer=move || change.value().get()/>
+        </ActionForm>
     }
 }
 

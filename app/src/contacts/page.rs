@@ -6,7 +6,7 @@ use super::form::{parse_contact, ContactField, ContactForm};
 use super::Contact;
 use crate::admin::AdminNav;
 use crate::error::FormError;
-use crate::ui::form::{FormState, Input, Renewed};
+use crate::ui::form::{FormState, Input};
 use crate::ui::Refusal;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -16,27 +16,14 @@ use leptos_meta::Title;
 pub fn ContactsPage() -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.dashboard;
-    let add = ServerAction::<AddContact>::new();
     let delete = ServerAction::<DeleteContact>::new();
-    // A refused line keeps what was typed; a stored one empties the form.
-    let stored = RwSignal::new(0_u32);
-    Effect::new(move |_| {
-        if matches!(add.value().get(), Some(Ok(()))) {
-            stored.update(|n| *n += 1);
-        }
-    });
-    let loaded = Resource::new(
-        move || (stored.get(), delete.version().get()),
-        |_| admin_contacts(),
-    );
+    let loaded = Resource::new(|| (), |_| admin_contacts());
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
                 Ok((contacts, form)) => view! {
                     <ContactTable contacts delete/>
-                    <Renewed version=stored>
-                        <NewContact add form=form.clone()/>
-                    </Renewed>
+                    <NewContact form=form.clone()/>
                 }
                 .into_any(),
                 Err(error) => {
@@ -94,9 +81,11 @@ fn ContactTable(contacts: Vec<Contact>, delete: ServerAction<DeleteContact>) -> 
     .into_any()
 }
 
-#[component]
-fn NewContact(add: ServerAction<AddContact>, form: ContactForm) -> impl IntoView {
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
+fn NewContact(form: ContactForm) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
+    let add = ServerAction::<AddContact>::new();
     let t = texts.dashboard;
     let server_errors = crate::ui::form::server_errors(move || add.value().get());
     FormState::new(

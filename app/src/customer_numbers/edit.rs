@@ -41,6 +41,27 @@ pub fn CustomerNumberPage() -> impl IntoView {
 
 #[component]
 fn Editor(entry: RegistryEntry, form: RegistryForm) -> impl IntoView {
+    let t = crate::i18n::use_locale().texts().registry;
+    let number = entry.record.customer_number;
+    let deletable = entry.reseller.is_none();
+    let account = entry.reseller.map(|(id, company)| {
+        view! {
+            <p>
+                {t.column_account}": "
+                <A href=format!("/admin/resellers/{id}")>{company}</A>
+            </p>
+        }
+    });
+    view! {
+        <h1>{(t.edit_title)(&number)}</h1>
+        {account}
+        <RegistryEntryEditor number form deletable/>
+    }
+}
+
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
+fn RegistryEntryEditor(number: String, form: RegistryForm, deletable: bool) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.registry;
     let change = ServerAction::<ChangeCustomerNumber>::new();
@@ -53,17 +74,8 @@ fn Editor(entry: RegistryEntry, form: RegistryForm) -> impl IntoView {
         };
         failed.map(|error| error.message(texts))
     };
-    let number = entry.record.customer_number;
-    let account = entry.reseller.map(|(id, company)| {
-        view! {
-            <p>
-                {t.column_account}": "
-                <A href=format!("/admin/resellers/{id}")>{company}</A>
-            </p>
-        }
-    });
-    let deletable = number.clone();
-    let delete_form = account.is_none().then(move || {
+    let deletable = deletable.then(|| number.clone());
+    let delete_form = deletable.map(move |deletable| {
         view! {
             <ActionForm action=delete attr:class="inline-form">
                 <input type="hidden" name="number" value=deletable/>
@@ -72,8 +84,6 @@ fn Editor(entry: RegistryEntry, form: RegistryForm) -> impl IntoView {
         }
     });
     view! {
-        <h1>{(t.edit_title)(&number)}</h1>
-        {account}
         <section class="form-page">
             <ActionForm action=change attr:class="stacked-form" attr:novalidate="">
                 <p class="form-error" role="alert">{form_error}</p>

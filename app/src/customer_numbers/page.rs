@@ -1,20 +1,17 @@
 //! `/admin/customer-numbers`: the registry, searchable (a GET form, so a search is a link),
-//! the form to add one number, and the CSV import. The import is a plain multipart form:
-//! without JavaScript the browser posts it and comes back here to the outcome; with it, the
-//! file goes to the same server function and the outcome appears in place.
+//! the form to add one number (checked as it is typed), and the CSV import, a plain multipart
+//! form: the browser posts it and comes back here to the outcome.
 
-use super::actions::{admin_customer_numbers, import_customer_numbers, AddCustomerNumber};
+use super::actions::{admin_customer_numbers, AddCustomerNumber};
 use super::form::{parse_registry_entry, RegistryField, RegistryForm};
 use super::{ImportOutcome, ImportRefusal, RegistryPage, RowProblem};
 use crate::admin::AdminNav;
-use crate::error::{AppError, FormError};
+use crate::error::FormError;
 use crate::i18n::Texts;
-use crate::ui::form::{FormState, Input, Renewed};
+use crate::ui::form::{FormState, Input};
 use crate::ui::{Pagination, Refusal};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
-use leptos::web_sys::{FormData, HtmlFormElement, SubmitEvent};
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
@@ -28,30 +25,17 @@ pub fn CustomerNumbersPage() -> impl IntoView {
     let query = use_query_map();
     let search = move || query.with(|q| q.get("q").unwrap_or_default());
     let page = move || query.with(crate::ui::url::page_param);
-    let add = ServerAction::<AddCustomerNumber>::new();
-    let import = Action::new_local(|data: &FormData| import_customer_numbers(data.clone().into()));
-    // The list shows what was just added or imported; a refused form keeps what was typed.
-    let stored = RwSignal::new(0_u32);
-    Effect::new(move |_| {
-        let added = matches!(add.value().get(), Some(Ok(())));
-        let imported = matches!(import.value().get(), Some(Ok(ImportOutcome::Imported(_))));
-        if added || imported {
-            stored.update(|n| *n += 1);
-        }
-    });
     let loaded = Resource::new(
-        move || (search(), page(), stored.get()),
-        |(search, page, _)| admin_customer_numbers(search, page),
+        move || (search(), page()),
+        |(search, page)| admin_customer_numbers(search, page),
     );
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
                 Ok((list, form, kept)) => view! {
                     <RegistryTable list search=search()/>
-                    <Renewed version=stored>
-                        <NewEntry add form=form.clone()/>
-                    </Renewed>
-                    <Import import kept/>
+                    <NewRegistryEntry form=form.clone()/>
+                    <Import kept/>
                 }
                 .into_any(),
                 Err(error) => {
@@ -167,9 +151,11 @@ pub(super) fn entry_form_state<T: Clone + Send + Sync + 'static>(
     );
 }
 
-#[component]
-fn NewEntry(add: ServerAction<AddCustomerNumber>, form: RegistryForm) -> impl IntoView {
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
+fn NewRegistryEntry(form: RegistryForm) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
+    let add = ServerAction::<AddCustomerNumber>::new();
     let t = texts.registry;
     entry_form_state(form, move || add.value().get());
     let form_error = move || match add.value().get() {
@@ -190,58 +176,31 @@ fn NewEntry(add: ServerAction<AddCustomerNumber>, form: RegistryForm) -> impl In
     }
 }
 
+/// A plain multipart post: the server function answers with this page again, showing the
+/// outcome (`kept`).
 #[component]
-fn Import(
-    import: Action<FormData, Result<ImportOutcome, AppError>>,
-    /// The outcome of a post without JavaScript.
-    kept: Option<ImportOutcome>,
-) -> impl IntoView {
-    let texts = crate::i18n::use_locale().texts();
-    let t = texts.registry;
-    let submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        let form = event
-            .target()
-            .and_then(|target| target.dyn_into::<HtmlFormElement>().ok());
-        if let Some(data) = form.and_then(|form| FormData::new_with_form(&form).ok()) {
-            import.dispatch_local(data);
-        }
-    };
-    let outcome = move || match import.value().get() {
-        Some(Ok(outcome)) => Some(view! { <Outcome outcome/> }.into_any()),
-        Some(Err(error)) => {
-            Some(view! { <p class="form-error" role="alert">{error.message(texts)}</p> }.into_any())
-        }
-        None => kept
-            .clone()
-            .map(|outcome| view! { <Outcome outcome/> }.into_any()),
-    };
-    let label = move || {
-        if import.pending().get() {
-            t.importing
-        } else {
-            t.import_submit
-        }
-    };
+fn Import(kept: Option<ImportOutcome>) -> impl IntoView {
+    let t = crate::i18n::use_locale().texts().registry;
     view! {
         <section class="form-page" aria-labelledby="import-title">
             <h2 id="import-title">{t.import_title}</h2>
             <p>{t.import_intro}</p>
             <pre class="example">{t.import_example}</pre>
-            <div id="import-outcome" aria-live="polite">{outcome}</div>
+            <div id="import-outcome" aria-live="polite">
+                {kept.map(|outcome| view! { <Outcome outcome/> })}
+            </div>
             <form
                 method="post"
                 action="/api/admin/import-customer-numbers"
                 enctype="multipart/form-data"
                 class="stacked-form"
-                on:submit=submit
             >
                 <div class="field">
                     <label for="import-file">{t.import_file}</label>
                     <input id="import-file" type="file" name="file" accept=".csv,text/csv,text/plain"/>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" disabled=move || import.pending().get()>{label}</button>
+                    <button type="submit">{t.import_submit}</button>
                 </div>
             </form>
         </section>

@@ -70,7 +70,8 @@ pub fn EditCustomerPage() -> impl IntoView {
     }
 }
 
-#[component]
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
 fn CustomerFormView(id: Option<CustomerId>, kept: CustomerForm) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();

@@ -178,11 +178,12 @@ pub fn locale_of_headers(headers: &axum::http::HeaderMap) -> Locale {
     Locale::negotiate(header(header::COOKIE), header(header::ACCEPT_LANGUAGE))
 }
 
-/// The locale the shell provided to the page. Falls back to German rather than panicking:
-/// Leptos may still poll a page's pending parts after the client went away and the page's
-/// owner, with its context, is gone (seen under load; leptos-rs/leptos#3595).
+/// The locale the shell provided to the page; in an island in the browser (which sees no
+/// context from the server's views) the page's `<html lang>`. Reads the request again rather
+/// than panicking when the context is gone: Leptos may still poll a page's pending parts after
+/// the client went away and the page's owner went with it (leptos-rs/leptos#3595).
 pub fn use_locale() -> Locale {
-    leptos::prelude::use_context::<Locale>().unwrap_or_default()
+    leptos::prelude::use_context::<Locale>().unwrap_or_else(current_locale)
 }
 
 /// The locale of the page being rendered: on the server from the request, in the browser

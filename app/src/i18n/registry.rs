@@ -58,7 +58,6 @@ pub struct RegistryTexts {
     pub import_example: &'static str,
     pub import_file: &'static str,
     pub import_submit: &'static str,
-    pub importing: &'static str,
     pub imported: fn(ImportCounts) -> String,
     pub refused: &'static str,
     pub refused_empty: &'static str,
@@ -127,7 +126,6 @@ pub const DE: RegistryTexts = RegistryTexts {
     import_example: "Kundennummer;Firma;PLZ\n100001;Berger IT GmbH;10115",
     import_file: "CSV-Datei",
     import_submit: "Importieren",
-    importing: "Wird importiert …",
     imported: |ImportCounts {
                    added,
                    changed,
@@ -211,7 +209,6 @@ pub const EN: RegistryTexts = RegistryTexts {
     import_example: "Customer number,Company,Postal code\n100001,Berger IT GmbH,10115",
     import_file: "CSV file",
     import_submit: "Import",
-    importing: "Importing…",
     imported: |ImportCounts {
                    added,
                    changed,

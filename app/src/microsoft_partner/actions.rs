@@ -27,7 +27,7 @@ pub async fn save_microsoft_partner(
     form: MicrosoftPartnerForm,
 ) -> Result<(), FormError<MicrosoftPartnerField>> {
     let result = ssr::save(&form).await;
-    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PATH);
+    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::SAVED);
     result
 }
 
@@ -53,6 +53,8 @@ mod ssr {
     pub const FORM_NAME: &str = "microsoft-partner";
     /// Where the page lives.
     pub const PATH: &str = "/settings/microsoft";
+    /// Where a save leads: the page, saying it saved.
+    pub const SAVED: &str = "/settings/microsoft?saved";
 
     pub async fn save(form: &MicrosoftPartnerForm) -> Result<(), FormError<MicrosoftPartnerField>> {
         let scope = &crate::auth::require_reseller()?;

@@ -12,29 +12,21 @@ use crate::ui::Refusal;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn MicrosoftPartnerPage() -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.partner;
-    let save = ServerAction::<SaveMicrosoftPartner>::new();
     let check = ServerAction::<CheckMpa>::new();
-    // Loaded again once a save succeeded (a refused one keeps what was typed) or a check
-    // answered.
-    let answers = RwSignal::new(0_u32);
-    Effect::new(move |_| {
-        let saved = save.value().with(|v| matches!(v, Some(Ok(()))));
-        let checked = check.value().with(Option::is_some);
-        if saved || checked {
-            answers.update(|n| *n += 1);
-        }
-    });
-    let loaded = Resource::new(move || answers.get(), |_| load_microsoft_partner());
+    // A save leads back here, with `?saved`.
+    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    let loaded = Resource::new(|| (), |_| load_microsoft_partner());
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
                 Ok((stored, form)) => view! {
-                    <PartnerForm save form/>
+                    <PartnerForm form saved/>
                     <MpaSection check stored/>
                 }
                 .into_any(),
@@ -55,13 +47,12 @@ pub fn MicrosoftPartnerPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn PartnerForm(
-    save: ServerAction<SaveMicrosoftPartner>,
-    form: MicrosoftPartnerForm,
-) -> impl IntoView {
+/// An island: each field is checked as it is typed.
+#[island(lazy)]
+fn PartnerForm(form: MicrosoftPartnerForm, saved: bool) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.partner;
+    let save = ServerAction::<SaveMicrosoftPartner>::new();
     let server_errors = crate::ui::form::server_errors(move || save.value().get());
     FormState::new(
         form,
@@ -72,7 +63,7 @@ fn PartnerForm(
         Some(Err(FormError::Failed(error))) => Some(error.message(texts)),
         _ => None,
     };
-    let saved = move || matches!(save.value().get(), Some(Ok(()))).then_some(t.saved);
+    let saved = move || (saved && save.value().with(Option::is_none)).then_some(t.saved);
     use MicrosoftPartnerField as F;
     view! {
         <ActionForm action=save attr:class="stacked-form" attr:novalidate="">

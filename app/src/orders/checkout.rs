@@ -9,7 +9,6 @@ use crate::ui::form::{server_errors, Checkbox, FormField, FormState};
 use kontor_domain::{ticked, Collector, FieldErrors};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,7 +47,9 @@ pub fn parse_checkout(form: &CheckoutForm) -> Result<(), FieldErrors<CheckoutFie
     errors.finish(accepted)
 }
 
-#[component]
+/// An island: the order cannot be placed twice by a double click, and the terms are checked
+/// before anything is sent.
+#[island(lazy)]
 pub fn Checkout(view: CheckoutView) -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let t = texts.orders;
@@ -80,7 +81,7 @@ pub fn Checkout(view: CheckoutView) -> impl IntoView {
                 <input type="hidden" name="form[key]" value=view.key/>
                 <input type="hidden" name="form[digest]" value=view.digest/>
                 <Checkbox field=CheckoutField::AcceptTerms>
-                    {t.accept_terms}" "<A href="/terms" attr:target="_blank">{t.terms_link}</A>
+                    {t.accept_terms}" "<a href="/terms" target="_blank">{t.terms_link}</a>
                 </Checkbox>
                 <p class="hint">{t.checkout_hint}</p>
                 <button type="submit" id="place-order" disabled=move || !ready || action.pending().get()>

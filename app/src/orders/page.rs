@@ -6,7 +6,7 @@ use super::actions::load_order;
 use super::{OrderDetail, StatusBadge};
 use crate::cart::amount;
 use crate::i18n::{format_date_time, format_money};
-use crate::ui::{Refresh, Refusal, ReloadWithoutScript};
+use crate::ui::{Refusal, ReloadWhileBusy};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -17,14 +17,7 @@ pub fn OrderPage() -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let params = use_params_map();
     let number = move || params.with(|p| p.get("number").unwrap_or_default());
-    let refresh = Refresh::provide();
-    let order = Resource::new(
-        move || (number(), refresh.track()),
-        |(number, _)| load_order(number),
-    );
-    refresh.poll_while(move || {
-        order.with(|o| matches!(o, Some(Ok(order)) if !order.summary.status.is_settled()))
-    });
+    let order = Resource::new(number, load_order);
     let body = move || {
         Suspend::new(async move {
             match order.await {
@@ -68,7 +61,7 @@ fn Order(order: OrderDetail) -> impl IntoView {
             <p class="notice-box" id="order-progress" aria-live="polite">
                 {t.in_progress}" "<a href=summary.number.path()>{t.reload}</a>
             </p>
-            <ReloadWithoutScript/>
+            <ReloadWhileBusy/>
         }
         .into_any()
     };

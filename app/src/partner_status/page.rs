@@ -25,19 +25,7 @@ pub fn PartnerCustomersPage() -> impl IntoView {
         recheck: ServerAction::new(),
         invite: ServerAction::new(),
     };
-    // Loaded again whenever a check or an invitation answered.
-    let answers = RwSignal::new(0_u32);
-    Effect::new(move |_| {
-        let answered = actions.recheck.value().with(Option::is_some)
-            | actions.invite.value().with(Option::is_some);
-        if answered {
-            answers.update(|n| *n += 1);
-        }
-    });
-    let list = Resource::new(
-        move || (colour(), answers.get()),
-        |(colour, _)| load_partner_customers(colour),
-    );
+    let list = Resource::new(colour, load_partner_customers);
     let body = move || {
         Suspend::new(async move {
             match list.await {

@@ -201,37 +201,17 @@ pub fn ResetPage(link: PasswordLink) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let texts = locale.texts();
     let t = texts.accounts;
-    let (title, intro, submit) = match link {
-        PasswordLink::Reset => (t.reset_title, t.reset_intro, t.reset_submit),
-        PasswordLink::Invitation => (t.invitation_title, t.invitation_intro, t.invitation_submit),
+    let (title, intro) = match link {
+        PasswordLink::Reset => (t.reset_title, t.reset_intro),
+        PasswordLink::Invitation => (t.invitation_title, t.invitation_intro),
     };
     let token = move || use_params_map().with(|p| p.get("token").unwrap_or_default());
     let checked = Resource::new(token, move |token| check_reset_link(token, link));
+    // Without JavaScript a refused post comes back as this action's error.
     let reset = ServerAction::<ResetPassword>::new();
-    let answer = move || reset.value().get().and_then(Result::err);
-    let link_problem = move || match answer() {
+    let link_problem = move || match reset.value().get().and_then(Result::err) {
         Some(ResetError::Link(problem)) => Some(problem),
         _ => checked.get().and_then(Result::err),
-    };
-    // Checked while typing, with the rules the server applies.
-    let typed = RwSignal::new(String::new());
-    let message = move |error: FieldError| texts.accounts.field_error(&error, texts.email_invalid);
-    let password_error = move || {
-        let live = typed.with(|p| {
-            (!p.is_empty())
-                .then(|| Password::parse(p).err())
-                .flatten()
-                .map(FieldError::WeakPassword)
-        });
-        match answer() {
-            Some(ResetError::Password(error)) if typed.with(String::is_empty) => Some(error),
-            _ => live,
-        }
-        .map(message)
-    };
-    let confirmation_error = move || match answer() {
-        Some(ResetError::Confirmation(error)) => Some(message(error)),
-        _ => None,
     };
     let rules: Vec<&str> = PasswordRule::ALL
         .into_iter()
@@ -257,35 +237,77 @@ pub fn ResetPage(link: PasswordLink) -> impl IntoView {
                         <h1>{title}</h1>
                         <p>{intro}</p>
                         <p class="hint">{t.password_rules_title} " " {rules.join(", ")}</p>
-                        <ActionForm action=reset attr:class="stacked-form" attr:novalidate="">
-                            <input type="hidden" name="token" value=token/>
-                            <input type="hidden" name="link" value=link.as_str()/>
-                            <label for="reset-password">{t.field_new_password}</label>
-                            <input
-                                id="reset-password"
-                                type="password"
-                                name="password"
-                                autocomplete="new-password"
-                                required
-                                aria-describedby="reset-password-error"
-                                on:input=move |ev| typed.set(event_target_value(&ev))
-                            />
-                            <p class="field-error" id="reset-password-error">{password_error}</p>
-                            <Field
-                                id="reset-password-confirmation"
-                                name="password_confirmation"
-                                label=t.field_password_confirmation
-                                input_type="password"
-                                autocomplete="new-password"
-                                error=Signal::derive(confirmation_error)
-                            />
-                            <button type="submit">{submit}</button>
-                        </ActionForm>
+                        <ResetForm token=token() link/>
                     </section>
                 }
                 .into_any(),
                 None => ().into_any(),
             }}
         </Suspense>
+    }
+}
+
+/// An island: the new password is checked against the rules as it is typed.
+#[island(lazy)]
+fn ResetForm(token: String, link: PasswordLink) -> impl IntoView {
+    let texts = crate::i18n::use_locale().texts();
+    let t = texts.accounts;
+    let submit = match link {
+        PasswordLink::Reset => t.reset_submit,
+        PasswordLink::Invitation => t.invitation_submit,
+    };
+    let reset = ServerAction::<ResetPassword>::new();
+    let answer = move || reset.value().get().and_then(Result::err);
+    // The link stopped working meanwhile: the page shows why.
+    Effect::new(move |_| {
+        if matches!(answer(), Some(ResetError::Link(_))) {
+            crate::ui::reload_page();
+        }
+    });
+    // Checked while typing, with the rules the server applies.
+    let typed = RwSignal::new(String::new());
+    let message = move |error: FieldError| t.field_error(&error, texts.email_invalid);
+    let password_error = move || {
+        let live = typed.with(|p| {
+            (!p.is_empty())
+                .then(|| Password::parse(p).err())
+                .flatten()
+                .map(FieldError::WeakPassword)
+        });
+        match answer() {
+            Some(ResetError::Password(error)) if typed.with(String::is_empty) => Some(error),
+            _ => live,
+        }
+        .map(message)
+    };
+    let confirmation_error = move || match answer() {
+        Some(ResetError::Confirmation(error)) => Some(message(error)),
+        _ => None,
+    };
+    view! {
+        <ActionForm action=reset attr:class="stacked-form" attr:novalidate="">
+            <input type="hidden" name="token" value=token/>
+            <input type="hidden" name="link" value=link.as_str()/>
+            <label for="reset-password">{t.field_new_password}</label>
+            <input
+                id="reset-password"
+                type="password"
+                name="password"
+                autocomplete="new-password"
+                required
+                aria-describedby="reset-password-error"
+                on:input=move |ev| typed.set(event_target_value(&ev))
+            />
+            <p class="field-error" id="reset-password-error">{password_error}</p>
+            <Field
+                id="reset-password-confirmation"
+                name="password_confirmation"
+                label=t.field_password_confirmation
+                input_type="password"
+                autocomplete="new-password"
+                error=Signal::derive(confirmation_error)
+            />
+            <button type="submit">{submit}</button>
+        </ActionForm>
     }
 }

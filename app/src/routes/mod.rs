@@ -2,16 +2,40 @@
 //! the one module that knows all capabilities.
 
 mod header;
-mod pages;
 
+use crate::admin::{
+    AdminPage, AllOrdersPage, AuditLogPage, ResellerPage, ResellersPage, StaffPage,
+};
+use crate::agreements::{
+    AgreementOverviewPage, AgreementPage, AgreementSummary, PublicAgreementPage,
+};
+use crate::announcements::{AnnouncementEditorPage, AnnouncementsPage};
 use crate::auth::provide_auth;
+use crate::auth::LoginPage;
+use crate::cart::CartPage;
+use crate::catalog::{CatalogPage, ProductPage};
+use crate::catalog_admin::{CatalogAdminPage, CategoryEditorPage, ProductEditorPage};
+use crate::contacts::ContactsPage;
+use crate::customer_numbers::{CustomerNumberPage, CustomerNumbersPage};
+use crate::customers::{
+    Customer, CustomerDetailPage, CustomersPage, EditCustomerPage, NewCustomerPage,
+};
+use crate::email_links::{LinkKind, RequestDonePage, RequestPage};
+use crate::home::HomePage;
 use crate::i18n::{current_locale, Locale};
+use crate::microsoft_partner::MicrosoftPartnerPage;
+use crate::orders::{Checkout, OrderPage, OrdersPage};
+use crate::partner_status::PartnerCustomersPage;
+use crate::password_reset::{PasswordLink, ResetDonePage, ResetPage};
+use crate::signup::{ConfirmPage, ConfirmedPage, LegalPage, SentPage, SignupPage};
+use crate::subscriptions::{CustomerSubscriptions, SubscriptionPage};
+use crate::tenants::{TenantPage, TenantSummary};
 use crate::ui::{ErrorView, Footer, NotFound};
 use header::Header;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy, SsrMode};
+use leptos_router::{path, SsrMode};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -23,7 +47,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -66,56 +90,66 @@ fn Frame() -> impl IntoView {
                 // Async: the whole page is rendered before it is sent, so it is complete
                 // without JavaScript.
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view={Lazy::<pages::Home>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("login") view={Lazy::<pages::Login>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin") view={Lazy::<pages::Administration>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/resellers") view={Lazy::<pages::AdminResellers>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/resellers/:id") view={Lazy::<pages::AdminReseller>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/announcements") view={Lazy::<pages::AdminAnnouncements>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/announcements/:id") view={Lazy::<pages::AdminAnnouncement>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/contacts") view={Lazy::<pages::AdminContacts>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/audit") view={Lazy::<pages::AdminAuditLog>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/staff") view={Lazy::<pages::AdminStaff>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/orders") view={Lazy::<pages::AdminOrders>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/catalog") view={Lazy::<pages::AdminCatalog>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/catalog/new-product") view={Lazy::<pages::AdminProduct>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/catalog/products/:sku") view={Lazy::<pages::AdminProduct>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/catalog/categories/:slug") view={Lazy::<pages::AdminCategory>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/customer-numbers") view={Lazy::<pages::AdminCustomerNumbers>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("admin/customer-numbers/:number") view={Lazy::<pages::AdminCustomerNumber>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("signup") view={Lazy::<pages::Signup>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("signup/sent") view={Lazy::<pages::SignupSent>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("signup/confirm/:token") view={Lazy::<pages::SignupConfirm>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("signup/confirmed") view={Lazy::<pages::SignupConfirmed>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("signup/waiting") view={Lazy::<pages::SignupWaiting>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("signup/resend") view={Lazy::<pages::ConfirmationRequest>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("signup/resend/done") view={Lazy::<pages::ConfirmationRequested>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("password/forgot") view={Lazy::<pages::PasswordResetRequest>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("password/forgot/done") view={Lazy::<pages::PasswordResetRequested>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("password/reset/done") view={Lazy::<pages::PasswordResetDone>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("password/reset/:token") view={Lazy::<pages::PasswordReset>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("invitation/:token") view={Lazy::<pages::Invitation>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("customers") view={Lazy::<pages::Customers>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("customers/new") view={Lazy::<pages::NewCustomer>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("customers/:id") view={Lazy::<pages::CustomerDetail>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("customers/:id/edit") view={Lazy::<pages::EditCustomer>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("customers/:id/tenant") view={Lazy::<pages::Tenant>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("customers/:id/agreement") view={Lazy::<pages::Agreement>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("agreements") view={Lazy::<pages::Agreements>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("products") view={Lazy::<pages::Catalog>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("products/:sku") view={Lazy::<pages::Product>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("cart") view={Lazy::<pages::Cart>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("orders") view={Lazy::<pages::Orders>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("orders/:number") view={Lazy::<pages::Order>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("subscriptions/:id") view={Lazy::<pages::Subscription>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("settings/microsoft") view={Lazy::<pages::MicrosoftPartner>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("microsoft-customers") view={Lazy::<pages::PartnerCustomers>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("agreement/:token") view={Lazy::<pages::PublicAgreement>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("terms") view={Lazy::<pages::Terms>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("privacy") view={Lazy::<pages::Privacy>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/resellers") view=ResellersPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/resellers/:id") view=ResellerPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/announcements") view=AnnouncementsPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/announcements/:id") view=AnnouncementEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/contacts") view=ContactsPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/audit") view=AuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/staff") view=StaffPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/orders") view=AllOrdersPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/catalog") view=CatalogAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/catalog/new-product") view=ProductEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/catalog/products/:sku") view=ProductEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/catalog/categories/:slug") view=CategoryEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/customer-numbers") view=CustomerNumbersPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/customer-numbers/:number") view=CustomerNumberPage ssr=SsrMode::Async/>
+                    <Route path=path!("signup") view=SignupPage ssr=SsrMode::Async/>
+                    <Route path=path!("signup/sent") view=SentPage ssr=SsrMode::Async/>
+                    <Route path=path!("signup/confirm/:token") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("signup/confirmed") view=|| view! { <ConfirmedPage waiting=false/> } ssr=SsrMode::Async/>
+                    <Route path=path!("signup/waiting") view=|| view! { <ConfirmedPage waiting=true/> } ssr=SsrMode::Async/>
+                    <Route path=path!("signup/resend") view=|| view! { <RequestPage kind=LinkKind::Confirmation/> } ssr=SsrMode::Async/>
+                    <Route path=path!("signup/resend/done") view=|| view! { <RequestDonePage kind=LinkKind::Confirmation/> } ssr=SsrMode::Async/>
+                    <Route path=path!("password/forgot") view=|| view! { <RequestPage kind=LinkKind::PasswordReset/> } ssr=SsrMode::Async/>
+                    <Route path=path!("password/forgot/done") view=|| view! { <RequestDonePage kind=LinkKind::PasswordReset/> } ssr=SsrMode::Async/>
+                    <Route path=path!("password/reset/done") view=ResetDonePage ssr=SsrMode::Async/>
+                    <Route path=path!("password/reset/:token") view=|| view! { <ResetPage link=PasswordLink::Reset/> } ssr=SsrMode::Async/>
+                    <Route path=path!("invitation/:token") view=|| view! { <ResetPage link=PasswordLink::Invitation/> } ssr=SsrMode::Async/>
+                    <Route path=path!("customers") view=CustomersPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/new") view=NewCustomerPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/:id") view=|| view! { <CustomerDetailPage facets=customer_facets/> } ssr=SsrMode::Async/>
+                    <Route path=path!("customers/:id/edit") view=EditCustomerPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/:id/tenant") view=TenantPage ssr=SsrMode::Async/>
+                    <Route path=path!("customers/:id/agreement") view=AgreementPage ssr=SsrMode::Async/>
+                    <Route path=path!("agreements") view=AgreementOverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("products") view=CatalogPage ssr=SsrMode::Async/>
+                    <Route path=path!("products/:sku") view=ProductPage ssr=SsrMode::Async/>
+                    <Route path=path!("cart") view=|| view! { <CartPage checkout_form=|view| view! { <Checkout view/> }.into_any()/> } ssr=SsrMode::Async/>
+                    <Route path=path!("orders") view=OrdersPage ssr=SsrMode::Async/>
+                    <Route path=path!("orders/:number") view=OrderPage ssr=SsrMode::Async/>
+                    <Route path=path!("subscriptions/:id") view=SubscriptionPage ssr=SsrMode::Async/>
+                    <Route path=path!("settings/microsoft") view=MicrosoftPartnerPage ssr=SsrMode::Async/>
+                    <Route path=path!("microsoft-customers") view=PartnerCustomersPage ssr=SsrMode::Async/>
+                    <Route path=path!("agreement/:token") view=PublicAgreementPage ssr=SsrMode::Async/>
+                    <Route path=path!("terms") view=|| view! { <LegalPage privacy=false/> } ssr=SsrMode::Async/>
+                    <Route path=path!("privacy") view=|| view! { <LegalPage privacy=true/> } ssr=SsrMode::Async/>
                 </Routes>
             </ErrorBoundary>
         </main>
         <Footer/>
     }
+}
+
+/// What the other capabilities show on a customer's page, below its data.
+fn customer_facets(customer: &Customer) -> AnyView {
+    view! {
+        <TenantSummary customer_id=customer.id tenant=customer.tenant.clone()/>
+        <AgreementSummary customer_id=customer.id agreement=customer.agreement.clone()/>
+        <CustomerSubscriptions customer_id=customer.id/>
+    }
+    .into_any()
 }

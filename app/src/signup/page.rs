@@ -29,7 +29,7 @@ pub fn SignupPage() -> impl IntoView {
     }
 }
 
-#[component]
+#[island(lazy)]
 fn SignupFormView(kept: SignupForm) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let t = locale.texts().accounts;

@@ -10,7 +10,7 @@ use super::SubscriptionDetail;
 use crate::error::FormError;
 use crate::i18n::{format_date_time, Locale};
 use crate::ui::form::{server_errors, Checkbox, FormField, FormState, Input};
-use crate::ui::{Refresh, ReloadWithoutScript};
+use crate::ui::ReloadWhileBusy;
 use kontor_domain::ProviderProblem;
 use kontor_domain::{
     days_hours_minutes, seats, ticked, ChangeKind, ChangeWindow, Collector, FieldErrors,
@@ -144,7 +144,7 @@ pub fn SubscriptionChanges(detail: SubscriptionDetail, kept: KeptChanges) -> imp
         match record.status {
             ChangeStatus::Pending => view! {
                 <p class="notice-box" role="status" id="change-status">{(t.change_pending)(&change)}</p>
-                <ReloadWithoutScript/>
+                <ReloadWhileBusy/>
             }
             .into_any(),
             ChangeStatus::Done => view! {
@@ -211,13 +211,6 @@ pub fn SubscriptionChanges(detail: SubscriptionDetail, kept: KeptChanges) -> imp
     .into_any()
 }
 
-/// A change asked for: the page loads the subscription again (it shows the change pending).
-fn refresh_after(succeeded: impl Fn() -> bool + 'static) {
-    if let Some(refresh) = use_context::<Refresh>() {
-        refresh.after(succeeded);
-    }
-}
-
 /// The refusal of a change form that is not about a field.
 fn refusal(value: Option<Result<(), FormError<ChangeField>>>) -> Option<String> {
     let texts = crate::i18n::use_locale().texts();
@@ -227,11 +220,11 @@ fn refusal(value: Option<Result<(), FormError<ChangeField>>>) -> Option<String> 
     }
 }
 
-#[component]
+/// An island: checked as it is typed.
+#[island(lazy)]
 fn ReduceForm(id: i64, current: u32, kept: ChangeForm) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().subscriptions;
     let action = ServerAction::<ReduceSeats>::new();
-    refresh_after(move || matches!(action.value().get(), Some(Ok(()))));
     FormState::new(
         kept,
         move |form| {
@@ -252,11 +245,11 @@ fn ReduceForm(id: i64, current: u32, kept: ChangeForm) -> impl IntoView {
     }
 }
 
-#[component]
+/// An island: checked as it is typed.
+#[island(lazy)]
 fn RenewalForm(id: i64, max: u32, kept: ChangeForm) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().subscriptions;
     let action = ServerAction::<ScheduleRenewalSeats>::new();
-    refresh_after(move || matches!(action.value().get(), Some(Ok(()))));
     FormState::new(
         kept,
         move |form| {
@@ -282,7 +275,6 @@ fn RenewalForm(id: i64, max: u32, kept: ChangeForm) -> impl IntoView {
 fn AutoRenewForm(id: i64, on: bool) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().subscriptions;
     let action = ServerAction::<SwitchAutoRenew>::new();
-    refresh_after(move || matches!(action.value().get(), Some(Ok(()))));
     view! {
         <ActionForm action attr:class="stacked-form" attr:id="auto-renew-form">
             <h3>{t.auto_renew_title}</h3>
@@ -297,11 +289,11 @@ fn AutoRenewForm(id: i64, on: bool) -> impl IntoView {
     }
 }
 
-#[component]
+/// An island: checked as it is typed.
+#[island(lazy)]
 fn CancelForm(id: i64, kept: ChangeForm) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().subscriptions;
     let action = ServerAction::<CancelSubscription>::new();
-    refresh_after(move || matches!(action.value().get(), Some(Ok(()))));
     FormState::new(
         kept,
         move |form| {

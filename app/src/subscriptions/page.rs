@@ -9,7 +9,7 @@ use super::{renewal_text, state_text, SubscriptionChanges, SubscriptionDetail};
 use crate::error::FormError;
 use crate::i18n::{format_date, format_money};
 use crate::ui::form::{server_errors, Checkbox, FormField, FormState, Input};
-use crate::ui::{Refresh, Refusal, ReloadWithoutScript};
+use crate::ui::{Refusal, ReloadWhileBusy};
 use kontor_domain::{seats, ticked, Collector, FieldErrors};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -80,12 +80,9 @@ pub fn SubscriptionPage() -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let refresh = Refresh::provide();
-    let loaded = Resource::new(
-        move || (id(), refresh.track()),
-        |(id, _)| async move { load_subscription(id.ok_or(crate::error::AppError::NotFound)?).await },
-    );
-    refresh.poll_while(move || loaded.with(|l| matches!(l, Some(Ok(l)) if l.detail.busy())));
+    let loaded = Resource::new(id, |id| async move {
+        load_subscription(id.ok_or(crate::error::AppError::NotFound)?).await
+    });
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
@@ -130,7 +127,7 @@ fn Subscription(
             <p class="notice-box" role="status" id="increase-pending">
                 {texts.subscriptions.increase_pending}
             </p>
-            <ReloadWithoutScript/>
+            <ReloadWhileBusy/>
         }
         .into_any(),
         (_, true) => ().into_any(),
@@ -161,7 +158,8 @@ fn Subscription(
     }
 }
 
-#[component]
+/// An island: the users are checked, and their cost shown, as they are typed.
+#[island(lazy)]
 fn MoreSeats(
     detail: SubscriptionDetail,
     cycle: kontor_domain::BillingCycle,
@@ -205,7 +203,7 @@ fn MoreSeats(
                 <Input field=SeatsField::Added label=t.add_seats input_type="number" autocomplete="off"/>
                 <p class="price" id="add-seats-cost" aria-live="polite">{cost}</p>
                 <Checkbox field=SeatsField::AcceptTerms>
-                    {t.accept_terms}" "<A href="/terms" attr:target="_blank">{t.terms_link}</A>
+                    {t.accept_terms}" "<a href="/terms" target="_blank">{t.terms_link}</a>
                 </Checkbox>
                 <button type="submit" disabled=move || action.pending().get()>{t.place}</button>
             </ActionForm>

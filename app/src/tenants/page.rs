@@ -1,7 +1,7 @@
 //! `/customers/:id/tenant` ("Einstellungen für weitere Dienste"): an existing tenant's domain
 //! to invite, or a new tenant's prefix with its live availability check and suggestions; then
-//! the creation's progress or the invitation's (updating itself with JavaScript, on reload
-//! without), and a new tenant's first admin login, shown until noted.
+//! the creation's progress or the invitation's (the page loads itself again while they may
+//! change), and a new tenant's first admin login, shown until noted.
 
 use super::actions::{
     check_prefix, load_tenant_settings, tenant_draft, AcknowledgePassword, ResendInvitation,
@@ -10,8 +10,10 @@ use super::actions::{
 use super::form::{parse_tenant_form, TenantField, TenantForm};
 use super::{InitialPassword, PrefixCheck, Tenant, TenantSettings};
 use crate::error::{AppError, FormError};
-use crate::ui::form::{described_by, Checkbox, FormField, FormState, Input, Labelled};
-use crate::ui::{Refresh, Refusal, ReloadWithoutScript};
+use crate::ui::form::{
+    described_by, typed_before_hydration, Checkbox, FormField, FormState, Input, Labelled,
+};
+use crate::ui::{Refusal, ReloadWhileBusy};
 use kontor_domain::CustomerId;
 use kontor_domain::{TenantBrief, TenantFailure, TenantStatus, TENANT_DOMAIN_SUFFIX};
 use leptos::form::ActionForm;
@@ -48,10 +50,9 @@ pub fn TenantPage() -> impl IntoView {
     let query = use_query_map();
     // A suggestion is a link with `?prefix=…`: without JavaScript it fills the field this way.
     let suggested = move || query.with(|q| q.get("prefix"));
-    let refresh = Refresh::provide();
     let loaded = Resource::new(
-        move || (id(), suggested(), refresh.track()),
-        |(id, suggested, _)| async move {
+        move || (id(), suggested()),
+        |(id, suggested)| async move {
             let id = id.ok_or(AppError::NotFound)?;
             let settings = load_tenant_settings(id).await?;
             let form = match suggested {
@@ -73,12 +74,6 @@ pub fn TenantPage() -> impl IntoView {
             })
         },
     );
-    // While the tenant is on its way, look again.
-    refresh.poll_while(move || {
-        loaded.with(|l| {
-            matches!(l, Some(Ok(l)) if l.settings.tenant.as_ref().is_some_and(|t| t.status.may_change()))
-        })
-    });
     let body = move || {
         Suspend::new(async move {
             match loaded.await {
@@ -126,7 +121,8 @@ fn TenantSection(loaded: Loaded) -> impl IntoView {
     }
 }
 
-#[component]
+/// An island: the prefix is checked as it is typed, and a suggestion fills the field.
+#[island(lazy)]
 fn NewTenantForm(
     customer_id: CustomerId,
     kept: TenantForm,
@@ -135,7 +131,6 @@ fn NewTenantForm(
     let texts = crate::i18n::use_locale().texts();
     let t = texts.tenants;
     let action = ServerAction::<SetUpTenant>::new();
-    expect_context::<Refresh>().after(move || matches!(action.value().get(), Some(Ok(()))));
     let answer = move || action.value().get().and_then(Result::err);
     let server_errors = crate::ui::form::server_errors(move || action.value().get());
     let state = FormState::new(
@@ -144,6 +139,7 @@ fn NewTenantForm(
         server_errors,
     );
     let field = TenantField::Prefix;
+    let input = typed_before_hydration(state, field);
 
     // The prefix last checked, and the answer: first from the server, then from the check
     // that runs once typing pauses (browser only).
@@ -153,9 +149,12 @@ fn NewTenantForm(
         async move { check_prefix(customer_id, prefix).await.ok() }
     });
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    // The prefix the server rendered the page with (and checked): typed before the island
+    // woke up, another one is checked at once.
+    let rendered = state.value_untracked(field);
     Effect::new(move |first: Option<()>| {
         let prefix = state.value(field);
-        if first.is_none() {
+        if first.is_none() && prefix == rendered {
             return;
         }
         if let Some(handle) = pending.get_value() {
@@ -208,7 +207,7 @@ fn NewTenantForm(
         }
         .into_any(),
         Some(PrefixCheck::Taken { suggestions }) => {
-            view! { <Suggestions customer_id suggestions state/> }.into_any()
+            view! { <Suggestions customer_id suggestions state input/> }.into_any()
         }
         Some(PrefixCheck::Unchecked) => {
             view! { <p class="hint" id="prefix-availability">{t.prefix_unchecked}</p> }.into_any()
@@ -231,16 +230,14 @@ fn NewTenantForm(
             <Labelled field label=t.field_prefix hint=Some(t.prefix_hint)>
                 <div class="prefix-input">
                     <input
+                        node_ref=input
                         id=field.id()
                         name=field.name()
                         type="text"
                         autocomplete="off"
                         spellcheck="false"
                         maxlength="27"
-                        // The attribute for the first render, the property for changes after
-                        // typing (a suggestion taken).
                         value=state.value_untracked(field)
-                        prop:value=move || state.value(field)
                         required=true
                         class:taken=taken
                         aria-invalid=move || (state.error(field).is_some() || taken()).to_string()
@@ -265,6 +262,8 @@ fn Suggestions(
     customer_id: CustomerId,
     suggestions: Vec<String>,
     state: FormState<TenantField>,
+    /// The prefix's input, which a suggestion fills.
+    input: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
     let t = crate::i18n::use_locale().texts().tenants;
     let links = suggestions
@@ -281,6 +280,9 @@ fn Suggestions(
                         href=href
                         on:click=move |ev| {
                             ev.prevent_default();
+                            if let Some(input) = input.get() {
+                                input.set_value(&chosen);
+                            }
                             state.set(TenantField::Prefix, chosen.clone());
                         }
                     >
@@ -306,10 +308,6 @@ fn TenantState(customer_id: CustomerId, tenant: Tenant) -> impl IntoView {
     let retry = ServerAction::<RetryTenant>::new();
     let resend = ServerAction::<ResendInvitation>::new();
     let acknowledge = ServerAction::<AcknowledgePassword>::new();
-    let refresh = expect_context::<Refresh>();
-    refresh.after(move || matches!(retry.value().get(), Some(Ok(()))));
-    refresh.after(move || matches!(acknowledge.value().get(), Some(Ok(()))));
-    refresh.after(move || matches!(resend.value().get(), Some(Ok(()))));
     let resend_error = move || {
         resend
             .value()
@@ -318,9 +316,9 @@ fn TenantState(customer_id: CustomerId, tenant: Tenant) -> impl IntoView {
             .map(|e| e.message(crate::i18n::use_locale().texts()))
     };
     let domain = tenant.domain.clone();
+    let busy = tenant.status.may_change();
     let body = match tenant.status {
         TenantStatus::Waiting | TenantStatus::Creating => view! {
-            <ReloadWithoutScript/>
             <p class="progress" role="status">
                 {if tenant.status == TenantStatus::Waiting { t.status_waiting } else { t.status_creating }}
             </p>
@@ -390,7 +388,9 @@ fn TenantState(customer_id: CustomerId, tenant: Tenant) -> impl IntoView {
             .into_any()
         }
     };
+    // While the tenant is on its way, or waits for the customer's confirmation, look again.
     view! {
+        {busy.then(|| view! { <ReloadWhileBusy/> })}
         <p>{t.domain_label}" "<strong id="tenant-domain">{domain}</strong></p>
         {body}
     }

@@ -168,6 +168,33 @@ pub fn Labelled<F: FormField>(
     }
 }
 
+/// What was typed before the island woke up is in the control, not yet in the form as typed:
+/// it is taken over once (`read` gives the control's value), so that checks and the answer
+/// are about it.
+pub fn take_over_typed<F: FormField>(
+    state: FormState<F>,
+    field: F,
+    read: impl Fn() -> Option<String> + 'static,
+) {
+    Effect::new(move |_| {
+        if let Some(typed) = read() {
+            if typed != state.value_untracked(field) {
+                state.draft.update(|d| field.set(d, typed));
+            }
+        }
+    });
+}
+
+/// The `node_ref` for a field's input, whose value is taken over as the island wakes up.
+pub fn typed_before_hydration<F: FormField>(
+    state: FormState<F>,
+    field: F,
+) -> NodeRef<leptos::html::Input> {
+    let input = NodeRef::<leptos::html::Input>::new();
+    take_over_typed(state, field, move || input.get().map(|e| e.value()));
+    input
+}
+
 pub fn described_by<F: FormField>(field: F, hint: Option<&str>) -> String {
     match hint {
         Some(_) => format!("{0}-error {0}-hint", field.id()),
@@ -187,17 +214,7 @@ pub fn Input<F: FormField>(
     let state = expect_context::<FormState<F>>();
     // Passwords are never written back into a page.
     let value = move || (input_type != "password").then(|| state.value(field));
-    // What was typed before the page became interactive is in the input, not yet in the
-    // form as typed: take it over once, so that checks and the answer are about it.
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(element) = input.get() {
-            let typed = element.value();
-            if typed != state.value_untracked(field) {
-                state.draft.update(|d| field.set(d, typed));
-            }
-        }
-    });
+    let input = typed_before_hydration(state, field);
     view! {
         <Labelled field label hint optional>
             <input
@@ -218,7 +235,7 @@ pub fn Input<F: FormField>(
 }
 
 /// Text over several lines. The page carries the text as the element's content (so it is
-/// there without JavaScript); after hydration the value follows the form as typed.
+/// there without JavaScript).
 #[component]
 pub fn TextArea<F: FormField>(
     field: F,
@@ -226,14 +243,16 @@ pub fn TextArea<F: FormField>(
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<FormState<F>>();
+    let text = NodeRef::<leptos::html::Textarea>::new();
+    take_over_typed(state, field, move || text.get().map(|e| e.value()));
     view! {
         <Labelled field label hint>
             <textarea
+                node_ref=text
                 id=field.id()
                 name=field.name()
                 rows="6"
                 required=true
-                prop:value=move || state.value(field)
                 aria-invalid=move || state.error(field).is_some().to_string()
                 aria-describedby=described_by(field, hint)
                 on:input=move |ev| state.set(field, event_target_value(&ev))
@@ -322,12 +341,4 @@ pub fn Checkbox<F: FormField>(field: F, children: Children) -> impl IntoView {
             </p>
         </div>
     }
-}
-
-/// Its children built anew each time `version` changes. A form that is emptied after saving
-/// needs new inputs: the page otherwise reuses the old ones, and an input the user typed into
-/// keeps showing what was typed, whatever its `value` attribute says.
-#[component]
-pub fn Renewed(version: RwSignal<u32>, children: ChildrenFn) -> impl IntoView {
-    view! { <For each=move || [version.get()] key=|v| *v children=move |_| children()/> }
 }

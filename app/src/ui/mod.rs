@@ -21,5 +21,5 @@ pub use footer::Footer;
 pub use not_found::NotFound;
 pub use notice::Notice;
 pub use pagination::Pagination;
-pub use refresh::{Refresh, ReloadWithoutScript};
+pub use refresh::{reload_page, ReloadWhileBusy};
 pub use refusal::Refusal;

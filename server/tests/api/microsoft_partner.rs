@@ -48,7 +48,7 @@ on_both_backends!(
         );
 
         let saved = save(&app, &cookie, " 1234567 ", &format!("{{{ID}}}")).await;
-        assert_eq!(saved.header("location"), Some("/settings/microsoft"));
+        assert_eq!(saved.header("location"), Some("/settings/microsoft?saved"));
         let stored = load(&app, &cookie).await;
         assert_eq!(stored["location_mpn"], "1234567");
         assert_eq!(stored["microsoft_id"], ID.to_ascii_lowercase());

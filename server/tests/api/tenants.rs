@@ -113,7 +113,7 @@ pub async fn store_identity(app: &TestApp, cookie: &str, microsoft_id: &str) {
         ],
     )
     .await;
-    assert_eq!(saved.header("location"), Some("/settings/microsoft"));
+    assert_eq!(saved.header("location"), Some("/settings/microsoft?saved"));
 }
 
 const RESELLER_ID: &str = "5b0c3c4e-7d21-4a8e-9f0e-1c2d3e4f5a6b";
