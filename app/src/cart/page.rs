@@ -9,7 +9,8 @@ use super::{CartLine, CartView, CheckoutView, CustomerChoice};
 use crate::error::FormError;
 use crate::i18n::{format_money, Locale};
 use crate::ui::form::{
-    described_by, server_errors, typed_before_hydration, FormField, FormState, Input, Labelled,
+    chosen_before_hydration, described_by, server_errors, typed_before_hydration, FormField,
+    FormState, Input, Labelled,
 };
 use crate::ui::Refusal;
 use kontor_domain::{BillingCycle, Charge, CustomerId, Pricing};
@@ -129,6 +130,7 @@ fn CartHeader(kept: super::HeaderForm, customers: Vec<CustomerChoice>) -> impl I
                 <Input field=HeaderField::OrderName label=t.order_name autocomplete="off"/>
                 <Labelled field label=t.customer hint=Some(t.customer_hint)>
                     <select
+                        node_ref=chosen_before_hydration(state, field)
                         id=field.id()
                         name=field.name()
                         aria-invalid=move || state.error(field).is_some().to_string()
@@ -260,6 +262,7 @@ fn LineEditor(line_id: i64, bounds: LineBounds, kept: LineForm) -> impl IntoView
             <label>
                 {t.cycle}
                 <select
+                    node_ref=chosen_before_hydration(state, cycle_field)
                     name=cycle_field.name()
                     on:change=move |ev| state.set(cycle_field, event_target_value(&ev))
                 >

@@ -168,9 +168,11 @@ pub fn Labelled<F: FormField>(
     }
 }
 
-/// What was typed before the island woke up is in the control, not yet in the form as typed:
-/// it is taken over once (`read` gives the control's value), so that checks and the answer
-/// are about it.
+/// What was typed (or ticked, or chosen) before the island woke up is in the control, not
+/// yet in the form as typed: it is taken over once (`read` gives the control's value), so
+/// that checks, hidden sections and the answer are about it. It counts as an edit, as it
+/// would have awake: checked from now on, not first when the field is left, which would
+/// put a message in where the pointer is about to click.
 pub fn take_over_typed<F: FormField>(
     state: FormState<F>,
     field: F,
@@ -179,7 +181,7 @@ pub fn take_over_typed<F: FormField>(
     Effect::new(move |_| {
         if let Some(typed) = read() {
             if typed != state.value_untracked(field) {
-                state.draft.update(|d| field.set(d, typed));
+                state.set(field, typed);
             }
         }
     });
@@ -193,6 +195,16 @@ pub fn typed_before_hydration<F: FormField>(
     let input = NodeRef::<leptos::html::Input>::new();
     take_over_typed(state, field, move || input.get().map(|e| e.value()));
     input
+}
+
+/// The `node_ref` for a field's select, whose choice is taken over as the island wakes up.
+pub fn chosen_before_hydration<F: FormField>(
+    state: FormState<F>,
+    field: F,
+) -> NodeRef<leptos::html::Select> {
+    let select = NodeRef::<leptos::html::Select>::new();
+    take_over_typed(state, field, move || select.get().map(|e| e.value()));
+    select
 }
 
 pub fn described_by<F: FormField>(field: F, hint: Option<&str>) -> String {
@@ -294,6 +306,7 @@ pub fn Choice<F: FormField>(
     view! {
         <Labelled field label hint>
             <select
+                node_ref=chosen_before_hydration(state, field)
                 id=field.id()
                 name=field.name()
                 aria-invalid=move || state.error(field).is_some().to_string()
@@ -320,9 +333,14 @@ pub fn Choice<F: FormField>(
 #[component]
 pub fn Checkbox<F: FormField>(field: F, children: Children) -> impl IntoView {
     let state = expect_context::<FormState<F>>();
+    let checkbox = NodeRef::<leptos::html::Input>::new();
+    take_over_typed(state, field, move || {
+        checkbox.get().map(|e| ticked(e.checked()))
+    });
     view! {
         <div class="field checkbox">
             <input
+                node_ref=checkbox
                 type="checkbox"
                 id=field.id()
                 name=field.name()
@@ -330,10 +348,7 @@ pub fn Checkbox<F: FormField>(field: F, children: Children) -> impl IntoView {
                 checked=move || state.draft.with(|d| !field.value(d).is_empty())
                 aria-invalid=move || state.error(field).is_some().to_string()
                 aria-describedby=format!("{}-error", field.id())
-                on:change=move |ev| {
-                    let ticked = event_target_checked(&ev);
-                    state.set(field, if ticked { "on".to_owned() } else { String::new() });
-                }
+                on:change=move |ev| state.set(field, ticked(event_target_checked(&ev)))
             />
             <label for=field.id()>{children()}</label>
             <p class="field-error" id=format!("{}-error", field.id())>
@@ -341,4 +356,9 @@ pub fn Checkbox<F: FormField>(field: F, children: Children) -> impl IntoView {
             </p>
         </div>
     }
+}
+
+/// A checkbox's value as its plain post sends it: `on` when ticked, nothing otherwise.
+fn ticked(checked: bool) -> String {
+    if checked { "on" } else { "" }.to_owned()
 }
