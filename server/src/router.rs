@@ -93,6 +93,7 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
         let order_limit = UnconfirmedOrderLimit(settings.unconfirmed_order_limit_cents);
         let installed_at = state.installed_at;
         move || {
+            security_headers::set_page_policy();
             provide_context(installed_at);
             provide_context(trusted_proxies.clone());
             provide_context(order_limit);

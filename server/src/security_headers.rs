@@ -2,31 +2,23 @@
 //!
 //! A page may run scripts only from this site or carrying the nonce Leptos writes on its
 //! inline hydration scripts, and may compile WebAssembly; every other response (probes,
-//! JSON) allows nothing but the stylesheet. No one may frame the portal. The page's nonce is
-//! read from the page itself, here, after rendering: one place that cannot disagree with
-//! what the page contains.
+//! JSON) allows nothing but the stylesheet. No one may frame the portal. A page's policy is
+//! set while it renders, from the nonce Leptos gave that page (`set_page_policy`): the
+//! page is never read back to find it.
 
-use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 const STRICT_POLICY: &str = "default-src 'none'; style-src 'self'; base-uri 'none'; \
                              form-action 'self'; frame-ancestors 'none'";
-/// Pages are rendered whole before they are sent; this bounds what is held in memory.
-const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
 
 #[derive(Clone, Copy)]
 pub struct Hsts(pub bool);
 
 pub async fn add(State(Hsts(hsts)): State<Hsts>, request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
-    let mut response = if is_html(&response) {
-        with_page_policy(response).await
-    } else {
-        response
-    };
+    let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers
         .entry(header::CONTENT_SECURITY_POLICY)
@@ -54,45 +46,23 @@ pub async fn add(State(Hsts(hsts)): State<Hsts>, request: Request, next: Next) -
     response
 }
 
-fn is_html(response: &Response) -> bool {
-    response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("text/html"))
-}
-
-async fn with_page_policy(response: Response) -> Response {
-    let (mut parts, body) = response.into_parts();
-    let Ok(html) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
-        tracing::error!("a page could not be read to set its security policy");
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+/// Called in every page's context: the page's policy trusts the nonce Leptos writes on that
+/// page's scripts. Server functions get no nonce and keep the strict policy.
+pub fn set_page_policy() {
+    let Some(nonce) = leptos::nonce::use_nonce() else {
+        return;
     };
-    if let Ok(policy) = HeaderValue::from_str(&page_policy(nonce_in(&html))) {
-        parts
-            .headers
-            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    if let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce.to_string())) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
     }
-    Response::from_parts(parts, Body::from(html))
 }
 
-/// The nonce on the page's scripts (Leptos uses one per response).
-fn nonce_in(html: &[u8]) -> Option<&str> {
-    const MARK: &[u8] = b"nonce=\"";
-    let start = html.windows(MARK.len()).position(|w| w == MARK)? + MARK.len();
-    let len = html[start..].iter().position(|&b| b == b'"')?;
-    let nonce = std::str::from_utf8(&html[start..start + len]).ok()?;
-    let plausible = !nonce.is_empty()
-        && nonce
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'/' | b'='));
-    plausible.then_some(nonce)
-}
-
-fn page_policy(nonce: Option<&str>) -> String {
-    let nonce = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+fn page_policy(nonce: &str) -> String {
     format!(
-        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
          form-action 'self'; frame-ancestors 'none'"
     )
@@ -104,17 +74,9 @@ mod tests {
 
     #[test]
     fn the_page_policy_trusts_only_the_pages_own_nonce_and_site() {
-        let html = br#"<html><script type="module" nonce="abc-123_X">x</script>"#;
-        let policy = page_policy(nonce_in(html));
+        let policy = page_policy("abc-123_X");
         assert!(policy.contains("script-src 'self' 'nonce-abc-123_X' 'wasm-unsafe-eval';"));
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("frame-ancestors 'none'"));
-    }
-
-    #[test]
-    fn a_page_without_scripts_or_with_a_forged_nonce_gets_no_nonce() {
-        assert_eq!(nonce_in(b"<p>no scripts</p>"), None);
-        assert_eq!(nonce_in(br#"<script nonce="a'; script-src *">"#), None);
-        assert!(!page_policy(None).contains("nonce"));
     }
 }

@@ -8,7 +8,6 @@ use crate::i18n::format_date_time;
 use crate::ui::{Pagination, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 const PATH: &str = "/admin/audit";
@@ -68,7 +67,7 @@ pub fn AuditLogPage() -> impl IntoView {
         <AdminNav/>
         <h1>{t.title}</h1>
         <p>{t.intro}</p>
-        <Form method="GET" action=PATH attr:class="filter-form" attr:role="search">
+        <form method="get" action=PATH class="filter-form" role="search">
             <label for="audit-actor">{t.filter_actor}</label>
             <input
                 id="audit-actor"
@@ -88,7 +87,7 @@ pub fn AuditLogPage() -> impl IntoView {
             <input id="audit-to" type="date" name="to" value=move || param("to")/>
             <button type="submit">{t.filter_submit}</button>
             <p class="hint" id="audit-actor-hint">{t.actor_hint}</p>
-        </Form>
+        </form>
         <Transition fallback=|| ()>{body}</Transition>
     }
 }
@@ -106,7 +105,7 @@ fn LogTable(log: LoggedChanges, filter: Query) -> impl IntoView {
         .into_iter()
         .map(|change| {
             let reseller = change.reseller.map(|(id, company)| {
-                view! { <A href=format!("/admin/resellers/{id}")>{company}</A> }
+                view! { <a href=format!("/admin/resellers/{id}")>{company}</a> }
             });
             let customer = change
                 .customer

@@ -23,10 +23,9 @@ pub use staff::{parse_invite, InviteField, InviteForm, StaffMember, StaffPage};
 
 use crate::error::AppError;
 use crate::i18n::format_number;
-use crate::ui::Refusal;
+use crate::ui::{NavLink, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,32 +103,22 @@ pub fn AdminNav() -> impl IntoView {
     let texts = crate::i18n::use_locale().texts();
     let (registry, audit_log) = (texts.registry.nav, texts.audit_log.nav);
     let catalog = texts.catalog_admin.nav;
-    let viewer = expect_context::<crate::auth::ViewerResource>().0;
-    let nav = move || {
-        Suspend::new(async move {
-            let staff = viewer
-                .await
-                .ok()
-                .flatten()
-                .is_some_and(|v| v.role.is_distributor_staff());
-            staff.then(|| {
-                view! {
-                    <nav class="sub-nav" aria-label=t.nav_label>
-                        <ul>
-                            <li><A href="/admin" exact=true>{t.nav_overview}</A></li>
-                            <li><A href="/admin/resellers">{t.nav_resellers}</A></li>
-                            <li><A href="/admin/customer-numbers">{registry}</A></li>
-                            <li><A href="/admin/catalog">{catalog}</A></li>
-                            <li><A href="/admin/orders">{t.nav_orders}</A></li>
-                            <li><A href="/admin/announcements">{t.nav_announcements}</A></li>
-                            <li><A href="/admin/contacts">{t.nav_contacts}</A></li>
-                            <li><A href="/admin/staff">{t.nav_staff}</A></li>
-                            <li><A href="/admin/audit">{audit_log}</A></li>
-                        </ul>
-                    </nav>
-                }
-            })
-        })
-    };
-    view! { <Transition fallback=|| ()>{nav}</Transition> }
+    let staff = crate::auth::viewer().is_some_and(|v| v.role.is_distributor_staff());
+    staff.then(|| {
+        view! {
+            <nav class="sub-nav" aria-label=t.nav_label>
+                <ul>
+                    <li><NavLink href="/admin" exact=true>{t.nav_overview}</NavLink></li>
+                    <li><NavLink href="/admin/resellers">{t.nav_resellers}</NavLink></li>
+                    <li><NavLink href="/admin/customer-numbers">{registry}</NavLink></li>
+                    <li><NavLink href="/admin/catalog">{catalog}</NavLink></li>
+                    <li><NavLink href="/admin/orders">{t.nav_orders}</NavLink></li>
+                    <li><NavLink href="/admin/announcements">{t.nav_announcements}</NavLink></li>
+                    <li><NavLink href="/admin/contacts">{t.nav_contacts}</NavLink></li>
+                    <li><NavLink href="/admin/staff">{t.nav_staff}</NavLink></li>
+                    <li><NavLink href="/admin/audit">{audit_log}</NavLink></li>
+                </ul>
+            </nav>
+        }
+    })
 }

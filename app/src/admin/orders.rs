@@ -11,7 +11,6 @@ use crate::ui::{Pagination, Refusal};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 const PATH: &str = "/admin/orders";
@@ -188,7 +187,7 @@ fn OrderRow(row: StaffOrderRow, retry: ServerAction<RetryOrder>) -> impl IntoVie
     view! {
         <tr>
             <th scope="row">{number}</th>
-            <td><A href=format!("/admin/resellers/{reseller_id}")>{reseller_name}</A></td>
+            <td><a href=format!("/admin/resellers/{reseller_id}")>{reseller_name}</a></td>
             <td>{summary.customer_name}</td>
             <td>{summary.name}</td>
             <td>{format_date(kontor_domain::german_date(summary.placed_at), locale)}</td>

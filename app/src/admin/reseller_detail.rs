@@ -13,7 +13,6 @@ use kontor_domain::{ResellerId, ResellerStanding, ResellerStatus};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -110,7 +109,7 @@ fn ResellerView(reseller: ResellerDetail, actions: Actions) -> impl IntoView {
         .collect_view();
     view! {
         <Title text=reseller.company_name.clone()/>
-        <p class="breadcrumb"><A href="/admin/resellers">{t.back_to_list}</A></p>
+        <p class="breadcrumb"><a href="/admin/resellers">{t.back_to_list}</a></p>
         <div class="page-heading">
             <h1>{reseller.company_name.clone()}</h1>
             <StandingBadge standing=reseller.standing/>

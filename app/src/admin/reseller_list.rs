@@ -9,7 +9,6 @@ use crate::ui::{Pagination, Refusal};
 use kontor_domain::ResellerStanding;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -51,7 +50,7 @@ pub fn ResellersPage() -> impl IntoView {
         <Title text=t.resellers_title/>
         <AdminNav/>
         <h1>{t.resellers_title}</h1>
-        <Form method="GET" action="/admin/resellers" attr:class="search-form" attr:role="search">
+        <form method="get" action="/admin/resellers" class="search-form" role="search">
             <label for="reseller-search">{t.search_label}</label>
             <input
                 id="reseller-search"
@@ -67,7 +66,7 @@ pub fn ResellersPage() -> impl IntoView {
             </select>
             <button type="submit">{t.search_submit}</button>
             <p class="hint" id="reseller-search-hint">{t.search_hint}</p>
-        </Form>
+        </form>
         <Transition fallback=|| ()>{body}</Transition>
     }
 }
@@ -87,7 +86,7 @@ fn ResellerTable(list: ResellerList, search: String, status: String) -> impl Int
             view! {
                 <tr>
                     <th scope="row">
-                        <A href=format!("/admin/resellers/{}", r.id)>{r.company_name}</A>
+                        <a href=format!("/admin/resellers/{}", r.id)>{r.company_name}</a>
                     </th>
                     <td>{format!("{} {}", r.postal_code, r.city)}</td>
                     <td>{r.customer_number.unwrap_or_else(|| t.none.to_owned())}</td>

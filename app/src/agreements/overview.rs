@@ -9,7 +9,6 @@ use crate::ui::AgreementBadge;
 use crate::ui::{Pagination, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 /// The filter's query parameter and value: `?only=open`.
@@ -45,7 +44,7 @@ pub fn AgreementOverviewPage() -> impl IntoView {
         <Title text=t.title/>
         <h1>{t.title}</h1>
         <p>{t.overview_intro}</p>
-        <Form method="GET" action="/agreements" attr:class="filter-form" attr:role="search">
+        <form method="get" action="/agreements" class="filter-form" role="search">
             <label for="agreement-search">{texts.customers.search_label}</label>
             <input id="agreement-search" type="search" name="q" value=search/>
             <div class="field checkbox">
@@ -59,7 +58,7 @@ pub fn AgreementOverviewPage() -> impl IntoView {
                 <label for="only-open">{t.filter_only_open}</label>
             </div>
             <button type="submit">{t.filter_submit}</button>
-        </Form>
+        </form>
         <Transition fallback=|| ()>{body}</Transition>
     }
 }
@@ -95,7 +94,7 @@ fn OverviewTable(list: CustomerList, search: String, only_open: bool) -> impl In
             };
             view! {
                 <tr class=status_class>
-                    <th scope="row"><A href=href>{c.company_name}</A></th>
+                    <th scope="row"><a href=href>{c.company_name}</a></th>
                     <td><AgreementBadge agreement=c.agreement/></td>
                     <td>{detail}</td>
                 </tr>

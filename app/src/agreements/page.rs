@@ -15,7 +15,6 @@ use kontor_domain::{german_date, parse_date, AcceptanceMethod};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -70,7 +69,7 @@ fn AgreementSection(settings: AgreementSettings) -> impl IntoView {
     };
     view! {
         <p class="breadcrumb">
-            <A href=format!("/customers/{customer_id}")>{company_name.clone()}</A>
+            <a href=format!("/customers/{customer_id}")>{company_name.clone()}</a>
         </p>
         <h1>{t.title}</h1>
         {content}

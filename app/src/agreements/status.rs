@@ -6,7 +6,6 @@ use crate::ui::AgreementBadge;
 use kontor_domain::AgreementBrief;
 use kontor_domain::CustomerId;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The date and signer of an accepted agreement, as one line.
 pub fn accepted_line(agreement: &AgreementBrief, locale: Locale) -> String {
@@ -32,7 +31,7 @@ pub fn AgreementSummary(
         <section class="agreement-summary">
             <h2>{t.title}</h2>
             <p id="agreement-summary"><AgreementBadge agreement/>" "{detail}</p>
-            <A href=format!("/customers/{customer_id}/agreement") attr:class="button">{t.open_page}</A>
+            <a href=format!("/customers/{customer_id}/agreement") class="button">{t.open_page}</a>
         </section>
     }
 }

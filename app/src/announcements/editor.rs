@@ -12,7 +12,6 @@ use kontor_domain::AnnouncementKind;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -49,7 +48,7 @@ pub fn AnnouncementEditorPage() -> impl IntoView {
     };
     view! {
         <AdminNav/>
-        <p class="breadcrumb"><A href="/admin/announcements">{t.back_to_list}</A></p>
+        <p class="breadcrumb"><a href="/admin/announcements">{t.back_to_list}</a></p>
         <Suspense fallback=|| ()>{body}</Suspense>
     }
 }

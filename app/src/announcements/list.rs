@@ -8,7 +8,6 @@ use crate::ui::Refusal;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 #[component]
 pub fn AnnouncementsPage() -> impl IntoView {
@@ -32,7 +31,7 @@ pub fn AnnouncementsPage() -> impl IntoView {
         <AdminNav/>
         <div class="page-heading">
             <h1>{t.title}</h1>
-            <A href="/admin/announcements/new" attr:class="button">{t.new_announcement}</A>
+            <a href="/admin/announcements/new" class="button">{t.new_announcement}</a>
         </div>
         <Transition fallback=|| ()>{body}</Transition>
     }
@@ -68,7 +67,7 @@ fn AnnouncementTable(
                 <tr>
                     <td>{t.kind(a.kind)}</td>
                     <th scope="row">
-                        <A href=format!("/admin/announcements/{}", a.id)>{a.title}</A>
+                        <a href=format!("/admin/announcements/{}", a.id)>{a.title}</a>
                         {a.pinned.then(|| view! { " " <span class="pin">{t.pinned}</span> })}
                     </th>
                     <td>{window}</td>

@@ -1,6 +1,6 @@
 use crate::error::AppError;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// Ends the session in the database (not just the cookie) and goes to the start page.
 #[server(endpoint = "logout")]
@@ -16,13 +16,14 @@ pub async fn logout() -> Result<(), AppError> {
     Ok(())
 }
 
+/// A plain post (the header is server HTML, not an island): the answer's redirect loads the
+/// start page.
 #[component]
 pub fn LogoutButton() -> impl IntoView {
     let t = crate::i18n::use_locale().texts();
-    let logout = expect_context::<ServerAction<Logout>>();
     view! {
-        <ActionForm action=logout attr:class="logout-form">
+        <form action=Logout::url() method="post" class="logout-form">
             <button type="submit">{t.logout}</button>
-        </ActionForm>
+        </form>
     }
 }

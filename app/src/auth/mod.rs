@@ -20,14 +20,26 @@ pub struct Viewer {
     pub role: Role,
 }
 
-#[server(endpoint = "viewer")]
-pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
-    Ok(
+/// Who is looking at the page, read from the request's session. Pages are rendered on the
+/// server only (the browser runs islands, which never ask), so there is nothing to load.
+pub fn viewer() -> Option<Viewer> {
+    #[cfg(feature = "ssr")]
+    {
         crate::platform::request::current_session().map(|session| Viewer {
             email: session.user.email.to_string(),
             role: session.user.role,
-        }),
-    )
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// The viewer, for scripts.
+#[server(endpoint = "viewer")]
+pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
+    Ok(viewer())
 }
 
 /// Any logged-in user; 401 without a session.
@@ -52,21 +64,4 @@ pub fn require_staff() -> Result<crate::platform::sessions::Staff, AppError> {
 #[cfg(feature = "ssr")]
 pub fn require_reseller() -> Result<crate::platform::sessions::ResellerScope, AppError> {
     crate::platform::sessions::ResellerScope::of(require_user()?).ok_or(AppError::Forbidden)
-}
-
-/// The viewer, reloaded whenever someone logs in or out on this page.
-#[derive(Clone, Copy)]
-pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
-
-/// Provides the logout action and the viewer, which is looked up again after every navigation
-/// (a login ends with one) and every logout. Called once, by the frame inside the router.
-pub fn provide_auth() {
-    let logout = ServerAction::<Logout>::new();
-    let location = leptos_router::hooks::use_location();
-    let viewer = Resource::new(
-        move || (location.pathname.get(), logout.version().get()),
-        |_| current_viewer(),
-    );
-    provide_context(logout);
-    provide_context(ViewerResource(viewer));
 }

@@ -17,7 +17,6 @@ use kontor_domain::{BillingCycle, Charge, CustomerId, Pricing};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 #[component]
 pub fn CartPage(checkout_form: fn(CheckoutView) -> AnyView) -> impl IntoView {
@@ -66,7 +65,7 @@ fn Cart(view: CartView, checkout_form: fn(CheckoutView) -> AnyView) -> impl Into
             <h2>{t.lines_title}</h2>
             {if empty {
                 view! {
-                    <p id="cart-empty">{t.empty}" "<A href="/products">{locale.texts().products.title}</A></p>
+                    <p id="cart-empty">{t.empty}" "<a href="/products">{locale.texts().products.title}</a></p>
                 }
                 .into_any()
             } else {
@@ -203,7 +202,7 @@ fn Line(line: CartLine) -> impl IntoView {
             <div class="cart-line-head">
                 <h3>
                     {line.parent_id.is_some().then(|| view! { <span class="tag">{texts.products.addon}</span>" " })}
-                    <A href=format!("/products/{}", line.sku)>{line.name.clone()}</A>
+                    <a href=format!("/products/{}", line.sku)>{line.name.clone()}</a>
                 </h3>
                 <p class="price line-amount">{amount(&line.pricing, line.cycle, line.charge, locale)}</p>
             </div>

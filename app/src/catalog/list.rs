@@ -7,7 +7,6 @@ use super::{CatalogView, Category, ProductSummary};
 use crate::ui::Refusal;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -65,12 +64,12 @@ fn Catalog(view: CatalogView, search: String) -> impl IntoView {
             </nav>
             <div class="catalog-main">
                 <h2>{heading}</h2>
-                <Form method="GET" action="/products" attr:class="search-form" attr:role="search">
+                <form method="get" action="/products" class="search-form" role="search">
                     <input type="hidden" name="category" value=chosen.unwrap_or_default()/>
                     <label for="product-search">{t.search_label}</label>
                     <input id="product-search" type="search" name="q" value=search/>
                     <button type="submit">{t.search_submit}</button>
-                </Form>
+                </form>
                 <p id="product-count">{if empty { t.none.to_owned() } else { count }}</p>
                 <ul class="product-list">{cards}</ul>
             </div>
@@ -113,7 +112,7 @@ fn ProductCard(product: ProductSummary) -> impl IntoView {
     let price = crate::i18n::headline_price(&product.pricing, locale);
     view! {
         <li class="product-card">
-            <h3><A href=format!("/products/{}", product.sku)>{product.name}</A></h3>
+            <h3><a href=format!("/products/{}", product.sku)>{product.name}</a></h3>
             <p class="hint">
                 {product.category}
                 {product.is_addon.then(|| view! { " · " <span class="tag">{t.addon}</span> })}

@@ -11,7 +11,6 @@ use kontor_domain::ProductLink;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -65,7 +64,7 @@ fn ProductView(product: Product) -> impl IntoView {
         .map(|(slug, name)| {
             view! {
                 " › "
-                <A href=format!("/products?category={}", crate::ui::url::query_value(&slug))>{name}</A>
+                <a href=format!("/products?category={}", crate::ui::url::query_value(&slug))>{name}</a>
             }
         })
         .collect_view();
@@ -76,7 +75,7 @@ fn ProductView(product: Product) -> impl IntoView {
         .collect_view();
     view! {
         <Title text=summary.name.clone()/>
-        <p class="breadcrumb"><A href="/products">{t.title}</A>{crumbs}</p>
+        <p class="breadcrumb"><a href="/products">{t.title}</a>{crumbs}</p>
         <h1>{summary.name.clone()}</h1>
         <p class="hint">"SKU "<code>{summary.sku.clone()}</code></p>
         <p>{description}</p>
@@ -99,7 +98,7 @@ fn Links(title: &'static str, links: Vec<ProductLink>) -> impl IntoView {
     }
     let items = links
         .into_iter()
-        .map(|link| view! { <li><A href=format!("/products/{}", link.sku)>{link.name}</A></li> })
+        .map(|link| view! { <li><a href=format!("/products/{}", link.sku)>{link.name}</a></li> })
         .collect_view();
     view! {
         <section class="product-links">

@@ -11,7 +11,6 @@ use crate::ui::Refusal;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -34,7 +33,7 @@ pub fn CategoryEditorPage() -> impl IntoView {
     view! {
         <Title text=t.edit_category/>
         <AdminNav/>
-        <p class="breadcrumb"><A href="/admin/catalog">{t.back}</A></p>
+        <p class="breadcrumb"><a href="/admin/catalog">{t.back}</a></p>
         <Suspense fallback=|| ()>{body}</Suspense>
     }
 }

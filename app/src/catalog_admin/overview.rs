@@ -12,7 +12,6 @@ use crate::ui::{Pagination, Refusal};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 const PATH: &str = "/admin/catalog";
@@ -53,12 +52,12 @@ pub fn CatalogAdminPage() -> impl IntoView {
         <AdminNav/>
         <h1>{t.title}</h1>
         <p>{t.intro}</p>
-        <p><A href=format!("{PATH}/new-product") attr:class="button">{t.new_product}</A></p>
-        <Form method="GET" action=PATH attr:class="search-form" attr:role="search">
+        <p><a href=format!("{PATH}/new-product") class="button">{t.new_product}</a></p>
+        <form method="get" action=PATH class="search-form" role="search">
             <label for="catalog-search">{t.search_label}</label>
             <input id="catalog-search" type="search" name="q" value=search/>
             <button type="submit">{texts.admin.search_submit}</button>
-        </Form>
+        </form>
         <Transition fallback=|| ()>{body}</Transition>
     }
 }
@@ -82,7 +81,7 @@ fn ProductTable(list: ProductList, search: String) -> impl IntoView {
                 .then(|| view! { " " <span class="tag">{texts.products.addon}</span> });
             view! {
                 <tr class:muted=!product.offered>
-                    <th scope="row"><A href=product_path(&product.sku)>{product.sku.clone()}</A></th>
+                    <th scope="row"><a href=product_path(&product.sku)>{product.sku.clone()}</a></th>
                     <td>{product.name}{addon}</td>
                     <td>{product.category}</td>
                     <td>{headline_price(&product.pricing, locale)}</td>
@@ -130,7 +129,7 @@ fn CategoryTable(categories: Vec<CategoryEntry>) -> impl IntoView {
             let depth = format!("depth-{}", category.depth.min(4));
             view! {
                 <tr>
-                    <th scope="row" class=depth><A href=edit>{category.name}</A></th>
+                    <th scope="row" class=depth><a href=edit>{category.name}</a></th>
                     <td><code>{category.slug}</code></td>
                     <td>{category.products}</td>
                 </tr>

@@ -12,7 +12,6 @@ use crate::ui::Refusal;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -38,7 +37,7 @@ pub fn ProductEditorPage() -> impl IntoView {
     };
     view! {
         <AdminNav/>
-        <p class="breadcrumb"><A href="/admin/catalog">{t.back}</A></p>
+        <p class="breadcrumb"><a href="/admin/catalog">{t.back}</a></p>
         <Suspense fallback=|| ()>{body}</Suspense>
     }
 }
@@ -77,7 +76,7 @@ fn Change(editor: ProductEditor) -> impl IntoView {
         <Title text=t.edit_product/>
         <section class="form-page">
             <h1>{t.edit_product}" "<code>{sku.clone()}</code></h1>
-            <p><A href=format!("/products/{}", crate::ui::url::query_value(&sku))>{t.view_product}</A></p>
+            <p><a href=format!("/products/{}", crate::ui::url::query_value(&sku))>{t.view_product}</a></p>
             {in_carts}
             <ProductChangeForm editor/>
         </section>

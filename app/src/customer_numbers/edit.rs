@@ -11,7 +11,6 @@ use crate::ui::Refusal;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -34,7 +33,7 @@ pub fn CustomerNumberPage() -> impl IntoView {
     view! {
         <Title text=t.title/>
         <AdminNav/>
-        <p class="breadcrumb"><A href="/admin/customer-numbers">{t.back}</A></p>
+        <p class="breadcrumb"><a href="/admin/customer-numbers">{t.back}</a></p>
         <Suspense fallback=|| ()>{body}</Suspense>
     }
 }
@@ -48,7 +47,7 @@ fn Editor(entry: RegistryEntry, form: RegistryForm) -> impl IntoView {
         view! {
             <p>
                 {t.column_account}": "
-                <A href=format!("/admin/resellers/{id}")>{company}</A>
+                <a href=format!("/admin/resellers/{id}")>{company}</a>
             </p>
         }
     });

@@ -13,7 +13,6 @@ use crate::ui::{Pagination, Refusal};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 const PATH: &str = "/admin/customer-numbers";
@@ -49,7 +48,7 @@ pub fn CustomerNumbersPage() -> impl IntoView {
         <AdminNav/>
         <h1>{t.title}</h1>
         <p>{t.intro}</p>
-        <Form method="GET" action=PATH attr:class="search-form" attr:role="search">
+        <form method="get" action=PATH class="search-form" role="search">
             <label for="registry-search">{t.search_label}</label>
             <input
                 id="registry-search"
@@ -60,7 +59,7 @@ pub fn CustomerNumbersPage() -> impl IntoView {
             />
             <button type="submit">{texts.admin.search_submit}</button>
             <p class="hint" id="registry-search-hint">{t.search_hint}</p>
-        </Form>
+        </form>
         <Transition fallback=|| ()>{body}</Transition>
     }
 }
@@ -79,7 +78,7 @@ fn RegistryTable(list: RegistryPage, search: String) -> impl IntoView {
             let record = entry.record;
             let account = match entry.reseller {
                 Some((id, company)) => {
-                    view! { <A href=format!("/admin/resellers/{id}")>{company}</A> }.into_any()
+                    view! { <a href=format!("/admin/resellers/{id}")>{company}</a> }.into_any()
                 }
                 None => view! { <span class="muted">{t.free}</span> }.into_any(),
             };
@@ -90,7 +89,7 @@ fn RegistryTable(list: RegistryPage, search: String) -> impl IntoView {
                     <td>{record.company_name}</td>
                     <td>{record.postal_code}</td>
                     <td>{account}</td>
-                    <td><A href=edit>{t.edit}</A></td>
+                    <td><a href=edit>{t.edit}</a></td>
                 </tr>
             }
         })

@@ -9,7 +9,6 @@ use crate::i18n::{format_day, Locale};
 use crate::ui::Refusal;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -67,10 +66,10 @@ fn CustomerView(customer: Customer, facets: fn(&Customer) -> AnyView) -> impl In
     ];
     view! {
         <Title text=customer.company_name.clone()/>
-        <p class="breadcrumb"><A href="/customers">{t.back_to_list}</A></p>
+        <p class="breadcrumb"><a href="/customers">{t.back_to_list}</a></p>
         <div class="page-heading">
             <h1>{customer.company_name.clone()}</h1>
-            <A href=format!("/customers/{}/edit", customer.id) attr:class="button">{t.edit}</A>
+            <a href=format!("/customers/{}/edit", customer.id) class="button">{t.edit}</a>
         </div>
         <dl class="details">
             {rows

@@ -7,7 +7,6 @@ use super::CustomerList;
 use crate::ui::{AgreementBadge, Pagination, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -34,9 +33,9 @@ pub fn CustomersPage() -> impl IntoView {
         <Title text=t.list_title/>
         <div class="page-heading">
             <h1>{t.list_title}</h1>
-            <A href="/customers/new" attr:class="button">{t.new_customer}</A>
+            <a href="/customers/new" class="button">{t.new_customer}</a>
         </div>
-        <Form method="GET" action="/customers" attr:class="search-form" attr:role="search">
+        <form method="get" action="/customers" class="search-form" role="search">
             <label for="customer-search">{t.search_label}</label>
             <input
                 id="customer-search"
@@ -47,7 +46,7 @@ pub fn CustomersPage() -> impl IntoView {
             />
             <button type="submit">{t.search_submit}</button>
             <p class="hint" id="customer-search-hint">{t.search_hint}</p>
-        </Form>
+        </form>
         <Transition fallback=|| ()>{body}</Transition>
     }
 }
@@ -80,7 +79,7 @@ fn CustomerTable(list: CustomerList, search: String) -> impl IntoView {
                 .map_or(String::new(), |b| tenants.describe(b));
             view! {
                 <tr>
-                    <th scope="row"><A href=href>{c.company_name}</A></th>
+                    <th scope="row"><a href=href>{c.company_name}</a></th>
                     <td>{place}</td>
                     <td>{contact}</td>
                     <td>{c.contact_email}</td>

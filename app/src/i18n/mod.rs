@@ -191,9 +191,8 @@ pub fn use_locale() -> Locale {
 pub fn current_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
-        use leptos::prelude::use_context;
-        use_context::<axum::http::request::Parts>()
-            .map(|parts| locale_of_headers(&parts.headers))
+        use leptos::prelude::with_context;
+        with_context::<axum::http::request::Parts, _>(|parts| locale_of_headers(&parts.headers))
             .unwrap_or_default()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]

@@ -9,7 +9,6 @@ use crate::ui::{Pagination, Refusal};
 use kontor_domain::{german_date, parse_date, CustomerId, OrderStatus, ResellerId};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
@@ -121,7 +120,7 @@ pub(crate) fn Filters(
         })
         .collect_view();
     view! {
-        <Form method="GET" action=path attr:class="filter-form" attr:role="search">
+        <form method="get" action=path class="filter-form" role="search">
             {reseller_select}
             {has_customers.then(|| view! {
                 <label for="filter-customer">{t.filter_customer}</label>
@@ -140,8 +139,8 @@ pub(crate) fn Filters(
             <label for="filter-to">{t.to}</label>
             <input id="filter-to" type="date" name="to" value=filter.to.clone().unwrap_or_default()/>
             <button type="submit">{t.apply}</button>
-            <A href=path>{t.reset}</A>
-        </Form>
+            <a href=path>{t.reset}</a>
+        </form>
     }
 }
 
@@ -163,9 +162,9 @@ fn Orders(list: OrderList, filter: OrderFilter) -> impl IntoView {
         .map(|o| {
             view! {
                 <tr>
-                    <th scope="row"><A href=o.number.path()>{o.number.to_string()}</A></th>
+                    <th scope="row"><a href=o.number.path()>{o.number.to_string()}</a></th>
                     <td>{o.name}</td>
-                    <td><A href=format!("/customers/{}", o.customer_id)>{o.customer_name}</A></td>
+                    <td><a href=format!("/customers/{}", o.customer_id)>{o.customer_name}</a></td>
                     <td>{format_date(german_date(o.placed_at), locale)}</td>
                     <td><StatusBadge status=o.status/></td>
                     <td class="amount">{format_money(o.gross_cents, locale)}</td>

@@ -9,7 +9,6 @@ use crate::i18n::{format_date_time, format_money};
 use crate::ui::{Refusal, ReloadWhileBusy};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -71,7 +70,7 @@ fn Order(order: OrderDetail) -> impl IntoView {
             view! {
                 <tr class:addon=line.parent_id.is_some() id=format!("order-line-{}", line.id)>
                     <th scope="row">
-                        <A href=format!("/products/{}", line.sku)>{line.name.clone()}</A>
+                        <a href=format!("/products/{}", line.sku)>{line.name.clone()}</a>
                         <br/><span class="hint">{line.sku.clone()}</span>
                     </th>
                     <td>{line.seats}</td>
@@ -90,7 +89,7 @@ fn Order(order: OrderDetail) -> impl IntoView {
             <div><dt>{t.name}</dt><dd>{summary.name}</dd></div>
             <div>
                 <dt>{t.customer}</dt>
-                <dd><A href=format!("/customers/{}", summary.customer_id)>{summary.customer_name}</A></dd>
+                <dd><a href=format!("/customers/{}", summary.customer_id)>{summary.customer_name}</a></dd>
             </div>
             <div><dt>{t.placed_at}</dt><dd>{format_date_time(summary.placed_at, locale)}</dd></div>
             <div><dt>{t.placed_by}</dt><dd>{placed_by}</dd></div>
@@ -116,6 +115,6 @@ fn Order(order: OrderDetail) -> impl IntoView {
             <div><dt>{texts.cart.vat}</dt><dd>{format_money(totals.vat, locale)}</dd></div>
             <div><dt>{texts.cart.gross}</dt><dd><strong>{format_money(totals.gross, locale)}</strong></dd></div>
         </dl>
-        <p><A href="/orders">{t.title}</A></p>
+        <p><a href="/orders">{t.title}</a></p>
     }
 }

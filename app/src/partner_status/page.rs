@@ -11,7 +11,6 @@ use kontor_domain::{CustomerId, PartnerStatus};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -87,7 +86,7 @@ fn Customers(
     if list.identity_missing {
         return view! {
             <p class="notice-box" id="identity-missing">{t.identity_missing}</p>
-            <A href="/settings/microsoft">{t.identity_link}</A>
+            <a href="/settings/microsoft">{t.identity_link}</a>
         }
         .into_any();
     }
@@ -147,14 +146,14 @@ fn Customers(
             <h2>{t.legend}</h2>
             <ul class="partner-legend">{legend}</ul>
         </section>
-        <Form method="GET" action="/microsoft-customers" attr:class="filter-form" attr:role="search">
+        <form method="get" action="/microsoft-customers" class="filter-form" role="search">
             <label for="filter-colour">{t.filter_label}</label>
             <select id="filter-colour" name="colour">
                 <option value="">{t.filter_all}</option>
                 {options}
             </select>
             <button type="submit">{t.filter_submit}</button>
-        </Form>
+        </form>
         <p class="form-error" role="alert">{refused}</p>
         <p class="notice" role="status">{sent}</p>
         {table}
@@ -189,7 +188,7 @@ fn Row(customer: PartnerCustomer, actions: RowActions) -> impl IntoView {
     });
     view! {
         <tr>
-            <td><A href=format!("/customers/{}", customer.customer_id)>{customer.company_name}</A></td>
+            <td><a href=format!("/customers/{}", customer.customer_id)>{customer.company_name}</a></td>
             <td>{customer.domain}</td>
             <td>
                 {customer.status.map(|status| view! { <Badge status/> })}

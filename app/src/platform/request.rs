@@ -7,7 +7,7 @@ use crate::platform::{client_address::TrustedProxies, secret_token::SecretToken}
 use axum::extract::ConnectInfo;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
-use leptos::prelude::use_context;
+use leptos::prelude::{use_context, with_context};
 use leptos_axum::ResponseOptions;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
@@ -16,45 +16,47 @@ use std::time::Duration;
 #[derive(Clone, Copy, Debug)]
 pub struct SecureCookies(pub bool);
 
-fn parts() -> Option<Parts> {
-    use_context::<Parts>()
+/// Reads the request's head in place: cloning it (every header and extension) on each
+/// question showed up in the profile of every page.
+fn with_parts<T>(read: impl FnOnce(&Parts) -> Option<T>) -> Option<T> {
+    with_context::<Parts, _>(read).flatten()
 }
 
 pub fn current_session() -> Option<CurrentSession> {
-    parts()?.extensions.get::<CurrentSession>().cloned()
+    with_parts(|parts| parts.extensions.get::<CurrentSession>().cloned())
 }
 
 /// Whether this runs for a request (a page or server function), not in the worker.
 pub fn has_request() -> bool {
-    parts().is_some()
+    with_context::<Parts, _>(|_| ()).is_some()
 }
 
 /// The client's address: the socket's peer, or behind a trusted proxy the address it
 /// forwards (`client_address.rs`); unspecified where there is no socket, in tests.
 pub fn client_address() -> IpAddr {
-    let Some(parts) = parts() else {
-        return IpAddr::V4(Ipv4Addr::UNSPECIFIED);
-    };
-    let peer = parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
-    use_context::<TrustedProxies>()
-        .unwrap_or_default()
-        .client(peer, &parts.headers)
+    let proxies = use_context::<TrustedProxies>().unwrap_or_default();
+    with_parts(|parts| {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
+        Some(proxies.client(peer, &parts.headers))
+    })
+    .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
 }
 
 /// The client's `User-Agent`, shortened to what a record needs.
 pub fn user_agent() -> Option<String> {
-    let parts = parts()?;
-    let agent = parts.headers.get(header::USER_AGENT)?.to_str().ok()?;
-    Some(
-        agent
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(300)
-            .collect(),
-    )
+    with_parts(|parts| {
+        let agent = parts.headers.get(header::USER_AGENT)?.to_str().ok()?;
+        Some(
+            agent
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(300)
+                .collect(),
+        )
+    })
 }
 
 /// Sets the session cookie, or with `None` removes it.
@@ -93,22 +95,22 @@ pub fn set_error_status(status: StatusCode) {
 
 /// A form posted by the browser itself (JavaScript off), which is answered with a redirect.
 pub fn is_plain_form_post() -> bool {
-    parts()
-        .and_then(|p| {
-            p.headers
-                .get(header::ACCEPT)?
-                .to_str()
-                .ok()
-                .map(|a| a.contains("text/html"))
-        })
-        .unwrap_or(false)
+    with_parts(|p| {
+        p.headers
+            .get(header::ACCEPT)?
+            .to_str()
+            .ok()
+            .map(|a| a.contains("text/html"))
+    })
+    .unwrap_or(false)
 }
 
 /// A cookie the request carries.
 pub fn cookie(name: &str) -> Option<String> {
-    let parts = parts()?;
-    let header = parts.headers.get(header::COOKIE)?.to_str().ok()?;
-    crate::cookies::cookie_value(header, name).map(str::to_owned)
+    with_parts(|parts| {
+        let header = parts.headers.get(header::COOKIE)?.to_str().ok()?;
+        crate::cookies::cookie_value(header, name).map(str::to_owned)
+    })
 }
 
 /// Where users reach the portal (`https://portal.example.de`), for links in mails.

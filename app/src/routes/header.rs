@@ -1,7 +1,7 @@
-use crate::auth::{LogoutButton, ViewerResource};
+use crate::auth::LogoutButton;
 use crate::i18n::Locale;
+use crate::ui::NavLink;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 #[component]
@@ -16,7 +16,7 @@ pub fn Header() -> impl IntoView {
             </a>
             <nav class="main-nav" aria-label=t.nav_label>
                 <ul>
-                    <li><A href="/">{t.nav_home}</A></li>
+                    <li><NavLink href="/">{t.nav_home}</NavLink></li>
                     <AreaLinks/>
                 </ul>
             </nav>
@@ -31,64 +31,47 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn AreaLinks() -> impl IntoView {
     let t = crate::i18n::use_locale().texts();
-    let viewer = expect_context::<ViewerResource>().0;
-    let links = move || {
-        Suspend::new(async move {
-            let role = viewer.await.ok().flatten().map(|v| v.role);
-            role.map(|role| {
-                if role.is_distributor_staff() {
-                    view! {
-                        <li><A href="/admin">{t.nav_admin}</A></li>
-                        <li><A href="/products">{t.products.title}</A></li>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <li><A href="/customers">{t.customers.nav_customers}</A></li>
-                        <li><A href="/agreements">{t.agreements.title}</A></li>
-                        <li><A href="/products">{t.products.title}</A></li>
-                        <li><A href="/cart">{t.cart.title}</A></li>
-                        <li><A href="/orders">{t.orders.title}</A></li>
-                        <li><A href="/microsoft-customers">{t.partner.customers_title}</A></li>
-                        <li><A href="/settings/microsoft">{t.partner.nav}</A></li>
-                    }
-                    .into_any()
-                }
-            })
-        })
-    };
-    view! { <Transition fallback=|| ()>{links}</Transition> }
+    let role = crate::auth::viewer().map(|v| v.role)?;
+    Some(if role.is_distributor_staff() {
+        view! {
+            <li><NavLink href="/admin">{t.nav_admin}</NavLink></li>
+            <li><NavLink href="/products">{t.products.title}</NavLink></li>
+        }
+        .into_any()
+    } else {
+        view! {
+            <li><NavLink href="/customers">{t.customers.nav_customers}</NavLink></li>
+            <li><NavLink href="/agreements">{t.agreements.title}</NavLink></li>
+            <li><NavLink href="/products">{t.products.title}</NavLink></li>
+            <li><NavLink href="/cart">{t.cart.title}</NavLink></li>
+            <li><NavLink href="/orders">{t.orders.title}</NavLink></li>
+            <li><NavLink href="/microsoft-customers">{t.partner.customers_title}</NavLink></li>
+            <li><NavLink href="/settings/microsoft">{t.partner.nav}</NavLink></li>
+        }
+        .into_any()
+    })
 }
 
 /// Who is logged in, with the way out; or the way in.
 #[component]
 fn Account() -> impl IntoView {
     let t = crate::i18n::use_locale().texts();
-    let viewer = expect_context::<ViewerResource>().0;
-    let account = move || {
-        Suspend::new(async move {
-            match viewer.await.ok().flatten() {
-                Some(viewer) => view! {
-                    <span class="signed-in">
-                        <span class="visually-hidden">{t.signed_in_as}" "</span>
-                        {viewer.email}
-                    </span>
-                    <LogoutButton/>
-                }
-                .into_any(),
-                None => view! {
-                    <A href="/signup" attr:class="signup-link">{t.accounts.nav_signup}</A>
-                    <A href="/login" attr:class="login-link">{t.nav_login}</A>
-                }
-                .into_any(),
-            }
-        })
+    let account = match crate::auth::viewer() {
+        Some(viewer) => view! {
+            <span class="signed-in">
+                <span class="visually-hidden">{t.signed_in_as}" "</span>
+                {viewer.email}
+            </span>
+            <LogoutButton/>
+        }
+        .into_any(),
+        None => view! {
+            <NavLink href="/signup" class="signup-link">{t.accounts.nav_signup}</NavLink>
+            <NavLink href="/login" class="login-link">{t.nav_login}</NavLink>
+        }
+        .into_any(),
     };
-    view! {
-        <div class="account">
-            <Transition fallback=|| ()>{account}</Transition>
-        </div>
-    }
+    view! { <div class="account">{account}</div> }
 }
 
 /// A plain form: it works without JavaScript, and the server remembers the choice in a cookie

@@ -10,7 +10,6 @@ use crate::agreements::{
     AgreementOverviewPage, AgreementPage, AgreementSummary, PublicAgreementPage,
 };
 use crate::announcements::{AnnouncementEditorPage, AnnouncementsPage};
-use crate::auth::provide_auth;
 use crate::auth::LoginPage;
 use crate::cart::CartPage;
 use crate::catalog::{CatalogPage, ProductPage};
@@ -76,11 +75,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Everything inside the router, which the viewer needs: it is looked up again after every
-/// navigation.
+/// Everything inside the router: the header, the page, the footer.
 #[component]
 fn Frame() -> impl IntoView {
-    provide_auth();
     let t = crate::i18n::use_locale().texts();
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>

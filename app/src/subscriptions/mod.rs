@@ -28,7 +28,6 @@ use kontor_domain::{
     BillingCycle, ChangeKind, ChangeWindow, OrderNumber, Pricing, SubscriptionProblem, Term,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,7 +185,7 @@ pub fn CustomerSubscriptions(customer_id: CustomerId) -> impl IntoView {
                     let status = state_text(s.state, texts);
                     let change = s.changeable().then(|| {
                         view! {
-                            <A href=format!("/subscriptions/{}", s.id)>{t.manage_link}</A>
+                            <a href=format!("/subscriptions/{}", s.id)>{t.manage_link}</a>
                         }
                     });
                     view! {
@@ -197,7 +196,7 @@ pub fn CustomerSubscriptions(customer_id: CustomerId) -> impl IntoView {
                             <td>{day(s.started_on)}</td>
                             <td>{renews}</td>
                             <td>{status}</td>
-                            <td><A href=s.order.path()>{s.order.to_string()}</A></td>
+                            <td><a href=s.order.path()>{s.order.to_string()}</a></td>
                             <td>{change}</td>
                         </tr>
                     }
@@ -227,7 +226,7 @@ pub fn CustomerSubscriptions(customer_id: CustomerId) -> impl IntoView {
         <section class="subscriptions">
             <h2>{t.subscriptions_title}</h2>
             <Transition fallback=|| ()>{body}</Transition>
-            <p><A href=format!("/orders?customer={customer_id}")>{t.orders_of_customer}</A></p>
+            <p><a href=format!("/orders?customer={customer_id}")>{t.orders_of_customer}</a></p>
         </section>
     }
 }

@@ -14,7 +14,6 @@ use kontor_domain::{seats, ticked, Collector, FieldErrors};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
@@ -143,7 +142,7 @@ fn Subscription(
     view! {
         <Title text=s.name.clone()/>
         <h1>{s.name.clone()}</h1>
-        <p><A href=customer>{of_customer}</A></p>
+        <p><a href=customer>{of_customer}</a></p>
         <dl class="details" id="subscription-details">
             <div><dt>{t.product}</dt><dd>{s.sku}</dd></div>
             <div><dt>{texts.cart.seats}</dt><dd id="subscription-seats">{s.seats}</dd></div>
@@ -151,7 +150,7 @@ fn Subscription(
             <div><dt>{t.started_on}</dt><dd>{day(s.started_on)}</dd></div>
             <div><dt>{t.renews_on}</dt><dd id="subscription-renewal">{renewal}" "{renewal_seats}</dd></div>
             <div><dt>{t.status}</dt><dd id="subscription-state">{state_text(s.state, texts)}</dd></div>
-            <div><dt>{t.order}</dt><dd><A href=s.order.path()>{s.order.to_string()}</A></dd></div>
+            <div><dt>{t.order}</dt><dd><a href=s.order.path()>{s.order.to_string()}</a></dd></div>
         </dl>
         {form}
         <SubscriptionChanges detail kept=changes/>

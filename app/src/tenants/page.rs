@@ -19,7 +19,6 @@ use kontor_domain::{TenantBrief, TenantFailure, TenantStatus, TENANT_DOMAIN_SUFF
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use std::time::Duration;
 
@@ -114,7 +113,7 @@ fn TenantSection(loaded: Loaded) -> impl IntoView {
     };
     view! {
         <p class="breadcrumb">
-            <A href=format!("/customers/{customer_id}")>{settings.company_name.clone()}</A>
+            <a href=format!("/customers/{customer_id}")>{settings.company_name.clone()}</a>
         </p>
         <h1>{t.title}</h1>
         {content}
@@ -405,7 +404,7 @@ pub fn TenantSummary(customer_id: CustomerId, tenant: Option<TenantBrief>) -> im
         <section class="tenant-summary">
             <h2>{t.summary_title}</h2>
             <p id="tenant-summary">{text}</p>
-            <A href=format!("/customers/{customer_id}/tenant") attr:class="button">{t.title}</A>
+            <a href=format!("/customers/{customer_id}/tenant") class="button">{t.title}</a>
         </section>
     }
 }

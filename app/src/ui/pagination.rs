@@ -2,7 +2,6 @@
 //! they work without JavaScript and can be bookmarked.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Pagination(
@@ -26,9 +25,9 @@ pub fn Pagination(
     };
     view! {
         <nav class="pagination" aria-label=t.pages_label>
-            {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{t.previous_page}</A> })}
+            {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{t.previous_page}</a> })}
             <span aria-current="page">{(t.page_of)(crate::i18n::PageOf { page, pages })}</span>
-            {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{t.next_page}</A> })}
+            {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{t.next_page}</a> })}
         </nav>
     }
     .into_any()
