@@ -4,7 +4,6 @@
 use crate::audit::{AuditAction, AuditEntry, AuditLogFilter, LoggedChange, LoggedChanges};
 use crate::platform::sessions::{ResellerScope, Staff};
 use crate::platform::{Database, DbError};
-use kontor_db::{counted, uncount, Counted};
 use kontor_domain::{CustomerId, ResellerId, UserId};
 use sqlx::AnyConnection;
 
@@ -160,6 +159,12 @@ pub async fn search(
         "FROM audit_log a WHERE LOWER(a.actor) LIKE '%' || $1 || '%' ESCAPE '\\' AND a.at >= $2 AND a.at < $3{area}"
     );
     let (from, until) = filter.span();
+    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) {matches}"))
+        .bind(&actor)
+        .bind(from)
+        .bind(until)
+        .fetch_one(db.pool())
+        .await?;
     let page = page.max(1);
     #[derive(sqlx::FromRow)]
     struct Row {
@@ -171,12 +176,12 @@ pub async fn search(
         customer_name: Option<String>,
         client_address: Option<String>,
     }
-    let rows: Vec<Counted<Row>> = sqlx::query_as(&counted(&format!(
+    let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT a.at, a.actor, a.details, a.reseller_id, \
            (SELECT company_name FROM resellers WHERE id = a.reseller_id) AS reseller_name, \
            (SELECT company_name FROM customers WHERE id = a.customer_id) AS customer_name, \
            a.client_address {matches} ORDER BY a.id DESC LIMIT $4 OFFSET $5"
-    )))
+    ))
     .bind(&actor)
     .bind(from)
     .bind(until)
@@ -184,16 +189,6 @@ pub async fn search(
     .bind((i64::from(page) - 1) * PAGE_SIZE)
     .fetch_all(db.pool())
     .await?;
-    let count = async {
-        let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) {matches}"))
-            .bind(&actor)
-            .bind(from)
-            .bind(until)
-            .fetch_one(db.pool())
-            .await?;
-        Ok(total)
-    };
-    let (rows, total) = uncount(rows, count).await?;
     let changes = rows
         .into_iter()
         .map(|row| {

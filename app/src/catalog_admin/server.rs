@@ -11,7 +11,6 @@ use crate::catalog_admin::{
 };
 use crate::i18n::Locale;
 use crate::platform::{Database, DbError};
-use kontor_db::{counted, uncount, Counted};
 use kontor_db::{one_at_a_time, Exclusive};
 use kontor_domain::{german_amount, FieldError, FieldErrors, Pricing};
 use sqlx::AnyConnection;
@@ -79,28 +78,24 @@ pub async fn product_list(
     page: u32,
 ) -> Result<ProductList, DbError> {
     let pattern = kontor_db::like_needle(search);
+    let (total,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM products WHERE search_text LIKE '%' || $1 || '%' ESCAPE '\\'",
+    )
+    .bind(&pattern)
+    .fetch_one(db.pool())
+    .await?;
     let page = page.max(1);
-    let rows: Vec<Counted<ProductRow>> = sqlx::query_as(&counted(&format!(
+    let rows: Vec<ProductRow> = sqlx::query_as(&format!(
         "SELECT {PRODUCT_COLUMNS} FROM products p \
          JOIN product_categories c ON c.id = p.category_id \
          WHERE p.search_text LIKE '%' || $1 || '%' ESCAPE '\\' \
          ORDER BY c.position, p.position, p.id LIMIT $2 OFFSET $3"
-    )))
+    ))
     .bind(&pattern)
     .bind(PAGE_SIZE)
     .bind((i64::from(page) - 1) * PAGE_SIZE)
     .fetch_all(db.pool())
     .await?;
-    let count = async {
-        let (total,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM products WHERE search_text LIKE '%' || $1 || '%' ESCAPE '\\'",
-        )
-        .bind(&pattern)
-        .fetch_one(db.pool())
-        .await?;
-        Ok(total)
-    };
-    let (rows, total) = uncount(rows, count).await?;
     let categories = categories(db, locale).await?;
     let products = rows
         .iter()

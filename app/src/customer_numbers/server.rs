@@ -4,7 +4,6 @@
 use crate::customer_numbers::{ImportSummary, RegistryEntry, RegistryPage, RegistryRecord};
 use crate::platform::sessions::Staff;
 use crate::platform::{Database, DbError};
-use kontor_db::{counted, uncount, Counted};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -12,29 +11,29 @@ const PAGE_SIZE: i64 = 50;
 
 /// With the account that signed up under the number, if any.
 const ENTRY: &str = "SELECT c.customer_number, c.company_name, c.postal_code, \
-     c.contact_email, r.id AS reseller_id, r.company_name AS reseller_name \
+     c.contact_email, r.id, r.company_name \
      FROM customer_registry c LEFT JOIN resellers r ON r.customer_number = c.customer_number";
 
-/// A row of `ENTRY`, by column name (a page of them is `Counted`).
-#[derive(sqlx::FromRow)]
-struct EntryRow {
-    customer_number: String,
-    company_name: String,
-    postal_code: String,
-    contact_email: Option<String>,
-    reseller_id: Option<i64>,
-    reseller_name: Option<String>,
-}
+type EntryRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+);
 
-fn entry(row: EntryRow) -> RegistryEntry {
+fn entry(
+    (customer_number, company_name, postal_code, contact_email, id, reseller): EntryRow,
+) -> RegistryEntry {
     RegistryEntry {
         record: RegistryRecord {
-            customer_number: row.customer_number,
-            company_name: row.company_name,
-            postal_code: row.postal_code,
-            contact_email: row.contact_email,
+            customer_number,
+            company_name,
+            postal_code,
+            contact_email,
         },
-        reseller: row.reseller_id.zip(row.reseller_name),
+        reseller: id.zip(reseller),
     }
 }
 
@@ -48,25 +47,21 @@ pub async fn list(
     let pattern = kontor_db::like_needle(search);
     let matches = "LOWER(c.customer_number || ' ' || c.company_name || ' ' || c.postal_code) \
                    LIKE '%' || $1 || '%' ESCAPE '\\'";
+    let (total,): (i64,) = sqlx::query_as(&format!(
+        "SELECT COUNT(*) FROM customer_registry c WHERE {matches}"
+    ))
+    .bind(&pattern)
+    .fetch_one(db.pool())
+    .await?;
     let page = page.max(1);
-    let rows: Vec<Counted<EntryRow>> = sqlx::query_as(&counted(&format!(
+    let rows: Vec<EntryRow> = sqlx::query_as(&format!(
         "{ENTRY} WHERE {matches} ORDER BY c.customer_number LIMIT $2 OFFSET $3"
-    )))
+    ))
     .bind(&pattern)
     .bind(PAGE_SIZE)
     .bind((i64::from(page) - 1) * PAGE_SIZE)
     .fetch_all(db.pool())
     .await?;
-    let count = async {
-        let (total,): (i64,) = sqlx::query_as(&format!(
-            "SELECT COUNT(*) FROM customer_registry c WHERE {matches}"
-        ))
-        .bind(&pattern)
-        .fetch_one(db.pool())
-        .await?;
-        Ok(total)
-    };
-    let (rows, total) = uncount(rows, count).await?;
     Ok(RegistryPage {
         entries: rows.into_iter().map(entry).collect(),
         page,

@@ -4,7 +4,6 @@
 
 use crate::customers::{Customer, CustomerDetails, CustomerList};
 use crate::platform::{rate_limit, sessions::ResellerScope, Database, DbError};
-use kontor_db::{counted, uncount, Counted};
 use kontor_domain::{AcceptanceMethod, AgreementBrief, TenantBrief, TenantFailure, TenantStatus};
 use kontor_domain::{CustomerId, ResellerId};
 use sqlx::AnyConnection;
@@ -266,29 +265,25 @@ pub async fn list(
 ) -> Result<CustomerList, DbError> {
     let pattern = kontor_db::like_needle(search);
     let condition = filter.condition();
-    let matches = format!(
-        "c.reseller_id = $1 AND c.search_text LIKE '%' || $2 || '%' ESCAPE '\\'{condition}"
-    );
+    let (total,): (i64,) = sqlx::query_as(&format!(
+        "SELECT COUNT(*) FROM customers c WHERE c.reseller_id = $1 \
+         AND c.search_text LIKE '%' || $2 || '%' ESCAPE '\\'{condition}"
+    ))
+    .bind(scope.reseller())
+    .bind(&pattern)
+    .fetch_one(db.pool())
+    .await?;
     let page = page.max(1);
-    let rows: Vec<Counted<CustomerRow>> = sqlx::query_as(&counted(&format!(
-        "{SELECT} WHERE {matches} ORDER BY c.sort_name, c.id LIMIT $3 OFFSET $4"
-    )))
+    let rows: Vec<CustomerRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE c.reseller_id = $1 AND c.search_text LIKE '%' || $2 || '%' ESCAPE '\\'{condition} \
+         ORDER BY c.sort_name, c.id LIMIT $3 OFFSET $4"
+    ))
     .bind(scope.reseller())
     .bind(&pattern)
     .bind(PAGE_SIZE)
     .bind((i64::from(page) - 1) * PAGE_SIZE)
     .fetch_all(db.pool())
     .await?;
-    let count = async {
-        let (total,): (i64,) =
-            sqlx::query_as(&format!("SELECT COUNT(*) FROM customers c WHERE {matches}"))
-                .bind(scope.reseller())
-                .bind(&pattern)
-                .fetch_one(db.pool())
-                .await?;
-        Ok(total)
-    };
-    let (rows, total) = uncount(rows, count).await?;
     Ok(CustomerList {
         customers: rows.into_iter().map(Customer::from).collect(),
         page,

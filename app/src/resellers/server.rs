@@ -8,7 +8,6 @@ use crate::resellers::{
     PendingReseller, Registration, ResellerContact, ResellerDetail, ResellerList, ResellerRow,
     ResellerUser,
 };
-use kontor_db::{counted, uncount, Counted};
 use kontor_domain::UserId;
 use kontor_domain::{EmailAddress, ResellerId, ResellerStanding, ResellerStatus, Role};
 use sqlx::AnyConnection;
@@ -336,6 +335,10 @@ pub async fn list(
            COALESCE(r.customer_number, '') || ' ' || COALESCE(r.postal_code, '') || ' ' || \
            COALESCE(r.city, '') || ' ' || COALESCE(u.email, '')) LIKE '%' || $1 || '%' ESCAPE '\\'{condition}"
     );
+    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) {matches}"))
+        .bind(&pattern)
+        .fetch_one(db.pool())
+        .await?;
     let page = page.max(1);
     #[derive(sqlx::FromRow)]
     struct Row {
@@ -349,24 +352,16 @@ pub async fn list(
         locked_at: Option<i64>,
         created_at: i64,
     }
-    let rows: Vec<Counted<Row>> = sqlx::query_as(&counted(&format!(
+    let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT r.id, r.company_name, r.postal_code, r.city, r.customer_number, u.email, \
            r.status, r.locked_at, r.created_at {matches} \
          ORDER BY LOWER(r.company_name), r.id LIMIT $2 OFFSET $3"
-    )))
+    ))
     .bind(&pattern)
     .bind(PAGE_SIZE)
     .bind((i64::from(page) - 1) * PAGE_SIZE)
     .fetch_all(db.pool())
     .await?;
-    let count = async {
-        let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) {matches}"))
-            .bind(&pattern)
-            .fetch_one(db.pool())
-            .await?;
-        Ok(total)
-    };
-    let (rows, total) = uncount(rows, count).await?;
     let resellers = rows
         .into_iter()
         .map(|row| {

@@ -259,34 +259,6 @@ fn prepare_sqlite_file(url: &str) -> Result<String, DbError> {
     })
 }
 
-/// A row of one page of a list, with how many rows the whole list has: the page query is
-/// `counted(…)`. A page is then one query, not a count and a page:
-/// each query is a hand-over to the connection's thread and back, the biggest cost of a page.
-#[derive(Debug, sqlx::FromRow)]
-pub struct Counted<T> {
-    #[sqlx(flatten)]
-    pub row: T,
-    pub total: i64,
-}
-
-/// The page query `select` (`SELECT …`) with the list's total as one more column, `total`,
-/// for `Counted`: the window counts every row that matches, before `LIMIT` and `OFFSET`.
-pub fn counted(select: &str) -> String {
-    select.replacen("SELECT ", "SELECT COUNT(*) OVER () AS total, ", 1)
-}
-
-/// A counted page's rows and the list's total. An empty page counts nothing: then `count`
-/// (a query of its own, run only then) says whether the list is empty or the page past its end.
-pub async fn uncount<T>(
-    rows: Vec<Counted<T>>,
-    count: impl std::future::Future<Output = Result<i64, DbError>>,
-) -> Result<(Vec<T>, i64), DbError> {
-    let Some(total) = rows.first().map(|r| r.total) else {
-        return Ok((Vec::new(), count.await?));
-    };
-    Ok((rows.into_iter().map(|r| r.row).collect(), total))
-}
-
 /// How many pages of `size` rows `total` rows fill (at least one, empty as it may be).
 pub fn page_count(total: i64, size: i64) -> u32 {
     u32::try_from(((total + size - 1) / size).max(1)).unwrap_or(u32::MAX)
@@ -310,14 +282,6 @@ pub fn like_needle(search: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_counted_page_query_selects_the_total_first() {
-        assert_eq!(
-            counted("SELECT c.id FROM customers c WHERE c.name LIKE 'SELECT %' LIMIT 20"),
-            "SELECT COUNT(*) OVER () AS total, c.id FROM customers c WHERE c.name LIKE 'SELECT %' LIMIT 20"
-        );
-    }
 
     #[test]
     fn like_wildcards_in_a_search_are_literal() {

@@ -228,11 +228,8 @@ on_both_backends!(
         assert_eq!(list(&app, &cookie, "80331", 1).await["total"], 25);
         // Wildcards are literal: no customer has a "%" in its data.
         assert_eq!(list(&app, &cookie, "%", 1).await["total"], 0);
-        // A page beyond the end is empty, not an error, and still counts the list.
-        let beyond = list(&app, &cookie, "", 9).await;
-        assert_eq!(names(&beyond).len(), 0);
-        assert_eq!(beyond["total"], 25);
-        assert_eq!(beyond["pages"], 2);
+        // A page beyond the end is empty, not an error.
+        assert_eq!(names(&list(&app, &cookie, "", 9).await).len(), 0);
     }
 );
 

@@ -23,7 +23,6 @@ use crate::platform::request::LinkBase;
 use crate::platform::sessions::{ResellerScope, Staff};
 use crate::platform::{sessions::SessionUser, Database, DbError};
 use crate::tenants::server::{self as tenants, AtProvider};
-use kontor_db::{counted, uncount, Counted};
 use kontor_domain::UserId;
 use kontor_domain::{
     pricing_kind, pricing_of, BillingCycle, IdempotencyKey, OrderFailure, OrderNumber, OrderStatus,
@@ -496,33 +495,30 @@ async fn page_of(
     page: u32,
 ) -> Result<(Vec<SummaryRow>, i64), DbError> {
     let conditions = conditions(reseller, filter);
+    let count_sql = format!(
+        "SELECT COUNT(*) FROM orders o WHERE 1 = 1{}",
+        conditions.sql
+    );
+    let count = sqlx::query_as::<_, (i64,)>(&count_sql);
+    let (total,) = bind_all(count, &conditions.values)
+        .fetch_one(db.pool())
+        .await?;
     let n = conditions.values.len();
-    let rows_sql = counted(&format!(
+    let rows_sql = format!(
         "{SUMMARY} WHERE 1 = 1{} ORDER BY o.id DESC LIMIT ${} OFFSET ${}",
         conditions.sql,
         n + 1,
         n + 2
-    ));
+    );
     let rows = bind_all(
-        sqlx::query_as::<_, Counted<SummaryRow>>(&rows_sql),
+        sqlx::query_as::<_, SummaryRow>(&rows_sql),
         &conditions.values,
     )
     .bind(PAGE_SIZE)
     .bind((i64::from(page.max(1)) - 1) * PAGE_SIZE)
     .fetch_all(db.pool())
     .await?;
-    let count = async {
-        let count_sql = format!(
-            "SELECT COUNT(*) FROM orders o WHERE 1 = 1{}",
-            conditions.sql
-        );
-        let count = sqlx::query_as::<_, (i64,)>(&count_sql);
-        let (total,) = bind_all(count, &conditions.values)
-            .fetch_one(db.pool())
-            .await?;
-        Ok(total)
-    };
-    uncount(rows, count).await
+    Ok((rows, total))
 }
 
 /// The customers of `reseller` that have orders, by name: the customer filter's choices.
