@@ -1,4 +1,4 @@
-use crate::auth::LogoutButton;
+use crate::auth::{LogoutButton, Viewer};
 use crate::i18n::Locale;
 use crate::ui::NavLink;
 use leptos::prelude::*;
@@ -8,6 +8,9 @@ use leptos_router::hooks::use_location;
 pub fn Header() -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let t = locale.texts();
+    // Asked once per page: the links and the account both follow it.
+    let viewer = crate::auth::viewer();
+    let role = viewer.as_ref().map(|v| v.role);
     view! {
         <header class="site-header">
             <a class="brand" href="/">
@@ -17,10 +20,10 @@ pub fn Header() -> impl IntoView {
             <nav class="main-nav" aria-label=t.nav_label>
                 <ul>
                     <li><NavLink href="/">{t.nav_home}</NavLink></li>
-                    <AreaLinks/>
+                    {role.map(|role| view! { <AreaLinks role/> })}
                 </ul>
             </nav>
-            <Account/>
+            <Account viewer/>
             <LanguageSwitch current=locale/>
         </header>
     }
@@ -29,10 +32,9 @@ pub fn Header() -> impl IntoView {
 /// The areas of the viewer's role: the administration for the distributor's staff, the
 /// customers for resellers (their server functions check the role too).
 #[component]
-fn AreaLinks() -> impl IntoView {
+fn AreaLinks(role: kontor_domain::Role) -> impl IntoView {
     let t = crate::i18n::use_locale().texts();
-    let role = crate::auth::viewer().map(|v| v.role)?;
-    Some(if role.is_distributor_staff() {
+    if role.is_distributor_staff() {
         view! {
             <li><NavLink href="/admin">{t.nav_admin}</NavLink></li>
             <li><NavLink href="/products">{t.products.title}</NavLink></li>
@@ -49,14 +51,14 @@ fn AreaLinks() -> impl IntoView {
             <li><NavLink href="/settings/microsoft">{t.partner.nav}</NavLink></li>
         }
         .into_any()
-    })
+    }
 }
 
 /// Who is logged in, with the way out; or the way in.
 #[component]
-fn Account() -> impl IntoView {
+fn Account(viewer: Option<Viewer>) -> impl IntoView {
     let t = crate::i18n::use_locale().texts();
-    let account = match crate::auth::viewer() {
+    let account = match viewer {
         Some(viewer) => view! {
             <span class="signed-in">
                 <span class="visually-hidden">{t.signed_in_as}" "</span>
