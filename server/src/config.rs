@@ -12,7 +12,7 @@ use std::time::Duration;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kontor.db";
 pub const DEFAULT_LISTEN: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 3000);
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
-pub const DEFAULT_SIGNUPS_PER_HOUR: usize = 10;
+pub const DEFAULT_SIGNUPS_PER_HOUR: u32 = 10;
 pub const DEFAULT_SITE_ROOT: &str = "target/site";
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
 pub const DEFAULT_ADMIN_EMAIL: &str = "admin@kontor.example";
@@ -114,7 +114,7 @@ pub struct Cli {
     pub partner_recheck_minutes: Option<u64>,
     /// Signups accepted from one client address per hour (at least 1) [default: 10]
     #[arg(long, env = "KONTOR_SIGNUPS_PER_HOUR")]
-    pub signups_per_hour: Option<usize>,
+    pub signups_per_hour: Option<u32>,
     /// Reverse proxies (addresses or networks, comma-separated, e.g. "10.0.0.0/8, ::1") whose
     /// X-Forwarded-For or Forwarded header names the client [default: none, the TCP peer is the
     /// client]
@@ -161,7 +161,7 @@ struct FileSettings {
     provider_sim_rate_limit: Option<u32>,
     provider_rate_limit: Option<u32>,
     partner_recheck_minutes: Option<u64>,
-    signups_per_hour: Option<usize>,
+    signups_per_hour: Option<u32>,
     trusted_proxies: Option<String>,
     unconfirmed_order_limit: Option<u64>,
 }
@@ -211,7 +211,7 @@ pub struct Config {
     pub secrets: SecretSettings,
     /// How long a customer's partner status stands before the background job checks again.
     pub partner_recheck: Duration,
-    pub signups_per_hour: usize,
+    pub signups_per_hour: u32,
     pub trusted_proxies: TrustedProxies,
     /// In cents.
     pub unconfirmed_order_limit_cents: i64,

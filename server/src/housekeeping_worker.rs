@@ -1,13 +1,14 @@
 //! Deletes what nobody needs any more, so that tables of secrets and personal data do not
 //! grow for ever: sessions past their lifetime, email links a month after they stopped
-//! working, mails a month after delivery (given-up ones stay for the administration), and
-//! signups never confirmed within 48 hours (which frees their customer numbers). It also
+//! working, mails a month after delivery (given-up ones stay for the administration),
+//! signups never confirmed within 48 hours (which frees their customer numbers), and the hits
+//! of rate limits once they are older than any window. It also
 //! writes the users scheduled for a renewal once the renewal came (pages read them so
 //! already). Once an hour, in the background, until the server shuts down.
 
 use crate::background::{repeat, Heartbeat};
 use app::orders::server as orders;
-use app::platform::{sessions, unix_now, Database, DbError};
+use app::platform::{rate_limit, sessions, unix_now, Database, DbError};
 use app::resellers::server as resellers;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -28,6 +29,8 @@ pub struct PurgeReport {
     pub mails: u64,
     pub signups: u64,
     pub renewals: u64,
+    /// Hits of rate limits and the login throttle older than any window.
+    pub limit_hits: u64,
 }
 
 pub async fn purge(db: &Database, now: i64) -> Result<PurgeReport, DbError> {
@@ -55,11 +58,13 @@ pub async fn purge(db: &Database, now: i64) -> Result<PurgeReport, DbError> {
         resellers::discard_unconfirmed_before(&mut tx, now - resellers::UNCONFIRMED_SECS).await?;
     tx.commit().await?;
     let renewals = orders::apply_due_renewal_seats(&mut *db.pool().acquire().await?, now).await?;
+    let limit_hits = rate_limit::purge(db, now * 1000).await?;
     Ok(PurgeReport {
         sessions,
         links,
         mails,
         signups,
         renewals,
+        limit_hits,
     })
 }

@@ -10,11 +10,10 @@ use crate::{
     assets, cross_site, current_session, error_pages, health, language, price_list, telemetry,
     uploads,
 };
-use app::auth::server::login_throttle::LoginThrottle;
+use app::platform::client_address::TrustedProxies;
 use app::platform::installation::{self, InstalledAt};
 use app::platform::rate_limit::Limits;
 use app::platform::request::{LinkBase, SecureCookies};
-use app::platform::{client_address::TrustedProxies, form_memory::FormMemory};
 use app::platform::{sealing::SealingKey, Database, DbError};
 use app::resellers::server::UnconfirmedOrderLimit;
 use app::{shell, App};
@@ -53,7 +52,7 @@ pub struct RouterSettings {
     /// How long a request's body may take to arrive (`serve::BODY_READ_TIMEOUT`).
     pub body_read_timeout: std::time::Duration,
     /// Signups from one client address per hour.
-    pub signups_per_hour: usize,
+    pub signups_per_hour: u32,
     /// Behind HTTPS: browsers are told to use nothing else (HSTS).
     pub https: bool,
     /// Where users reach the portal, for the links in mails.
@@ -82,9 +81,7 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
     // What pages and server functions find in their context.
     let page_context = {
         let db = state.db.clone();
-        let login_throttle = LoginThrottle::default();
         let limits = Limits::with_signups_per_hour(settings.signups_per_hour);
-        let form_memory = FormMemory::default();
         let link_base = LinkBase(settings.public_url.into());
         let secure_cookies = SecureCookies(settings.https);
         let provider = settings.provider.shared.clone();
@@ -98,9 +95,7 @@ pub fn router(state: AppState, settings: RouterSettings) -> Router {
             provide_context(trusted_proxies.clone());
             provide_context(order_limit);
             provide_context(db.clone());
-            provide_context(login_throttle.clone());
-            provide_context(limits.clone());
-            provide_context(form_memory.clone());
+            provide_context(limits);
             provide_context(link_base.clone());
             provide_context(secure_cookies);
             provide_context(provider.clone());

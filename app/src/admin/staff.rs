@@ -84,10 +84,12 @@ pub async fn admin_staff() -> Result<(Vec<StaffMember>, InviteForm, UserId), App
     use crate::platform::form_memory::recall_refused;
     let me = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
-    let kept = recall_refused(ssr::FORM_NAME).unwrap_or_else(|| InviteForm {
-        email: String::new(),
-        locale: Locale::De.code().to_owned(),
-    });
+    let kept = recall_refused(ssr::FORM_NAME)
+        .await
+        .unwrap_or_else(|| InviteForm {
+            email: String::new(),
+            locale: Locale::De.code().to_owned(),
+        });
     Ok((
         crate::admin::server::staff(&db, &me).await?,
         kept,
@@ -98,7 +100,7 @@ pub async fn admin_staff() -> Result<(Vec<StaffMember>, InviteForm, UserId), App
 #[server(endpoint = "admin/invite-admin")]
 pub async fn invite_admin(form: InviteForm) -> Result<(), FormError<InviteField>> {
     let result = ssr::invite(&form).await;
-    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PAGE);
+    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PAGE).await;
     result
 }
 
@@ -146,7 +148,12 @@ mod ssr {
             )]));
         };
         // Counted only for an invitation that goes out (a refused one leaves the transaction).
-        rate_limit::allow_mail_to(rate_limit::MailPurpose::StaffInvitation, email.as_str())?;
+        rate_limit::allow_mail_to(
+            &mut tx,
+            rate_limit::MailPurpose::StaffInvitation,
+            email.as_str(),
+        )
+        .await?;
         let token =
             email_tokens::issue(&mut tx, TokenPurpose::AdminInvitation, user_id, now).await?;
         let t = locale.texts().accounts;

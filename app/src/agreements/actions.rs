@@ -51,7 +51,7 @@ pub async fn attest_agreement(
     form: AttestationForm,
 ) -> Result<(), FormError<AttestationField>> {
     let result = ssr::attest(customer_id, &form).await;
-    ssr::answer(&result, &ssr::attestation_form_name(customer_id), &form);
+    ssr::answer(&result, &ssr::attestation_form_name(customer_id), &form).await;
     if result.is_ok() {
         leptos_axum::redirect(&format!("/customers/{customer_id}/agreement"));
     }
@@ -71,7 +71,7 @@ pub async fn accept_agreement(
     form: AcceptanceForm,
 ) -> Result<(), FormError<AcceptanceField>> {
     let result = ssr::accept(&token, &form).await;
-    ssr::answer(&result, ssr::ACCEPTANCE_FORM_NAME, &form);
+    ssr::answer(&result, ssr::ACCEPTANCE_FORM_NAME, &form).await;
     if result.is_ok() {
         leptos_axum::redirect(&format!("/agreement/{token}"));
     }
@@ -108,9 +108,13 @@ mod ssr {
     }
 
     /// A refused form is kept for the page (JavaScript off).
-    pub fn answer<F, T: serde::Serialize>(result: &Result<(), FormError<F>>, name: &str, form: &T) {
+    pub async fn answer<F, T: serde::Serialize>(
+        result: &Result<(), FormError<F>>,
+        name: &str,
+        form: &T,
+    ) {
         if let Err(error) = result {
-            crate::platform::form_memory::keep_refused(error, name, form);
+            crate::platform::form_memory::keep_refused(error, name, form).await;
         }
     }
 
@@ -148,7 +152,7 @@ mod ssr {
             link,
             history: audit::for_customer(&db, scope, customer_id).await?,
             today: iso_date(german_date(now)),
-            draft: recall_refused(&attestation_form_name(customer_id)),
+            draft: recall_refused(&attestation_form_name(customer_id)).await,
         })
     }
 
@@ -164,7 +168,8 @@ mod ssr {
         let to = crate::customers::server::mail_to_contact(
             &customer,
             crate::platform::rate_limit::MailPurpose::Agreement,
-        )?;
+        )
+        .await?;
         let links = request::link_base().ok_or(AppError::Internal)?;
         let db = database()?;
         let reseller = resellers::company_name(&db, scope.reseller()).await?;
@@ -280,12 +285,14 @@ mod ssr {
             });
         }
         // The form as this browser last had it refused, or filled with the contact's data.
-        let form = recall_refused(ACCEPTANCE_FORM_NAME).unwrap_or_else(|| AcceptanceForm {
-            first_name: customer.contact_first_name.clone(),
-            last_name: customer.contact_last_name.clone(),
-            email: customer.contact_email.clone(),
-            accept: None,
-        });
+        let form = recall_refused(ACCEPTANCE_FORM_NAME)
+            .await
+            .unwrap_or_else(|| AcceptanceForm {
+                first_name: customer.contact_first_name.clone(),
+                last_name: customer.contact_last_name.clone(),
+                email: customer.contact_email.clone(),
+                accept: None,
+            });
         Ok(OpenedLink::Open {
             company_name: customer.company_name,
             reseller,

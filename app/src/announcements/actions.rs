@@ -19,7 +19,7 @@ pub async fn load_announcement(id: Option<i64>) -> Result<AnnouncementForm, AppE
     use crate::platform::form_memory::recall_refused;
     crate::auth::require_staff()?;
     let db = crate::platform::database()?;
-    if let Some(kept) = recall_refused(&ssr::form_name(id)) {
+    if let Some(kept) = recall_refused(&ssr::form_name(id)).await {
         return Ok(kept);
     }
     match id {
@@ -43,7 +43,7 @@ pub async fn save_announcement(
     form: AnnouncementForm,
 ) -> Result<(), FormError<AnnouncementField>> {
     let result = ssr::save(id, &form).await;
-    crate::platform::form_memory::settle(&result, &ssr::form_name(id), &form, ssr::LIST);
+    crate::platform::form_memory::settle(&result, &ssr::form_name(id), &form, ssr::LIST).await;
     result
 }
 

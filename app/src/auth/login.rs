@@ -82,18 +82,17 @@ pub async fn login(email: String, password: String) -> Result<(), LoginError> {
     // Without JavaScript the form comes back empty otherwise; what cannot be an address is
     // not kept.
     if result.is_err() && email.len() <= kontor_domain::EmailAddress::MAX_LEN {
-        if let Some(memory) = use_context::<crate::platform::form_memory::FormMemory>() {
-            memory.remember(FORM_NAME, &email);
-        }
+        crate::platform::form_memory::remember_refused(FORM_NAME, &email).await;
     }
     result
 }
 
 #[cfg(feature = "ssr")]
 async fn log_in(email: String, password: String) -> Result<(), LoginError> {
-    use crate::auth::server::login_throttle::LoginThrottle;
+    use crate::auth::server::login_throttle;
     use crate::auth::server::users;
-    use crate::platform::{passwords, request, sessions, unix_now};
+    use crate::platform::rate_limit::LimitError;
+    use crate::platform::{passwords, request, sessions, unix_now, unix_now_ms};
     use kontor_domain::EmailAddress;
     use kontor_domain::{ResellerStanding, ResellerStatus};
 
@@ -102,20 +101,22 @@ async fn log_in(email: String, password: String) -> Result<(), LoginError> {
         LoginError::Internal
     };
     let db = crate::platform::database().map_err(|_| LoginError::Internal)?;
-    let throttle = use_context::<LoginThrottle>().ok_or(LoginError::Internal)?;
     let address = request::client_address();
     let account = email.trim().to_lowercase();
-    let now = std::time::Instant::now();
 
     let email = EmailAddress::parse(&email).map_err(|_| LoginError::InvalidEmail)?;
     if password.is_empty() {
         return Err(LoginError::MissingPassword);
     }
-    if let Err(wait) = throttle.attempt(&account, address, now) {
-        return Err(LoginError::TooManyAttempts {
-            retry_after_secs: wait.as_secs(),
-        });
-    }
+    let attempt = match login_throttle::attempt(&db, &account, address, unix_now_ms()).await {
+        Ok(attempt) => attempt,
+        Err(LimitError::TooMany { wait }) => {
+            return Err(LoginError::TooManyAttempts {
+                retry_after_secs: wait.as_secs(),
+            })
+        }
+        Err(LimitError::Db(error)) => return Err(internal(error)),
+    };
     let user = users::find_by_email(db.pool(), &email)
         .await
         .map_err(internal)?;
@@ -126,7 +127,9 @@ async fn log_in(email: String, password: String) -> Result<(), LoginError> {
     let Some(user) = user.filter(|_| matches) else {
         return Err(LoginError::WrongCredentials);
     };
-    throttle.succeeded(&account, address, now);
+    login_throttle::succeeded(&db, attempt)
+        .await
+        .map_err(internal)?;
     // Only now, with the right password, may the answer say where the account stands.
     let refusal = match user.reseller_standing {
         Some(ResellerStanding::Status(ResellerStatus::Unconfirmed)) => {
@@ -160,7 +163,7 @@ const FORM_NAME: &str = "login";
 #[server(endpoint = "login/draft")]
 pub async fn login_draft() -> Result<Option<String>, LoginError> {
     use crate::platform::form_memory::recall_refused;
-    Ok(recall_refused(FORM_NAME))
+    Ok(recall_refused(FORM_NAME).await)
 }
 
 #[component]

@@ -25,7 +25,7 @@ pub async fn load_cart() -> Result<CartView, AppError> {
             .find(|c| c.id.to_string() == saved.customer)
             .map(|c| c.name.clone()),
     };
-    let header = recall_refused(ssr::HEADER_FORM).unwrap_or(saved);
+    let header = recall_refused(ssr::HEADER_FORM).await.unwrap_or(saved);
     Ok(CartView {
         header,
         customers,
@@ -90,7 +90,7 @@ pub async fn confirm_prices() -> Result<(), AppError> {
 #[server(endpoint = "cart/header")]
 pub async fn save_cart_header(form: HeaderForm) -> Result<(), FormError<HeaderField>> {
     let result = ssr::save_header(&form).await;
-    ssr::answer(&result, ssr::HEADER_FORM, &form);
+    ssr::answer(&result, ssr::HEADER_FORM, &form).await;
     result
 }
 
@@ -98,7 +98,7 @@ pub async fn save_cart_header(form: HeaderForm) -> Result<(), FormError<HeaderFi
 #[server(endpoint = "cart/line")]
 pub async fn save_line(line_id: i64, form: LineForm) -> Result<(), FormError<LineField>> {
     let result = ssr::save_line(line_id, &form).await;
-    ssr::answer(&result, &format!("{}{line_id}", ssr::LINE_FORM), &form);
+    ssr::answer(&result, &format!("{}{line_id}", ssr::LINE_FORM), &form).await;
     result
 }
 
@@ -114,10 +114,14 @@ mod ssr {
 
     /// A refused form is kept for the page (JavaScript off) and answered with 422; a saved
     /// one goes back to the cart.
-    pub fn answer<F, T: serde::Serialize>(result: &Result<(), FormError<F>>, name: &str, form: &T) {
+    pub async fn answer<F, T: serde::Serialize>(
+        result: &Result<(), FormError<F>>,
+        name: &str,
+        form: &T,
+    ) {
         match result {
             Ok(()) => leptos_axum::redirect("/cart"),
-            Err(error) => crate::platform::form_memory::keep_refused(error, name, form),
+            Err(error) => crate::platform::form_memory::keep_refused(error, name, form).await,
         }
     }
 

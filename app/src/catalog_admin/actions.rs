@@ -18,7 +18,8 @@ pub async fn admin_catalog(
     let locale = crate::i18n::current_locale();
     let categories = editing::category_list(&db, locale).await?;
     let products = editing::product_list(&db, locale, &search, page).await?;
-    let kept = crate::platform::form_memory::recall_refused::<CategoryForm>(ssr::NEW_CATEGORY);
+    let kept =
+        crate::platform::form_memory::recall_refused::<CategoryForm>(ssr::NEW_CATEGORY).await;
     Ok((categories, products, kept.unwrap_or_default()))
 }
 
@@ -37,6 +38,7 @@ pub async fn admin_catalog_product(sku: Option<String>) -> Result<ProductEditor,
                 .ok_or(crate::error::AppError::NotFound)?;
             let kept =
                 crate::platform::form_memory::recall_refused::<ProductForm>(ssr::EDIT_PRODUCT)
+                    .await
                     .filter(|kept| kept.sku == sku);
             (
                 kept.unwrap_or(stored),
@@ -44,7 +46,7 @@ pub async fn admin_catalog_product(sku: Option<String>) -> Result<ProductEditor,
             )
         }
         None => {
-            let kept = crate::platform::form_memory::recall_refused(ssr::NEW_PRODUCT);
+            let kept = crate::platform::form_memory::recall_refused(ssr::NEW_PRODUCT).await;
             let new = ProductForm {
                 min_seats: "1".into(),
                 max_seats: "300".into(),
@@ -64,7 +66,8 @@ pub async fn admin_catalog_product(sku: Option<String>) -> Result<ProductEditor,
 #[server(endpoint = "admin/add-product")]
 pub async fn add_product(form: ProductForm) -> Result<(), FormError<ProductField>> {
     let result = ssr::save_product(&form, false).await;
-    crate::platform::form_memory::settle(&result, ssr::NEW_PRODUCT, &form, &ssr::listed(&form.sku));
+    crate::platform::form_memory::settle(&result, ssr::NEW_PRODUCT, &form, &ssr::listed(&form.sku))
+        .await;
     result
 }
 
@@ -77,7 +80,8 @@ pub async fn change_product(form: ProductForm) -> Result<(), FormError<ProductFi
         ssr::EDIT_PRODUCT,
         &form,
         &ssr::listed(&form.sku),
-    );
+    )
+    .await;
     result
 }
 
@@ -94,6 +98,7 @@ pub async fn admin_catalog_category(
         .await?
         .ok_or(crate::error::AppError::NotFound)?;
     let kept = crate::platform::form_memory::recall_refused::<CategoryForm>(ssr::EDIT_CATEGORY)
+        .await
         .filter(|kept| kept.slug == slug);
     let categories = editing::category_list(&db, crate::i18n::current_locale()).await?;
     Ok((kept.unwrap_or(stored), categories))
@@ -102,7 +107,7 @@ pub async fn admin_catalog_category(
 #[server(endpoint = "admin/add-category")]
 pub async fn add_category(form: CategoryForm) -> Result<(), FormError<CategoryField>> {
     let result = ssr::save_category(&form, false).await;
-    crate::platform::form_memory::settle(&result, ssr::NEW_CATEGORY, &form, ssr::LIST);
+    crate::platform::form_memory::settle(&result, ssr::NEW_CATEGORY, &form, ssr::LIST).await;
     result
 }
 
@@ -110,7 +115,7 @@ pub async fn add_category(form: CategoryForm) -> Result<(), FormError<CategoryFi
 #[server(endpoint = "admin/change-category")]
 pub async fn change_category(form: CategoryForm) -> Result<(), FormError<CategoryField>> {
     let result = ssr::save_category(&form, true).await;
-    crate::platform::form_memory::settle(&result, ssr::EDIT_CATEGORY, &form, ssr::LIST);
+    crate::platform::form_memory::settle(&result, ssr::EDIT_CATEGORY, &form, ssr::LIST).await;
     result
 }
 

@@ -11,14 +11,14 @@ pub async fn admin_contacts() -> Result<(Vec<Contact>, ContactForm), AppError> {
     use crate::platform::form_memory::recall_refused;
     crate::auth::require_staff()?;
     let db = crate::platform::database()?;
-    let kept = recall_refused(ssr::FORM_NAME).unwrap_or_default();
+    let kept = recall_refused(ssr::FORM_NAME).await.unwrap_or_default();
     Ok((crate::contacts::server::all(&db).await?, kept))
 }
 
 #[server(endpoint = "admin/add-contact")]
 pub async fn add_contact(form: ContactForm) -> Result<(), FormError<ContactField>> {
     let result = ssr::add(&form).await;
-    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PAGE);
+    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::PAGE).await;
     result
 }
 

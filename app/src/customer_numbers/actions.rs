@@ -13,17 +13,15 @@ pub async fn admin_customer_numbers(
     search: String,
     page: u32,
 ) -> Result<(RegistryPage, RegistryForm, Option<ImportOutcome>), AppError> {
-    use crate::platform::form_memory::FormMemory;
+    use crate::platform::form_memory::{forget_refused, recall_refused};
     let staff = crate::auth::require_staff()?;
     let db = crate::platform::database()?;
-    let memory = use_context::<FormMemory>();
-    let kept = memory.as_ref().and_then(|m| m.recall(ssr::ADD_FORM));
+    let kept = recall_refused(ssr::ADD_FORM).await;
     // The outcome is news once: shown on the page the import led back to, then forgotten.
-    let outcome = memory.as_ref().and_then(|m| {
-        let outcome = m.recall(ssr::IMPORT);
-        m.forget(ssr::IMPORT);
-        outcome
-    });
+    let outcome = recall_refused(ssr::IMPORT).await;
+    if outcome.is_some() {
+        forget_refused(ssr::IMPORT).await;
+    }
     let list = crate::customer_numbers::server::list(&db, &staff, &search, page).await?;
     Ok((list, kept.unwrap_or_default(), outcome))
 }
@@ -40,6 +38,7 @@ pub async fn admin_customer_number(
         .await?
         .ok_or(crate::error::AppError::NotFound)?;
     let form = recall_refused::<RegistryForm>(ssr::EDIT_FORM)
+        .await
         .filter(|kept| kept.customer_number == number)
         .unwrap_or_else(|| RegistryForm {
             customer_number: entry.record.customer_number.clone(),
@@ -53,7 +52,7 @@ pub async fn admin_customer_number(
 #[server(endpoint = "admin/add-customer-number")]
 pub async fn add_customer_number(form: RegistryForm) -> Result<(), FormError<RegistryField>> {
     let result = ssr::save(&form, ssr::Save::Add).await;
-    crate::platform::form_memory::settle(&result, ssr::ADD_FORM, &form, &ssr::listed(&form));
+    crate::platform::form_memory::settle(&result, ssr::ADD_FORM, &form, &ssr::listed(&form)).await;
     result
 }
 
@@ -61,7 +60,7 @@ pub async fn add_customer_number(form: RegistryForm) -> Result<(), FormError<Reg
 #[server(endpoint = "admin/change-customer-number")]
 pub async fn change_customer_number(form: RegistryForm) -> Result<(), FormError<RegistryField>> {
     let result = ssr::save(&form, ssr::Save::Change).await;
-    crate::platform::form_memory::settle(&result, ssr::EDIT_FORM, &form, &ssr::listed(&form));
+    crate::platform::form_memory::settle(&result, ssr::EDIT_FORM, &form, &ssr::listed(&form)).await;
     result
 }
 
@@ -77,9 +76,7 @@ pub async fn delete_customer_number(number: String) -> Result<(), AppError> {
 #[server(endpoint = "admin/import-customer-numbers", input = MultipartFormData)]
 pub async fn import_customer_numbers(data: MultipartData) -> Result<ImportOutcome, AppError> {
     let outcome = ssr::import(data).await?;
-    if let Some(memory) = use_context::<crate::platform::form_memory::FormMemory>() {
-        memory.remember(ssr::IMPORT, &outcome);
-    }
+    crate::platform::form_memory::remember_refused(ssr::IMPORT, &outcome).await;
     if crate::platform::request::is_plain_form_post() {
         leptos_axum::redirect(ssr::LIST);
     }

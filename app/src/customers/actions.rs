@@ -35,7 +35,7 @@ pub async fn save_customer(
     let result = ssr::save(id, &form).await;
     match &result {
         Ok(saved_id) => leptos_axum::redirect(&format!("/customers/{saved_id}")),
-        Err(error) => keep_refused(error, &ssr::form_name(id), &form),
+        Err(error) => keep_refused(error, &ssr::form_name(id), &form).await,
     }
     result.map(|_| ())
 }
@@ -45,7 +45,7 @@ pub async fn save_customer(
 pub async fn customer_draft(id: Option<CustomerId>) -> Result<Option<CustomerForm>, AppError> {
     use crate::platform::form_memory::recall_refused;
     crate::auth::require_reseller()?;
-    Ok(recall_refused(&ssr::form_name(id)))
+    Ok(recall_refused(&ssr::form_name(id)).await)
 }
 
 #[cfg(feature = "ssr")]

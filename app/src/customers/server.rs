@@ -294,12 +294,15 @@ pub async fn list(
 
 /// The address of the customer's contact, once `allow_mail_to` lets another mail of this
 /// purpose go to it.
-pub fn mail_to_contact(
+pub async fn mail_to_contact(
     customer: &Customer,
     purpose: rate_limit::MailPurpose,
 ) -> Result<kontor_domain::EmailAddress, crate::error::AppError> {
     let to = kontor_domain::EmailAddress::parse(&customer.contact_email)
         .map_err(|_| crate::platform::DbError::Corrupt("customers.contact_email"))?;
-    rate_limit::allow_mail_to(purpose, to.as_str())?;
+    let db = crate::platform::database()?;
+    let mut tx = db.begin().await.map_err(crate::platform::DbError::from)?;
+    rate_limit::allow_mail_to(&mut tx, purpose, to.as_str()).await?;
+    tx.commit().await.map_err(crate::platform::DbError::from)?;
     Ok(to)
 }

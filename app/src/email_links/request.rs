@@ -63,7 +63,7 @@ pub async fn request_link(kind: LinkKind, email: String) -> Result<(), LinkError
         LinkKind::Confirmation => MailPurpose::ConfirmationAgain,
         LinkKind::PasswordReset => MailPurpose::PasswordReset,
     };
-    let email = email_for_mail_on_request(&email, purpose)?;
+    let email = email_for_mail_on_request(&email, purpose).await?;
     let db = database().map_err(|_| LinkError::Internal)?;
     let links = request::link_base().ok_or(LinkError::Internal)?;
     let now = unix_now();
@@ -161,23 +161,30 @@ pub fn RequestDonePage(kind: LinkKind) -> impl IntoView {
 /// The address a mail was asked for (confirmation again, password reset), once it parses and
 /// the limits per client and per recipient allow another mail.
 #[cfg(feature = "ssr")]
-fn email_for_mail_on_request(
+async fn email_for_mail_on_request(
     input: &str,
     purpose: crate::platform::rate_limit::MailPurpose,
 ) -> Result<kontor_domain::EmailAddress, LinkError> {
-    use crate::platform::{rate_limit::Limits, request};
+    use crate::platform::rate_limit::{LimitError, Limits};
+    use crate::platform::{request, unix_now_ms};
     use leptos::prelude::use_context;
     let email = kontor_domain::EmailAddress::parse(input).map_err(|_| LinkError::InvalidEmail)?;
     let limits = use_context::<Limits>().ok_or(LinkError::Internal)?;
-    if let Err(wait) = limits.mail_on_request(
-        request::client_address(),
-        purpose,
-        email.as_str(),
-        std::time::Instant::now(),
-    ) {
-        return Err(LinkError::TooManyRequests {
+    let db = crate::platform::database().map_err(|_| LinkError::Internal)?;
+    let asked = limits
+        .mail_on_request(
+            &db,
+            request::client_address(),
+            purpose,
+            email.as_str(),
+            unix_now_ms(),
+        )
+        .await;
+    match asked {
+        Ok(()) => Ok(email),
+        Err(LimitError::TooMany { wait }) => Err(LinkError::TooManyRequests {
             retry_after_secs: wait.as_secs(),
-        });
+        }),
+        Err(LimitError::Db(error)) => Err(LinkError::internal(&error)),
     }
-    Ok(email)
 }

@@ -15,10 +15,12 @@ pub async fn load_microsoft_partner() -> Result<(MicrosoftPartner, MicrosoftPart
     let scope = &crate::auth::require_reseller()?;
     let db = crate::platform::database()?;
     let stored = crate::microsoft_partner::server::find(&db, scope).await?;
-    let form = recall_refused(ssr::FORM_NAME).unwrap_or_else(|| MicrosoftPartnerForm {
-        location_mpn: stored.location_mpn.clone().unwrap_or_default(),
-        microsoft_id: stored.microsoft_id.clone().unwrap_or_default(),
-    });
+    let form = recall_refused(ssr::FORM_NAME)
+        .await
+        .unwrap_or_else(|| MicrosoftPartnerForm {
+            location_mpn: stored.location_mpn.clone().unwrap_or_default(),
+            microsoft_id: stored.microsoft_id.clone().unwrap_or_default(),
+        });
     Ok((stored, form))
 }
 
@@ -27,7 +29,7 @@ pub async fn save_microsoft_partner(
     form: MicrosoftPartnerForm,
 ) -> Result<(), FormError<MicrosoftPartnerField>> {
     let result = ssr::save(&form).await;
-    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::SAVED);
+    crate::platform::form_memory::settle(&result, ssr::FORM_NAME, &form, ssr::SAVED).await;
     result
 }
 

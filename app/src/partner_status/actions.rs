@@ -119,7 +119,8 @@ mod ssr {
         let to = crate::customers::server::mail_to_contact(
             &customer,
             crate::platform::rate_limit::MailPurpose::PartnerInvitation,
-        )?;
+        )
+        .await?;
         let link = provider()?
             .invitation_link(own.as_str())
             .await

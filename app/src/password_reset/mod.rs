@@ -122,18 +122,22 @@ pub async fn reset_password(
     use crate::auth::server::users;
     use crate::platform::email_tokens::{self, TokenPurpose};
     use crate::platform::passwords;
-    use crate::platform::rate_limit::{limit_key, Limits};
-    use crate::platform::{request, sessions, unix_now};
+    use crate::platform::rate_limit::{limit_key, LimitError, Limits};
+    use crate::platform::{request, sessions, unix_now, unix_now_ms};
 
     let internal = |e: &dyn std::fmt::Display| ResetError::Link(LinkError::internal(e));
     let limits = use_context::<Limits>().ok_or(ResetError::Link(LinkError::Internal))?;
-    let client = limit_key(request::client_address()).to_string();
-    if let Err(wait) = limits.link_attempts.hit(&client, std::time::Instant::now()) {
-        return Err(ResetError::Link(LinkError::TooManyRequests {
-            retry_after_secs: wait.as_secs(),
-        }));
-    }
     let db = crate::platform::database().map_err(|_| ResetError::Link(LinkError::Internal))?;
+    let client = limit_key(request::client_address()).to_string();
+    match limits.link_attempts.hit(&db, &client, unix_now_ms()).await {
+        Ok(_) => {}
+        Err(LimitError::TooMany { wait }) => {
+            return Err(ResetError::Link(LinkError::TooManyRequests {
+                retry_after_secs: wait.as_secs(),
+            }))
+        }
+        Err(LimitError::Db(error)) => return Err(internal(&error)),
+    }
     // The link first: one that does not work costs no password hash, whose slots logins
     // share.
     {

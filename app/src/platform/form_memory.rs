@@ -1,116 +1,129 @@
 //! Without JavaScript a refused form post is answered with a redirect back to the form, and
-//! the browser forgets what was typed. The server keeps it here (never passwords), for a few
-//! minutes, under a random key in a cookie, so that the form comes back filled in. In memory
-//! only: nothing typed into a refused form is written to disk. Bounded in bytes, per form and
-//! in all, so that what anyone posts cannot fill the server's memory.
+//! the browser forgets what was typed. Kontor keeps it (never passwords) for a few minutes,
+//! under a random key in a cookie, so that the form comes back filled in: in the database, so
+//! that whichever Kontor process serves the next page finds it, and sealed with the server's
+//! key, so that a copy of the database shows nothing anyone typed. Bounded in bytes, per form
+//! and in all, so that what anyone posts cannot fill the disk; expired forms are deleted as
+//! new ones come.
 
 use crate::error::{AppError, FormError};
-use crate::platform::{request, secret_token::SecretToken};
+use crate::platform::sealing::SealingKey;
+use crate::platform::{database, request, secret_token::SecretToken, unix_now, DbError};
 use leptos::prelude::use_context;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use sqlx::Row;
 
 pub const COOKIE: &str = "kontor_form";
-const KEEP: Duration = Duration::from_secs(10 * 60);
+const KEEP_SECS: i64 = 10 * 60;
 /// The largest form kept: far more than anyone types into a form; a larger one is not kept.
 pub const MAX_FORM_BYTES: usize = 64 * 1024;
 /// What all kept forms may take together. Beyond it a refused form is not kept (it comes
-/// back empty), rather than the server's memory growing with what strangers post.
+/// back empty), rather than the disk filling with what strangers post.
 pub const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 
-#[derive(Clone, Default)]
-pub struct FormMemory {
-    forms: Arc<Mutex<Forms>>,
+/// The entry of the form `form_name` under the key in this browser's cookie.
+fn entry(form_name: &str, key: &SecretToken) -> String {
+    format!("{form_name}:{}", key.digest())
 }
 
-#[derive(Default)]
-struct Forms {
-    kept: HashMap<String, (Instant, String)>,
-    bytes: usize,
+fn presented_key() -> Option<SecretToken> {
+    request::cookie(COOKIE).and_then(|value| SecretToken::from_presented(&value))
 }
 
-impl Forms {
-    fn forget_expired(&mut self, now: Instant) {
-        let bytes = &mut self.bytes;
-        self.kept.retain(|key, (at, json)| {
-            let keep = now.duration_since(*at) < KEEP;
-            if !keep {
-                *bytes -= key.len() + json.len();
-            }
-            keep
-        });
+/// Keeps `form` (already stripped of secrets) for the next page this browser loads, when
+/// the request is a plain form post; script callers keep their form themselves.
+pub async fn remember_refused<T: Serialize>(form_name: &str, form: &T) {
+    if !request::is_plain_form_post() {
+        return;
     }
-
-    fn remove(&mut self, key: &str) {
-        if let Some((_, json)) = self.kept.remove(key) {
-            self.bytes -= key.len() + json.len();
+    let Ok(json) = serde_json::to_string(form) else {
+        return;
+    };
+    if json.len() > MAX_FORM_BYTES {
+        return;
+    }
+    let (Ok(db), Some(key)) = (database(), use_context::<SealingKey>()) else {
+        tracing::error!("no database or sealing key in the context; the form is not kept");
+        return;
+    };
+    let token = SecretToken::generate();
+    let sealed = key.seal(&json);
+    match keep(&db, &entry(form_name, &token), &sealed, unix_now()).await {
+        Ok(true) => request::set_private_cookie(COOKIE, token.expose(), KEEP_SECS),
+        Ok(false) => {
+            tracing::warn!("the kept refused forms are at their bound; this one is not kept")
         }
+        Err(error) => tracing::error!(%error, "a refused form could not be kept"),
     }
 }
 
-impl FormMemory {
-    /// Keeps `form` (already stripped of secrets) for the next page this browser loads, when
-    /// the request is a plain form post; script callers keep their form themselves.
-    pub fn remember<T: Serialize>(&self, form_name: &str, form: &T) {
-        if !request::is_plain_form_post() {
-            return;
-        }
-        let Ok(json) = serde_json::to_string(form) else {
-            return;
-        };
-        if json.len() > MAX_FORM_BYTES {
-            return;
-        }
-        let key = SecretToken::generate();
-        let entry = format!("{form_name}:{}", key.digest());
-        let now = Instant::now();
-        {
-            let mut forms = self.forms.lock().unwrap_or_else(|p| p.into_inner());
-            forms.forget_expired(now);
-            let size = entry.len() + json.len();
-            if forms.bytes + size > MAX_TOTAL_BYTES {
-                tracing::warn!("the memory of refused forms is full; this one is not kept");
-                return;
-            }
-            forms.bytes += size;
-            forms.kept.insert(entry, (now, json));
-        }
-        request::set_private_cookie(COOKIE, key.expose(), KEEP.as_secs() as i64);
+/// Stores a sealed form unless all kept forms would pass their bound; whether it did.
+async fn keep(
+    db: &kontor_db::Database,
+    entry: &str,
+    sealed: &str,
+    now: i64,
+) -> Result<bool, DbError> {
+    let mut tx = db.begin().await?;
+    sqlx::query("DELETE FROM refused_forms WHERE kept_until <= $1")
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let kept: i64 =
+        sqlx::query("SELECT CAST(COALESCE(SUM(bytes), 0) AS BIGINT) FROM refused_forms")
+            .fetch_one(&mut *tx)
+            .await?
+            .get(0);
+    let bytes = (entry.len() + sealed.len()) as i64;
+    if kept + bytes > MAX_TOTAL_BYTES as i64 {
+        return Ok(false);
     }
-
-    pub fn forget(&self, form_name: &str) {
-        if let Some(key) = request::cookie(COOKIE).and_then(|v| SecretToken::from_presented(&v)) {
-            let mut forms = self.forms.lock().unwrap_or_else(|p| p.into_inner());
-            forms.remove(&format!("{form_name}:{}", key.digest()));
-        }
-    }
-
-    /// The form this browser last had refused, if it is still kept.
-    pub fn recall<T: DeserializeOwned>(&self, form_name: &str) -> Option<T> {
-        let key = request::cookie(COOKIE).and_then(|v| SecretToken::from_presented(&v))?;
-        let forms = self.forms.lock().unwrap_or_else(|p| p.into_inner());
-        let (at, json) = forms.kept.get(&format!("{form_name}:{}", key.digest()))?;
-        if at.elapsed() >= KEEP {
-            return None;
-        }
-        serde_json::from_str(json).ok()
-    }
+    sqlx::query(
+        "INSERT INTO refused_forms (entry, sealed, bytes, kept_until) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (entry) DO UPDATE SET sealed = excluded.sealed, bytes = excluded.bytes, \
+         kept_until = excluded.kept_until",
+    )
+    .bind(entry)
+    .bind(sealed)
+    .bind(bytes)
+    .bind(now + KEEP_SECS)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// The form of this name this browser last had refused (JavaScript off), if it is still kept:
 /// what a form page loads instead of the stored record.
-pub fn recall_refused<T: DeserializeOwned>(name: &str) -> Option<T> {
-    use_context::<FormMemory>().and_then(|memory| memory.recall(name))
+pub async fn recall_refused<T: DeserializeOwned>(form_name: &str) -> Option<T> {
+    let token = presented_key()?;
+    let (db, key) = (database().ok()?, use_context::<SealingKey>()?);
+    let sealed: Option<String> =
+        sqlx::query("SELECT sealed FROM refused_forms WHERE entry = $1 AND kept_until > $2")
+            .bind(entry(form_name, &token))
+            .bind(unix_now())
+            .fetch_optional(db.pool())
+            .await
+            .inspect_err(|error| tracing::error!(%error, "a kept form could not be read"))
+            .ok()
+            .flatten()
+            .map(|row| row.get(0));
+    serde_json::from_str(&key.open(&sealed?).ok()?).ok()
 }
 
 /// What a form's server function does after saving, when it shows the same page again: the
 /// refused form kept before would otherwise come back instead of what was saved.
-pub fn forget_refused(name: &str) {
-    if let Some(memory) = use_context::<FormMemory>() {
-        memory.forget(name);
+pub async fn forget_refused(form_name: &str) {
+    let (Some(token), Ok(db)) = (presented_key(), database()) else {
+        return;
+    };
+    let forgotten = sqlx::query("DELETE FROM refused_forms WHERE entry = $1")
+        .bind(entry(form_name, &token))
+        .execute(db.pool())
+        .await;
+    if let Err(error) = forgotten {
+        tracing::error!(%error, "a kept form could not be forgotten");
     }
 }
 
@@ -118,7 +131,7 @@ pub fn forget_refused(name: &str) {
 /// JavaScript is off), and wrong fields are a 422 for script callers. A form refused because
 /// the sender may not use it (not logged in, another role, not theirs) is not kept: it was
 /// never the sender's form to get back.
-pub fn keep_refused<F, T: Serialize>(error: &FormError<F>, name: &str, form: &T) {
+pub async fn keep_refused<F, T: Serialize>(error: &FormError<F>, name: &str, form: &T) {
     let unauthorised = matches!(
         error,
         FormError::Failed(
@@ -128,14 +141,14 @@ pub fn keep_refused<F, T: Serialize>(error: &FormError<F>, name: &str, form: &T)
                 | AppError::Transport(_)
         )
     );
-    if let (false, Some(memory)) = (unauthorised, use_context::<FormMemory>()) {
-        memory.remember(name, form);
+    if !unauthorised {
+        remember_refused(name, form).await;
     }
 }
 
 /// The answer of a form that goes on to `page` once saved (forgetting any refused draft) and
 /// keeps a refused one for the form page.
-pub fn settle<F, T: Serialize>(
+pub async fn settle<F, T: Serialize>(
     result: &Result<(), FormError<F>>,
     name: &str,
     form: &T,
@@ -143,9 +156,9 @@ pub fn settle<F, T: Serialize>(
 ) {
     match result {
         Ok(()) => {
-            forget_refused(name);
+            forget_refused(name).await;
             leptos_axum::redirect(page);
         }
-        Err(error) => keep_refused(error, name, form),
+        Err(error) => keep_refused(error, name, form).await,
     }
 }

@@ -1,44 +1,173 @@
-//! Limits on what costs us mail or work: signups, and mails sent on request (confirmation
-//! again, password reset). A sliding window per key, in memory: a restart forgets, which
-//! errs toward the legitimate user.
+//! Limits on what costs us mail, work or an attacker's guesses: a sliding window of hits per
+//! key. The hits live in the database (`limit_hits`), so every Kontor process on it counts
+//! the same ones: several instances behind a load balancer allow what one would. A bucket is
+//! stored as the SHA-256 of the limit's name and key, so the table lists no address and no
+//! account (a digest does not hide an IPv4 address from someone who tries them all: what
+//! protects them is that housekeeping deletes hits within the hour, the longest window).
 
-use std::collections::{HashMap, VecDeque};
+use crate::platform::{Database, DbError};
+use kontor_db::{one_at_a_time, Exclusive};
+use sha2::{Digest, Sha256};
+use sqlx::{AnyConnection, Row};
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-#[derive(Clone)]
-pub struct RateLimit {
-    max: usize,
+/// At most `max` hits per key within any `window`.
+#[derive(Clone, Copy, Debug)]
+pub struct Limit {
+    name: &'static str,
+    max: u32,
     window: Duration,
-    hits: Arc<Mutex<HashMap<String, VecDeque<Instant>>>>,
 }
 
-impl RateLimit {
-    pub fn new(max: usize, window: Duration) -> RateLimit {
-        RateLimit {
-            max,
-            window,
-            hits: Arc::default(),
+/// A hit that was counted, to take back (`take_back`) when it turns out not to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit(i64);
+
+#[derive(Debug, thiserror::Error)]
+pub enum LimitError {
+    /// The key has used up its window; room again after this long (at least a second).
+    #[error("too many; try again in {wait:?}")]
+    TooMany { wait: Duration },
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<sqlx::Error> for LimitError {
+    fn from(error: sqlx::Error) -> Self {
+        LimitError::Db(error.into())
+    }
+}
+
+/// The longest window of any limit: older hits count nowhere and are purged.
+pub const LONGEST_WINDOW: Duration = HOUR;
+const HOUR: Duration = Duration::from_secs(60 * 60);
+
+impl Limit {
+    pub const fn new(name: &'static str, max: u32, window: Duration) -> Limit {
+        assert!(window.as_secs() <= LONGEST_WINDOW.as_secs());
+        Limit { name, max, window }
+    }
+
+    fn bucket(&self, key: &str) -> Bucket {
+        let digest = Sha256::new()
+            .chain_update(self.name.as_bytes())
+            .chain_update(b":")
+            .chain_update(key.as_bytes())
+            .finalize();
+        let prefix = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+        Bucket {
+            hex: digest.iter().map(|byte| format!("{byte:02x}")).collect(),
+            prefix,
         }
     }
 
-    /// Counts a hit for `key`, or `Err(wait)` when the key has used up its window.
-    pub fn hit(&self, key: &str, now: Instant) -> Result<(), Duration> {
-        let mut hits = self.hits.lock().unwrap_or_else(|p| p.into_inner());
-        let window = self.window;
-        let times = hits.entry(key.to_owned()).or_default();
-        forget_old(times, window, now);
-        if let Some(wait) = wait_for_room(times, self.max, window, now) {
-            return Err(wait);
-        }
-        times.push_back(now);
-        // Bounded memory under a flood of distinct keys.
-        if hits.len() > 10_000 {
-            hits.retain(|_, t| t.back().is_some_and(|t| now.duration_since(*t) < window));
-        }
+    /// Counts a hit for `key` at `now_ms` (milliseconds since the Unix epoch).
+    pub async fn hit(&self, db: &Database, key: &str, now_ms: i64) -> Result<Hit, LimitError> {
+        let hits = hit_all(db, &[(*self, key)], now_ms).await?;
+        Ok(hits[0])
+    }
+
+    /// Forgets every hit of `key` (a success that proves the earlier ones harmless).
+    pub async fn clear(&self, db: &Database, key: &str) -> Result<(), DbError> {
+        sqlx::query("DELETE FROM limit_hits WHERE bucket = $1")
+            .bind(self.bucket(key).hex)
+            .execute(db.pool())
+            .await?;
         Ok(())
     }
+}
+
+struct Bucket {
+    hex: String,
+    prefix: u64,
+}
+
+/// Counts one hit on every `(limit, key)`, or on none of them while any has used up its
+/// window, in a transaction of its own.
+pub async fn hit_all(
+    db: &Database,
+    hits: &[(Limit, &str)],
+    now_ms: i64,
+) -> Result<Vec<Hit>, LimitError> {
+    let mut tx = db.begin().await?;
+    let counted = count_in(&mut tx, hits, now_ms).await?;
+    tx.commit().await?;
+    Ok(counted)
+}
+
+/// `hit_all` within the caller's transaction (one that writes, from `Database::begin`): the
+/// hits count once it commits. Check and count hold the buckets until then: of many
+/// simultaneous hits, in one process or several, no more pass than the limit allows.
+pub async fn count_in(
+    conn: &mut AnyConnection,
+    hits: &[(Limit, &str)],
+    now_ms: i64,
+) -> Result<Vec<Hit>, LimitError> {
+    let buckets: Vec<(Limit, Bucket)> = hits
+        .iter()
+        .map(|(limit, key)| (*limit, limit.bucket(key)))
+        .collect();
+    // Always in the same order, so that two transactions never wait for each other's bucket.
+    let mut prefixes: Vec<u64> = buckets.iter().map(|(_, bucket)| bucket.prefix).collect();
+    prefixes.sort_unstable();
+    for digest_prefix in prefixes {
+        one_at_a_time(conn, Exclusive::LimitBucket { digest_prefix }).await?;
+    }
+    let mut longest_wait = None;
+    for (limit, bucket) in &buckets {
+        let window_ms = limit.window.as_millis() as i64;
+        // The hit that leaves the window last among the `max` newest: while it counts, the
+        // key has no room.
+        let blocking: Option<i64> = sqlx::query(
+            "SELECT at_ms FROM limit_hits WHERE bucket = $1 AND at_ms > $2 \
+             ORDER BY at_ms DESC LIMIT 1 OFFSET $3",
+        )
+        .bind(&bucket.hex)
+        .bind(now_ms - window_ms)
+        .bind(i64::from(limit.max) - 1)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(|row| row.get(0));
+        if let Some(at_ms) = blocking {
+            let wait = Duration::from_millis((at_ms + window_ms - now_ms).max(0) as u64)
+                .max(Duration::from_secs(1));
+            longest_wait = longest_wait.max(Some(wait));
+        }
+    }
+    if let Some(wait) = longest_wait {
+        return Err(LimitError::TooMany { wait });
+    }
+    let mut counted = Vec::with_capacity(buckets.len());
+    for (_, bucket) in buckets {
+        let id: i64 =
+            sqlx::query("INSERT INTO limit_hits (bucket, at_ms) VALUES ($1, $2) RETURNING id")
+                .bind(bucket.hex)
+                .bind(now_ms)
+                .fetch_one(&mut *conn)
+                .await?
+                .get(0);
+        counted.push(Hit(id));
+    }
+    Ok(counted)
+}
+
+/// Takes a counted hit back: it no longer counts against its key.
+pub async fn take_back(db: &Database, hit: Hit) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM limit_hits WHERE id = $1")
+        .bind(hit.0)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Deletes the hits older than any window (housekeeping); how many.
+pub async fn purge(db: &Database, now_ms: i64) -> Result<u64, DbError> {
+    Ok(sqlx::query("DELETE FROM limit_hits WHERE at_ms <= $1")
+        .bind(now_ms - LONGEST_WINDOW.as_millis() as i64)
+        .execute(db.pool())
+        .await?
+        .rows_affected())
 }
 
 /// What a limit counts a client by: its address, or for IPv6 its /64 (one subscriber gets a
@@ -53,32 +182,6 @@ pub fn limit_key(address: IpAddr) -> IpAddr {
             )),
         },
     }
-}
-
-/// Drops the events (oldest first) that have left the window.
-pub(crate) fn forget_old(times: &mut VecDeque<Instant>, window: Duration, now: Instant) {
-    while times
-        .front()
-        .is_some_and(|t| now.duration_since(*t) >= window)
-    {
-        times.pop_front();
-    }
-}
-
-/// With `max` events in the window already, how long until the oldest one that counts leaves
-/// it (at least a second); `None` while there is room.
-pub(crate) fn wait_for_room(
-    times: &VecDeque<Instant>,
-    max: usize,
-    window: Duration,
-    now: Instant,
-) -> Option<Duration> {
-    (times.len() >= max).then(|| {
-        let oldest = times[times.len() - max];
-        window
-            .saturating_sub(now.duration_since(oldest))
-            .max(Duration::from_secs(1))
-    })
 }
 
 /// What a mail is for. Each purpose has its own allowance per recipient, so that strangers
@@ -116,69 +219,82 @@ impl MailPurpose {
     }
 }
 
-/// The portal's limits, shared by all requests (the server puts one into the context).
-#[derive(Clone)]
+/// The portal's limits (the server puts them into the context: the signups are configurable).
+#[derive(Clone, Copy, Debug)]
 pub struct Limits {
     /// Signups per client address.
-    pub signups: RateLimit,
+    pub signups: Limit,
     /// Mails anyone may ask for (confirmation again, password reset) per client address…
-    pub mails_per_address: RateLimit,
+    mails_per_address: Limit,
     /// …and every mail per purpose and recipient, so that no one can flood someone else's
     /// mailbox.
-    mails_per_recipient: RateLimit,
+    mails_per_recipient: Limit,
     /// Attempts at an emailed link's form (a new password) per client address: each one that
     /// gets through costs a password hash.
-    pub link_attempts: RateLimit,
+    pub link_attempts: Limit,
 }
-
-const HOUR: Duration = Duration::from_secs(60 * 60);
 
 impl Limits {
     /// The portal's limits with this many signups an hour from one address (configurable:
     /// resellers behind one office address, or a test run, sign up more).
-    pub fn with_signups_per_hour(signups: usize) -> Limits {
+    pub fn with_signups_per_hour(signups: u32) -> Limits {
         Limits {
-            signups: RateLimit::new(signups, HOUR),
-            mails_per_address: RateLimit::new(20, HOUR),
-            mails_per_recipient: RateLimit::new(3, HOUR),
-            link_attempts: RateLimit::new(20, HOUR),
+            signups: Limit::new("signup", signups, HOUR),
+            mails_per_address: Limit::new("mail-address", 20, HOUR),
+            mails_per_recipient: Limit::new("mail-recipient", 3, HOUR),
+            link_attempts: Limit::new("link-attempt", 20, HOUR),
         }
     }
 
-    /// Another mail of this purpose to `recipient`, or `Err(wait)`.
-    pub fn mail_to(
-        &self,
-        purpose: MailPurpose,
-        recipient: &str,
-        now: Instant,
-    ) -> Result<(), Duration> {
-        self.mails_per_recipient
-            .hit(&format!("{}:{recipient}", purpose.as_str()), now)
+    /// The recipient's allowance for mails of this purpose, as a `hit_all` entry.
+    pub fn mail_to(&self, purpose: MailPurpose, recipient: &str) -> (Limit, String) {
+        (
+            self.mails_per_recipient,
+            format!("{}:{}", purpose.as_str(), recipient.trim().to_lowercase()),
+        )
     }
 
     /// A mail on request to `recipient` from `address`: both limits must allow it.
-    pub fn mail_on_request(
+    pub async fn mail_on_request(
         &self,
+        db: &Database,
         address: IpAddr,
         purpose: MailPurpose,
         recipient: &str,
-        now: Instant,
-    ) -> Result<(), Duration> {
-        self.mails_per_address
-            .hit(&limit_key(address).to_string(), now)?;
-        self.mail_to(purpose, recipient, now)
+        now_ms: i64,
+    ) -> Result<(), LimitError> {
+        let client = limit_key(address).to_string();
+        let (per_recipient, recipient) = self.mail_to(purpose, recipient);
+        hit_all(
+            db,
+            &[
+                (self.mails_per_address, &client),
+                (per_recipient, &recipient),
+            ],
+            now_ms,
+        )
+        .await?;
+        Ok(())
     }
 }
 
 /// A mail a user has Kontor send to `recipient` (an invitation, an agreement link): at most
 /// a few per hour and purpose to one address, so no one can flood someone else's mailbox
-/// through Kontor. A refusal sets `Retry-After` and 429.
-pub fn allow_mail_to(purpose: MailPurpose, recipient: &str) -> Result<(), crate::error::AppError> {
+/// through Kontor. Counted in the caller's transaction (so only for a mail that goes out); a
+/// refusal sets `Retry-After` and 429.
+pub async fn allow_mail_to(
+    conn: &mut AnyConnection,
+    purpose: MailPurpose,
+    recipient: &str,
+) -> Result<(), crate::error::AppError> {
     use crate::error::AppError;
     let limits = leptos::prelude::use_context::<Limits>().ok_or(AppError::Internal)?;
-    limits
-        .mail_to(purpose, recipient, Instant::now())
-        .map_err(crate::error::AppError::try_again_after)
+    let (limit, key) = limits.mail_to(purpose, recipient);
+    match count_in(conn, &[(limit, &key)], crate::platform::unix_now_ms()).await {
+        Ok(_) => Ok(()),
+        Err(LimitError::TooMany { wait }) => Err(AppError::try_again_after(wait)),
+        Err(LimitError::Db(error)) => Err(error.into()),
+    }
 }
 
 #[cfg(test)]
@@ -197,41 +313,13 @@ mod tests {
     }
 
     #[test]
-    fn each_purpose_has_its_own_allowance_per_recipient() {
-        let limits = Limits::with_signups_per_hour(10);
-        let t = Instant::now();
-        let to = "kunde@example.de";
-        let stranger: IpAddr = "198.51.100.7".parse().unwrap();
-        for _ in 0..3 {
-            limits
-                .mail_on_request(stranger, MailPurpose::PasswordReset, to, t)
-                .unwrap();
-        }
-        assert!(limits
-            .mail_on_request(stranger, MailPurpose::PasswordReset, to, t)
-            .is_err());
-        // The reseller's agreement mail to the same address still goes.
-        assert!(limits.mail_to(MailPurpose::Agreement, to, t).is_ok());
-    }
-
-    #[test]
-    fn a_key_gets_its_quota_per_window_then_waits_for_the_oldest_hit_to_leave() {
-        let limit = RateLimit::new(3, Duration::from_secs(60));
-        let t = Instant::now();
-        for i in 0..3 {
-            assert!(limit.hit("a", t + Duration::from_secs(i)).is_ok());
-        }
-        assert_eq!(
-            limit.hit("a", t + Duration::from_secs(10)),
-            Err(Duration::from_secs(50))
-        );
-        assert!(
-            limit.hit("b", t + Duration::from_secs(10)).is_ok(),
-            "other keys are free"
-        );
-        assert!(
-            limit.hit("a", t + Duration::from_secs(60)).is_ok(),
-            "the window slid on"
-        );
+    fn a_bucket_names_neither_the_key_nor_the_limit_and_differs_per_limit() {
+        let signups = Limit::new("signup", 3, HOUR);
+        let mails = Limit::new("mail-address", 3, HOUR);
+        let bucket = signups.bucket("192.0.2.1");
+        assert_eq!(bucket.hex.len(), 64);
+        assert!(!bucket.hex.contains("192"));
+        assert_ne!(bucket.hex, mails.bucket("192.0.2.1").hex);
+        assert_eq!(bucket.hex, signups.bucket("192.0.2.1").hex);
     }
 }

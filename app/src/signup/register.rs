@@ -47,17 +47,14 @@ impl crate::error::HttpStatus for SignupError {
 
 #[server(endpoint = "signup")]
 pub async fn sign_up(form: SignupForm) -> Result<(), SignupError> {
-    use crate::platform::form_memory::FormMemory;
-
     let result = ssr::register(&form).await;
     match &result {
         Ok(()) => leptos_axum::redirect("/signup/sent"),
         // Only a form refused for its fields comes back: a throttled one is not kept, so a
-        // flood of signups cannot fill the memory of refused forms.
+        // flood of signups cannot fill the kept refused forms.
         Err(SignupError::Invalid(_)) => {
-            if let Some(memory) = use_context::<FormMemory>() {
-                memory.remember(FORM_NAME, &form.clone().without_secrets());
-            }
+            let kept = form.clone().without_secrets();
+            crate::platform::form_memory::remember_refused(FORM_NAME, &kept).await;
         }
         Err(_) => {}
     }
@@ -68,7 +65,7 @@ pub async fn sign_up(form: SignupForm) -> Result<(), SignupError> {
 #[server(endpoint = "signup/draft")]
 pub async fn signup_draft() -> Result<Option<SignupForm>, SignupError> {
     use crate::platform::form_memory::recall_refused;
-    Ok(recall_refused(FORM_NAME))
+    Ok(recall_refused(FORM_NAME).await)
 }
 
 #[cfg(feature = "ssr")]
@@ -80,9 +77,9 @@ pub(crate) mod ssr {
     use crate::i18n::current_locale;
     use crate::platform::database;
     use crate::platform::email_tokens::{self, TokenPurpose};
-    use crate::platform::rate_limit::{limit_key, Limits, MailPurpose};
+    use crate::platform::rate_limit::{hit_all, limit_key, LimitError, Limits, MailPurpose};
     use crate::platform::{mail::outbox, passwords};
-    use crate::platform::{request, unix_now, DbError};
+    use crate::platform::{request, unix_now, unix_now_ms, DbError};
     use crate::resellers::server::{self as resellers, CreateError};
     use crate::resellers::Registration;
     use kontor_domain::{ResellerStanding, ResellerStatus};
@@ -95,23 +92,27 @@ pub(crate) mod ssr {
     pub async fn register(form: &SignupForm) -> Result<(), SignupError> {
         let registration = parse_signup(form).map_err(SignupError::Invalid)?;
         let limits = use_context::<Limits>().ok_or(SignupError::Internal)?;
+        let db = database().map_err(|_| SignupError::Internal)?;
         // Every complete signup counts, so the customer-number check cannot be used to guess;
         // and every one mails its address, which gets only a few signup mails an hour.
-        let now_instant = std::time::Instant::now();
         let client = limit_key(request::client_address()).to_string();
-        let allowed = limits.signups.hit(&client, now_instant).and_then(|()| {
-            limits.mail_to(
-                MailPurpose::Signup,
-                registration.email.as_str(),
-                now_instant,
-            )
-        });
-        if let Err(wait) = allowed {
-            return Err(SignupError::TooManyAttempts {
-                retry_after_secs: wait.as_secs(),
-            });
+        let (per_recipient, recipient) =
+            limits.mail_to(MailPurpose::Signup, registration.email.as_str());
+        let counted = hit_all(
+            &db,
+            &[(limits.signups, &client), (per_recipient, &recipient)],
+            unix_now_ms(),
+        )
+        .await;
+        match counted {
+            Ok(_) => {}
+            Err(LimitError::TooMany { wait }) => {
+                return Err(SignupError::TooManyAttempts {
+                    retry_after_secs: wait.as_secs(),
+                })
+            }
+            Err(LimitError::Db(error)) => return Err(internal(error)),
         }
-        let db = database().map_err(|_| SignupError::Internal)?;
         let links = request::link_base().ok_or(SignupError::Internal)?;
         // Hashed for every signup, also the duplicates: both answers take as long.
         let hash = passwords::hash(&registration.password)

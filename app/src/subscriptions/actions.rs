@@ -53,7 +53,7 @@ pub async fn load_subscription(id: i64) -> Result<LoadedSubscription, AppError> 
     let detail = crate::subscriptions::server::find(&db, scope, id, now)
         .await?
         .ok_or(crate::error::AppError::NotFound)?;
-    let kept: Option<SeatsForm> = recall_refused(&format!("add-seats:{id}"));
+    let kept: Option<SeatsForm> = recall_refused(&format!("add-seats:{id}")).await;
     let form = SeatsForm {
         // The price shown now, also in a kept form: confirming the form confirms it.
         unit_cents: detail
@@ -66,14 +66,18 @@ pub async fn load_subscription(id: i64) -> Result<LoadedSubscription, AppError> 
             ..SeatsForm::default()
         })
     };
-    let kept = |asked| recall_refused(&memory_name(asked, id)).unwrap_or_default();
+    let kept = |asked| async move {
+        recall_refused(&memory_name(asked, id))
+            .await
+            .unwrap_or_default()
+    };
     Ok(LoadedSubscription {
         detail,
         more_seats: form,
         changes: KeptChanges {
-            reduce: kept(ChangeAsked::Reduce),
-            renewal: kept(ChangeAsked::RenewalSeats),
-            cancel: kept(ChangeAsked::Cancel),
+            reduce: kept(ChangeAsked::Reduce).await,
+            renewal: kept(ChangeAsked::RenewalSeats).await,
+            cancel: kept(ChangeAsked::Cancel).await,
         },
     })
 }
@@ -90,7 +94,8 @@ pub async fn add_seats(id: i64, form: SeatsForm) -> Result<(), FormError<SeatsFi
                 accept_terms: None,
                 ..form.clone()
             };
-            crate::platform::form_memory::keep_refused(error, &format!("add-seats:{id}"), &kept);
+            crate::platform::form_memory::keep_refused(error, &format!("add-seats:{id}"), &kept)
+                .await;
         }
     }
     result.map(|_| ())
@@ -175,7 +180,7 @@ mod ssr {
         .await;
         match &result {
             Ok(()) => leptos_axum::redirect(&format!("/subscriptions/{id}")),
-            Err(error) => keep_refused(error, &memory_name(asked, id), &form),
+            Err(error) => keep_refused(error, &memory_name(asked, id), &form).await,
         }
         result
     }

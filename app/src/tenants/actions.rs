@@ -37,6 +37,7 @@ pub async fn set_up_tenant(
         Ok(()) => leptos_axum::redirect(&format!("/customers/{customer_id}/tenant")),
         Err(error) => {
             crate::platform::form_memory::keep_refused(error, &ssr::form_name(customer_id), &form)
+                .await
         }
     }
     result
@@ -47,7 +48,7 @@ pub async fn set_up_tenant(
 pub async fn tenant_draft(customer_id: CustomerId) -> Result<Option<TenantForm>, AppError> {
     use crate::platform::form_memory::recall_refused;
     crate::auth::require_reseller()?;
-    Ok(recall_refused(&ssr::form_name(customer_id)))
+    Ok(recall_refused(&ssr::form_name(customer_id)).await)
 }
 
 /// The reseller has noted the first admin password: it is deleted for good.
@@ -333,7 +334,8 @@ mod ssr {
         let to = crate::customers::server::mail_to_contact(
             customer,
             crate::platform::rate_limit::MailPurpose::TenantInvitation,
-        )?;
+        )
+        .await?;
         let link = provider()?
             .invitation_link(own.as_str())
             .await

@@ -36,6 +36,8 @@ pub enum Exclusive {
     CategoryTree,
     /// The open links of one purpose and record: two issued at once would both stay valid.
     EmailLinks { purpose: u8, subject_id: i64 },
+    /// The hits of one rate limit's key: two counted at once could both find room.
+    LimitBucket { digest_prefix: u64 },
 }
 
 impl Exclusive {
@@ -47,6 +49,10 @@ impl Exclusive {
                 purpose,
                 subject_id,
             } => (1 << 40) + subject_id.wrapping_mul(16) + i64::from(purpose),
+            // Past the links' keys; two buckets that share the 40 bits only wait for each other.
+            Exclusive::LimitBucket { digest_prefix } => {
+                (2 << 40) + (digest_prefix & ((1 << 40) - 1)) as i64
+            }
         }
     }
 }
@@ -66,9 +72,14 @@ pub async fn one_at_a_time(conn: &mut AnyConnection, what: Exclusive) -> Result<
 
 /// Now, as Kontor stores time: seconds since the Unix epoch.
 pub fn unix_now() -> i64 {
+    unix_now_ms() / 1000
+}
+
+/// Now in milliseconds since the Unix epoch, for what counts hits within seconds (limits).
+pub fn unix_now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+        .map_or(0, |d| d.as_millis() as i64)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! Old sessions, links, delivered mails and unconfirmed signups are deleted.
+//! Old sessions, links, delivered mails, unconfirmed signups and limit hits are deleted.
 
 use crate::support::{on_both_backends, TestApp};
 use crate::tenants::count;
@@ -65,6 +65,15 @@ on_both_backends!(
         .await
         .unwrap();
 
+        // A login throttle's hit from two hours ago counts nowhere; one from now does.
+        for at_s in [now - 2 * 60 * 60, now] {
+            sqlx::query("INSERT INTO limit_hits (bucket, at_ms) VALUES ('b', $1)")
+                .bind(at_s * 1000)
+                .execute(app.db().pool())
+                .await
+                .unwrap();
+        }
+
         let report = purge(app.db(), now).await.unwrap();
         assert_eq!(
             report,
@@ -73,13 +82,15 @@ on_both_backends!(
                 links: 1,
                 mails: 1,
                 signups: 1,
-                renewals: 0
+                renewals: 0,
+                limit_hits: 1,
             }
         );
         assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions").await, 1);
         assert_eq!(count(&app, "SELECT COUNT(*) FROM email_tokens").await, 1);
         // The mail given up stays for the administration; today's stays too.
         assert_eq!(count(&app, "SELECT COUNT(*) FROM outbox").await, 2);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM limit_hits").await, 1);
         assert_eq!(
             count(
                 &app,

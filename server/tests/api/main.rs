@@ -19,6 +19,7 @@ mod form_memory;
 mod health;
 mod housekeeping;
 mod language;
+mod limits;
 mod login;
 mod microsoft_partner;
 mod orders;

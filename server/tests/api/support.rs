@@ -29,6 +29,7 @@ pub const PUBLIC_URL: &str = "https://kontor.test";
 pub struct TestApp {
     router: Router,
     db: Database,
+    url: String,
     simulator: Simulator,
     provider: SharedProvider,
     sealing_key: SealingKey,
@@ -44,6 +45,8 @@ pub const STYLESHEET: &str = "body { margin: 0 }";
 enum Store {
     Sqlite(tempfile::TempDir),
     Postgres(PostgresDatabase),
+    /// Another process's: the first app on the database holds it.
+    Shared,
 }
 
 /// Runs a test body once on SQLite and once on PostgreSQL.
@@ -101,6 +104,17 @@ impl TestApp {
     }
 
     async fn start(url: &str, store: Store, https: bool) -> TestApp {
+        let sealing_key = SealingKey::from_hex(&SealingKey::generate_hex()).expect("a key");
+        TestApp::start_with(url, store, https, sealing_key).await
+    }
+
+    /// A second Kontor process on this app's database, with the same secret key, as behind a
+    /// load balancer. This app must outlive it: it holds the database.
+    pub async fn another_process(&self) -> TestApp {
+        TestApp::start_with(&self.url, Store::Shared, false, self.sealing_key.clone()).await
+    }
+
+    async fn start_with(url: &str, store: Store, https: bool, sealing_key: SealingKey) -> TestApp {
         let db = open_database(url).await.expect("open the test database");
         let site = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir(site.path().join("pkg")).expect("pkg folder");
@@ -114,7 +128,6 @@ impl TestApp {
             .expect("the installation");
         let (simulator, provider) = simulated_provider(&db).await;
         let shared = provider.shared.clone();
-        let sealing_key = SealingKey::from_hex(&SealingKey::generate_hex()).expect("a key");
         let router = router(
             state,
             RouterSettings {
@@ -133,6 +146,7 @@ impl TestApp {
         TestApp {
             router,
             db,
+            url: url.to_owned(),
             simulator,
             provider: shared,
             sealing_key,
