@@ -49,6 +49,8 @@ pub async fn open_database(url: &str) -> Result<Database, DbError> {
 
 pub async fn run(config: Config) -> Result<(), StartError> {
     tracing::info!(database = %config.database_url, "opening the database");
+    // Held until the server stops: a second process on the same SQLite file is refused.
+    let _sqlite_file = app::platform::hold_sqlite_file(config.database_url.expose())?;
     let db = open_database(config.database_url.expose()).await?;
     let on_sqlite = db.backend() == app::platform::Backend::Sqlite;
     let sealing_key = crate::secret_key::load(&config.secrets, on_sqlite)?;

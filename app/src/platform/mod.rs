@@ -16,7 +16,7 @@ pub mod sealing;
 pub mod secret_token;
 pub mod sessions;
 
-pub use kontor_db::{unix_now, unix_now_ms, Backend, Database, DbError};
+pub use kontor_db::{hold_sqlite_file, unix_now, unix_now_ms, Backend, Database, DbError};
 
 use crate::error::AppError;
 

@@ -128,6 +128,17 @@ pub enum DbError {
     GroupFailed(Arc<sqlx::Error>),
     #[error("the database writer has stopped")]
     WriterStopped,
+    /// Another Kontor process serves this SQLite file.
+    #[error(
+        "another Kontor process is using the SQLite database {path}: SQLite serves one \
+         process; stop the other one, or run several on PostgreSQL"
+    )]
+    SqliteInUse { path: PathBuf },
+    #[error("cannot open {path} to hold it for this process: {source}")]
+    HoldFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -246,16 +257,56 @@ async fn apply_sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Erro
 }
 
 /// Creates the folder of a SQLite file and asks sqlx to create the file itself (`mode=rwc`).
-fn prepare_sqlite_file(url: &str) -> Result<String, DbError> {
+/// The file of a SQLite URL and its query; no file for an in-memory database.
+fn sqlite_path(url: &str) -> (Option<PathBuf>, &str) {
     let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    if path.is_empty() || path == ":memory:" {
-        return Ok(url.to_owned());
+    let file = (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path));
+    (file, query)
+}
+
+/// The SQLite file this process holds (`hold_sqlite_file`); held until dropped.
+#[derive(Debug)]
+pub struct HeldSqliteFile {
+    _file: std::fs::File,
+}
+
+/// Holds the SQLite file of `url` for this process, or refuses when another process holds
+/// it: SQLite serves one Kontor process (its writes go through one group-committing writer).
+/// An advisory lock (`flock`) on the file itself, apart from SQLite's own record locks, and
+/// released by the system however the process ends. Nothing to hold for PostgreSQL or an
+/// in-memory database.
+pub fn hold_sqlite_file(url: &str) -> Result<Option<HeldSqliteFile>, DbError> {
+    let Backend::Sqlite = Backend::of_url(url)? else {
+        return Ok(None);
+    };
+    let (Some(path), _) = sqlite_path(url) else {
+        return Ok(None);
+    };
+    prepare_sqlite_file(url)?;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|source| DbError::HoldFile {
+            path: path.clone(),
+            source,
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(HeldSqliteFile { _file: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Err(DbError::SqliteInUse { path }),
+        Err(std::fs::TryLockError::Error(source)) => Err(DbError::HoldFile { path, source }),
     }
-    if let Some(folder) = PathBuf::from(path)
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-    {
+}
+
+fn prepare_sqlite_file(url: &str) -> Result<String, DbError> {
+    let (path, query) = sqlite_path(url);
+    let Some(path) = path else {
+        return Ok(url.to_owned());
+    };
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).map_err(|source| DbError::CreateFolder {
             path: folder.to_owned(),
             source,
@@ -318,6 +369,26 @@ mod tests {
             Backend::of_url("mysql://x"),
             Err(DbError::UnsupportedUrl)
         ));
+    }
+
+    #[test]
+    fn a_sqlite_file_is_held_by_one_process_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/data/kontor.db", dir.path().display());
+        let held = hold_sqlite_file(&url).unwrap().expect("a file to hold");
+        // A second holder (as another process would be: a lock of its own open file).
+        let refused = hold_sqlite_file(&url).unwrap_err();
+        assert!(matches!(refused, DbError::SqliteInUse { .. }), "{refused}");
+        assert!(refused.to_string().contains("PostgreSQL"));
+        drop(held);
+        assert!(
+            hold_sqlite_file(&url).unwrap().is_some(),
+            "free once released"
+        );
+        assert!(hold_sqlite_file("sqlite::memory:").unwrap().is_none());
+        assert!(hold_sqlite_file("postgres://u@localhost/k")
+            .unwrap()
+            .is_none());
     }
 
     #[tokio::test]
