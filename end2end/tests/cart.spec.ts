@@ -185,7 +185,10 @@ async function subscribe(page: Page, company: string, seats: string) {
   const line = page.locator('.cart-line').first();
   await line.getByLabel('Anzahl Benutzer').fill(seats);
   await line.getByRole('button', { name: 'Speichern' }).click();
-  await expect(line.getByLabel('Anzahl Benutzer')).toHaveValue(seats);
+  // The saved line's amount (6,72 € a user): the save has landed and the cart page it leads
+  // back to has loaded, so what is typed next is not lost to that load.
+  const monthly = (6.72 * Number(seats)).toFixed(2).replace('.', ',');
+  await expect(line.locator('.line-amount')).toHaveText(`${monthly}\u00a0€ pro Monat`);
   await page.getByLabel('Bestellname').fill('Lizenzen Büro');
   await page.getByLabel('Kunde', { exact: true }).selectOption({ label: company });
   await page.getByRole('button', { name: 'Speichern' }).first().click();
