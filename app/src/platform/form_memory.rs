@@ -79,10 +79,9 @@ async fn keep(
     if kept + bytes > MAX_TOTAL_BYTES as i64 {
         return Ok(false);
     }
+    // The entry names a key made for this form just now: it is new.
     sqlx::query(
-        "INSERT INTO refused_forms (entry, sealed, bytes, kept_until) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (entry) DO UPDATE SET sealed = excluded.sealed, bytes = excluded.bytes, \
-         kept_until = excluded.kept_until",
+        "INSERT INTO refused_forms (entry, sealed, bytes, kept_until) VALUES ($1, $2, $3, $4)",
     )
     .bind(entry)
     .bind(sealed)

@@ -55,7 +55,10 @@ impl Limit {
             .chain_update(b":")
             .chain_update(key.as_bytes())
             .finalize();
-        let prefix = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+        // The lock's key: the digest's first eight bytes.
+        let prefix = digest[..8]
+            .iter()
+            .fold(0_u64, |key, byte| key << 8 | u64::from(*byte));
         Bucket {
             hex: digest.iter().map(|byte| format!("{byte:02x}")).collect(),
             prefix,
